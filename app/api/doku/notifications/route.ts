@@ -1,0 +1,29 @@
+// DOKU → shop HTTP notification. The body is read once, as raw bytes, and verified as received.
+import { handleNotification, MAX_NOTIFICATION_BYTES } from "@/lib/orders/notifications";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request): Promise<Response> {
+  const raw = await readLimited(request, MAX_NOTIFICATION_BYTES);
+  if (raw === null) {
+    console.log(JSON.stringify({ event: "doku.notification", status: 413, outcome: "rejected:too_large" }));
+    return Response.json({ ok: false, outcome: "rejected:too_large" }, { status: 413 });
+  }
+  const answer = handleNotification(raw, request.headers, { url: new URL(request.url).pathname });
+  console.log(JSON.stringify(answer.log));
+  return Response.json(answer.body, { status: answer.status });
+}
+
+/** The exact body bytes, or null once it passes `limit` bytes (declared or streamed). */
+async function readLimited(request: Request, limit: number): Promise<Buffer | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > limit) return null;
+  if (!request.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > limit) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}

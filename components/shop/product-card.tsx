@@ -1,0 +1,47 @@
+// One catalogue tile. The name is the link; it stretches over the whole card so the picture is
+// clickable too, while screen readers hear one link per product.
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Price } from "@/components/ui/price";
+import { ProductImage } from "@/components/ui/product-image";
+
+export interface ProductCardData {
+  slug: string;
+  name: string;
+  imagePath: string;
+  price: number;
+  digital: boolean;
+  sellerName: string;
+  sellerCity: string;
+}
+
+export function ProductCard({ product, preloadImage = false }: { product: ProductCardData; preloadImage?: boolean }) {
+  return (
+    <article className="group relative flex flex-col overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm transition hover:-translate-y-0.5 hover:shadow-md focus-within:ring-2 focus-within:ring-brand-600 motion-reduce:transition-none motion-reduce:hover:translate-y-0">
+      <div className="relative">
+        <ProductImage src={product.imagePath} alt="" size={400} preload={preloadImage} className="w-full" />
+        {product.digital ? (
+          <Badge tone="brand" className="absolute left-3 top-3 shadow-sm">
+            Digital
+          </Badge>
+        ) : null}
+      </div>
+      <div className="flex flex-1 flex-col gap-1 p-4">
+        <h2 className="text-base font-semibold leading-snug text-stone-900">
+          <Link
+            href={`/products/${product.slug}`}
+            className="rounded after:absolute after:inset-0 after:content-[''] focus-visible:outline-none group-hover:text-brand-700"
+          >
+            {product.name}
+          </Link>
+        </h2>
+        <p className="text-sm text-stone-600">
+          {product.sellerName} · {product.sellerCity}
+        </p>
+        <p className="mt-auto pt-3 text-lg font-bold text-stone-900">
+          <Price value={product.price} />
+        </p>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,217 @@
+// The money path in a real browser against `next start` and the local DOKU sandbox. Every test
+// checks the database as well as the page.
+import { mkdirSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { db } from "./support/db";
+import { sandbox } from "./support/sandbox";
+import { addToCart, checkoutToKredivo, fillCheckout, tokenFromUrl } from "./support/shop";
+
+const SHIRT = "Batik Tulis Parang Shirt";
+const COFFEE = "Java Preanger Arabica Beans 250 g";
+
+test.beforeEach(async () => {
+  await sandbox.reset();
+});
+
+/** What the order must cost, computed here from the catalogue in the database. */
+function expectedTotal(lines: [slug: string, quantity: number][]): number {
+  const subtotal = lines.reduce((sum, [slug, qty]) => sum + db.productPrice(slug) * qty, 0);
+  const shipping = new Map(
+    lines.map(([slug]) => db.seller(slug)).filter((s) => s.type === "physical").map((s) => [s.id, s.shippingFee]),
+  );
+  return subtotal + [...shipping.values()].reduce((a, b) => a + b, 0);
+}
+
+async function approveOnKredivo(page: Page) {
+  await page.getByRole("button", { name: "Approve payment" }).click();
+  await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]{32}$/);
+  return tokenFromUrl(page.url());
+}
+
+for (const viewport of [
+  { name: "desktop", size: { width: 1280, height: 860 } },
+  { name: "mobile", size: { width: 390, height: 844 } },
+]) {
+  test(`happy path to a paid order (${viewport.name}, with screenshots)`, async ({ page }) => {
+    await page.setViewportSize(viewport.size);
+    const dir = "docs/screenshots";
+    mkdirSync(dir, { recursive: true });
+    const shot = (step: string) => page.screenshot({ path: `${dir}/${viewport.name}-${step}.png`, fullPage: true });
+
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await shot("1-catalog");
+
+    await addToCart(page, SHIRT, 2);
+    await addToCart(page, COFFEE, 1);
+    const total = expectedTotal([
+      ["batik-tulis-parang-shirt", 2],
+      ["java-preanger-arabica-250g", 1],
+    ]);
+    await expect(page.getByTestId("cart-total")).toContainText(total.toLocaleString("id-ID"));
+    await shot("2-cart");
+
+    await page.getByRole("link", { name: "Proceed to checkout" }).click();
+    await fillCheckout(page);
+    await shot("3-checkout");
+    await page.getByRole("button", { name: "Pay with Kredivo" }).click();
+    await expect(page).toHaveURL(/\/kredivo\/signIn\?tk=/);
+    await expect(page.getByText(SHIRT)).toBeVisible();
+    await shot("4-kredivo");
+
+    const token = await approveOnKredivo(page);
+    await expect(page.getByTestId("order-status")).toHaveText("Paid");
+    await shot("5-paid-order");
+
+    const order = db.order(token)!;
+    expect(order).toMatchObject({ status: "paid", total, customer_phone: "6281234567890" });
+    const [attempt, ...more] = db.attempts(order.id);
+    expect(more).toHaveLength(0);
+    expect(attempt).toMatchObject({ status: "paid", amount: total });
+    const outcomes = db.events(order.id).map((e) => `${e.kind}:${e.outcome}`);
+    expect(outcomes).toEqual(["generate_order:pending", "notification:paid"]);
+    // DOKU was asked for exactly what the database says, line by line.
+    const atDoku = await sandbox.order(attempt!.invoice_number);
+    expect(atDoku.amount).toBe(total);
+    expect(atDoku.lineItems.reduce((s, li) => s + li.price * li.quantity, 0)).toBe(total);
+  });
+}
+
+test("decline → failed → pay again → paid, with a new invoice number", async ({ page }) => {
+  await addToCart(page, COFFEE, 3);
+  await checkoutToKredivo(page);
+  await page.getByRole("button", { name: "Decline" }).click();
+  await expect(page.getByTestId("order-status")).toHaveText("Payment failed");
+  const token = tokenFromUrl(page.url());
+  expect(db.order(token)!.status).toBe("failed");
+
+  await page.getByRole("button", { name: "Pay again with Kredivo" }).click();
+  await expect(page).toHaveURL(/\/kredivo\/signIn\?tk=/);
+  await approveOnKredivo(page);
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+
+  const order = db.order(token)!;
+  expect(order.status).toBe("paid");
+  const attempts = db.attempts(order.id);
+  expect(attempts.map((a) => a.status)).toEqual(["failed", "paid"]);
+  expect(attempts[0]!.invoice_number).not.toBe(attempts[1]!.invoice_number);
+  expect(attempts.every((a) => a.amount === order.total)).toBe(true);
+});
+
+test("cancel at Kredivo → cancel page → back to cart, nothing paid", async ({ page }) => {
+  await addToCart(page, SHIRT, 1);
+  await checkoutToKredivo(page);
+  await page.getByRole("button", { name: "Cancel and return to merchant" }).click();
+  await expect(page.getByRole("heading", { name: "Payment cancelled" })).toBeVisible();
+  const token = tokenFromUrl(page.url());
+
+  const order = db.order(token)!;
+  expect(order.status).toBe("pending");
+  expect(db.events(order.id).map((e) => e.kind)).toEqual(["generate_order"]);
+
+  await page.getByRole("button", { name: "Back to cart" }).click();
+  await expect(page).toHaveURL(/\/cart$/);
+  await expect(page.getByRole("link", { name: SHIRT })).toBeVisible();
+  expect(db.order(token)!.status).toBe("pending");
+});
+
+test("checkout form explains every mistake, before and after submit, and stores nothing", async ({ page }) => {
+  await addToCart(page, COFFEE, 1);
+  await page.goto("/checkout");
+  const before = db.orderCount();
+
+  await page.getByLabel("Email").fill("siti@");
+  await page.getByLabel("Email").blur();
+  await expect(page.getByText("Enter a valid email address, like name@example.com")).toBeVisible();
+
+  await page.getByRole("button", { name: "Pay with Kredivo" }).click();
+  await expect(page.getByText("Enter your first name")).toBeVisible();
+  await expect(page.getByText("Enter your mobile number")).toBeVisible();
+  await expect(page.getByText("Enter the postal code").or(page.getByText("Postal code must be 5 digits"))).toBeVisible();
+  await expect(page.getByLabel("First name", { exact: true })).toHaveAttribute("aria-invalid", "true");
+
+  await fillCheckout(page);
+  await page.getByLabel("Mobile number").fill("021 555 1234");
+  await page.getByLabel("Postal code", { exact: true }).fill("5527");
+  await page.getByRole("button", { name: "Pay with Kredivo" }).click();
+  await expect(page.getByText("Enter an Indonesian mobile number, e.g. 0812 3456 7890")).toBeVisible();
+  await expect(page.getByText("Postal code must be 5 digits")).toBeVisible();
+
+  await page.getByLabel("Billing address same as shipping").uncheck();
+  await page.getByRole("button", { name: "Pay with Kredivo" }).click();
+  await expect(page.getByText("Enter the billing address").or(page.getByText("Enter the first name"))).toBeVisible();
+  expect(db.orderCount()).toBe(before);
+});
+
+test("a tampered request cannot change the amount DOKU receives", async ({ page, context }) => {
+  await addToCart(page, SHIRT, 1);
+  await page.goto("/checkout");
+  await fillCheckout(page);
+  // Smuggle prices and totals into the server action's payload and a hidden field.
+  await page.evaluate(() => {
+    const form = document.querySelector("form");
+    for (const [name, value] of [["price", "1"], ["total", "1000"], ["amount", "1000"]]) {
+      const input = document.createElement("input");
+      input.type = "hidden";
+      input.name = name!;
+      input.value = value!;
+      form?.appendChild(input);
+    }
+  });
+  await page.route("**/checkout", async (route) => {
+    const body = route.request().postData();
+    if (route.request().method() !== "POST" || !body) return route.continue();
+    await route.continue({ postData: body.replace(/"firstName"/, '"total":1000,"amount":1000,"subtotal":1,"price":1,"firstName"') });
+  });
+  await page.getByRole("button", { name: "Pay with Kredivo" }).click();
+  await expect(page).toHaveURL(/\/kredivo\/signIn\?tk=/);
+
+  const total = expectedTotal([["batik-tulis-parang-shirt", 1]]);
+  const [atDoku] = await sandbox.orders();
+  expect(atDoku!.amount).toBe(total);
+  expect(atDoku!.lineItems.find((li) => li.name === SHIRT)?.price).toBe(db.productPrice("batik-tulis-parang-shirt"));
+
+  // A forged cart cookie is just an unknown cart: nothing to order.
+  await page.unroute("**/checkout");
+  await context.addCookies([{ name: "tn_cart", value: "A".repeat(43), url: page.url().replace(/\/kredivo.*/, "") }]);
+  await context.addCookies([{ name: "tn_cart", value: "A".repeat(43), domain: "localhost", path: "/" }]);
+  const orders = db.orderCount();
+  await page.goto("/checkout");
+  await expect(page).toHaveURL(/\/cart$/);
+  expect(db.orderCount()).toBe(orders);
+});
+
+test("a notification delivered three times makes one transition", async ({ page }) => {
+  await sandbox.fault({ target: "notification", kind: "duplicate", copies: 3 });
+  await addToCart(page, COFFEE, 2);
+  await checkoutToKredivo(page);
+  const token = await approveOnKredivo(page);
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+
+  const order = db.order(token)!;
+  await expect.poll(() => db.events(order.id).filter((e) => e.kind === "notification").length).toBe(3);
+  const notifications = db.events(order.id).filter((e) => e.kind === "notification");
+  expect(new Set(notifications.map((e) => e.request_id)).size).toBe(1);
+  expect(notifications.map((e) => e.outcome).sort()).toEqual(["duplicate", "duplicate", "paid"]);
+  expect(db.attempts(order.id).map((a) => a.status)).toEqual(["paid"]);
+});
+
+test("returning before the notification shows pending, then paid", async ({ page }) => {
+  // DOKU's status check is down and the notification is late: only the notification settles it.
+  await sandbox.fault({ target: "check-status", kind: "error500", times: 1 });
+  await sandbox.fault({ target: "notification", kind: "delay", ms: 3000 });
+  await addToCart(page, SHIRT, 1);
+  await checkoutToKredivo(page);
+  const token = await approveOnKredivo(page);
+
+  await expect(page.getByTestId("order-status")).toHaveText("Awaiting payment");
+  const order = db.order(token)!;
+  expect(order.status).toBe("pending");
+  expect(db.events(order.id).map((e) => `${e.kind}:${e.outcome}`)).toEqual([
+    "generate_order:pending",
+    "check_status:error:http",
+  ]);
+
+  await expect(page.getByTestId("order-status")).toHaveText("Paid", { timeout: 15_000 });
+  expect(db.order(token)!.status).toBe("paid");
+});

@@ -1,0 +1,27 @@
+// One place for the ports, credentials and paths the e2e servers and specs share. Separate
+// ports from `npm run demo`, so a running demo never answers a test.
+const appPort = 3100;
+const sandboxPort = 4110;
+
+export const E2E = {
+  appPort,
+  sandboxPort,
+  appUrl: `http://localhost:${appPort}`,
+  sandboxUrl: `http://127.0.0.1:${sandboxPort}`,
+  env: {
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DOKU_BASE_URL: `http://127.0.0.1:${sandboxPort}`,
+    DOKU_CLIENT_ID: "MCH-E2E-0001",
+    DOKU_SECRET_KEY: "SK-E2E-LOCAL-00000000000000000001",
+    DOKU_NOTIFICATION_PATH: "/api/doku/notifications",
+    DOKU_TIMEOUT_MS: "5000",
+    APP_BASE_URL: `http://localhost:${appPort}`,
+    AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
+    AUTH_TRUST_HOST: "true",
+    DATABASE_URL: ".data/e2e.db",
+    SANDBOX_PORT: String(sandboxPort),
+    SANDBOX_NOTIFICATION_URL: `http://127.0.0.1:${appPort}/api/doku/notifications`,
+    SANDBOX_TIME_SCALE: "3600",
+  },
+} as const;

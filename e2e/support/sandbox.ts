@@ -1,0 +1,29 @@
+// The sandbox's control API, for arranging faults and reading what DOKU "saw".
+import { expect } from "@playwright/test";
+import { E2E } from "./env";
+
+async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${E2E.sandboxUrl}/_sandbox/${path}`, {
+    method,
+    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(res.status, `${method} /_sandbox/${path}: ${res.status}`).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+export interface SandboxOrder {
+  invoiceNumber: string;
+  amount: number;
+  status: string;
+  lineItems: { id: string; name: string; price: number; quantity: number }[];
+  deliveries: { requestId: string; status: number | null; attempt: number }[];
+}
+
+export const sandbox = {
+  reset: () => call("POST", "reset"),
+  fault: (fault: Record<string, unknown>) => call("POST", "faults", fault),
+  order: (invoice: string) => call<SandboxOrder>("GET", `orders/${invoice}`),
+  orders: () => call<{ orders: SandboxOrder[] }>("GET", "orders").then((r) => r.orders),
+  approve: (invoice: string) => call<SandboxOrder>("POST", `orders/${invoice}/approve`),
+};

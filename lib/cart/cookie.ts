@@ -1,0 +1,28 @@
+// The cart cookie holds nothing but the random cart id: httpOnly (no script reads it),
+// SameSite=Lax (not sent on cross-site POSTs), Secure in production.
+import "server-only";
+import { cookies } from "next/headers";
+import { CART_ID_PATTERN } from "./cart";
+
+const CART_COOKIE = "tn_cart";
+const THIRTY_DAYS = 60 * 60 * 24 * 30;
+
+/** The cart id from the cookie, or null when absent or not even shaped like one of ours. */
+export async function readCartId(): Promise<string | null> {
+  const value = (await cookies()).get(CART_COOKIE)?.value;
+  return value && CART_ID_PATTERN.test(value) ? value : null;
+}
+
+export async function writeCartId(cartId: string): Promise<void> {
+  (await cookies()).set(CART_COOKIE, cartId, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: process.env.NODE_ENV === "production" && process.env.APP_BASE_URL?.startsWith("https://") === true,
+    path: "/",
+    maxAge: THIRTY_DAYS,
+  });
+}
+
+export async function clearCartId(): Promise<void> {
+  (await cookies()).delete(CART_COOKIE);
+}

@@ -1,0 +1,146 @@
+// placeOrder: validate, reprice every line from the database, save the order, its item
+// snapshot and a payment attempt in one transaction, then ask DOKU for a Kredivo payment URL.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { loadCart } from "@/lib/cart/cart";
+import { db } from "@/lib/db/client";
+import { cartItems, orderItems, orders, paymentAttempts, type PostalAddress } from "@/lib/db/schema";
+import { checkoutSchema, fieldErrors, type CheckoutDetails } from "./schema";
+import { insertAttempt, startPayment } from "./start-payment";
+
+export type PlaceOrderResult =
+  | { kind: "redirect"; url: string }
+  | { kind: "invalid"; fieldErrors: Record<string, string> }
+  | { kind: "error"; message: string };
+
+export const checkoutKeySchema = z.uuid();
+
+/** 192 random bits: the order's only identifier in shopper URLs. */
+export function newPublicToken(): string {
+  return randomBytes(24).toString("base64url");
+}
+
+export const orderPath = (token: string) => `/orders/${token}`;
+
+function addresses(details: CheckoutDetails): { shipping: PostalAddress; billing: PostalAddress } {
+  const shipping: PostalAddress = {
+    firstName: details.firstName,
+    ...(details.lastName ? { lastName: details.lastName } : {}),
+    address: details.shipping.address,
+    city: details.shipping.city,
+    postalCode: details.shipping.postalCode,
+    phone: details.shipping.phone,
+    countryCode: "IDN",
+  };
+  const b = details.billing;
+  const billing: PostalAddress = b
+    ? {
+        firstName: b.firstName,
+        ...(b.lastName ? { lastName: b.lastName } : {}),
+        address: b.address,
+        city: b.city,
+        postalCode: b.postalCode,
+        phone: b.phone,
+        countryCode: "IDN",
+      }
+    : shipping;
+  return { shipping, billing };
+}
+
+/** Where a repeated submit of the same checkout form should go: never to a second order. */
+function existingOrderDestination(checkoutKey: string): string | null {
+  const order = db().select({ id: orders.id, token: orders.publicToken }).from(orders).where(eq(orders.checkoutKey, checkoutKey)).get();
+  if (!order) return null;
+  const attempt = db()
+    .select({ status: paymentAttempts.status, url: paymentAttempts.paymentUrl })
+    .from(paymentAttempts)
+    .where(eq(paymentAttempts.orderId, order.id))
+    .orderBy(desc(paymentAttempts.id))
+    .get();
+  return attempt?.status === "pending" && attempt.url ? attempt.url : orderPath(order.token);
+}
+
+export async function placeOrder(input: unknown, cartId: string | null, checkoutKey: unknown): Promise<PlaceOrderResult> {
+  const key = checkoutKeySchema.safeParse(checkoutKey);
+  if (!key.success) return { kind: "error", message: "This checkout form has expired. Reload the page and try again." };
+  const parsed = checkoutSchema.safeParse(input);
+  if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
+
+  const already = existingOrderDestination(key.data);
+  if (already) return { kind: "redirect", url: already };
+
+  const cart = loadCart(cartId);
+  if (cart.unavailable.length > 0) {
+    return {
+      kind: "error",
+      message: `${cart.unavailable.join(", ")} ${cart.unavailable.length === 1 ? "is" : "are"} no longer available. Remove ${cart.unavailable.length === 1 ? "it" : "them"} from your cart to continue.`,
+    };
+  }
+  if (!cartId || cart.lines.length === 0) return { kind: "error", message: "Your cart is empty." };
+
+  const details = parsed.data;
+  const { shipping, billing } = addresses(details);
+  const created = db().transaction((tx) => {
+    // The unique checkout key settles a race between two identical submits: one insert wins.
+    const order = tx
+      .insert(orders)
+      .values({
+        publicToken: newPublicToken(),
+        checkoutKey: key.data,
+        customerFirstName: details.firstName,
+        customerLastName: details.lastName ?? null,
+        customerEmail: details.email,
+        customerPhone: details.phone,
+        shippingAddress: shipping,
+        billingAddress: billing,
+        subtotal: cart.subtotal,
+        shippingTotal: cart.shippingTotal,
+        total: cart.total,
+      })
+      .onConflictDoNothing({ target: orders.checkoutKey })
+      .returning({ id: orders.id, token: orders.publicToken })
+      .get();
+    if (!order) return null;
+    tx.insert(orderItems)
+      .values([
+        ...cart.lines.map((line) => ({
+          orderId: order.id,
+          kind: "product" as const,
+          productId: line.product.id,
+          sellerId: line.product.seller.id,
+          name: line.product.name,
+          sku: line.product.sku,
+          itemType: line.product.category,
+          unitPrice: line.unitPrice,
+          quantity: line.quantity,
+          lineTotal: line.lineTotal,
+        })),
+        ...cart.shipping.map((s) => ({
+          orderId: order.id,
+          kind: "shipping" as const,
+          productId: null,
+          sellerId: s.sellerId,
+          name: `Shipping from ${s.sellerName}`,
+          sku: `SHIP-${s.sellerId}`,
+          itemType: "SHIPPING",
+          unitPrice: s.fee,
+          quantity: 1,
+          lineTotal: s.fee,
+        })),
+      ])
+      .run();
+    const attemptId = insertAttempt(tx, order.id, cart.total);
+    // The order now holds the cart's contents; the cart starts again empty.
+    tx.delete(cartItems).where(eq(cartItems.cartId, cartId)).run();
+    return { attemptId, token: order.token };
+  });
+  if (!created) {
+    const destination = existingOrderDestination(key.data);
+    return destination ? { kind: "redirect", url: destination } : { kind: "error", message: "Please try again." };
+  }
+
+  const payment = await startPayment(created.attemptId);
+  return { kind: "redirect", url: payment.ok ? payment.paymentUrl : orderPath(created.token) };
+}

@@ -1,0 +1,236 @@
+// The shop's tables. Money columns are integer rupiah; timestamps are unix milliseconds.
+import { relations, sql } from "drizzle-orm";
+import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
+const createdAt = () => timestamp("created_at").notNull().$defaultFn(() => new Date());
+
+export const sellers = sqliteTable("sellers", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull(),
+  city: text("city").notNull(),
+  /** Flat shipping fee charged once per seller in a cart. */
+  shippingFee: integer("shipping_fee").notNull(),
+});
+
+export const productTypes = ["physical", "digital"] as const;
+export type ProductType = (typeof productTypes)[number];
+
+export const products = sqliteTable(
+  "products",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    sku: text("sku").notNull().unique(),
+    name: text("name").notNull(),
+    description: text("description").notNull(),
+    price: integer("price").notNull(),
+    type: text("type", { enum: productTypes }).notNull(),
+    /** Kredivo line item `type`, e.g. FASHION, ELECTRONIC. */
+    category: text("category").notNull(),
+    imagePath: text("image_path").notNull(),
+    sellerId: text("seller_id")
+      .notNull()
+      .references(() => sellers.id),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+  },
+  (t) => [check("products_price_positive", sql`${t.price} > 0`)],
+);
+
+export const carts = sqliteTable("carts", {
+  id: text("id").primaryKey(),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at").notNull().$defaultFn(() => new Date()),
+});
+
+export const cartItems = sqliteTable(
+  "cart_items",
+  {
+    cartId: text("cart_id")
+      .notNull()
+      .references(() => carts.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    quantity: integer("quantity").notNull(),
+    addedAt: timestamp("added_at").notNull().$defaultFn(() => new Date()),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cartId, t.productId] }),
+    check("cart_items_quantity_range", sql`${t.quantity} BETWEEN 1 AND 99`),
+  ],
+);
+
+export const orderStatuses = ["pending", "paid", "failed", "expired", "refunded"] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+export interface PostalAddress {
+  firstName: string;
+  lastName?: string;
+  address: string;
+  city: string;
+  postalCode: string;
+  phone: string;
+  countryCode: "IDN";
+}
+
+export const orders = sqliteTable(
+  "orders",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Unguessable, used in shopper URLs; the numeric id never leaves the server. */
+    publicToken: text("public_token").notNull().unique(),
+    /** One per rendered checkout form: a double submit or a refresh finds the same order. */
+    checkoutKey: text("checkout_key").notNull().unique(),
+    status: text("status", { enum: orderStatuses }).notNull().default("pending"),
+    customerFirstName: text("customer_first_name").notNull(),
+    customerLastName: text("customer_last_name"),
+    customerEmail: text("customer_email").notNull(),
+    customerPhone: text("customer_phone").notNull(),
+    shippingAddress: text("shipping_address", { mode: "json" }).$type<PostalAddress>().notNull(),
+    billingAddress: text("billing_address", { mode: "json" }).$type<PostalAddress>().notNull(),
+    subtotal: integer("subtotal").notNull(),
+    shippingTotal: integer("shipping_total").notNull(),
+    total: integer("total").notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at").notNull().$defaultFn(() => new Date()),
+    paidAt: timestamp("paid_at"),
+  },
+  (t) => [
+    index("orders_status_created").on(t.status, t.createdAt),
+    index("orders_email").on(t.customerEmail),
+    check("orders_total_sum", sql`${t.total} = ${t.subtotal} + ${t.shippingTotal} AND ${t.total} > 0`),
+  ],
+);
+
+export const orderItemKinds = ["product", "shipping"] as const;
+
+export const orderItems = sqliteTable(
+  "order_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    kind: text("kind", { enum: orderItemKinds }).notNull(),
+    productId: integer("product_id").references(() => products.id),
+    sellerId: text("seller_id").references(() => sellers.id),
+    /** Snapshot at order time: later catalogue changes never rewrite a placed order. */
+    name: text("name").notNull(),
+    sku: text("sku").notNull(),
+    itemType: text("item_type").notNull(),
+    unitPrice: integer("unit_price").notNull(),
+    quantity: integer("quantity").notNull(),
+    lineTotal: integer("line_total").notNull(),
+  },
+  (t) => [
+    index("order_items_order").on(t.orderId),
+    check("order_items_line_total", sql`${t.lineTotal} = ${t.unitPrice} * ${t.quantity}`),
+  ],
+);
+
+export const attemptStatuses = ["creating", "pending", "rejected", "paid", "failed", "expired", "refunded"] as const;
+export type AttemptStatus = (typeof attemptStatuses)[number];
+
+export const paymentAttempts = sqliteTable(
+  "payment_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    invoiceNumber: text("invoice_number").notNull().unique(),
+    requestId: text("request_id").notNull().unique(),
+    merchantUniqueReference: text("merchant_unique_reference").notNull().unique(),
+    amount: integer("amount").notNull(),
+    status: text("status", { enum: attemptStatuses }).notNull().default("creating"),
+    paymentUrl: text("payment_url"),
+    kredivoOrderId: text("kredivo_order_id"),
+    expiresAt: timestamp("expires_at"),
+    /** Why DOKU's generate-order did not give a payment URL, in the merchant's words. */
+    failureReason: text("failure_reason"),
+    lastCheckedAt: timestamp("last_checked_at"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at").notNull().$defaultFn(() => new Date()),
+    settledAt: timestamp("settled_at"),
+  },
+  (t) => [index("payment_attempts_order").on(t.orderId), index("payment_attempts_status").on(t.status, t.createdAt)],
+);
+
+export const eventKinds = ["generate_order", "check_status", "notification"] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+export const paymentEvents = sqliteTable(
+  "payment_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: eventKinds }).notNull(),
+    direction: text("direction", { enum: ["out", "in"] }).notNull(),
+    orderId: integer("order_id").references(() => orders.id),
+    attemptId: integer("attempt_id").references(() => paymentAttempts.id),
+    requestId: text("request_id"),
+    /**
+     * The de-duplication inbox: the Request-Id of the first verified notification that carried
+     * it, NULL for every other row (duplicates, forged or malformed requests, our own calls), so
+     * a forged request can never reserve a Request-Id that DOKU has yet to use.
+     */
+    inboxKey: text("inbox_key").unique(),
+    method: text("method").notNull(),
+    url: text("url").notNull(),
+    httpStatus: integer("http_status"),
+    signatureValid: integer("signature_valid", { mode: "boolean" }),
+    requestHeaders: text("request_headers", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    requestBody: text("request_body"),
+    responseHeaders: text("response_headers", { mode: "json" }).$type<Record<string, string>>(),
+    responseBody: text("response_body"),
+    durationMs: integer("duration_ms"),
+    /** What the event did, e.g. `paid`, `duplicate`, `ignored:already_paid`, `rejected:signature`. */
+    outcome: text("outcome").notNull(),
+    /** Needs a human: amount mismatch, unknown invoice, bad signature on a response. */
+    flagged: integer("flagged", { mode: "boolean" }).notNull().default(false),
+    reviewedAt: timestamp("reviewed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("payment_events_order").on(t.orderId, t.createdAt),
+    index("payment_events_flagged").on(t.flagged),
+  ],
+);
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  createdAt: createdAt(),
+});
+
+// ----------------------------------------------------------------------- relations ----
+// (for drizzle's relational queries: `db.query.orders.findFirst({ with: { items: true } })`)
+
+export const sellersRelations = relations(sellers, ({ many }) => ({ products: many(products) }));
+export const productsRelations = relations(products, ({ one }) => ({
+  seller: one(sellers, { fields: [products.sellerId], references: [sellers.id] }),
+}));
+export const cartsRelations = relations(carts, ({ many }) => ({ items: many(cartItems) }));
+export const cartItemsRelations = relations(cartItems, ({ one }) => ({
+  cart: one(carts, { fields: [cartItems.cartId], references: [carts.id] }),
+  product: one(products, { fields: [cartItems.productId], references: [products.id] }),
+}));
+export const ordersRelations = relations(orders, ({ many }) => ({
+  items: many(orderItems),
+  attempts: many(paymentAttempts),
+  events: many(paymentEvents),
+}));
+export const orderItemsRelations = relations(orderItems, ({ one }) => ({
+  order: one(orders, { fields: [orderItems.orderId], references: [orders.id] }),
+}));
+export const paymentAttemptsRelations = relations(paymentAttempts, ({ one, many }) => ({
+  order: one(orders, { fields: [paymentAttempts.orderId], references: [orders.id] }),
+  events: many(paymentEvents),
+}));
+export const paymentEventsRelations = relations(paymentEvents, ({ one }) => ({
+  order: one(orders, { fields: [paymentEvents.orderId], references: [orders.id] }),
+  attempt: one(paymentAttempts, { fields: [paymentEvents.attemptId], references: [paymentAttempts.id] }),
+}));

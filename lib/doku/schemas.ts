@@ -1,0 +1,152 @@
+// zod schemas for everything that crosses the DOKU boundary. Requests are typed strictly (we
+// build them); responses and notifications are parsed leniently (DOKU may add fields at any
+// time) but every field the app acts on is required.
+import { z } from "zod";
+
+// ---------------------------------------------------------------- generate-order request ----
+
+const address = z.object({
+  first_name: z.string().min(1).max(255),
+  last_name: z.string().max(255).optional(),
+  address: z.string().min(1).max(400),
+  city: z.string().min(1).max(255),
+  postal_code: z.string().min(1).max(16),
+  phone: z.string().regex(/^\d{1,16}$/),
+  country_code: z.string().regex(/^[A-Z]{3}$/),
+});
+
+export const lineItemSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().min(1).max(255),
+  /** Integer rupiah; negative only for a `discount` line. */
+  price: z.number().int().min(-999_999_999_999).max(999_999_999_999),
+  quantity: z.number().int().min(1).max(9999),
+  type: z.string().min(1).max(64),
+  url: z.url(),
+  image_url: z.url().optional(),
+  parent_type: z.enum(["SELLER", "ITEM"]).optional(),
+  parent_id: z.string().min(1).max(64).optional(),
+});
+
+export const generateOrderRequestSchema = z
+  .object({
+    order: z.object({
+      invoice_number: z.string().min(1).max(64),
+      line_items: z.array(lineItemSchema).min(1),
+      amount: z.number().int().positive().max(999_999_999_999),
+      callback_url: z.url(),
+      callback_url_cancel: z.url().optional(),
+    }),
+    peer_to_peer_info: z.object({
+      merchant_unique_reference: z.string().min(1).max(64),
+      expired_time: z.number().int().min(1).max(99_999).optional(),
+    }),
+    sellers: z
+      .array(
+        z.object({
+          id: z.string().min(1),
+          name: z.string().min(1),
+          email: z.email().optional(),
+          url: z.url().optional(),
+          legal_id: z.string().optional(),
+          address: address.partial().optional(),
+        }),
+      )
+      .optional(),
+    customer: z.object({
+      first_name: z.string().min(1).max(255),
+      last_name: z.string().max(255).optional(),
+      phone: z.string().regex(/^\d{1,16}$/),
+      email: z.email().max(400),
+    }),
+    shipping_address: address,
+    billing_address: address.optional(),
+    additional_info: z.object({ override_notification_url: z.url().optional() }).optional(),
+  })
+  .refine(
+    (r) => r.order.line_items.reduce((sum, li) => sum + li.price * li.quantity, 0) === r.order.amount,
+    { message: "Σ(price × quantity) must equal order.amount", path: ["order", "amount"] },
+  );
+
+export type GenerateOrderRequest = z.infer<typeof generateOrderRequestSchema>;
+export type LineItem = z.infer<typeof lineItemSchema>;
+
+// ------------------------------------------------------------------------- responses ----
+
+/** Integer rupiah, whether DOKU sends `30000` or `"30000"` (or `"30000.00"`). */
+export const rupiahAmount = z
+  .union([z.number(), z.string().regex(/^\d+(\.0+)?$/).transform(Number)])
+  .pipe(z.number().int().nonnegative().max(999_999_999_999));
+
+const identifier = z.looseObject({ name: z.string(), value: z.string() });
+
+export const generateOrderResponseSchema = z.looseObject({
+  order: z.looseObject({
+    invoice_number: z.string().min(1),
+    amount: rupiahAmount,
+  }),
+  payment: z.looseObject({
+    status: z.enum(["PENDING", "FAILED"]),
+    url: z.url().optional(),
+  }),
+  peer_to_peer_info: z
+    .looseObject({
+      identifier: z.array(identifier).optional(),
+      expired_date_utc: z.string().optional(),
+      created_date_utc: z.string().optional(),
+      merchant_unique_reference: z.string().optional(),
+    })
+    .optional(),
+});
+
+export type GenerateOrderResponse = z.infer<typeof generateOrderResponseSchema>;
+
+export const errorEnvelopeSchema = z.looseObject({
+  error: z.looseObject({
+    code: z.string().optional(),
+    message: z.string().optional(),
+    type: z.string().optional(),
+  }),
+});
+
+export const transactionStatus = z.enum(["PENDING", "SUCCESS", "FAILED", "EXPIRED", "REFUNDED"]);
+export type TransactionStatus = z.infer<typeof transactionStatus>;
+
+/** Shared by the HTTP notification and the Check Status answer. */
+const paymentEnvelope = z.looseObject({
+  order: z.looseObject({
+    invoice_number: z.string().min(1).max(64),
+    amount: rupiahAmount,
+  }),
+  transaction: z.looseObject({
+    status: z.string().min(1),
+    date: z.string().optional(),
+    original_request_id: z.string().optional(),
+  }),
+  peer_to_peer_info: z
+    .looseObject({
+      merchant_unique_reference: z.string().optional(),
+      identifier: z.array(identifier).optional(),
+    })
+    .optional(),
+});
+
+export const checkStatusResponseSchema = paymentEnvelope.extend({
+  transaction: paymentEnvelope.shape.transaction.extend({ status: transactionStatus }),
+});
+export type CheckStatusResponse = z.infer<typeof checkStatusResponseSchema>;
+
+/**
+ * Notifications settle with SUCCESS or FAILED; any other status is still parsed (and answered
+ * 2xx by the route) so that DOKU never retries, then disables, an endpoint over an event we
+ * merely ignore.
+ */
+export const notificationSchema = paymentEnvelope;
+export type DokuNotification = z.infer<typeof notificationSchema>;
+
+/** The Kredivo order id DOKU passes through in `peer_to_peer_info.identifier`. */
+export function kredivoOrderId(
+  info: { identifier?: { name: string; value: string }[] } | undefined,
+): string | null {
+  return info?.identifier?.find((i) => i.name === "KREDIVO_ORDER_ID")?.value ?? null;
+}

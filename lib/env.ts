@@ -1,0 +1,74 @@
+// Configuration, parsed once and failing closed: a missing or malformed variable stops the
+// process with one message that lists every problem, never a half-configured checkout.
+import "server-only";
+import { z } from "zod";
+
+const nonEmpty = (what: string) => z.string({ error: `is required (${what})` }).trim().min(1, `is required (${what})`);
+const httpUrl = (what: string) =>
+  nonEmpty(what)
+    .pipe(z.url({ protocol: /^https?$/, error: `must be an http(s) URL (${what})` }))
+    .transform((u) => u.replace(/\/+$/, ""));
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DOKU_BASE_URL: httpUrl("DOKU API base URL, e.g. https://api-sandbox.doku.com"),
+  DOKU_CLIENT_ID: nonEmpty("Client ID from the DOKU Back Office"),
+  DOKU_SECRET_KEY: nonEmpty("Secret Key from the DOKU Back Office").pipe(
+    z.string().min(16, "looks too short to be a DOKU Secret Key"),
+  ),
+  DOKU_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+  DOKU_NOTIFICATION_PATH: z
+    .string()
+    .regex(/^\/[^\s?#]*$/, "must be a path starting with / (the path of the Notification URL in DOKU Back Office)")
+    .default("/api/doku/notifications"),
+  DOKU_OVERRIDE_NOTIFICATION_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.url({ protocol: /^https?$/ }).optional()),
+  APP_BASE_URL: httpUrl("public URL of this shop, used in callback_url"),
+  AUTH_SECRET: nonEmpty("random secret for sessions: openssl rand -base64 32").pipe(
+    z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+  ),
+  DATABASE_URL: nonEmpty("SQLite file path, e.g. .data/shop.db"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export type EnvResult = { ok: true; env: Env } | { ok: false; message: string };
+
+export function parseEnv(source: Record<string, string | undefined>): EnvResult {
+  const parsed = envSchema.safeParse(source);
+  if (parsed.success) {
+    const env = parsed.data;
+    if (env.DOKU_OVERRIDE_NOTIFICATION_URL && new URL(env.DOKU_OVERRIDE_NOTIFICATION_URL).pathname !== env.DOKU_NOTIFICATION_PATH) {
+      return {
+        ok: false,
+        message: "Invalid configuration:\n  - DOKU_OVERRIDE_NOTIFICATION_URL: its path must equal DOKU_NOTIFICATION_PATH (DOKU lets an override change the host only)",
+      };
+    }
+    return { ok: true, env };
+  }
+  const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+  return {
+    ok: false,
+    message: `Invalid configuration (see .env.example):\n${lines.join("\n")}`,
+  };
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+let cached: Env | undefined;
+
+/** The parsed configuration; throws ConfigError listing every problem on first use. */
+export function env(): Env {
+  if (!cached) {
+    const result = parseEnv(process.env);
+    if (!result.ok) throw new ConfigError(result.message);
+    cached = result.env;
+  }
+  return cached;
+}

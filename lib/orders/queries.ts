@@ -1,0 +1,135 @@
+// What a shopper may see of an order, found by its unguessable token: items, totals, status and
+// a plain-words payment timeline. No Request-Ids, headers or DOKU bodies ever leave this file.
+import "server-only";
+import { asc, desc, eq } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { orderItems, orders, paymentAttempts, paymentEvents, type OrderStatus } from "@/lib/db/schema";
+
+export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
+
+export interface TimelineEntry {
+  at: Date;
+  label: string;
+  tone: "neutral" | "good" | "bad";
+}
+
+export interface ShopperOrder {
+  id: number;
+  token: string;
+  status: OrderStatus;
+  createdAt: Date;
+  paidAt: Date | null;
+  customer: { firstName: string; lastName: string | null; email: string; phone: string };
+  shippingAddress: (typeof orders.$inferSelect)["shippingAddress"];
+  items: { kind: "product" | "shipping"; name: string; unitPrice: number; quantity: number; lineTotal: number }[];
+  subtotal: number;
+  shippingTotal: number;
+  total: number;
+  /** The newest attempt, as far as the shopper needs it. */
+  payment: {
+    status: (typeof paymentAttempts.$inferSelect)["status"];
+    /** Only while the Kredivo link can still be used. */
+    resumeUrl: string | null;
+    expiresAt: Date | null;
+    startFailed: boolean;
+  } | null;
+  timeline: TimelineEntry[];
+}
+
+function describeEvent(kind: string, outcome: string): Omit<TimelineEntry, "at"> | null {
+  if (kind === "generate_order") {
+    return outcome === "pending"
+      ? { label: "Kredivo payment started", tone: "neutral" }
+      : outcome.startsWith("rejected")
+        ? { label: "Kredivo payment could not be started", tone: "bad" }
+        : null;
+  }
+  const source = kind === "notification" ? "DOKU confirmed" : "DOKU status check:";
+  if (outcome === "paid" || outcome.startsWith("paid:")) return { label: `${source} payment received`, tone: "good" };
+  if (outcome === "failed") return { label: `${source} payment declined by Kredivo`, tone: "bad" };
+  if (outcome === "expired") return { label: `${source} payment link expired`, tone: "bad" };
+  if (outcome === "refunded") return { label: `${source} payment refunded`, tone: "neutral" };
+  return null;
+}
+
+export function findShopperOrder(token: string): ShopperOrder | null {
+  if (!TOKEN_PATTERN.test(token)) return null;
+  const order = db().select().from(orders).where(eq(orders.publicToken, token)).get();
+  if (!order) return null;
+
+  const items = db()
+    .select({
+      kind: orderItems.kind,
+      name: orderItems.name,
+      unitPrice: orderItems.unitPrice,
+      quantity: orderItems.quantity,
+      lineTotal: orderItems.lineTotal,
+    })
+    .from(orderItems)
+    .where(eq(orderItems.orderId, order.id))
+    .orderBy(asc(orderItems.id))
+    .all();
+  const latest = db()
+    .select()
+    .from(paymentAttempts)
+    .where(eq(paymentAttempts.orderId, order.id))
+    .orderBy(desc(paymentAttempts.id))
+    .get();
+  const events = db()
+    .select({ kind: paymentEvents.kind, outcome: paymentEvents.outcome, at: paymentEvents.createdAt })
+    .from(paymentEvents)
+    .where(eq(paymentEvents.orderId, order.id))
+    .orderBy(asc(paymentEvents.createdAt), asc(paymentEvents.id))
+    .all();
+
+  const now = new Date();
+  const timeline: TimelineEntry[] = [{ at: order.createdAt, label: "Order placed", tone: "neutral" }];
+  for (const e of events) {
+    const entry = describeEvent(e.kind, e.outcome);
+    if (entry) timeline.push({ at: e.at, ...entry });
+  }
+
+  return {
+    id: order.id,
+    token: order.publicToken,
+    status: order.status,
+    createdAt: order.createdAt,
+    paidAt: order.paidAt,
+    customer: {
+      firstName: order.customerFirstName,
+      lastName: order.customerLastName,
+      email: order.customerEmail,
+      phone: order.customerPhone,
+    },
+    shippingAddress: order.shippingAddress,
+    items,
+    subtotal: order.subtotal,
+    shippingTotal: order.shippingTotal,
+    total: order.total,
+    payment: latest
+      ? {
+          status: latest.status,
+          resumeUrl:
+            latest.status === "pending" && latest.paymentUrl && (!latest.expiresAt || latest.expiresAt > now)
+              ? latest.paymentUrl
+              : null,
+          expiresAt: latest.expiresAt,
+          startFailed: latest.status === "rejected",
+        }
+      : null,
+    timeline,
+  };
+}
+
+/** The attempt the shopper's return should ask DOKU about: the newest, if still pending. */
+export function pendingAttemptForToken(token: string): { attemptId: number } | null {
+  if (!TOKEN_PATTERN.test(token)) return null;
+  const row = db()
+    .select({ attemptId: paymentAttempts.id, status: paymentAttempts.status })
+    .from(paymentAttempts)
+    .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
+    .where(eq(orders.publicToken, token))
+    .orderBy(desc(paymentAttempts.id))
+    .get();
+  return row?.status === "pending" ? { attemptId: row.attemptId } : null;
+}

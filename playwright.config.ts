@@ -1,0 +1,50 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+import { E2E } from "./e2e/support/env";
+
+// Debian's chromium where there is one (CI, these machines); Playwright's own elsewhere.
+const executablePath =
+  process.env.PLAYWRIGHT_CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+const serverEnv = { ...process.env, ...E2E.env } as Record<string, string>;
+
+export default defineConfig({
+  testDir: "./e2e",
+  tsconfig: "./e2e/tsconfig.json",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  outputDir: "test-results",
+  use: {
+    baseURL: E2E.appUrl,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: [
+    {
+      command: "node node_modules/tsx/dist/cli.mjs sandbox/main.ts",
+      url: `${E2E.sandboxUrl}/_sandbox/health`,
+      env: serverEnv,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "pipe",
+    },
+    {
+      command: `rm -f ${E2E.env.DATABASE_URL}* && node node_modules/tsx/dist/cli.mjs scripts/db-seed.ts && node node_modules/next/dist/bin/next start -p ${E2E.appPort}`,
+      url: `${E2E.appUrl}/`,
+      env: serverEnv,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+    },
+  ],
+});

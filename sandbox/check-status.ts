@@ -1,0 +1,66 @@
+// GET /orders/v1/status/{invoice_number | original Request-Id}: the signed answer a merchant
+// uses when a notification is late or lost.
+import type { Hono } from "hono";
+import type { SandboxContext } from "./context";
+import { takeRequestFault } from "./faults";
+import { transactionEnvelope } from "./notifications";
+import { authenticate } from "./request-auth";
+import { errorBody, signedJson } from "./signed-response";
+import { sleep } from "./time";
+
+export const CHECK_STATUS_PREFIX = "/orders/v1/status/";
+
+export function registerCheckStatus(app: Hono, ctx: SandboxContext): void {
+  const { config, state } = ctx;
+
+  app.get(`${CHECK_STATUS_PREFIX}:id`, async (c) => {
+    // Signed over the path as sent, still percent-encoded.
+    const target = new URL(c.req.url).pathname;
+    const respond = (
+      status: number,
+      body: string,
+      ids: { clientId: string; requestId: string },
+      badSignature = false,
+    ) =>
+      signedJson({ status, body, ...ids, target, secretKey: config.secretKey, now: state.now(), badSignature });
+
+    const auth = authenticate({
+      headers: c.req.raw.headers,
+      target,
+      body: null,
+      clientId: config.clientId,
+      secretKey: config.secretKey,
+      now: state.now(),
+    });
+    if (!auth.ok) {
+      const type = auth.status === 401 ? "authentication_error" : "invalid_request";
+      return respond(auth.status, errorBody(auth.code, auth.message, type), auth);
+    }
+
+    const fault = takeRequestFault(state.faults, "check-status");
+    if (fault?.kind === "error500") {
+      return respond(
+        500,
+        errorBody("internal_error", "DOKU sandbox: simulated internal error", "api_error"),
+        auth,
+      );
+    }
+    if (fault?.kind === "timeout") {
+      await sleep(fault.ms, AbortSignal.any([c.req.raw.signal, state.signal]));
+    }
+
+    const id = c.req.param("id");
+    const order = state.order(id) ?? state.orderByRequestId(id);
+    if (!order) {
+      return respond(
+        404,
+        errorBody("invoice_not_found", `no order with invoice number or Request-Id ${id}`, "invalid_request"),
+        auth,
+      );
+    }
+    const body = JSON.stringify(
+      transactionEnvelope(order, order.status, order.statusChangedAt ?? order.createdAt),
+    );
+    return respond(200, body, auth, fault?.kind === "bad-signature");
+  });
+}

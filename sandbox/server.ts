@@ -1,0 +1,110 @@
+// Assembles the sandbox: one Hono app per instance, plus a Node listener for real HTTP.
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { Hono } from "hono";
+import { registerCheckStatus } from "./check-status";
+import { resolveConfig, type SandboxConfig, type SandboxOptions } from "./config";
+import type { SandboxContext } from "./context";
+import { registerControlApi } from "./control-api";
+import { registerGenerateOrder } from "./generate-order";
+import { registerKredivoPage } from "./kredivo-page";
+import { Notifier } from "./notifications";
+import { Settlement } from "./settlement";
+import { errorBody } from "./signed-response";
+import { SandboxState } from "./state";
+
+export type { SandboxConfig, SandboxOptions } from "./config";
+export type { SandboxState } from "./state";
+
+export interface Sandbox {
+  app: Hono;
+  state: SandboxState;
+  config: SandboxConfig;
+  /** Stops timers and in-flight deliveries; the HTTP listener (if any) is closed by its owner. */
+  close(): void;
+}
+
+export interface RunningSandbox {
+  url: string;
+  port: number;
+  state: SandboxState;
+  config: SandboxConfig;
+  close(): Promise<void>;
+}
+
+/** Builds the app without listening: `app.request()` in tests, or `startSandbox` for real HTTP. */
+export function createSandbox(options: SandboxOptions | SandboxConfig): Sandbox {
+  return build(options).sandbox;
+}
+
+function build(options: SandboxOptions | SandboxConfig) {
+  const config = resolveConfig(options);
+  const state = new SandboxState("now" in options && options.now ? options.now : undefined);
+  const notifier = new Notifier({
+    state,
+    clientId: config.clientId,
+    secretKey: config.secretKey,
+    timeScale: config.timeScale,
+  });
+  let listeningUrl: string | undefined;
+  const ctx: SandboxContext = {
+    config,
+    state,
+    notifier,
+    settlement: new Settlement(state, notifier),
+    publicUrl: (requestUrl) => config.publicUrl ?? listeningUrl ?? new URL(requestUrl).origin,
+  };
+
+  const app = new Hono();
+  registerGenerateOrder(app, ctx);
+  registerCheckStatus(app, ctx);
+  registerKredivoPage(app, ctx);
+  registerControlApi(app, ctx);
+  app.notFound((c) =>
+    c.json(JSON.parse(errorBody("not_found", `no route ${c.req.method} ${c.req.path}`, "invalid_request")), 404),
+  );
+  app.onError((error, c) => {
+    console.error("[sandbox] unhandled error", error);
+    return c.json(JSON.parse(errorBody("internal_error", "sandbox bug: see its console", "api_error")), 500);
+  });
+
+  const sandbox: Sandbox = { app, state, config, close: () => state.stopActivity() };
+  return {
+    sandbox,
+    setListeningUrl: (url: string) => {
+      listeningUrl = url;
+    },
+  };
+}
+
+/** Listens on 127.0.0.1; `port: 0` picks a free port (read back from the socket). */
+export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  const { sandbox, setListeningUrl } = build(options);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve(
+      { fetch: sandbox.app.fetch, port: sandbox.config.port, hostname: "127.0.0.1" },
+      () => resolve(s),
+    );
+    s.once("error", reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  setListeningUrl(url);
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    state: sandbox.state,
+    config: { ...sandbox.config, port },
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        sandbox.close();
+        server.close(() => resolve());
+        // Keep-alive sockets (and responses held by a timeout fault) must not keep us open.
+        if ("closeAllConnections" in server) server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

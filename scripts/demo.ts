@@ -1,0 +1,65 @@
+// `npm run demo`: a working shop in one command. Migrates and seeds, builds, then runs the
+// local DOKU sandbox and `next start` side by side until Ctrl-C stops both.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { copyFileSync, existsSync } from "node:fs";
+import { loadDotEnv } from "./load-env";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+if (!existsSync(".env")) {
+  copyFileSync(".env.example", ".env");
+  console.log("› created .env from .env.example (local sandbox credentials)");
+}
+loadDotEnv();
+
+function run(title: string, command: string, args: string[]): void {
+  console.log(`› ${title}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
+  if (result.status !== 0) {
+    console.error(`✗ ${title} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+const tsx = ["node_modules/tsx/dist/cli.mjs"];
+run("migrating and seeding the database", process.execPath, [...tsx, "scripts/db-seed.ts"]);
+run("building the app (next build)", process.execPath, ["node_modules/next/dist/bin/next", "build"]);
+
+const appUrl = process.env.APP_BASE_URL ?? "http://localhost:3000";
+const port = new URL(appUrl).port || "3000";
+const children: ChildProcess[] = [
+  spawn(process.execPath, [...tsx, "sandbox/main.ts"], { stdio: "inherit", env: process.env }),
+  spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { stdio: "inherit", env: process.env }),
+];
+
+let stopping = false;
+function stop(code: number): void {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  setTimeout(() => process.exit(code), 3000).unref();
+  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null))).then(() =>
+    process.exit(code),
+  );
+}
+for (const child of children) {
+  child.once("exit", (code) => {
+    if (!stopping) {
+      console.error(`✗ a demo process exited (code ${code}); stopping the other`);
+      stop(code ?? 1);
+    }
+  });
+}
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
+
+setTimeout(() => {
+  if (stopping) return;
+  console.log(`
+  ┌──────────────────────────────────────────────────────────────
+  │ Shop:          ${appUrl}
+  │ DOKU sandbox:  ${process.env.DOKU_BASE_URL ?? "http://127.0.0.1:4010"}/_sandbox
+  │ Ctrl-C stops both.
+  └──────────────────────────────────────────────────────────────
+`);
+}, 1500);

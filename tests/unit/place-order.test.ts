@@ -1,0 +1,149 @@
+// placeOrder and payAgain through lib/doku against the real local sandbox: repricing from the
+// database, one order per checkout form, and an order that survives every DOKU failure.
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startSandbox } from "@/sandbox/server";
+import { TEST_DOKU, migratedAndSeeded, setTestEnv } from "../support/app-db";
+
+setTestEnv({ DOKU_TIMEOUT_MS: "1000" });
+const sandbox = await startSandbox({
+  port: 0,
+  clientId: TEST_DOKU.clientId,
+  secretKey: TEST_DOKU.secretKey,
+  notificationUrl: "http://127.0.0.1:9/api/doku/notifications",
+  timeScale: 3600,
+});
+process.env.DOKU_BASE_URL = sandbox.url;
+
+const { placeOrder } = await import("@/lib/checkout/place-order");
+const { payAgain } = await import("@/lib/checkout/pay-again");
+const { addToCart, loadCart } = await import("@/lib/cart/cart");
+const schema = await import("@/lib/db/schema");
+let db: Awaited<ReturnType<typeof migratedAndSeeded>>;
+
+const details = {
+  firstName: "Budi",
+  lastName: "Santoso",
+  email: "budi@example.com",
+  phone: "0812-9999-0000",
+  shipping: { address: "Jl. Braga No. 8", city: "Bandung", postalCode: "40111", phone: "081299990000" },
+  billingSameAsShipping: true,
+};
+
+function product(slug: string) {
+  return db.select().from(schema.products).where(eq(schema.products.slug, slug)).get()!;
+}
+const ordersByKey = (key: string) => db.select().from(schema.orders).where(eq(schema.orders.checkoutKey, key)).all();
+const attemptsOf = (orderId: number) => db.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.orderId, orderId)).all();
+const eventsOf = (orderId: number) => db.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.orderId, orderId)).all();
+
+async function control(path: string, body?: unknown) {
+  const res = await fetch(`${sandbox.url}/_sandbox/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(res.ok).toBe(true);
+}
+
+function cartWith(...lines: [slug: string, qty: number][]): string {
+  let cartId: string | null = null;
+  for (const [slug, qty] of lines) cartId = addToCart(cartId, product(slug).id, qty);
+  return cartId!;
+}
+
+beforeAll(async () => {
+  db = await migratedAndSeeded();
+});
+afterAll(() => sandbox.close());
+beforeEach(() => control("reset"));
+
+describe("placeOrder", () => {
+  it("reprices from the database, saves the order, empties the cart and redirects to Kredivo", async () => {
+    const shirt = product("batik-tulis-parang-shirt");
+    const coffee = product("java-preanger-arabica-250g");
+    const cartId = cartWith(["batik-tulis-parang-shirt", 2], ["java-preanger-arabica-250g", 3]);
+    const key = randomUUID();
+
+    const result = await placeOrder(details, cartId, key);
+    expect(result.kind).toBe("redirect");
+    if (result.kind !== "redirect") return;
+    expect(result.url.startsWith(`${sandbox.url}/kredivo/`)).toBe(true);
+
+    const [order] = ordersByKey(key);
+    const subtotal = shirt.price * 2 + coffee.price * 3;
+    expect(order).toMatchObject({ status: "pending", subtotal, customerPhone: "6281299990000" });
+    expect(order!.total).toBe(subtotal + order!.shippingTotal);
+    expect(order!.shippingTotal).toBeGreaterThan(0);
+    const [attempt] = attemptsOf(order!.id);
+    expect(attempt).toMatchObject({ status: "pending", amount: order!.total, paymentUrl: result.url });
+    expect(attempt!.expiresAt!.getTime()).toBeGreaterThan(Date.now());
+    expect(loadCart(cartId).lines).toHaveLength(0);
+
+    const atDoku = (await (await fetch(`${sandbox.url}/_sandbox/orders/${attempt!.invoiceNumber}`)).json()) as {
+      amount: number;
+      lineItems: { price: number; quantity: number }[];
+    };
+    expect(atDoku.amount).toBe(order!.total);
+    expect(atDoku.lineItems.reduce((s, li) => s + li.price * li.quantity, 0)).toBe(order!.total);
+    expect(eventsOf(order!.id).map((e) => [e.kind, e.outcome, e.httpStatus, e.signatureValid])).toEqual([
+      ["generate_order", "pending", 200, true],
+    ]);
+  });
+
+  it("a second submit of the same form goes to the same payment, not a second order", async () => {
+    const cartId = cartWith(["batik-kawung-tote", 1]);
+    const key = randomUUID();
+    const first = await placeOrder(details, cartId, key);
+    const second = await placeOrder(details, cartId, key);
+    expect(second).toEqual(first);
+    expect(ordersByKey(key)).toHaveLength(1);
+  });
+
+  it("refuses invalid details with every field's message and stores nothing", async () => {
+    const cartId = cartWith(["batik-kawung-tote", 1]);
+    const key = randomUUID();
+    const result = await placeOrder({ ...details, email: "nope", shipping: { ...details.shipping, postalCode: "1" } }, cartId, key);
+    expect(result).toEqual({
+      kind: "invalid",
+      fieldErrors: { email: "Enter a valid email address, like name@example.com", "shipping.postalCode": "Postal code must be 5 digits" },
+    });
+    expect(ordersByKey(key)).toHaveLength(0);
+    expect(loadCart(cartId).lines).toHaveLength(1);
+  });
+
+  it("refuses an empty or unknown cart", async () => {
+    expect(await placeOrder(details, null, randomUUID())).toEqual({ kind: "error", message: "Your cart is empty." });
+    expect(await placeOrder(details, "x".repeat(43), randomUUID())).toEqual({ kind: "error", message: "Your cart is empty." });
+  });
+
+  it.each([
+    ["error500", "rejected:http"],
+    ["failed-status", "rejected:payment_failed"],
+    ["bad-signature", "rejected:bad_signature"],
+    ["timeout", "rejected:timeout"],
+  ])("keeps the order when generate-order fails (%s) and lets the shopper pay again", async (kind, outcome) => {
+    await control("faults", { target: "generate-order", kind, times: 1, ms: 3000 });
+    const cartId = cartWith(["kopi-gula-aren-drip-bags", 2]);
+    const key = randomUUID();
+    const result = await placeOrder(details, cartId, key);
+    const [order] = ordersByKey(key);
+    // Never a redirect to a URL we could not verify: the shopper lands on their own order page.
+    expect(result).toEqual({ kind: "redirect", url: `/orders/${order!.publicToken}` });
+    expect(order!.status).toBe("failed");
+    const [attempt] = attemptsOf(order!.id);
+    expect(attempt!.status).toBe("rejected");
+    expect(attempt!.failureReason).toBeTruthy();
+    const [event] = eventsOf(order!.id);
+    expect(event!.outcome).toBe(outcome);
+    expect(event!.requestBody).toContain(attempt!.invoiceNumber);
+
+    const again = await payAgain(order!.publicToken);
+    expect(again!.url.startsWith(`${sandbox.url}/kredivo/`)).toBe(true);
+    const attempts = attemptsOf(order!.id);
+    expect(attempts.map((a) => a.status)).toEqual(["rejected", "pending"]);
+    expect(attempts[0]!.invoiceNumber).not.toBe(attempts[1]!.invoiceNumber);
+    expect(ordersByKey(key)[0]!.status).toBe("pending");
+  });
+});
