@@ -1,10 +1,5 @@
-// Runs once when the server starts: refuse to serve a checkout with missing credentials.
+// Runs once when the server starts. The Node-only part lives in its own module so the Edge
+// bundle never sees process.exit.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { parseEnv } = await import("./lib/env");
-  const result = parseEnv(process.env);
-  if (!result.ok) {
-    console.error(`\n${result.message}\n`);
-    process.exit(1);
-  }
+  if (process.env.NEXT_RUNTIME === "nodejs") await import("./lib/startup");
 }

@@ -33,6 +33,7 @@ export function registerCheckStatus(app: Hono, ctx: SandboxContext): void {
       now: state.now(),
     });
     if (!auth.ok) {
+      ctx.log(`[check-status] ${auth.status} ${auth.code}: ${auth.message}`);
       const type = auth.status === 401 ? "authentication_error" : "invalid_request";
       return respond(auth.status, errorBody(auth.code, auth.message, type), auth);
     }

@@ -23,6 +23,8 @@ export interface SandboxOptions {
   publicUrl?: string;
   /** Injected clock, for tests that need an order to age; defaults to the real one. */
   now?: () => Date;
+  /** One line per API call and delivery attempt; `npm run sandbox` prints them. Silent by default. */
+  log?: (line: string) => void;
 }
 
 export const DEFAULT_PORT = 4010;

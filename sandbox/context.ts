@@ -12,4 +12,5 @@ export interface SandboxContext {
   settlement: Settlement;
   /** Base URL for `payment.url`: configured, else the listening address, else the request's origin. */
   publicUrl(requestUrl: string): string;
+  log(line: string): void;
 }

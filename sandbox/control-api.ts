@@ -31,7 +31,19 @@ export function orderView(state: SandboxState, order: SandboxOrder) {
     lineItems: order.request.order.line_items,
     notifications: state.notifications
       .filter((n) => n.invoiceNumber === order.invoiceNumber)
-      .map(({ body, signature, dropRemaining, ...n }) => ({ ...n, body: JSON.parse(body) as unknown })),
+      .map((n) => ({
+        requestId: n.requestId,
+        status: n.status,
+        url: n.url,
+        timestamp: n.timestamp,
+        signature: n.signature,
+        tampered: n.tampered,
+        copies: n.copies,
+        attempts: n.attempts,
+        acknowledged: n.acknowledged,
+        nextAttemptAt: n.nextAttemptAt,
+        body: JSON.parse(n.body) as unknown,
+      })),
     deliveries: state.deliveries.filter((d) => d.invoiceNumber === order.invoiceNumber),
   };
 }

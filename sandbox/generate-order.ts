@@ -46,6 +46,7 @@ export function registerGenerateOrder(app: Hono, ctx: SandboxContext): void {
       now,
     });
     if (!auth.ok) {
+      ctx.log(`[generate-order] ${auth.status} ${auth.code}: ${auth.message}`);
       const type = auth.status === 401 ? "authentication_error" : "invalid_request";
       return respond(auth.status, errorBody(auth.code, auth.message, type), auth);
     }
@@ -92,6 +93,9 @@ export function registerGenerateOrder(app: Hono, ctx: SandboxContext): void {
       // which is the case check status and Request-Id replay exist for.
       await sleep(fault.ms, AbortSignal.any([c.req.raw.signal, state.signal]));
     }
+    ctx.log(
+      `[generate-order] ${outcome.status} Request-Id ${auth.requestId}${fault ? ` (fault ${fault.kind})` : ""}: ${outcome.body}`,
+    );
     return respond(outcome.status, outcome.body, auth, fault?.kind === "bad-signature");
   });
 }

@@ -85,8 +85,8 @@ describe("Kredivo page: rendering", () => {
   });
 
   it("falls back to 'Merchant' without sellers and escapes merchant-supplied text", async () => {
-    const body = validOrder() as ReturnType<typeof validOrder> & { sellers?: unknown };
-    delete body.sellers;
+    const body = validOrder();
+    delete (body as Record<string, unknown>).sellers;
     body.order.line_items[0]!.name = '<img src=x onerror="alert(1)">';
     const { json } = await newOrder(body);
     const html = await (await fetch(json.payment.url as string)).text();
@@ -184,8 +184,8 @@ describe("Kredivo page: approve, decline, cancel", () => {
   });
 
   it("cancel without callback_url_cancel → callback_url", async () => {
-    const body = validOrder() as ReturnType<typeof validOrder> & { order: { callback_url_cancel?: string } };
-    delete body.order.callback_url_cancel;
+    const body = validOrder();
+    delete (body.order as Record<string, unknown>).callback_url_cancel;
     const { tk } = await newOrder(body);
     const res = await submitKredivo(sandbox.url, "cancel", { tk });
     expect(res.headers.get("location")).toBe(body.order.callback_url);

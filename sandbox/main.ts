@@ -6,7 +6,7 @@ import { startSandbox } from "./server";
 async function main(): Promise<void> {
   loadEnvFiles(process.cwd(), process.env);
   const config = configFromEnv(process.env);
-  const sandbox = await startSandbox(config);
+  const sandbox = await startSandbox({ ...config, log: (line) => console.log(line) });
   console.log(`DOKU sandbox listening on ${sandbox.url}`);
   console.log(`Control page: ${sandbox.url}/_sandbox`);
   console.log(`Notifications go to ${config.notificationUrl} (time scale ${config.timeScale})`);

@@ -63,6 +63,7 @@ export interface NotifierOptions {
   clientId: string;
   secretKey: string;
   timeScale: number;
+  log: (line: string) => void;
 }
 
 export class Notifier {
@@ -197,6 +198,15 @@ export class Notifier {
     },
   ): void {
     const { acknowledged = false, ...outcome } = result;
+    const answer = outcome.dropped
+      ? "dropped (not sent)"
+      : outcome.error
+        ? `error: ${outcome.error}`
+        : `HTTP ${outcome.httpStatus}${acknowledged ? " (acknowledged)" : ""}`;
+    this.o.log(
+      `[notification] ${n.status} ${n.invoiceNumber} attempt ${attempt}${n.copies > 1 ? ` copy ${copy}` : ""}` +
+        `${n.tampered ? " tampered" : ""} Request-Id ${n.requestId} → ${n.url}: ${answer}`,
+    );
     this.o.state.deliveries.push({
       requestId: n.requestId,
       invoiceNumber: n.invoiceNumber,

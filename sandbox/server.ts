@@ -40,8 +40,10 @@ export function createSandbox(options: SandboxOptions | SandboxConfig): Sandbox 
 function build(options: SandboxOptions | SandboxConfig) {
   const config = resolveConfig(options);
   const state = new SandboxState("now" in options && options.now ? options.now : undefined);
+  const log = ("log" in options && options.log) || (() => undefined);
   const notifier = new Notifier({
     state,
+    log,
     clientId: config.clientId,
     secretKey: config.secretKey,
     timeScale: config.timeScale,
@@ -53,6 +55,7 @@ function build(options: SandboxOptions | SandboxConfig) {
     notifier,
     settlement: new Settlement(state, notifier),
     publicUrl: (requestUrl) => config.publicUrl ?? listeningUrl ?? new URL(requestUrl).origin,
+    log,
   };
 
   const app = new Hono();
@@ -82,7 +85,13 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const { sandbox, setListeningUrl } = build(options);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(
-      { fetch: sandbox.app.fetch, port: sandbox.config.port, hostname: "127.0.0.1" },
+      {
+        fetch: sandbox.app.fetch,
+        port: sandbox.config.port,
+        hostname: "127.0.0.1",
+        // Tests run the sandbox inside the app's test process: leave its global Request alone.
+        overrideGlobalObjects: false,
+      },
       () => resolve(s),
     );
     s.once("error", reject);

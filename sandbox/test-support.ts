@@ -83,7 +83,8 @@ export function signedRequest(baseUrl: string, call: SignedCall): Request {
   };
   const contentType = call.contentType === undefined ? "application/json" : call.contentType;
   if (method === "POST" && contentType !== null) headers["Content-Type"] = contentType;
-  return new Request(`${baseUrl}${call.path}`, { method, headers, body: call.body });
+  // A GET carries no body; `body` on a GET only changes what is signed (to test rejection).
+  return new Request(`${baseUrl}${call.path}`, { method, headers, body: method === "GET" ? undefined : call.body });
 }
 
 /** Verifies a DOKU answer the way the app must: over the exact bytes, with the request's ids. */
@@ -236,3 +237,12 @@ export function submitKredivo(
 }
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `predicate` holds (the sandbox logs a delivery just after the receiver answers). */
+export async function waitUntil(predicate: () => boolean, timeoutMs = 3_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await pause(10);
+  }
+}

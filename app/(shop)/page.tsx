@@ -1,10 +1,48 @@
-export default function HomePage() {
+import { ProductCard } from "@/components/shop/product-card";
+import { listActiveProducts } from "@/lib/catalog/products";
+
+export const dynamic = "force-dynamic";
+
+export default function CatalogPage() {
+  const products = listActiveProducts();
   return (
-    <section className="space-y-3">
-      <h1 className="text-3xl font-bold tracking-tight">Toko Nusantara</h1>
-      <p className="max-w-prose text-stone-600">
-        Batik, coffee and gadgets from independent Indonesian sellers. Check out now, pay later with Kredivo.
-      </p>
-    </section>
+    <div className="space-y-8">
+      <section className="overflow-hidden rounded-3xl bg-gradient-to-br from-brand-50 via-white to-amber-50 px-6 py-10 ring-1 ring-brand-100 sm:px-10">
+        <p className="text-sm font-semibold uppercase tracking-wider text-brand-700">Toko Nusantara</p>
+        <h1 className="mt-2 text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">Shop local, pay later</h1>
+        <p className="mt-3 max-w-prose text-stone-700">
+          Batik, coffee and gadgets from independent Indonesian sellers. Check out now and pay with Kredivo in 30 days
+          or in 3, 6 or 12 monthly instalments.
+        </p>
+      </section>
+
+      <section aria-labelledby="products-heading" className="space-y-4">
+        <h2 id="products-heading" className="sr-only">
+          Products
+        </h2>
+        {products.length === 0 ? (
+          <p className="text-stone-600">No products are on sale right now. Please come back soon.</p>
+        ) : (
+          <ul className="grid grid-cols-2 gap-3 sm:gap-5 md:grid-cols-3 lg:grid-cols-4">
+            {products.map((p, i) => (
+              <li key={p.id} className="flex">
+                <ProductCard
+                  preloadImage={i < 4}
+                  product={{
+                    slug: p.slug,
+                    name: p.name,
+                    imagePath: p.imagePath,
+                    price: p.price,
+                    digital: p.type === "digital",
+                    sellerName: p.seller.name,
+                    sellerCity: p.seller.city,
+                  }}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
   );
 }

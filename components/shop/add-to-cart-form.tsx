@@ -12,7 +12,7 @@ export function AddToCartForm({ productId }: { productId: number }) {
   const [state, formAction] = useActionState(addToCartAction, initialState);
   const errorId = "add-to-cart-error";
   return (
-    <form action={formAction} className="space-y-4">
+    <form action={formAction} noValidate className="space-y-4">
       <input type="hidden" name="productId" value={productId} />
       <div>
         <label htmlFor="quantity" className="block text-sm font-medium text-stone-800">

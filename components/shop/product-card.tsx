@@ -19,7 +19,7 @@ export function ProductCard({ product, preloadImage = false }: { product: Produc
   return (
     <article className="group relative flex flex-col overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm transition hover:-translate-y-0.5 hover:shadow-md focus-within:ring-2 focus-within:ring-brand-600 motion-reduce:transition-none motion-reduce:hover:translate-y-0">
       <div className="relative">
-        <ProductImage src={product.imagePath} alt="" size={400} preload={preloadImage} className="w-full" />
+        <ProductImage src={product.imagePath} alt="" size={400} preload={preloadImage} className="h-auto w-full" />
         {product.digital ? (
           <Badge tone="brand" className="absolute left-3 top-3 shadow-sm">
             Digital
@@ -27,14 +27,14 @@ export function ProductCard({ product, preloadImage = false }: { product: Produc
         ) : null}
       </div>
       <div className="flex flex-1 flex-col gap-1 p-4">
-        <h2 className="text-base font-semibold leading-snug text-stone-900">
+        <h3 className="text-base font-semibold leading-snug text-stone-900">
           <Link
             href={`/products/${product.slug}`}
             className="rounded after:absolute after:inset-0 after:content-[''] focus-visible:outline-none group-hover:text-brand-700"
           >
             {product.name}
           </Link>
-        </h2>
+        </h3>
         <p className="text-sm text-stone-600">
           {product.sellerName} · {product.sellerCity}
         </p>

@@ -71,13 +71,9 @@ export async function placeOrder(input: unknown, cartId: string | null, checkout
   const already = existingOrderDestination(key.data);
   if (already) return { kind: "redirect", url: already };
 
+  // Lines whose product is no longer sold are shown as such on the cart and checkout pages and
+  // are left out of the order; the rest is repriced from the catalogue, never from the browser.
   const cart = loadCart(cartId);
-  if (cart.unavailable.length > 0) {
-    return {
-      kind: "error",
-      message: `${cart.unavailable.join(", ")} ${cart.unavailable.length === 1 ? "is" : "are"} no longer available. Remove ${cart.unavailable.length === 1 ? "it" : "them"} from your cart to continue.`,
-    };
-  }
   if (!cartId || cart.lines.length === 0) return { kind: "error", message: "Your cart is empty." };
 
   const details = parsed.data;

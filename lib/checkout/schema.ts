@@ -59,39 +59,39 @@ export const addressSchema = z.object({
 const billingSchema = addressSchema.extend({
   firstName: required("the first name", 100),
   lastName: optionalName,
+  phone: phone("the billing phone number"),
 });
 
-export const checkoutSchema = z
-  .object({
-    firstName: required("your first name", 100),
-    lastName: optionalName,
-    email: z
-      .string({ error: "Enter your email address" })
-      .trim()
-      .min(1, "Enter your email address")
-      .max(254, "Email must be at most 254 characters")
-      .pipe(z.email("Enter a valid email address, like name@example.com")),
-    phone: phone("your mobile number"),
-    shipping: addressSchema,
-    billingSameAsShipping: z.boolean(),
-    // The form always holds billing fields (hidden while "same as shipping" is ticked), so they
-    // are only validated, and only kept, when the shopper asked for a separate address.
-    billing: z.record(z.string(), z.unknown()).optional(),
-  })
-  .transform((value, ctx) => {
-    const { billing: rawBilling, ...rest } = value;
-    if (value.billingSameAsShipping) return { ...rest, billing: undefined };
-    const billing = billingSchema.safeParse(rawBilling ?? {});
-    if (!billing.success) {
-      for (const issue of billing.error.issues) {
-        ctx.addIssue({ code: "custom", path: ["billing", ...issue.path.map(String)], message: issue.message });
-      }
-      return z.NEVER;
-    }
-    return { ...rest, billing: billing.data };
-  });
+const customerSchema = z.object({
+  firstName: required("your first name", 100),
+  lastName: optionalName,
+  email: z
+    .string({ error: "Enter your email address" })
+    .trim()
+    .min(1, "Enter your email address")
+    .max(254, "Email must be at most 254 characters")
+    .pipe(z.email("Enter a valid email address, like name@example.com")),
+  phone: phone("your mobile number"),
+  shipping: addressSchema,
+});
 
-export type CheckoutInput = Omit<z.input<typeof checkoutSchema>, "billing"> & {
+// A union on the checkbox, so that every field (billing included) is validated in one pass and
+// errors appear together. The form always holds billing fields, hidden while "same as
+// shipping" is ticked; those are then dropped, never validated or stored.
+export const checkoutSchema = z.discriminatedUnion("billingSameAsShipping", [
+  customerSchema.extend({
+    billingSameAsShipping: z.literal(true),
+    billing: z.unknown().optional().transform(() => undefined),
+  }),
+  customerSchema.extend({
+    billingSameAsShipping: z.literal(false),
+    billing: billingSchema,
+  }),
+]);
+
+/** The form's shape: the checkbox is a plain boolean and billing fields are always present. */
+export type CheckoutInput = z.input<typeof customerSchema> & {
+  billingSameAsShipping: boolean;
   billing?: Partial<z.input<typeof billingSchema>>;
 };
 export type CheckoutDetails = z.output<typeof checkoutSchema>;

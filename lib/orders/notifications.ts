@@ -87,17 +87,19 @@ export function handleNotification(
       .onConflictDoNothing({ target: paymentEvents.inboxKey })
       .returning({ id: paymentEvents.id })
       .get();
-    if (!claimed) {
-      // The same Request-Id again: DOKU retrying, or a replay. Recorded, acknowledged, no change.
-      tx.insert(paymentEvents).values({ ...base, signatureValid: true, httpStatus: 200, outcome: "duplicate" }).run();
-      return { status: 200, body: { ok: true, outcome: "duplicate" }, log: log("duplicate", 200, { invoice }) };
-    }
-
     const attempt = tx
       .select({ id: paymentAttempts.id, orderId: paymentAttempts.orderId, amount: paymentAttempts.amount })
       .from(paymentAttempts)
       .where(eq(paymentAttempts.invoiceNumber, invoice))
       .get();
+    if (!claimed) {
+      // The same Request-Id again: DOKU retrying, or a replay. Recorded, acknowledged, no change.
+      tx.insert(paymentEvents)
+        .values({ ...base, orderId: attempt?.orderId, attemptId: attempt?.id, signatureValid: true, httpStatus: 200, outcome: "duplicate" })
+        .run();
+      return { status: 200, body: { ok: true, outcome: "duplicate" }, log: log("duplicate", 200, { invoice }) };
+    }
+
     const finish = (outcome: string, httpStatus: number, fields: { flagged?: boolean; orderId?: number; attemptId?: number; keepInbox?: boolean } = {}) => {
       tx.update(paymentEvents)
         .set({

@@ -1,0 +1,17 @@
+"use server";
+// Parse nothing here: placeOrder validates with the same checkoutSchema the form uses, reprices
+// the cart from the database and answers where to go. redirect() stays outside any try/catch.
+import { redirect } from "next/navigation";
+import { readCartId } from "@/lib/cart/cookie";
+import { placeOrder } from "@/lib/checkout/place-order";
+
+export type PlaceOrderActionResult = { fieldErrors?: Record<string, string>; message?: string };
+
+export async function placeOrderAction(values: unknown, checkoutKey: unknown): Promise<PlaceOrderActionResult> {
+  const result = await placeOrder(values, await readCartId(), checkoutKey);
+  if (result.kind === "redirect") redirect(result.url);
+  if (result.kind === "invalid") {
+    return { fieldErrors: result.fieldErrors, message: "Some details need fixing. Check the highlighted fields." };
+  }
+  return { message: result.message };
+}

@@ -1,0 +1,46 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { CheckoutForm, type CheckoutSummary } from "@/components/checkout/checkout-form";
+import { Alert } from "@/components/ui/alert";
+import { loadCart } from "@/lib/cart/cart";
+import { readCartId } from "@/lib/cart/cookie";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
+
+export default async function CheckoutPage() {
+  const cart = loadCart(await readCartId());
+  if (cart.lines.length === 0) redirect("/cart");
+
+  // Only what the form renders: names, quantities and integer rupiah, priced on the server.
+  const summary: CheckoutSummary = {
+    items: cart.lines.map((l) => ({ key: String(l.product.id), name: l.product.name, quantity: l.quantity, lineTotal: l.lineTotal })),
+    shipping: cart.shipping.map((s) => ({ key: s.sellerId, label: `Shipping from ${s.sellerName}`, fee: s.fee })),
+    subtotal: cart.subtotal,
+    total: cart.total,
+  };
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-3xl font-bold tracking-tight">Checkout</h1>
+        <p className="text-stone-600">
+          Your details go to Kredivo to approve the payment.{" "}
+          <Link href="/cart" className="font-medium text-brand-700 underline-offset-4 hover:underline">
+            Edit cart
+          </Link>
+        </p>
+      </div>
+      {cart.unavailable.length > 0 ? (
+        <Alert tone="warning" testId="checkout-unavailable" title="Some items are no longer available">
+          {cart.unavailable.join(", ")} {cart.unavailable.length === 1 ? "is" : "are"} no longer sold.
+        </Alert>
+      ) : null}
+      {/* A fresh key per render: a double submit of this form finds the same order. */}
+      <CheckoutForm checkoutKey={randomUUID()} summary={summary} />
+    </div>
+  );
+}

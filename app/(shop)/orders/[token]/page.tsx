@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AutoRefresh } from "@/components/orders/auto-refresh";
+import { formatJakartaTime, shortReference } from "@/components/orders/format";
+import { OrderStatusPanel } from "@/components/orders/order-status";
+import { OrderSummary } from "@/components/orders/order-summary";
+import { PayAgainForm } from "@/components/orders/pay-again-form";
+import { PaymentTimeline } from "@/components/orders/payment-timeline";
+import { buttonClass } from "@/components/ui/button";
+import { findShopperOrder } from "@/lib/orders/queries";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Your order", robots: { index: false, follow: false } };
+
+export default async function OrderPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const order = findShopperOrder(token);
+  if (!order) notFound();
+
+  const resumeUrl = order.payment?.resumeUrl ?? null;
+  const canPayAgain = order.status === "failed" || order.status === "expired";
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-3xl font-bold tracking-tight">
+          Order <span className="font-mono text-2xl text-stone-600">{shortReference(order.token)}</span>
+        </h1>
+        <p className="text-sm text-stone-600">
+          Placed <time dateTime={order.createdAt.toISOString()}>{formatJakartaTime(order.createdAt)}</time> · confirmation
+          goes to {order.customer.email}
+        </p>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
+        <div className="space-y-6">
+          <section aria-label="Payment status" className="space-y-4">
+            <OrderStatusPanel order={order} />
+            {order.status === "pending" ? <AutoRefresh /> : null}
+            {resumeUrl || canPayAgain ? (
+              <div className="flex flex-wrap items-center gap-3">
+                {resumeUrl ? (
+                  <a href={resumeUrl} className={buttonClass({ size: "lg" })}>
+                    Continue to Kredivo
+                  </a>
+                ) : null}
+                {canPayAgain ? <PayAgainForm token={order.token} /> : null}
+              </div>
+            ) : null}
+          </section>
+          <OrderSummary order={order} />
+        </div>
+
+        <div className="space-y-4 lg:sticky lg:top-24">
+          <PaymentTimeline entries={order.timeline} />
+          <Link href="/" className={buttonClass({ variant: "secondary", fullWidth: true })}>
+            Continue shopping
+          </Link>
+        </div>
+      </div>
+    </div>
+  );
+}

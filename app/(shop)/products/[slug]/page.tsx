@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { AddToCartForm } from "@/components/shop/add-to-cart-form";
+import { Badge } from "@/components/ui/badge";
+import { Price } from "@/components/ui/price";
+import { ProductImage } from "@/components/ui/product-image";
+import { findActiveProductBySlug } from "@/lib/catalog/products";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }> };
+
+const getProduct = cache((slug: string) => findActiveProductBySlug(slug));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const product = getProduct((await params).slug);
+  return product ? { title: product.name, description: product.description } : { title: "Product not found" };
+}
+
+export default async function ProductPage({ params }: Props) {
+  const product = getProduct((await params).slug);
+  if (!product) notFound();
+  const digital = product.type === "digital";
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm text-stone-600">
+        <ol className="flex flex-wrap items-center gap-1.5">
+          <li>
+            <Link href="/" className="rounded hover:text-brand-700 hover:underline">
+              Shop
+            </Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li aria-current="page" className="truncate text-stone-900">
+            {product.name}
+          </li>
+        </ol>
+      </nav>
+
+      <div className="grid gap-8 md:grid-cols-2 md:gap-12">
+        <div className="overflow-hidden rounded-3xl border border-stone-200 bg-white shadow-sm">
+          <ProductImage src={product.imagePath} alt={product.name} size={800} preload className="h-auto w-full" />
+        </div>
+
+        <div className="space-y-6">
+          <div className="space-y-3">
+            {digital ? <Badge tone="brand">Digital</Badge> : null}
+            <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{product.name}</h1>
+            <p className="text-stone-700">
+              Sold by <span className="font-medium text-stone-900">{product.seller.name}</span>
+            </p>
+            <p className="text-3xl font-bold text-stone-900">
+              <Price value={product.price} />
+            </p>
+          </div>
+
+          <p className="leading-relaxed text-stone-700">{product.description}</p>
+
+          <p className="flex items-center gap-2 text-sm font-medium text-stone-800">
+            <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-5 text-brand-700">
+              {digital ? (
+                <path d="M3 4a2 2 0 0 0-2 2v1.16l8.55 4.27a1 1 0 0 0 .9 0L19 7.16V6a2 2 0 0 0-2-2H3Zm16 5.38-7.66 3.83a3 3 0 0 1-2.68 0L1 9.38V14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V9.38Z" />
+              ) : (
+                <path d="M6.5 3c-1.05 0-1.94.72-2.2 1.7L3.18 9H2a1 1 0 0 0-1 1v4a1 1 0 0 0 1 1h.05a2.5 2.5 0 0 0 4.9 0h6.1a2.5 2.5 0 0 0 4.9 0H18a1 1 0 0 0 1-1v-3.5a2 2 0 0 0-.4-1.2l-2.1-2.8A2 2 0 0 0 14.9 5.7H13V4a1 1 0 0 0-1-1H6.5Z" />
+              )}
+            </svg>
+            {digital ? "Digital delivery by email" : `Ships from ${product.seller.city}`}
+          </p>
+
+          <div className="rounded-2xl border border-stone-200 bg-white p-5 shadow-sm">
+            <AddToCartForm productId={product.id} />
+            <p className="mt-4 text-sm text-stone-600">
+              Pay later with Kredivo: 30 days or 3, 6, 12 month instalments.
+            </p>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,274 @@
+"use client";
+// The checkout form. Validates in the browser with the same checkoutSchema the server action
+// uses; the server's answer (field errors or a message) is shown the same way. Once submitted,
+// the button stays disabled until the page leaves for Kredivo, so one form makes one order.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { unstable_rethrow } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { get, useForm, useWatch, type FieldErrors, type Path, type Resolver } from "react-hook-form";
+import { placeOrderAction, type PlaceOrderActionResult } from "@/app/(shop)/checkout/actions";
+import { buttonClass } from "@/components/ui/button";
+import { Price } from "@/components/ui/price";
+import { Spinner } from "@/components/ui/submit-button";
+import { checkoutSchema, type CheckoutDetails, type CheckoutInput } from "@/lib/checkout/schema";
+import { TextField } from "./text-field";
+
+export interface CheckoutSummary {
+  items: { key: string; name: string; quantity: number; lineTotal: number }[];
+  shipping: { key: string; label: string; fee: number }[];
+  subtotal: number;
+  total: number;
+}
+
+const FIELDS = [
+  "firstName",
+  "lastName",
+  "email",
+  "phone",
+  "shipping.address",
+  "shipping.city",
+  "shipping.postalCode",
+  "shipping.phone",
+  "billingSameAsShipping",
+  "billing.firstName",
+  "billing.lastName",
+  "billing.address",
+  "billing.city",
+  "billing.postalCode",
+  "billing.phone",
+] as const satisfies readonly Path<CheckoutInput>[];
+
+type FieldName = (typeof FIELDS)[number];
+const isField = (key: string): key is FieldName => (FIELDS as readonly string[]).includes(key);
+
+const defaultValues: CheckoutInput = {
+  firstName: "",
+  lastName: "",
+  email: "",
+  phone: "",
+  shipping: { address: "", city: "", postalCode: "", phone: "" },
+  billingSameAsShipping: true,
+  billing: { firstName: "", lastName: "", address: "", city: "", postalCode: "", phone: "" },
+};
+
+const NETWORK_ERROR = "We could not reach the shop. Check your connection and try again.";
+
+function FormSection({ title, children }: { title: string; children: React.ReactNode }) {
+  // A fieldset named by its legend, whose heading also keeps the page outline.
+  return (
+    <div className="rounded-2xl border border-stone-200 bg-white p-5 shadow-sm sm:p-6">
+      <fieldset className="min-w-0">
+        <legend className="p-0">
+          <h2 className="text-lg font-semibold">{title}</h2>
+        </legend>
+        {children}
+      </fieldset>
+    </div>
+  );
+}
+
+export function CheckoutForm({ checkoutKey, summary }: { checkoutKey: string; summary: CheckoutSummary }) {
+  const {
+    register,
+    handleSubmit,
+    setError,
+    getValues,
+    control,
+    formState: { errors },
+  } = useForm<CheckoutInput, unknown, CheckoutDetails>({
+    // The form holds a superset of the schema's union (billing fields stay mounted while hidden),
+    // so the resolver is typed to the form's shape; the parsed output is the schema's own.
+    resolver: zodResolver(checkoutSchema) as unknown as Resolver<CheckoutInput, unknown, CheckoutDetails>,
+    mode: "onTouched",
+    defaultValues,
+  });
+  const sameAsShipping = useWatch({ control, name: "billingSameAsShipping" });
+  const [message, setMessage] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [isPending, startTransition] = useTransition();
+  // A ref, not state: a second click in the same frame must see the first one at once.
+  const locked = useRef(false);
+  const busy = submitting || isPending;
+
+  // Back from Kredivo via the browser's back/forward cache: the page comes back as it was left,
+  // with the button disabled. Let the shopper submit again; the same checkout key sends them to
+  // the same order, never a second one.
+  useEffect(() => {
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (!event.persisted) return;
+      locked.current = false;
+      setSubmitting(false);
+    };
+    window.addEventListener("pageshow", onPageShow);
+    return () => window.removeEventListener("pageshow", onPageShow);
+  }, []);
+
+  const errorFor = (name: FieldName): string | undefined =>
+    (get(errors as FieldErrors, name) as { message?: string } | undefined)?.message;
+
+  function applyResult(result: PlaceOrderActionResult) {
+    const unplaced: string[] = [];
+    let first = true;
+    for (const [key, text] of Object.entries(result.fieldErrors ?? {})) {
+      if (isField(key)) {
+        setError(key, { type: "server", message: text }, { shouldFocus: first });
+        first = false;
+      } else {
+        unplaced.push(text);
+      }
+    }
+    const lines = [result.message, ...unplaced].filter(Boolean);
+    setMessage(lines.length > 0 ? lines.join(" ") : null);
+  }
+
+  function placeOrder() {
+    if (locked.current) return;
+    locked.current = true;
+    setSubmitting(true);
+    setMessage(null);
+    // The raw values: the server parses exactly what the browser validated.
+    const values = getValues();
+    startTransition(async () => {
+      let result: PlaceOrderActionResult | undefined;
+      try {
+        result = await placeOrderAction(values, checkoutKey);
+      } catch (error) {
+        // A redirect (to Kredivo or to the order page) arrives as a thrown navigation: let Next
+        // follow it and keep the button disabled.
+        unstable_rethrow(error);
+        result = { message: NETWORK_ERROR };
+      }
+      if (!result) return;
+      locked.current = false;
+      setSubmitting(false);
+      applyResult(result);
+    });
+  }
+
+  return (
+    <form onSubmit={(event) => void handleSubmit(placeOrder)(event)} noValidate className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">
+      <div className="space-y-6">
+        <FormSection title="Contact details">
+          <div className="mt-4 grid gap-4 sm:grid-cols-2">
+            <TextField id="firstName" label="First name" autoComplete="given-name" registration={register("firstName")} error={errorFor("firstName")} />
+            <TextField id="lastName" label="Last name (optional)" autoComplete="family-name" registration={register("lastName")} error={errorFor("lastName")} />
+            <TextField id="email" label="Email" type="email" inputMode="email" autoComplete="email" registration={register("email")} error={errorFor("email")} className="sm:col-span-2" />
+            <TextField
+              id="phone"
+              label="Mobile number"
+              hint="e.g. 0812 3456 7890"
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              registration={register("phone")}
+              error={errorFor("phone")}
+              className="sm:col-span-2"
+            />
+          </div>
+        </FormSection>
+
+        <FormSection title="Shipping address">
+          <div className="mt-4 grid gap-4 sm:grid-cols-2">
+            <TextField id="shipping-address" label="Street address" autoComplete="shipping street-address" registration={register("shipping.address")} error={errorFor("shipping.address")} className="sm:col-span-2" />
+            <TextField id="shipping-city" label="City" autoComplete="shipping address-level2" registration={register("shipping.city")} error={errorFor("shipping.city")} />
+            <TextField id="shipping-postalCode" label="Postal code" inputMode="numeric" autoComplete="shipping postal-code" registration={register("shipping.postalCode")} error={errorFor("shipping.postalCode")} />
+            <TextField id="shipping-phone" label="Phone for the courier" type="tel" inputMode="tel" autoComplete="shipping tel" registration={register("shipping.phone")} error={errorFor("shipping.phone")} />
+            <div>
+              <p className="block text-sm font-medium text-stone-800">Country</p>
+              <p className="mt-1.5 flex h-11 items-center rounded-lg border border-stone-200 bg-stone-100 px-3 text-base text-stone-800">Indonesia</p>
+            </div>
+          </div>
+
+          <div className="mt-5 flex items-start gap-3">
+            <input
+              id="billingSameAsShipping"
+              type="checkbox"
+              className="mt-0.5 size-5 shrink-0 rounded border-stone-400 accent-brand-700"
+              {...register("billingSameAsShipping")}
+            />
+            <label htmlFor="billingSameAsShipping" className="text-sm font-medium text-stone-800">
+              Billing address same as shipping
+            </label>
+          </div>
+        </FormSection>
+
+        {sameAsShipping ? null : (
+          <FormSection title="Billing address">
+            <div className="mt-4 grid gap-4 sm:grid-cols-2">
+              <TextField id="billing-firstName" label="Billing first name" autoComplete="billing given-name" registration={register("billing.firstName")} error={errorFor("billing.firstName")} />
+              <TextField id="billing-lastName" label="Billing last name (optional)" autoComplete="billing family-name" registration={register("billing.lastName")} error={errorFor("billing.lastName")} />
+              <TextField id="billing-address" label="Billing street address" autoComplete="billing street-address" registration={register("billing.address")} error={errorFor("billing.address")} className="sm:col-span-2" />
+              <TextField id="billing-city" label="Billing city" autoComplete="billing address-level2" registration={register("billing.city")} error={errorFor("billing.city")} />
+              <TextField id="billing-postalCode" label="Billing postal code" inputMode="numeric" autoComplete="billing postal-code" registration={register("billing.postalCode")} error={errorFor("billing.postalCode")} />
+              <TextField id="billing-phone" label="Billing phone" type="tel" inputMode="tel" autoComplete="billing tel" registration={register("billing.phone")} error={errorFor("billing.phone")} />
+            </div>
+          </FormSection>
+        )}
+      </div>
+
+      <aside aria-labelledby="checkout-summary-heading" className="space-y-5 rounded-2xl border border-stone-200 bg-white p-5 shadow-sm sm:p-6 lg:sticky lg:top-24">
+        <h2 id="checkout-summary-heading" className="text-lg font-semibold">
+          Order summary
+        </h2>
+        <ul className="space-y-3 text-sm">
+          {summary.items.map((item) => (
+            <li key={item.key} className="flex justify-between gap-4">
+              <span className="min-w-0">
+                <span className="font-medium text-stone-900">{item.name}</span>
+                <span className="text-stone-600"> × {item.quantity}</span>
+              </span>
+              <Price value={item.lineTotal} className="font-medium" />
+            </li>
+          ))}
+        </ul>
+        <dl className="space-y-2 border-t border-stone-200 pt-4 text-sm">
+          <div className="flex justify-between gap-4">
+            <dt className="text-stone-600">Subtotal</dt>
+            <dd>
+              <Price value={summary.subtotal} />
+            </dd>
+          </div>
+          {summary.shipping.map((s) => (
+            <div key={s.key} className="flex justify-between gap-4">
+              <dt className="text-stone-600">{s.label}</dt>
+              <dd>
+                <Price value={s.fee} />
+              </dd>
+            </div>
+          ))}
+          <div className="flex items-baseline justify-between gap-4 border-t border-stone-200 pt-3">
+            <dt className="text-base font-semibold">Total</dt>
+            <dd className="text-xl font-bold" data-testid="checkout-total">
+              <Price value={summary.total} />
+            </dd>
+          </div>
+        </dl>
+
+        <p className="flex gap-2 rounded-xl bg-brand-50 px-3 py-2.5 text-sm text-brand-900">
+          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="mt-0.5 size-4 shrink-0">
+            <path fillRule="evenodd" d="M2.5 4A1.5 1.5 0 0 0 1 5.5V6h18v-.5A1.5 1.5 0 0 0 17.5 4h-15ZM19 8.5H1v6A1.5 1.5 0 0 0 2.5 16h15a1.5 1.5 0 0 0 1.5-1.5v-6ZM3 13.25a.75.75 0 0 1 .75-.75h1.5a.75.75 0 0 1 0 1.5h-1.5a.75.75 0 0 1-.75-.75Zm4.75-.75a.75.75 0 0 0 0 1.5h3.5a.75.75 0 0 0 0-1.5h-3.5Z" clipRule="evenodd" />
+          </svg>
+          <span>You will pay with Kredivo: 30 days or 3, 6, 12 month instalments.</span>
+        </p>
+
+        {message ? (
+          <div role="alert" data-testid="form-error" className="rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+            {message}
+          </div>
+        ) : null}
+
+        <button type="submit" disabled={busy} aria-busy={busy || undefined} className={buttonClass({ size: "lg", fullWidth: true })}>
+          {busy ? (
+            <>
+              <Spinner />
+              Redirecting to Kredivo…
+            </>
+          ) : (
+            "Pay with Kredivo"
+          )}
+        </button>
+        <p className="text-center text-xs text-stone-600">You will approve the payment on the Kredivo page.</p>
+      </aside>
+    </form>
+  );
+}

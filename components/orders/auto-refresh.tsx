@@ -1,0 +1,34 @@
+"use client";
+// While an order awaits Kredivo, re-render the page from the server every 2 seconds (for at
+// most 10 minutes). The status panel is a live region, so a change is announced.
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+
+const INTERVAL_MS = 2_000;
+const MAX_MS = 10 * 60 * 1_000;
+
+export function AutoRefresh() {
+  const router = useRouter();
+  const [stopped, setStopped] = useState(false);
+
+  useEffect(() => {
+    const started = Date.now();
+    const timer = window.setInterval(() => {
+      if (Date.now() - started > MAX_MS) {
+        window.clearInterval(timer);
+        setStopped(true);
+        return;
+      }
+      if (document.visibilityState === "visible") router.refresh();
+    }, INTERVAL_MS);
+    return () => window.clearInterval(timer);
+  }, [router]);
+
+  return (
+    <p aria-live="polite" className="text-xs text-stone-600">
+      {stopped
+        ? "We stopped checking automatically. Reload the page to see the latest status."
+        : "This page updates by itself when Kredivo confirms."}
+    </p>
+  );
+}

@@ -1,0 +1,81 @@
+// What was ordered, what it cost and where it goes: shared by the order and cancel pages.
+import { Card } from "@/components/ui/card";
+import { Price } from "@/components/ui/price";
+import type { ShopperOrder } from "@/lib/orders/queries";
+
+export function OrderSummary({
+  order,
+  headingLevel = 2,
+}: {
+  order: Pick<ShopperOrder, "items" | "subtotal" | "total" | "shippingAddress">;
+  headingLevel?: 2 | 3;
+}) {
+  const H = `h${headingLevel}` as const;
+  const products = order.items.filter((i) => i.kind === "product");
+  const shipping = order.items.filter((i) => i.kind === "shipping");
+  const address = order.shippingAddress;
+  return (
+    <div className="space-y-4">
+      <Card as="section" aria-labelledby="order-items-heading" className="p-5 sm:p-6">
+        <H id="order-items-heading" className="text-lg font-semibold">
+          Items
+        </H>
+        <ul className="mt-4 divide-y divide-stone-200">
+          {products.map((item, i) => (
+            <li key={i} className="flex justify-between gap-4 py-3 text-sm first:pt-0">
+              <div className="min-w-0">
+                <p className="font-medium text-stone-900">{item.name}</p>
+                <p className="text-stone-600">
+                  {item.quantity} × <Price value={item.unitPrice} />
+                </p>
+              </div>
+              <Price value={item.lineTotal} className="font-semibold text-stone-900" />
+            </li>
+          ))}
+        </ul>
+        <dl className="mt-2 space-y-2 border-t border-stone-200 pt-4 text-sm">
+          <div className="flex justify-between gap-4">
+            <dt className="text-stone-600">Subtotal</dt>
+            <dd>
+              <Price value={order.subtotal} />
+            </dd>
+          </div>
+          {shipping.map((s, i) => (
+            <div key={i} className="flex justify-between gap-4">
+              <dt className="text-stone-600">{s.name}</dt>
+              <dd>
+                <Price value={s.lineTotal} />
+              </dd>
+            </div>
+          ))}
+          <div className="flex items-baseline justify-between gap-4 border-t border-stone-200 pt-3">
+            <dt className="text-base font-semibold">Total</dt>
+            <dd className="text-xl font-bold" data-testid="order-total">
+              <Price value={order.total} />
+            </dd>
+          </div>
+        </dl>
+      </Card>
+
+      <Card as="section" aria-labelledby="order-address-heading" className="p-5 sm:p-6">
+        <H id="order-address-heading" className="text-lg font-semibold">
+          Shipping address
+        </H>
+        <address className="mt-3 text-sm not-italic leading-relaxed text-stone-700">
+          <span className="font-medium text-stone-900">
+            {address.firstName}
+            {address.lastName ? ` ${address.lastName}` : ""}
+          </span>
+          <br />
+          {address.address}
+          <br />
+          {address.city} {address.postalCode}
+          <br />
+          Indonesia
+          <br />
+          Phone: {address.phone}
+        </address>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { configFromEnv, SandboxConfigError } from "./config";
+import { loadEnvFiles } from "./env-files";
+
+describe("sandbox configuration", () => {
+  it("applies defaults for everything but the credentials", () => {
+    expect(configFromEnv({ DOKU_CLIENT_ID: "MCH-1", DOKU_SECRET_KEY: "SK-1" })).toEqual({
+      port: 4010,
+      clientId: "MCH-1",
+      secretKey: "SK-1",
+      notificationUrl: "http://127.0.0.1:3000/api/doku/notifications",
+      timeScale: 1,
+      publicUrl: undefined,
+    });
+  });
+
+  it("reads every SANDBOX_* variable", () => {
+    const config = configFromEnv({
+      DOKU_CLIENT_ID: "MCH-1",
+      DOKU_SECRET_KEY: "SK-1",
+      SANDBOX_PORT: "4999",
+      SANDBOX_NOTIFICATION_URL: "https://shop.example/api/doku/notifications",
+      SANDBOX_TIME_SCALE: "3600",
+      SANDBOX_PUBLIC_URL: "https://pay.example/",
+    });
+    expect(config).toMatchObject({ port: 4999, timeScale: 3600, publicUrl: "https://pay.example" });
+  });
+
+  it("lists every problem at once", () => {
+    let error: unknown;
+    try {
+      configFromEnv({ SANDBOX_PORT: "http", SANDBOX_TIME_SCALE: "0", SANDBOX_NOTIFICATION_URL: "/relative" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SandboxConfigError);
+    const problems = (error as SandboxConfigError).problems;
+    expect(problems).toEqual([
+      "SANDBOX_PORT must be a port number (0-65535)",
+      "DOKU_CLIENT_ID is required",
+      "DOKU_SECRET_KEY is required",
+      "SANDBOX_NOTIFICATION_URL must be an absolute http(s) URL",
+      "SANDBOX_TIME_SCALE must be a positive number",
+    ]);
+    expect((error as Error).message).toContain("  - DOKU_SECRET_KEY is required");
+  });
+
+  it("loads .env over .env.example, never over variables already set", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sandbox-env-"));
+    try {
+      writeFileSync(join(dir, ".env"), "DOKU_CLIENT_ID=from-dotenv\n");
+      writeFileSync(join(dir, ".env.example"), "DOKU_CLIENT_ID=from-example\nDOKU_SECRET_KEY=sk-example\nSANDBOX_PORT=4010\n");
+      const env: Record<string, string | undefined> = { SANDBOX_PORT: "5000" };
+      expect(loadEnvFiles(dir, env)).toEqual([".env", ".env.example"]);
+      expect(env).toEqual({ DOKU_CLIENT_ID: "from-dotenv", DOKU_SECRET_KEY: "sk-example", SANDBOX_PORT: "5000" });
+      expect(loadEnvFiles(join(dir, "missing"), {})).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
