@@ -36,7 +36,7 @@ export default defineConfig({
       env: serverEnv,
       reuseExistingServer: false,
       timeout: 30_000,
-      stdout: "pipe",
+      stdout: "ignore",
     },
     {
       command: `rm -f ${E2E.env.DATABASE_URL}* && node node_modules/tsx/dist/cli.mjs scripts/db-seed.ts && node node_modules/next/dist/bin/next start -p ${E2E.appPort}`,
@@ -44,7 +44,7 @@ export default defineConfig({
       env: serverEnv,
       reuseExistingServer: false,
       timeout: 60_000,
-      stdout: "pipe",
+      stdout: "ignore",
     },
   ],
 });
