@@ -215,3 +215,12 @@ test("returning before the notification shows pending, then paid", async ({ page
   await expect(page.getByTestId("order-status")).toHaveText("Paid", { timeout: 15_000 });
   expect(db.order(token)!.status).toBe("paid");
 });
+
+test("unknown order tokens and discontinued products are 404s", async ({ page }) => {
+  for (const path of ["/orders/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "/orders/short", "/orders/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/cancel", "/products/lintas-x4-smartphone"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+  const response = await page.request.get("/orders/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/return", { maxRedirects: 0 });
+  expect(response.status()).toBe(404);
+});

@@ -38,7 +38,8 @@ legend{padding:0;margin-bottom:12px;font-size:1.05rem;font-weight:700}
 .tenor:has(input:checked){border-color:var(--brand);background:#fff7f2}
 .tenor input:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 .tenor-body{display:flex;flex-direction:column;flex:1;min-width:0}
-.tenor-title{font-weight:650}
+.tenor-title{font-weight:650;white-space:nowrap}
+.nowrap{white-space:nowrap}
 .tenor-note{font-size:.85rem;color:var(--muted)}
 .tenor-amount{font-weight:700;white-space:nowrap;font-variant-numeric:tabular-nums;text-align:right}
 .actions{display:grid;gap:10px;margin-top:20px}
@@ -54,7 +55,8 @@ legend{padding:0;margin-bottom:12px;font-size:1.05rem;font-weight:700}
 .status .icon{width:56px;height:56px;border-radius:50%;display:grid;place-items:center;margin:0 auto 12px;font-size:1.6rem;font-weight:800;color:#fff;background:var(--muted)}
 .status .icon.ok{background:var(--ok)}.status .icon.bad{background:var(--bad)}
 .status p{margin:8px 0 18px;color:var(--muted)}
-@media (max-width:420px){.card{padding:18px;border-radius:14px}.wrap{padding:16px 12px 32px}.secure span{display:none}}
+@media (max-width:420px){.card{padding:18px;border-radius:14px}.wrap{padding:16px 12px 32px}.secure span{display:none}
+.tenor{flex-wrap:wrap;row-gap:2px}.tenor-amount{flex-basis:100%;text-align:left;padding-left:32px}}
 `;
 
 const LOCK_ICON =
@@ -115,10 +117,10 @@ export function paymentPage(order: SandboxOrder): string {
         : `${formatRupiah(t.instalment)}<span lang="id">/bulan</span>`;
       const note = t.months === null
         ? "0% interest · pay the full amount"
-        : `${t.interest} · total ${formatRupiah(t.total)}`;
+        : `${e(t.interest)} · total <span class="nowrap">${formatRupiah(t.total)}</span>`;
       return `<label class="tenor" for="${id}">
 <input type="radio" id="${id}" name="tenor" value="${t.value}"${i === 0 ? " checked" : ""}>
-<span class="tenor-body"><span class="tenor-title">${e(t.label)}</span><span class="tenor-note">${e(note)}</span></span>
+<span class="tenor-body"><span class="tenor-title">${e(t.label)}</span><span class="tenor-note">${note}</span></span>
 <span class="tenor-amount">${amount}</span>
 </label>`;
     })

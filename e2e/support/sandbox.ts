@@ -17,7 +17,7 @@ export interface SandboxOrder {
   amount: number;
   status: string;
   lineItems: { id: string; name: string; price: number; quantity: number }[];
-  deliveries: { requestId: string; status: number | null; attempt: number }[];
+  deliveries: { requestId: string; status: "SUCCESS" | "FAILED"; httpStatus: number | null; attempt: number; dropped: boolean }[];
 }
 
 export const sandbox = {

@@ -1,0 +1,128 @@
+// lib/cart on a real database: bounds, inactive products, and pricing from the catalogue.
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { migratedAndSeeded, setTestEnv } from "../support/app-db";
+
+setTestEnv();
+const { addToCart, loadCart, setCartQuantity, removeFromCart, restoreCartFromOrder, CartError } = await import("@/lib/cart/cart");
+const { priceCart } = await import("@/lib/cart/pricing");
+const schema = await import("@/lib/db/schema");
+let db: Awaited<ReturnType<typeof migratedAndSeeded>>;
+
+beforeAll(async () => {
+  db = await migratedAndSeeded();
+});
+
+const bySlug = (slug: string) => db.select().from(schema.products).where(eq(schema.products.slug, slug)).get()!;
+const inactive = () => db.select().from(schema.products).where(eq(schema.products.active, false)).get()!;
+
+describe("cart", () => {
+  it("creates a cart with an unguessable id and adds up quantities", () => {
+    const tote = bySlug("batik-kawung-tote");
+    const id = addToCart(null, tote.id, 2);
+    expect(id).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(addToCart(id, tote.id, 3)).toBe(id);
+    const cart = loadCart(id);
+    expect(cart.lines.map((l) => [l.product.slug, l.quantity, l.lineTotal])).toEqual([["batik-kawung-tote", 5, tote.price * 5]]);
+  });
+
+  it("a forged or unknown cart id starts a new cart instead of reading someone else's", () => {
+    const tote = bySlug("batik-kawung-tote");
+    const forged = "A".repeat(43);
+    expect(loadCart(forged).lines).toEqual([]);
+    expect(addToCart(forged, tote.id, 1)).not.toBe(forged);
+  });
+
+  it("refuses unknown and inactive products", () => {
+    expect(() => addToCart(null, 999_999, 1)).toThrow(CartError);
+    expect(() => addToCart(null, inactive().id, 1)).toThrow("This product is no longer available.");
+  });
+
+  it("holds at most 99 of one product", () => {
+    const coffee = bySlug("kopi-gula-aren-drip-bags");
+    const id = addToCart(null, coffee.id, 98);
+    expect(() => addToCart(id, coffee.id, 2)).toThrow("You can buy at most 99 of one item (98 already in your cart).");
+    expect(loadCart(id).lines[0]!.quantity).toBe(98);
+    setCartQuantity(id, coffee.id, 99);
+    expect(loadCart(id).lines[0]!.quantity).toBe(99);
+    // The database refuses what the code would never write.
+    expect(() => setCartQuantity(id, coffee.id, 100)).toThrow(/CHECK constraint/);
+    removeFromCart(id, coffee.id);
+    expect(loadCart(id).lines).toEqual([]);
+  });
+
+  it("shows a product that stopped being sold as unavailable and never prices it", () => {
+    const gone = inactive();
+    const id = addToCart(null, bySlug("batik-kawung-tote").id, 1);
+    db.insert(schema.cartItems).values({ cartId: id, productId: gone.id, quantity: 1 }).run();
+    const cart = loadCart(id);
+    expect(cart.unavailable).toEqual([gone.name]);
+    expect(cart.lines.map((l) => l.product.id)).not.toContain(gone.id);
+  });
+
+  it("puts an order's products back into a cart (Back to cart)", () => {
+    const shirt = bySlug("batik-tulis-parang-shirt");
+    const order = db
+      .insert(schema.orders)
+      .values({
+        publicToken: "t".repeat(32),
+        checkoutKey: crypto.randomUUID(),
+        customerFirstName: "A",
+        customerEmail: "a@example.com",
+        customerPhone: "6281234567890",
+        shippingAddress: { firstName: "A", address: "x", city: "y", postalCode: "12345", phone: "6281234567890", countryCode: "IDN" },
+        billingAddress: { firstName: "A", address: "x", city: "y", postalCode: "12345", phone: "6281234567890", countryCode: "IDN" },
+        subtotal: shirt.price * 2,
+        shippingTotal: 15_000,
+        total: shirt.price * 2 + 15_000,
+      })
+      .returning()
+      .get();
+    db.insert(schema.orderItems)
+      .values([
+        { orderId: order.id, kind: "product", productId: shirt.id, sellerId: shirt.sellerId, name: shirt.name, sku: shirt.sku, itemType: "FASHION", unitPrice: shirt.price, quantity: 2, lineTotal: shirt.price * 2 },
+        { orderId: order.id, kind: "shipping", sellerId: shirt.sellerId, name: "Shipping", sku: "SHIP", itemType: "SHIPPING", unitPrice: 15_000, quantity: 1, lineTotal: 15_000 },
+      ])
+      .run();
+    const id = restoreCartFromOrder(order.id, null);
+    expect(loadCart(id).lines.map((l) => [l.product.slug, l.quantity])).toEqual([["batik-tulis-parang-shirt", 2]]);
+  });
+});
+
+describe("priceCart", () => {
+  const seller = (id: string, shippingFee: number) => ({ id, name: id, shippingFee });
+  const product = (id: number, price: number, type: "physical" | "digital", s: ReturnType<typeof seller>) => ({
+    id,
+    slug: `p${id}`,
+    sku: `SKU${id}`,
+    name: `P${id}`,
+    price,
+    type,
+    category: "X",
+    imagePath: "/x.svg",
+    seller: s,
+  });
+
+  it("charges flat shipping once per seller that ships something physical", () => {
+    const a = seller("a", 15_000);
+    const b = seller("b", 12_000);
+    const c = seller("c", 20_000);
+    const priced = priceCart([
+      { product: product(1, 100_000, "physical", a), quantity: 2 },
+      { product: product(2, 50_000, "physical", a), quantity: 1 },
+      { product: product(3, 79_000, "physical", b), quantity: 3 },
+      { product: product(4, 350_000, "digital", c), quantity: 1 },
+    ]);
+    expect(priced.subtotal).toBe(200_000 + 50_000 + 237_000 + 350_000);
+    expect(priced.shipping.map((s) => [s.sellerId, s.fee])).toEqual([
+      ["a", 15_000],
+      ["b", 12_000],
+    ]);
+    expect(priced.total).toBe(priced.subtotal + 27_000);
+    expect(priced.itemCount).toBe(7);
+  });
+
+  it("refuses non-integer money", () => {
+    expect(() => priceCart([{ product: product(1, 10.5, "physical", seller("a", 1)), quantity: 1 }])).toThrow(RangeError);
+  });
+});
