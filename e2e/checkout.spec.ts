@@ -198,10 +198,10 @@ test("a notification delivered three times makes one transition", async ({ page 
 
 test("returning before the notification shows pending, then paid", async ({ page }) => {
   // DOKU's status check is down and the notification is late: only the notification settles it.
-  await sandbox.fault({ target: "check-status", kind: "error500", times: 1 });
-  await sandbox.fault({ target: "notification", kind: "delay", ms: 3000 });
   await addToCart(page, SHIRT, 1);
   await checkoutToKredivo(page);
+  await sandbox.fault({ target: "check-status", kind: "error500", invoice: db.latestAttempt().invoice_number });
+  await sandbox.fault({ target: "notification", kind: "delay", ms: 3000 });
   const token = await approveOnKredivo(page);
 
   await expect(page.getByTestId("order-status")).toHaveText("Awaiting payment");

@@ -32,6 +32,8 @@ export const envSchema = z.object({
     z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
   ),
   DATABASE_URL: nonEmpty("SQLite file path, e.g. .data/shop.db"),
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(30_000),
+  RECONCILE_MIN_AGE_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

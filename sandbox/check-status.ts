@@ -38,7 +38,7 @@ export function registerCheckStatus(app: Hono, ctx: SandboxContext): void {
       return respond(auth.status, errorBody(auth.code, auth.message, type), auth);
     }
 
-    const fault = takeRequestFault(state.faults, "check-status");
+    const fault = takeRequestFault(state.faults, "check-status", c.req.param("id"));
     if (fault?.kind === "error500") {
       return respond(
         500,

@@ -155,6 +155,20 @@ describe("faults: check-status", () => {
   });
 });
 
+describe("faults: check-status scoped to one invoice", () => {
+  it("affects only status checks of that invoice", async () => {
+    const mine = validOrder();
+    const other = validOrder();
+    await placeOrder(sandbox.url, mine);
+    await placeOrder(sandbox.url, other);
+    await fault({ target: "check-status", kind: "error500", invoice: mine.order.invoice_number });
+
+    expect((await checkStatus(sandbox.url, other.order.invoice_number)).res.status).toBe(200);
+    expect((await checkStatus(sandbox.url, mine.order.invoice_number)).res.status).toBe(500);
+    expect((await checkStatus(sandbox.url, mine.order.invoice_number)).res.status).toBe(200);
+  });
+});
+
 describe("faults: notifications", () => {
   it("duplicate → N identical copies, same Request-Id, sent concurrently", async () => {
     await fault({ target: "notification", kind: "duplicate", copies: 3 });

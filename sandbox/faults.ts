@@ -36,6 +36,9 @@ export const faultInputSchema = z.preprocess(
       kind: z.enum(["error500", "timeout", "bad-signature"]),
       times,
       ms: holdMs,
+      /** Only status checks of this invoice (or Request-Id) are affected, so a test's fault is
+       * never used up by someone else's check, e.g. the app's reconciler. */
+      invoice: z.string().min(1).max(128).optional(),
     }),
     z.discriminatedUnion("kind", [
       z.strictObject({
@@ -82,9 +85,11 @@ export function createFault(input: FaultInput, now: Date): Fault {
 export function takeRequestFault(
   faults: Fault[],
   target: "generate-order" | "check-status",
+  subject?: string,
 ): RequestFault | undefined {
   const fault = faults.find(
-    (f): f is RequestFault => f.target === target && f.remaining > 0,
+    (f): f is RequestFault =>
+      f.target === target && f.remaining > 0 && (!("invoice" in f) || !f.invoice || f.invoice === subject),
   );
   if (fault) consume(faults, fault);
   return fault;

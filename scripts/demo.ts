@@ -1,14 +1,20 @@
 // `npm run demo`: a working shop in one command. Migrates and seeds, builds, then runs the
 // local DOKU sandbox and `next start` side by side until Ctrl-C stops both.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { copyFileSync, existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { loadDotEnv } from "./load-env";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 if (!existsSync(".env")) {
-  copyFileSync(".env.example", ".env");
-  console.log("› created .env from .env.example (local sandbox credentials)");
+  // The example's sandbox values, but never its session secret or admin password: `next start`
+  // refuses the default password, and a demo that runs is a demo someone may expose.
+  const env = readFileSync(".env.example", "utf8")
+    .replace(/^AUTH_SECRET=.*$/m, `AUTH_SECRET=${randomBytes(32).toString("base64url")}`)
+    .replace(/^ADMIN_PASSWORD=.*$/m, `ADMIN_PASSWORD=${randomBytes(12).toString("base64url")}`);
+  writeFileSync(".env", env, { mode: 0o600 });
+  console.log("› created .env from .env.example (local sandbox credentials, a fresh admin password)");
 }
 loadDotEnv();
 
@@ -58,6 +64,8 @@ setTimeout(() => {
   console.log(`
   ┌──────────────────────────────────────────────────────────────
   │ Shop:          ${appUrl}
+  │ Back office:   ${appUrl}/admin
+  │                sign in as ${process.env.ADMIN_EMAIL} / ${process.env.ADMIN_PASSWORD}
   │ DOKU sandbox:  ${process.env.DOKU_BASE_URL ?? "http://127.0.0.1:4010"}/_sandbox
   │ Ctrl-C stops both.
   └──────────────────────────────────────────────────────────────

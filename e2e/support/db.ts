@@ -62,6 +62,9 @@ export const db = {
   events(orderId: number): EventRow[] {
     return conn().prepare("SELECT * FROM payment_events WHERE order_id = ? ORDER BY id").all(orderId) as EventRow[];
   },
+  latestAttempt(): AttemptRow {
+    return conn().prepare("SELECT * FROM payment_attempts ORDER BY id DESC LIMIT 1").get() as AttemptRow;
+  },
   eventsByRequestId(requestId: string): EventRow[] {
     return conn().prepare("SELECT * FROM payment_events WHERE request_id = ? ORDER BY id").all(requestId) as EventRow[];
   },

@@ -23,5 +23,10 @@ export const E2E = {
     SANDBOX_PORT: String(sandboxPort),
     SANDBOX_NOTIFICATION_URL: `http://127.0.0.1:${appPort}/api/doku/notifications`,
     SANDBOX_TIME_SCALE: "3600",
+    ADMIN_EMAIL: "admin@e2e.example",
+    ADMIN_PASSWORD: "e2e-admin-password-0001",
+    // Fast enough to watch in a test, old enough that it never touches a test's own fresh order.
+    RECONCILE_INTERVAL_MS: "1000",
+    RECONCILE_MIN_AGE_MS: "12000",
   },
 } as const;

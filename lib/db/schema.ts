@@ -158,7 +158,8 @@ export const paymentAttempts = sqliteTable(
   (t) => [index("payment_attempts_order").on(t.orderId), index("payment_attempts_status").on(t.status, t.createdAt)],
 );
 
-export const eventKinds = ["generate_order", "check_status", "notification"] as const;
+/** `local_expiry`: the reconciler expired an attempt that DOKU still called PENDING past its expiry. */
+export const eventKinds = ["generate_order", "check_status", "notification", "local_expiry"] as const;
 export type EventKind = (typeof eventKinds)[number];
 
 export const paymentEvents = sqliteTable(
@@ -166,7 +167,7 @@ export const paymentEvents = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     kind: text("kind", { enum: eventKinds }).notNull(),
-    direction: text("direction", { enum: ["out", "in"] }).notNull(),
+    direction: text("direction", { enum: ["out", "in", "local"] }).notNull(),
     orderId: integer("order_id").references(() => orders.id),
     attemptId: integer("attempt_id").references(() => paymentAttempts.id),
     requestId: text("request_id"),

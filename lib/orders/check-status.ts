@@ -5,16 +5,18 @@ import { eq } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { paymentAttempts } from "@/lib/db/schema";
 import { doku } from "@/lib/doku";
+import type { DokuError } from "@/lib/doku/client";
+import type { TransactionStatus } from "@/lib/doku/schemas";
 import { recordExchange } from "./events";
 import { applyOutcome, type TransitionResult } from "./transitions";
 
 export type CheckStatusOutcome =
-  | { ok: true; transactionStatus: string; result: TransitionResult }
-  | { ok: false; reason: string };
+  | { ok: true; transactionStatus: TransactionStatus; result: TransitionResult }
+  | { ok: false; reason: DokuError["kind"] | "mismatch" | "unknown_attempt"; httpStatus: number | null };
 
 export async function checkAttemptStatus(attemptId: number): Promise<CheckStatusOutcome> {
   const attempt = db().select().from(paymentAttempts).where(eq(paymentAttempts.id, attemptId)).get();
-  if (!attempt) return { ok: false, reason: "unknown attempt" };
+  if (!attempt) return { ok: false, reason: "unknown_attempt", httpStatus: null };
 
   const answer = await doku().checkStatus(attempt.invoiceNumber);
   const now = new Date();
@@ -29,7 +31,7 @@ export async function checkAttemptStatus(attemptId: number): Promise<CheckStatus
         outcome: `error:${answer.error.kind}`,
         flagged: answer.error.kind === "bad_signature",
       });
-      return { ok: false, reason: answer.error.kind };
+      return { ok: false, reason: answer.error.kind, httpStatus: answer.exchange.status };
     }
     const { order, transaction } = answer.data;
     if (order.invoice_number !== attempt.invoiceNumber || order.amount !== attempt.amount) {
@@ -40,7 +42,7 @@ export async function checkAttemptStatus(attemptId: number): Promise<CheckStatus
         outcome: `flagged:mismatch(expected ${attempt.invoiceNumber}/${attempt.amount}, got ${order.invoice_number}/${order.amount})`,
         flagged: true,
       });
-      return { ok: false, reason: "mismatch" };
+      return { ok: false, reason: "mismatch", httpStatus: answer.exchange.status };
     }
     const result = applyOutcome(tx, attempt, transaction.status, now);
     recordExchange(tx, { kind: "check_status", exchange: answer.exchange, ...ids, outcome: result.outcome, flagged: result.flagged });

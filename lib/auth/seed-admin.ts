@@ -1,0 +1,19 @@
+// Creates (or updates the password of) the one merchant admin from ADMIN_EMAIL/ADMIN_PASSWORD.
+// Free of `server-only`: the seed script runs it under tsx.
+import { eq } from "drizzle-orm";
+import type { Db } from "@/lib/db/open";
+import { users } from "@/lib/db/schema";
+import { hashPassword, verifyPassword } from "./password";
+
+export async function seedAdmin(db: Db, email: string, password: string): Promise<"created" | "updated" | "unchanged"> {
+  const normalized = email.trim().toLowerCase();
+  const existing = db.select().from(users).where(eq(users.email, normalized)).get();
+  if (existing && (await verifyPassword(password, existing.passwordHash))) return "unchanged";
+  const passwordHash = await hashPassword(password);
+  if (existing) {
+    db.update(users).set({ passwordHash }).where(eq(users.id, existing.id)).run();
+    return "updated";
+  }
+  db.insert(users).values({ email: normalized, name: "Merchant admin", passwordHash }).run();
+  return "created";
+}

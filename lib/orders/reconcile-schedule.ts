@@ -1,0 +1,31 @@
+// The reconciler's own schedule inside `next start`: a timer chain (never overlapping runs, never
+// keeping the process alive) that backs off while DOKU is failing.
+import "server-only";
+import { env } from "@/lib/env";
+import { reconcileOnce } from "./reconcile";
+
+const MAX_BACKOFF_MS = 10 * 60_000;
+const globalForReconciler = globalThis as unknown as { __reconcilerStarted?: boolean };
+
+export function startReconciler(intervalMs: number): void {
+  if (intervalMs <= 0 || globalForReconciler.__reconcilerStarted) return;
+  globalForReconciler.__reconcilerStarted = true;
+  let failures = 0;
+
+  const schedule = (delay: number) => setTimeout(run, delay).unref();
+  async function run() {
+    try {
+      const report = await reconcileOnce({ minAgeMs: env().RECONCILE_MIN_AGE_MS });
+      failures = report.dokuErrors > 0 ? failures + 1 : 0;
+      if (report.changed.length > 0 || report.dokuErrors > 0) {
+        console.log(JSON.stringify({ event: "reconcile", ...report, nextInMs: delay() }));
+      }
+    } catch (error) {
+      failures++;
+      console.error(JSON.stringify({ event: "reconcile", error: (error as Error).message }));
+    }
+    schedule(delay());
+  }
+  const delay = () => Math.min(intervalMs * 2 ** failures, Math.max(intervalMs, MAX_BACKOFF_MS));
+  schedule(intervalMs);
+}

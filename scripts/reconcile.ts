@@ -1,0 +1,17 @@
+// `npm run reconcile`: one reconciliation pass, on demand, with the app's own configuration.
+import { loadDotEnv } from "./load-env";
+
+loadDotEnv();
+const { parseEnv } = await import("../lib/env");
+const parsed = parseEnv(process.env);
+if (!parsed.ok) {
+  console.error(parsed.message);
+  process.exit(1);
+}
+const { reconcileOnce } = await import("../lib/orders/reconcile");
+const report = await reconcileOnce({ minAgeMs: parsed.env.RECONCILE_MIN_AGE_MS });
+console.log(
+  `reconciled: ${report.checked} checked, ${report.changed.length} changed${report.dokuErrors ? `, stopped on a DOKU error` : ""}`,
+);
+for (const change of report.changed) console.log(`  attempt ${change.attemptId}: ${change.outcome}`);
+process.exit(report.dokuErrors > 0 ? 2 : 0);

@@ -1,0 +1,160 @@
+// The reconciler: its decisions one by one, then whole passes against the real sandbox.
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startSandbox } from "@/sandbox/server";
+import { TEST_DOKU, migratedAndSeeded, setTestEnv } from "../support/app-db";
+
+setTestEnv({ DOKU_TIMEOUT_MS: "1000" });
+const sandbox = await startSandbox({
+  port: 0,
+  clientId: TEST_DOKU.clientId,
+  secretKey: TEST_DOKU.secretKey,
+  notificationUrl: "http://127.0.0.1:9/api/doku/notifications",
+  timeScale: 3600,
+});
+process.env.DOKU_BASE_URL = sandbox.url;
+
+const { decide, reconcileOnce } = await import("@/lib/orders/reconcile");
+const { placeOrder } = await import("@/lib/checkout/place-order");
+const { insertAttempt } = await import("@/lib/checkout/start-payment");
+const { addToCart } = await import("@/lib/cart/cart");
+const schema = await import("@/lib/db/schema");
+let db: Awaited<ReturnType<typeof migratedAndSeeded>>;
+
+beforeAll(async () => {
+  db = await migratedAndSeeded();
+});
+afterAll(() => sandbox.close());
+beforeEach(async () => {
+  await control("reset");
+  // Every test starts with nothing open, so passes only see the test's own attempts.
+  db.update(schema.paymentAttempts).set({ status: "expired" }).where(eq(schema.paymentAttempts.status, "pending")).run();
+  db.update(schema.paymentAttempts).set({ status: "rejected" }).where(eq(schema.paymentAttempts.status, "creating")).run();
+});
+
+async function control(path: string, body?: unknown) {
+  const res = await fetch(`${sandbox.url}/_sandbox/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  expect(res.ok, `${path}: ${res.status}`).toBe(true);
+}
+
+const later = (ms: number) => new Date(Date.now() + ms);
+
+async function pendingOrder() {
+  const product = db.select().from(schema.products).where(eq(schema.products.slug, "batik-kawung-tote")).get()!;
+  const cartId = addToCart(null, product.id, 1);
+  const key = randomUUID();
+  const placed = await placeOrder(
+    {
+      firstName: "Dewi",
+      email: "dewi@example.com",
+      phone: "081234567890",
+      shipping: { address: "Jl. Asia Afrika 1", city: "Bandung", postalCode: "40111", phone: "081234567890" },
+      billingSameAsShipping: true,
+    },
+    cartId,
+    key,
+  );
+  expect(placed.kind).toBe("redirect");
+  const order = db.select().from(schema.orders).where(eq(schema.orders.checkoutKey, key)).get()!;
+  const attempt = db.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.orderId, order.id)).get()!;
+  return { order, attempt };
+}
+
+const orderStatus = (id: number) => db.select().from(schema.orders).where(eq(schema.orders.id, id)).get()!.status;
+const attemptOf = (id: number) => db.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.id, id)).get()!;
+const eventsOf = (orderId: number) =>
+  db.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.orderId, orderId)).all().map((e) => `${e.kind}:${e.outcome}`);
+
+describe("decide", () => {
+  const now = new Date("2026-11-27T10:00:00Z");
+  const attempt = (status: string, expiresAt: Date | null = null) => ({ id: 1, orderId: 1, status, expiresAt });
+  const ok = (transactionStatus: "PENDING" | "SUCCESS" | "EXPIRED", outcome = "paid") =>
+    ({ ok: true, transactionStatus, result: { outcome, flagged: false, orderStatus: null } }) as const;
+  const err = (reason: "http" | "timeout" | "network" | "bad_signature" | "mismatch", httpStatus: number | null) =>
+    ({ ok: false, reason, httpStatus }) as const;
+
+  it("applies a settled answer", () => {
+    expect(decide(attempt("pending"), ok("SUCCESS"), now, 0)).toEqual({ kind: "applied", outcome: "paid" });
+    expect(decide(attempt("pending"), ok("EXPIRED", "expired"), now, 0)).toEqual({ kind: "applied", outcome: "expired" });
+  });
+
+  it("leaves PENDING alone until its expiry (plus grace) has passed, then expires it locally", () => {
+    const expiresAt = new Date(now.getTime() - 60_000);
+    expect(decide(attempt("pending", null), ok("PENDING"), now, 0)).toEqual({ kind: "leave" });
+    expect(decide(attempt("pending", expiresAt), ok("PENDING"), now, 120_000)).toEqual({ kind: "leave" });
+    expect(decide(attempt("pending", expiresAt), ok("PENDING"), now, 30_000)).toEqual({ kind: "expire_locally" });
+  });
+
+  it("rejects an attempt DOKU never heard of only if we never got its answer", () => {
+    expect(decide(attempt("creating"), err("http", 404), now, 0)).toEqual({ kind: "reject_unsent" });
+    expect(decide(attempt("pending"), err("http", 404), now, 0)).toEqual({ kind: "leave" });
+  });
+
+  it("backs off on DOKU trouble, but not on answers that retrying cannot change", () => {
+    for (const e of [err("timeout", null), err("network", null), err("http", 503), err("bad_signature", 200)]) {
+      expect(decide(attempt("pending"), e, now, 0)).toEqual({ kind: "back_off" });
+    }
+    expect(decide(attempt("pending"), err("http", 401), now, 0)).toEqual({ kind: "leave" });
+    expect(decide(attempt("pending"), err("mismatch", 200), now, 0)).toEqual({ kind: "leave" });
+  });
+});
+
+describe("reconcileOnce against the sandbox", () => {
+  it("pays an order whose notification was lost, and a second pass changes nothing", async () => {
+    const { order, attempt } = await pendingOrder();
+    await control("faults", { target: "notification", kind: "drop", count: 1000 });
+    await control(`orders/${attempt.invoiceNumber}/approve`);
+    expect(orderStatus(order.id)).toBe("pending");
+
+    expect((await reconcileOnce({ minAgeMs: 60_000 })).checked).toBe(0); // too young: DOKU wants ≥ 60 s
+    const report = await reconcileOnce({ minAgeMs: 60_000, now: later(61_000) });
+    expect(report).toEqual({ checked: 1, changed: [{ attemptId: attempt.id, outcome: "paid" }], dokuErrors: 0 });
+    expect(orderStatus(order.id)).toBe("paid");
+    expect(eventsOf(order.id)).toEqual(["generate_order:pending", "check_status:paid"]);
+
+    const again = await reconcileOnce({ minAgeMs: 60_000, now: later(200_000) });
+    expect(again).toEqual({ checked: 0, changed: [], dokuErrors: 0 });
+    expect(eventsOf(order.id)).toHaveLength(2);
+  });
+
+  it("expires an abandoned order when DOKU says EXPIRED", async () => {
+    const { order, attempt } = await pendingOrder();
+    await control(`orders/${attempt.invoiceNumber}/expire`);
+    const report = await reconcileOnce({ minAgeMs: 60_000, now: later(61_000) });
+    expect(report.changed).toEqual([{ attemptId: attempt.id, outcome: "expired" }]);
+    expect(orderStatus(order.id)).toBe("expired");
+    expect(attemptOf(attempt.id).status).toBe("expired");
+  });
+
+  it("expires locally when DOKU still says PENDING long past the expiry it gave", async () => {
+    const { order, attempt } = await pendingOrder();
+    const pastExpiry = new Date(attempt.expiresAt!.getTime() + 10 * 60_000);
+    const report = await reconcileOnce({ minAgeMs: 60_000, now: pastExpiry, expiryGraceMs: 5 * 60_000 });
+    expect(report.changed).toEqual([{ attemptId: attempt.id, outcome: "expired" }]);
+    expect(orderStatus(order.id)).toBe("expired");
+    expect(eventsOf(order.id)).toEqual(["generate_order:pending", "check_status:no_change:pending", "local_expiry:expired"]);
+  });
+
+  it("rejects an attempt that never reached DOKU, so the shopper can pay again", async () => {
+    const { order } = await pendingOrder();
+    const stuck = db.transaction((tx) => insertAttempt(tx, order.id, order.total));
+    const report = await reconcileOnce({ minAgeMs: 60_000, now: later(61_000) });
+    expect(report.changed).toContainEqual({ attemptId: stuck, outcome: "rejected:never_sent" });
+    expect(attemptOf(stuck).status).toBe("rejected");
+  });
+
+  it("stops at the first DOKU error and leaves the rest for the next pass", async () => {
+    const a = await pendingOrder();
+    const b = await pendingOrder();
+    await control("faults", { target: "check-status", kind: "error500", times: 5 });
+    const report = await reconcileOnce({ minAgeMs: 60_000, now: later(61_000) });
+    expect(report).toEqual({ checked: 1, changed: [], dokuErrors: 1 });
+    expect(orderStatus(a.order.id)).toBe("pending");
+    expect(orderStatus(b.order.id)).toBe("pending");
+  });
+});
