@@ -65,6 +65,13 @@ export const db = {
   latestAttempt(): AttemptRow {
     return conn().prepare("SELECT * FROM payment_attempts ORDER BY id DESC LIMIT 1").get() as AttemptRow;
   },
+  tokenOfAttempt(attemptId: number): string {
+    return (
+      conn().prepare("SELECT o.public_token AS token FROM payment_attempts a JOIN orders o ON o.id = a.order_id WHERE a.id = ?").get(attemptId) as {
+        token: string;
+      }
+    ).token;
+  },
   eventsByRequestId(requestId: string): EventRow[] {
     return conn().prepare("SELECT * FROM payment_events WHERE request_id = ? ORDER BY id").all(requestId) as EventRow[];
   },

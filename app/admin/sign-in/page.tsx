@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AdminTopBar } from "@/components/admin/top-bar";
+import { SignInForm } from "@/components/admin/sign-in-form";
+import { safeAdminRedirect } from "@/lib/admin/redirect";
+import { currentStaff } from "@/lib/auth/guard";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Sign in", robots: { index: false, follow: false } };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { from } = await searchParams;
+  const target = safeAdminRedirect(Array.isArray(from) ? from[0] : from);
+  if (await currentStaff()) redirect(target);
+
+  return (
+    <>
+      <AdminTopBar />
+      <main id="main" className="flex flex-1 items-start justify-center px-4 py-12 sm:py-20">
+        <div className="w-full max-w-sm rounded-2xl border border-stone-200 bg-white p-6 shadow-sm sm:p-8">
+          <h1 className="text-xl font-bold tracking-tight">Sign in</h1>
+          <p className="mt-1 text-sm text-stone-600">Merchant staff only. Sessions end after a working day.</p>
+          <SignInForm from={target} />
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,145 @@
+// The order's full audit log with DOKU, oldest first: every request and answer as recorded
+// (headers were redacted when stored; bodies are shown as text, React escapes them).
+import type { AdminAttempt, AdminEvent } from "@/lib/admin/orders";
+import { EVENT_KIND_LABEL, formatWib, prettyBody } from "./format";
+import { MarkReviewedForm } from "./mark-reviewed-form";
+
+const DIRECTION = {
+  out: { label: "→ DOKU", words: "Sent to DOKU" },
+  in: { label: "← DOKU", words: "Received from DOKU" },
+  local: { label: "local", words: "Local, no exchange with DOKU" },
+} as const;
+
+function Signature({ valid }: { valid: boolean | null }) {
+  if (valid === true) return <span className="font-medium text-green-800">✓ valid</span>;
+  if (valid === false) return <span className="font-semibold text-red-800">✗ invalid</span>;
+  return (
+    <span className="text-stone-500">
+      <span aria-hidden="true">—</span>
+      <span className="sr-only">not applicable</span>
+    </span>
+  );
+}
+
+function Block({ title, children }: { title: string; children: string | null }) {
+  return (
+    <div className="min-w-0">
+      <h4 className="text-xs font-semibold uppercase tracking-wide text-stone-600">{title}</h4>
+      {children ? (
+        <pre className="mt-1 max-h-96 overflow-auto whitespace-pre-wrap break-all rounded-lg border border-stone-200 bg-stone-50 p-3 font-mono text-xs leading-relaxed text-stone-800">
+          {children}
+        </pre>
+      ) : (
+        <p className="mt-1 text-xs text-stone-500">None recorded</p>
+      )}
+    </div>
+  );
+}
+
+const headerText = (headers: Record<string, string> | null) =>
+  headers && Object.keys(headers).length ? Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join("\n") : null;
+
+export function OrderTimeline({ orderId, events, attempts }: { orderId: number; events: AdminEvent[]; attempts: AdminAttempt[] }) {
+  const invoiceOf = new Map(attempts.map((a) => [a.id, a.invoiceNumber]));
+  return (
+    <section aria-labelledby="timeline-heading" className="rounded-2xl border border-stone-200 bg-white shadow-sm">
+      <h2 id="timeline-heading" className="px-4 pt-4 text-base font-semibold sm:px-5">
+        Payment timeline
+      </h2>
+      <p className="px-4 text-sm text-stone-600 sm:px-5">Every exchange with DOKU for this order, oldest first. Times in WIB.</p>
+      {events.length === 0 ? (
+        <p className="px-4 py-6 text-sm text-stone-600 sm:px-5">No payment events recorded yet.</p>
+      ) : (
+        <ol className="space-y-3 p-4 sm:p-5" data-testid="admin-timeline">
+          {events.map((event) => {
+            const direction = DIRECTION[event.direction];
+            const needsReview = event.flagged && !event.reviewedAt;
+            return (
+              <li
+                key={event.id}
+                data-testid="timeline-event"
+                data-kind={event.kind}
+                data-outcome={event.outcome}
+                data-flagged={event.flagged ? "true" : undefined}
+                className={`rounded-xl border p-3 text-sm sm:p-4 ${
+                  event.flagged ? "border-red-200 border-l-4 border-l-red-600 bg-red-50/40" : "border-stone-200"
+                }`}
+              >
+                <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                  <span className="inline-flex items-center rounded-md bg-stone-900 px-2 py-0.5 font-mono text-xs font-semibold text-white" title={direction.words}>
+                    <span aria-hidden="true">{direction.label}</span>
+                    <span className="sr-only">{direction.words}</span>
+                  </span>
+                  <h3 className="font-semibold">{EVENT_KIND_LABEL[event.kind]}</h3>
+                  <time dateTime={event.createdAt.toISOString()} className="tabular-nums text-stone-600">
+                    {formatWib(event.createdAt, { seconds: true })}
+                  </time>
+                  <span className="font-mono text-xs text-stone-500">
+                    {event.method} {event.url}
+                  </span>
+                </div>
+
+                {event.flagged ? (
+                  <div className="mt-2 flex flex-wrap items-center gap-3">
+                    <p className="flex items-center gap-1.5 font-semibold text-red-800">
+                      <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4 shrink-0">
+                        <path d="M3.5 2.75a.75.75 0 0 0-1.5 0v14.5a.75.75 0 0 0 1.5 0v-4.392l1.657-.348a6.449 6.449 0 0 1 4.271.572 7.948 7.948 0 0 0 5.965.524l2.078-.64A.75.75 0 0 0 18 12.25v-8.5a.75.75 0 0 0-.904-.734l-2.38.501a7.25 7.25 0 0 1-4.186-.363l-.502-.2a8.75 8.75 0 0 0-5.053-.439l-1.475.31V2.75Z" />
+                      </svg>
+                      Flagged: {event.outcome}
+                    </p>
+                    {needsReview ? (
+                      <MarkReviewedForm orderId={orderId} eventId={event.id} />
+                    ) : event.reviewedAt ? (
+                      <p className="text-sm text-green-800" data-testid="event-reviewed">
+                        <span aria-hidden="true">✓ </span>Reviewed <time dateTime={event.reviewedAt.toISOString()}>{formatWib(event.reviewedAt, { seconds: true })}</time>
+                      </p>
+                    ) : null}
+                  </div>
+                ) : null}
+
+                <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1.5 sm:grid-cols-3 lg:grid-cols-6">
+                  <div className="min-w-0">
+                    <dt className="text-xs text-stone-500">Outcome</dt>
+                    <dd className="break-all font-mono text-xs font-semibold">{event.outcome}</dd>
+                  </div>
+                  <div>
+                    <dt className="text-xs text-stone-500">HTTP status</dt>
+                    <dd className="tabular-nums">{event.httpStatus ?? "—"}</dd>
+                  </div>
+                  <div>
+                    <dt className="text-xs text-stone-500">Signature</dt>
+                    <dd>
+                      <Signature valid={event.signatureValid} />
+                    </dd>
+                  </div>
+                  <div className="min-w-0 sm:col-span-1 lg:col-span-1">
+                    <dt className="text-xs text-stone-500">Request-Id</dt>
+                    <dd className="break-all font-mono text-xs">{event.requestId ?? "—"}</dd>
+                  </div>
+                  <div className="min-w-0">
+                    <dt className="text-xs text-stone-500">Invoice</dt>
+                    <dd className="break-all font-mono text-xs">{(event.attemptId && invoiceOf.get(event.attemptId)) ?? "—"}</dd>
+                  </div>
+                  <div>
+                    <dt className="text-xs text-stone-500">Duration</dt>
+                    <dd className="tabular-nums">{event.durationMs != null ? `${event.durationMs} ms` : "—"}</dd>
+                  </div>
+                </dl>
+
+                <details className="group mt-2">
+                  <summary className="cursor-pointer rounded text-sm font-medium text-stone-700 hover:text-stone-900">Headers and bodies</summary>
+                  <div className="mt-2 grid gap-3 lg:grid-cols-2">
+                    <Block title="Request headers">{headerText(event.requestHeaders)}</Block>
+                    <Block title="Response headers">{headerText(event.responseHeaders)}</Block>
+                    <Block title="Request body">{event.requestBody ? prettyBody(event.requestBody) : null}</Block>
+                    <Block title="Response body">{event.responseBody ? prettyBody(event.responseBody) : null}</Block>
+                  </div>
+                </details>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,174 @@
+// "Paid revenue per day": a server-rendered inline SVG, no chart library. Bars are the rupiah
+// paid each day (left axis), dots on a line are the orders created each day (right axis). The
+// same numbers are given in words (the SVG's title and description) and as a table.
+import type { DailySeries } from "@/lib/admin/orders";
+import { formatRupiah } from "@/lib/money";
+import { formatDay } from "./format";
+import { caption, num, table, th, td } from "./table";
+
+const W = 720;
+const H = 250;
+const M = { top: 14, right: 40, bottom: 34, left: 100 };
+const PLOT_W = W - M.left - M.right;
+const PLOT_H = H - M.top - M.bottom;
+const TICKS = 4;
+
+/** The smallest of 1, 2, 2.5, 5 × 10^n that is at least `value`. */
+export function niceCeiling(value: number): number {
+  if (value <= 0) return 0;
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 2, 2.5, 5, 10]) if (step * magnitude >= value) return step * magnitude;
+  return 10 * magnitude;
+}
+
+function summary(series: DailySeries): string {
+  const range = `${formatDay(series.from, { year: true })} to ${formatDay(series.to, { year: true })}`;
+  const best = series.days.reduce((a, d) => (d.revenue > a.revenue ? d : a), series.days[0]!);
+  const paid = `${formatRupiah(series.totalRevenue)} paid revenue from ${series.totalPaidOrders} paid ${series.totalPaidOrders === 1 ? "order" : "orders"}`;
+  const created = `${series.totalOrders} ${series.totalOrders === 1 ? "order" : "orders"} created`;
+  const peak = best.revenue > 0 ? ` Best day: ${formatDay(best.date)} with ${formatRupiah(best.revenue)}.` : "";
+  return `${range}: ${paid}; ${created}.${peak}`;
+}
+
+export function RevenueChart({ series }: { series: DailySeries }) {
+  const { days } = series;
+  const revenueMax = niceCeiling(Math.max(...days.map((d) => d.revenue))) || 100_000;
+  const countMax = Math.max(TICKS, Math.ceil(Math.max(...days.map((d) => d.orders)) / TICKS) * TICKS);
+  const slot = PLOT_W / days.length;
+  const barWidth = Math.max(2, Math.min(28, slot * 0.62));
+  const x = (i: number) => M.left + slot * (i + 0.5);
+  const yRevenue = (v: number) => M.top + PLOT_H - (v / revenueMax) * PLOT_H;
+  const yCount = (v: number) => M.top + PLOT_H - (v / countMax) * PLOT_H;
+  const labelEvery = Math.ceil(days.length / 10);
+  const text = summary(series);
+  const points = days.map((d, i) => `${x(i).toFixed(1)},${yCount(d.orders).toFixed(1)}`).join(" ");
+
+  return (
+    <section aria-labelledby="chart-heading" className="rounded-2xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h2 id="chart-heading" className="text-base font-semibold">
+          Paid revenue per day
+        </h2>
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-stone-700" aria-label="Legend">
+          <li className="flex items-center gap-1.5">
+            <span aria-hidden="true" className="inline-block size-3 rounded-sm bg-brand-600" />
+            Paid revenue (bars, left axis)
+          </li>
+          <li className="flex items-center gap-1.5">
+            <svg aria-hidden="true" viewBox="0 0 16 8" className="h-2 w-4">
+              <line x1="0" y1="4" x2="16" y2="4" className="stroke-stone-800" strokeWidth="1.5" />
+              <circle cx="8" cy="4" r="2.5" className="fill-white stroke-stone-800" strokeWidth="1.5" />
+            </svg>
+            Orders created (dots, right axis)
+          </li>
+        </ul>
+      </div>
+      <p className="mt-1 text-sm text-stone-600" data-testid="chart-summary">
+        {text}
+        {series.clipped ? " Only the last 92 days of the chosen range are drawn." : ""}
+      </p>
+
+      <div className="mt-3 overflow-x-auto">
+        <svg
+          viewBox={`0 0 ${W} ${H}`}
+          role="img"
+          aria-labelledby="chart-title chart-desc"
+          className="h-auto w-full min-w-[36rem] text-stone-600"
+          data-testid="revenue-chart"
+        >
+          <title id="chart-title">Paid revenue per day</title>
+          <desc id="chart-desc">{text}</desc>
+
+          {/* Grid and axes */}
+          {Array.from({ length: TICKS + 1 }, (_, k) => {
+            const y = M.top + PLOT_H - (k / TICKS) * PLOT_H;
+            return (
+              <g key={k}>
+                <line x1={M.left} x2={W - M.right} y1={y} y2={y} className={k === 0 ? "stroke-stone-400" : "stroke-stone-200"} strokeWidth="1" />
+                <text x={M.left - 8} y={y} dy="0.32em" textAnchor="end" className="fill-stone-600 text-[11px] tabular-nums">
+                  {formatRupiah(Math.round((revenueMax * k) / TICKS))}
+                </text>
+                <text x={W - M.right + 8} y={y} dy="0.32em" textAnchor="start" className="fill-stone-600 text-[11px] tabular-nums">
+                  {(countMax * k) / TICKS}
+                </text>
+              </g>
+            );
+          })}
+
+          {/* Revenue bars */}
+          {days.map((d, i) => {
+            const y = yRevenue(d.revenue);
+            return (
+              <g key={d.date}>
+                <title>{`${formatDay(d.date)}: ${formatRupiah(d.revenue)} paid, ${d.orders} ${d.orders === 1 ? "order" : "orders"} created`}</title>
+                {/* A transparent full-height slot makes the tooltip easy to hit. */}
+                <rect x={x(i) - slot / 2} y={M.top} width={slot} height={PLOT_H} fill="transparent" />
+                {d.revenue > 0 ? (
+                  <rect x={x(i) - barWidth / 2} y={y} width={barWidth} height={M.top + PLOT_H - y} rx="2" className="fill-brand-600" />
+                ) : null}
+              </g>
+            );
+          })}
+
+          {/* Orders created */}
+          <polyline points={points} fill="none" className="stroke-stone-800" strokeWidth="1.5" strokeLinejoin="round" />
+          {days.map((d, i) => (
+            <circle key={d.date} cx={x(i)} cy={yCount(d.orders)} r="3" className="fill-white stroke-stone-800" strokeWidth="1.5" />
+          ))}
+
+          {/* Day labels */}
+          {days.map((d, i) =>
+            i % labelEvery === 0 ? (
+              <text key={d.date} x={x(i)} y={H - M.bottom + 18} textAnchor="middle" className="fill-stone-600 text-[11px]">
+                {formatDay(d.date)}
+              </text>
+            ) : null,
+          )}
+          <text x={14} y={M.top + PLOT_H / 2} transform={`rotate(-90 14 ${M.top + PLOT_H / 2})`} textAnchor="middle" className="fill-stone-500 text-[10px]">
+            Paid revenue
+          </text>
+          <text x={W - 6} y={M.top + PLOT_H / 2} transform={`rotate(90 ${W - 6} ${M.top + PLOT_H / 2})`} textAnchor="middle" className="fill-stone-500 text-[10px]">
+            Orders
+          </text>
+        </svg>
+      </div>
+
+      <details className="mt-3 text-sm">
+        <summary className="cursor-pointer rounded font-medium text-stone-700 hover:text-stone-900">Show the numbers as a table</summary>
+        <div className="mt-2 max-h-80 overflow-auto rounded-lg border border-stone-200">
+          <table className={table}>
+            <caption className={`${caption} sr-only`}>Paid revenue and orders per day</caption>
+            <thead>
+              <tr>
+                <th scope="col" className={th}>
+                  Day
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Paid revenue
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Paid orders
+                </th>
+                <th scope="col" className={`${th} text-right`}>
+                  Orders created
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {days.map((d) => (
+                <tr key={d.date}>
+                  <th scope="row" className={`${td} whitespace-nowrap text-left font-normal`}>
+                    {formatDay(d.date, { year: true })}
+                  </th>
+                  <td className={`${td} ${num}`}>{formatRupiah(d.revenue)}</td>
+                  <td className={`${td} ${num}`}>{d.paidOrders}</td>
+                  <td className={`${td} ${num}`}>{d.orders}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+import { useActionState } from "react";
+import { signInAction, type SignInState } from "@/app/admin/sign-in/actions";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+const input =
+  "mt-1.5 block h-11 w-full rounded-lg border border-stone-300 bg-white px-3 text-sm shadow-sm placeholder:text-stone-400 focus-visible:border-brand-600 aria-[invalid=true]:border-red-600";
+
+export function SignInForm({ from }: { from: string }) {
+  const [state, action] = useActionState<SignInState, FormData>(signInAction, {});
+  const invalid = Boolean(state.error) || undefined;
+  return (
+    <form action={action} className="mt-6 space-y-4">
+      <input type="hidden" name="from" value={from} />
+      {state.error ? (
+        <p id="sign-in-error" role="alert" data-testid="sign-in-error" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+          {state.error}
+        </p>
+      ) : null}
+      <div>
+        <label htmlFor="email" className="block text-sm font-medium text-stone-800">
+          Email
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          required
+          autoComplete="username"
+          inputMode="email"
+          spellCheck={false}
+          defaultValue={state.email}
+          aria-invalid={invalid}
+          aria-describedby={invalid ? "sign-in-error" : undefined}
+          className={input}
+        />
+      </div>
+      <div>
+        <label htmlFor="password" className="block text-sm font-medium text-stone-800">
+          Password
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          required
+          autoComplete="current-password"
+          aria-invalid={invalid}
+          aria-describedby={invalid ? "sign-in-error" : undefined}
+          className={input}
+        />
+      </div>
+      <SubmitButton fullWidth pendingLabel="Signing in…">
+        Sign in
+      </SubmitButton>
+    </form>
+  );
+}

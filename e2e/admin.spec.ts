@@ -1,0 +1,118 @@
+// The merchant back office: sign-in guards every page and action, the order timeline shows every
+// DOKU exchange, and the reconciler settles what notifications did not.
+import { expect, test, type Page } from "@playwright/test";
+import { db } from "./support/db";
+import { E2E } from "./support/env";
+import { sandbox } from "./support/sandbox";
+import { addToCart, checkoutToKredivo, tokenFromUrl } from "./support/shop";
+
+const COFFEE = "Java Preanger Arabica Beans 250 g";
+
+test.beforeEach(async () => {
+  await sandbox.reset();
+});
+
+async function signIn(page: Page, password: string = E2E.env.ADMIN_PASSWORD) {
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("Email").fill(E2E.env.ADMIN_EMAIL);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  if (password === E2E.env.ADMIN_PASSWORD) {
+    await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
+  }
+}
+
+/** A shopper's order left at the Kredivo page: its token and invoice. */
+async function orderAtKredivo(page: Page) {
+  await addToCart(page, COFFEE, 1);
+  await checkoutToKredivo(page);
+  const attempt = db.latestAttempt();
+  const token = db.tokenOfAttempt(attempt.id);
+  return { token, invoice: attempt.invoice_number, orderId: db.order(token)!.id };
+}
+
+test("every admin page needs a session, checked by the page itself", async ({ page, context }) => {
+  for (const path of ["/admin", "/admin/orders/1", "/admin?status=paid"]) {
+    await page.goto(path);
+    await expect(page, path).toHaveURL(/\/admin\/sign-in/);
+  }
+  // A cookie that merely looks like a session gets past the proxy, not past the page.
+  await context.addCookies([{ name: "authjs.session-token", value: "forged", domain: "localhost", path: "/" }]);
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/admin\/sign-in/);
+});
+
+test("a wrong password is refused with one generic message", async ({ page }) => {
+  await signIn(page, "not-the-password");
+  await expect(page.getByTestId("sign-in-error")).toHaveText("Email or password is incorrect.");
+  await expect(page).toHaveURL(/\/admin\/sign-in/);
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/admin\/sign-in/);
+});
+
+test("a paid order's timeline shows generate-order, the notification and the state change", async ({ page }) => {
+  await addToCart(page, COFFEE, 2);
+  await checkoutToKredivo(page);
+  await page.getByRole("button", { name: "Approve payment" }).click();
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+  const token = tokenFromUrl(page.url());
+  const order = db.order(token)!;
+
+  await signIn(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
+  await page.screenshot({ path: "docs/screenshots/admin-1-orders.png", fullPage: true });
+  await page.getByLabel("Search").fill(token);
+  await page.getByRole("button", { name: "Filter" }).click();
+  await page.getByRole("link", { name: token.slice(0, 8).toUpperCase() }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/orders/${order.id}$`));
+
+  const events = page.getByTestId("admin-timeline").getByTestId("timeline-event");
+  await expect(events).toHaveCount(2);
+  await expect(events.nth(0)).toHaveAttribute("data-kind", "generate_order");
+  await expect(events.nth(0)).toHaveAttribute("data-outcome", "pending");
+  await expect(events.nth(1)).toHaveAttribute("data-kind", "notification");
+  await expect(events.nth(1)).toHaveAttribute("data-outcome", "paid");
+  const [attempt] = db.attempts(order.id);
+  await expect(page.getByText(attempt!.invoice_number).first()).toBeVisible();
+  await page.locator("details").first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  await page.screenshot({ path: "docs/screenshots/admin-2-order.png", fullPage: true });
+  // Headers are shown redacted: never the whole signature.
+  await expect(page.getByText(/HMACSHA256=[A-Za-z0-9+/]{40,}=/)).toHaveCount(0);
+});
+
+test("an admin action without a session is refused and changes nothing", async ({ page, context }) => {
+  const { orderId } = await orderAtKredivo(page);
+  await signIn(page);
+  await page.goto(`/admin/orders/${orderId}`);
+  const button = page.getByRole("button", { name: "Check status with DOKU" }).first();
+  await expect(button).toBeVisible();
+
+  await context.clearCookies();
+  await button.click();
+  await expect(page).toHaveURL(/\/admin\/sign-in/);
+  expect(db.events(orderId).map((e) => e.kind)).toEqual(["generate_order"]);
+});
+
+test("with every notification dropped, the reconciler pays an approved order", async ({ page }) => {
+  const { token, invoice, orderId } = await orderAtKredivo(page);
+  await sandbox.fault({ target: "notification", kind: "drop", count: 1000 });
+  await sandbox.approve(invoice);
+  expect(db.order(token)!.status).toBe("pending");
+
+  // RECONCILE_MIN_AGE_MS is 12 s in the e2e server, its interval 1 s.
+  await expect.poll(() => db.order(token)!.status, { timeout: 30_000, intervals: [1000] }).toBe("paid");
+  const outcomes = db.events(orderId).map((e) => `${e.kind}:${e.outcome}`);
+  expect(outcomes).toEqual(["generate_order:pending", "check_status:paid"]);
+  expect((await sandbox.order(invoice)).deliveries.every((d) => d.dropped)).toBe(true);
+});
+
+test("an abandoned order becomes expired", async ({ page }) => {
+  const { token, invoice, orderId } = await orderAtKredivo(page);
+  await fetch(`${E2E.sandboxUrl}/_sandbox/orders/${invoice}/expire`, { method: "POST" });
+
+  await expect.poll(() => db.order(token)!.status, { timeout: 30_000, intervals: [1000] }).toBe("expired");
+  expect(db.attempts(orderId).map((a) => a.status)).toEqual(["expired"]);
+  await page.goto(`/orders/${token}`);
+  await expect(page.getByTestId("order-status")).toHaveText("Payment expired");
+  await expect(page.getByRole("button", { name: "Pay again with Kredivo" })).toBeVisible();
+});

@@ -1,0 +1,51 @@
+// The back office's pure helpers: the post-sign-in redirect and the Check Status message.
+import { describe, expect, it } from "vitest";
+import { describeCheckStatus } from "@/lib/admin/check-status-message";
+import { safeAdminRedirect } from "@/lib/admin/redirect";
+
+describe("safeAdminRedirect", () => {
+  it.each([
+    ["/admin", "/admin"],
+    ["/admin/orders/12", "/admin/orders/12"],
+    ["/admin?status=paid&page=2", "/admin?status=paid&page=2"],
+  ])("keeps %s", (from, to) => expect(safeAdminRedirect(from)).toBe(to));
+
+  it.each([
+    undefined,
+    "",
+    "/",
+    "//evil.example/admin",
+    "https://evil.example/admin",
+    "/administrator",
+    "/admin.evil.example",
+    "/admin/\\evil",
+    "/admin/\nx",
+    "/admin/sign-in",
+    "/admin/sign-in?from=/admin",
+    "/orders/abc",
+    ["/admin/orders/1"],
+  ])("sends %j to /admin", (from) => expect(safeAdminRedirect(from)).toBe("/admin"));
+});
+
+describe("describeCheckStatus", () => {
+  const ok = (transactionStatus: "SUCCESS" | "PENDING" | "FAILED", outcome: string, flagged = false) =>
+    describeCheckStatus({ ok: true, transactionStatus, result: { outcome, flagged, orderStatus: null } });
+
+  it("says what DOKU answered and what changed", () => {
+    expect(ok("SUCCESS", "paid")).toEqual({ ok: true, message: "DOKU says SUCCESS — order paid" });
+    expect(ok("PENDING", "no_change:pending").message).toBe("DOKU says PENDING — still waiting for the shopper, nothing changed");
+    expect(ok("FAILED", "failed:superseded_attempt").message).toMatch(/newer attempt owns the order/);
+    expect(ok("SUCCESS", "duplicate:already_paid").message).toBe("DOKU says SUCCESS — already recorded, nothing changed");
+    expect(ok("FAILED", "ignored:attempt_paid").message).toBe("DOKU says FAILED — nothing changed (the attempt is paid)");
+    expect(ok("SUCCESS", "paid:order_already_paid", true).message).toMatch(/flagged for review/);
+  });
+
+  it("gives the reason when DOKU could not answer", () => {
+    expect(describeCheckStatus({ ok: false, reason: "timeout", httpStatus: null })).toEqual({
+      ok: false,
+      message: "DOKU did not answer in time. Nothing changed; try again.",
+    });
+    expect(describeCheckStatus({ ok: false, reason: "http", httpStatus: 503 }).message).toBe("DOKU answered HTTP 503. Nothing changed.");
+    expect(describeCheckStatus({ ok: false, reason: "bad_signature", httpStatus: 200 }).message).toMatch(/invalid signature/);
+  });
+});
