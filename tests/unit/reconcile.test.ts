@@ -1,5 +1,7 @@
 // The reconciler: its decisions one by one, then whole passes against the real sandbox.
+import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSandbox } from "@/sandbox/server";
@@ -156,5 +158,21 @@ describe("reconcileOnce against the sandbox", () => {
     expect(report).toEqual({ checked: 1, changed: [], dokuErrors: 1 });
     expect(orderStatus(a.order.id)).toBe("pending");
     expect(orderStatus(b.order.id)).toBe("pending");
+  });
+});
+
+describe("npm run reconcile", () => {
+  it("runs one pass from the command line with the app's configuration", async () => {
+    const { order, attempt } = await pendingOrder();
+    await control("faults", { target: "notification", kind: "drop", count: 1000 });
+    await control(`orders/${attempt.invoiceNumber}/approve`);
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/reconcile.ts"],
+      { env: { ...process.env, RECONCILE_MIN_AGE_MS: "0" } },
+    );
+    expect(stdout).toContain("reconciled: 1 checked, 1 changed");
+    expect(stdout).toContain(`attempt ${attempt.id}: paid`);
+    expect(orderStatus(order.id)).toBe("paid");
   });
 });

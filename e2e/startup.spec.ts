@@ -1,0 +1,44 @@
+// `next start` fails closed: it refuses to serve with missing configuration or with an admin
+// still on the default password from .env.example.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import { E2E } from "./support/env";
+
+function startServer(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", "3990"], {
+      env: { PATH: process.env.PATH ?? "", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+test("missing configuration stops start-up with every problem listed", async () => {
+  const { code, output } = await startServer({ DOKU_CLIENT_ID: "MCH-ONLY" });
+  expect(code).toBe(1);
+  for (const name of ["DOKU_BASE_URL", "DOKU_SECRET_KEY", "APP_BASE_URL", "AUTH_SECRET", "DATABASE_URL"]) {
+    expect(output).toContain(`${name}: is required`);
+  }
+  expect(output).not.toContain("DOKU_CLIENT_ID:");
+});
+
+test("production refuses to start while an admin has the default password", async () => {
+  const database = join(mkdtempSync(join(tmpdir(), "default-admin-")), "shop.db");
+  const env = { ...E2E.env, DATABASE_URL: database, APP_BASE_URL: "http://localhost:3990", ADMIN_PASSWORD: "sandbox-admin-change-me" };
+  const seeded = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/db-seed.ts"], { env: { ...process.env, ...env } });
+  expect(seeded.status, seeded.stderr.toString()).toBe(0);
+
+  const { code, output } = await startServer(env);
+  expect(code).toBe(1);
+  expect(output).toContain("Refusing to start in production: admin@e2e.example still use(s) the default admin password");
+});
