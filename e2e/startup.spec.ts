@@ -10,11 +10,11 @@ import { E2E } from "./support/env";
 function startServer(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", "3990"], {
-      env: { PATH: process.env.PATH ?? "", NEXT_TELEMETRY_DISABLED: "1", ...env },
+      env: { PATH: process.env.PATH ?? "", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
     });
     let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
     const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
     child.on("exit", (code) => {
       clearTimeout(timer);

@@ -17,6 +17,11 @@ export type PlaceOrderResult =
 
 export const checkoutKeySchema = z.uuid();
 
+const EXPIRED_FORM: PlaceOrderResult = {
+  kind: "error",
+  message: "This checkout form has expired. Reload the page and try again.",
+};
+
 /** 192 random bits: the order's only identifier in shopper URLs. */
 export function newPublicToken(): string {
   return randomBytes(24).toString("base64url");
@@ -49,10 +54,18 @@ function addresses(details: CheckoutDetails): { shipping: PostalAddress; billing
   return { shipping, billing };
 }
 
-/** Where a repeated submit of the same checkout form should go: never to a second order. */
-function existingOrderDestination(checkoutKey: string): string | null {
-  const order = db().select({ id: orders.id, token: orders.publicToken }).from(orders).where(eq(orders.checkoutKey, checkoutKey)).get();
+/**
+ * Where a repeated submit of the same checkout form should go: never to a second order. A key
+ * posted from another cart (someone else's form) is refused, never answered with their order.
+ */
+function existingOrderDestination(checkoutKey: string, cartId: string | null): string | null | "foreign" {
+  const order = db()
+    .select({ id: orders.id, token: orders.publicToken, cartId: orders.cartId })
+    .from(orders)
+    .where(eq(orders.checkoutKey, checkoutKey))
+    .get();
   if (!order) return null;
+  if (!cartId || order.cartId !== cartId) return "foreign";
   const attempt = db()
     .select({ status: paymentAttempts.status, url: paymentAttempts.paymentUrl })
     .from(paymentAttempts)
@@ -64,11 +77,12 @@ function existingOrderDestination(checkoutKey: string): string | null {
 
 export async function placeOrder(input: unknown, cartId: string | null, checkoutKey: unknown): Promise<PlaceOrderResult> {
   const key = checkoutKeySchema.safeParse(checkoutKey);
-  if (!key.success) return { kind: "error", message: "This checkout form has expired. Reload the page and try again." };
+  if (!key.success) return EXPIRED_FORM;
   const parsed = checkoutSchema.safeParse(input);
   if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
 
-  const already = existingOrderDestination(key.data);
+  const already = existingOrderDestination(key.data, cartId);
+  if (already === "foreign") return EXPIRED_FORM;
   if (already) return { kind: "redirect", url: already };
 
   // Lines whose product is no longer sold are shown as such on the cart and checkout pages and
@@ -85,6 +99,7 @@ export async function placeOrder(input: unknown, cartId: string | null, checkout
       .values({
         publicToken: newPublicToken(),
         checkoutKey: key.data,
+        cartId,
         customerFirstName: details.firstName,
         customerLastName: details.lastName ?? null,
         customerEmail: details.email,
@@ -133,8 +148,8 @@ export async function placeOrder(input: unknown, cartId: string | null, checkout
     return { attemptId, token: order.token };
   });
   if (!created) {
-    const destination = existingOrderDestination(key.data);
-    return destination ? { kind: "redirect", url: destination } : { kind: "error", message: "Please try again." };
+    const destination = existingOrderDestination(key.data, cartId);
+    return destination && destination !== "foreign" ? { kind: "redirect", url: destination } : EXPIRED_FORM;
   }
 
   const payment = await startPayment(created.attemptId);

@@ -83,6 +83,8 @@ export const orders = sqliteTable(
     publicToken: text("public_token").notNull().unique(),
     /** One per rendered checkout form: a double submit or a refresh finds the same order. */
     checkoutKey: text("checkout_key").notNull().unique(),
+    /** The cart the order came from: a checkout key only ever finds an order of the same cart. */
+    cartId: text("cart_id"),
     status: text("status", { enum: orderStatuses }).notNull().default("pending"),
     customerFirstName: text("customer_first_name").notNull(),
     customerLastName: text("customer_last_name"),

@@ -101,6 +101,15 @@ describe("placeOrder", () => {
     expect(ordersByKey(key)).toHaveLength(1);
   });
 
+  it("a checkout key posted from another cart never reveals or reuses that order", async () => {
+    const key = randomUUID();
+    const mine = await placeOrder(details, cartWith(["batik-kawung-tote", 1]), key);
+    expect(mine.kind).toBe("redirect");
+    const theirs = await placeOrder(details, cartWith(["batik-kawung-tote", 2]), key);
+    expect(theirs).toEqual({ kind: "error", message: "This checkout form has expired. Reload the page and try again." });
+    expect(ordersByKey(key)).toHaveLength(1);
+  });
+
   it("refuses invalid details with every field's message and stores nothing", async () => {
     const cartId = cartWith(["batik-kawung-tote", 1]);
     const key = randomUUID();
