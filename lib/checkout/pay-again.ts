@@ -1,9 +1,10 @@
 // "Pay again" from the order page: a failed or expired order gets a new attempt with a new
 // invoice number; a live attempt is reused rather than doubled.
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { db } from "@/lib/db/client";
-import { orders, paymentAttempts } from "@/lib/db/schema";
+import { orders } from "@/lib/db/schema";
+import { latestAttempt, resumableUrl } from "@/lib/orders/attempts";
 import { reopenForNewAttempt } from "@/lib/orders/transitions";
 import { orderPath } from "./place-order";
 import { insertAttempt, startPayment } from "./start-payment";
@@ -12,16 +13,7 @@ export async function payAgain(token: string): Promise<{ url: string } | null> {
   const order = db().select().from(orders).where(eq(orders.publicToken, token)).get();
   if (!order) return null;
 
-  if (order.status === "pending") {
-    const latest = db()
-      .select()
-      .from(paymentAttempts)
-      .where(eq(paymentAttempts.orderId, order.id))
-      .orderBy(desc(paymentAttempts.id))
-      .get();
-    const live = latest?.status === "pending" && latest.paymentUrl && (!latest.expiresAt || latest.expiresAt > new Date());
-    return { url: live ? latest.paymentUrl! : orderPath(token) };
-  }
+  if (order.status === "pending") return { url: resumableUrl(latestAttempt(order.id)) ?? orderPath(token) };
   if (order.status !== "failed" && order.status !== "expired") return { url: orderPath(token) };
 
   const attemptId = db().transaction((tx) =>

@@ -2,11 +2,12 @@
 // snapshot and a payment attempt in one transaction, then ask DOKU for a Kredivo payment URL.
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { loadCart } from "@/lib/cart/cart";
 import { db } from "@/lib/db/client";
-import { cartItems, orderItems, orders, paymentAttempts, type PostalAddress } from "@/lib/db/schema";
+import { cartItems, orderItems, orders, type PostalAddress } from "@/lib/db/schema";
+import { latestAttempt, resumableUrl } from "@/lib/orders/attempts";
 import { checkoutSchema, fieldErrors, type CheckoutDetails } from "./schema";
 import { insertAttempt, startPayment } from "./start-payment";
 
@@ -66,13 +67,7 @@ function existingOrderDestination(checkoutKey: string, cartId: string | null): s
     .get();
   if (!order) return null;
   if (!cartId || order.cartId !== cartId) return "foreign";
-  const attempt = db()
-    .select({ status: paymentAttempts.status, url: paymentAttempts.paymentUrl })
-    .from(paymentAttempts)
-    .where(eq(paymentAttempts.orderId, order.id))
-    .orderBy(desc(paymentAttempts.id))
-    .get();
-  return attempt?.status === "pending" && attempt.url ? attempt.url : orderPath(order.token);
+  return resumableUrl(latestAttempt(order.id)) ?? orderPath(order.token);
 }
 
 export async function placeOrder(input: unknown, cartId: string | null, checkoutKey: unknown): Promise<PlaceOrderResult> {

@@ -4,6 +4,7 @@ import "server-only";
 import { asc, desc, eq } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { orderItems, orders, paymentAttempts, paymentEvents, type OrderStatus } from "@/lib/db/schema";
+import { latestAttempt, resumableUrl } from "./attempts";
 
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 
@@ -69,12 +70,7 @@ export function findShopperOrder(token: string): ShopperOrder | null {
     .where(eq(orderItems.orderId, order.id))
     .orderBy(asc(orderItems.id))
     .all();
-  const latest = db()
-    .select()
-    .from(paymentAttempts)
-    .where(eq(paymentAttempts.orderId, order.id))
-    .orderBy(desc(paymentAttempts.id))
-    .get();
+  const latest = latestAttempt(order.id);
   const events = db()
     .select({ kind: paymentEvents.kind, outcome: paymentEvents.outcome, at: paymentEvents.createdAt })
     .from(paymentEvents)
@@ -82,7 +78,6 @@ export function findShopperOrder(token: string): ShopperOrder | null {
     .orderBy(asc(paymentEvents.createdAt), asc(paymentEvents.id))
     .all();
 
-  const now = new Date();
   const timeline: TimelineEntry[] = [{ at: order.createdAt, label: "Order placed", tone: "neutral" }];
   for (const e of events) {
     const entry = describeEvent(e.kind, e.outcome);
@@ -109,10 +104,7 @@ export function findShopperOrder(token: string): ShopperOrder | null {
     payment: latest
       ? {
           status: latest.status,
-          resumeUrl:
-            latest.status === "pending" && latest.paymentUrl && (!latest.expiresAt || latest.expiresAt > now)
-              ? latest.paymentUrl
-              : null,
+          resumeUrl: resumableUrl(latest),
           expiresAt: latest.expiresAt,
           startFailed: latest.status === "rejected",
         }

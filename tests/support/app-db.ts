@@ -33,3 +33,29 @@ export async function migratedAndSeeded() {
   seedDatabase(db());
   return db();
 }
+
+/**
+ * The real local sandbox on a random port, with the app's DOKU_BASE_URL pointed at it, plus
+ * a `control(path, body)` for its /_sandbox API.
+ */
+export async function startAppSandbox(options: { notificationUrl?: string; timeScale?: number } = {}) {
+  const { startSandbox } = await import("@/sandbox/server");
+  const sandbox = await startSandbox({
+    port: 0,
+    clientId: TEST_DOKU.clientId,
+    secretKey: TEST_DOKU.secretKey,
+    // Port 9 (discard) refuses connections: notifications go nowhere unless a test says where.
+    notificationUrl: options.notificationUrl ?? "http://127.0.0.1:9/api/doku/notifications",
+    timeScale: options.timeScale ?? 3600,
+  });
+  process.env.DOKU_BASE_URL = sandbox.url;
+  async function control(path: string, body?: unknown): Promise<void> {
+    const res = await fetch(`${sandbox.url}/_sandbox/${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`sandbox ${path}: ${res.status} ${await res.text()}`);
+  }
+  return Object.assign(sandbox, { control });
+}

@@ -3,18 +3,11 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSandbox } from "@/sandbox/server";
-import { TEST_DOKU, migratedAndSeeded, setTestEnv } from "../support/app-db";
+import { migratedAndSeeded, setTestEnv, startAppSandbox } from "../support/app-db";
 
 setTestEnv({ DOKU_TIMEOUT_MS: "1000" });
-const sandbox = await startSandbox({
-  port: 0,
-  clientId: TEST_DOKU.clientId,
-  secretKey: TEST_DOKU.secretKey,
-  notificationUrl: "http://127.0.0.1:9/api/doku/notifications",
-  timeScale: 3600,
-});
-process.env.DOKU_BASE_URL = sandbox.url;
+const sandbox = await startAppSandbox();
+const { control } = sandbox;
 
 const { placeOrder } = await import("@/lib/checkout/place-order");
 const { payAgain } = await import("@/lib/checkout/pay-again");
@@ -38,14 +31,6 @@ const ordersByKey = (key: string) => db.select().from(schema.orders).where(eq(sc
 const attemptsOf = (orderId: number) => db.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.orderId, orderId)).all();
 const eventsOf = (orderId: number) => db.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.orderId, orderId)).all();
 
-async function control(path: string, body?: unknown) {
-  const res = await fetch(`${sandbox.url}/_sandbox/${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.ok).toBe(true);
-}
 
 function cartWith(...lines: [slug: string, qty: number][]): string {
   let cartId: string | null = null;

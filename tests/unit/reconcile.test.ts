@@ -4,18 +4,11 @@ import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSandbox } from "@/sandbox/server";
-import { TEST_DOKU, migratedAndSeeded, setTestEnv } from "../support/app-db";
+import { migratedAndSeeded, setTestEnv, startAppSandbox } from "../support/app-db";
 
 setTestEnv({ DOKU_TIMEOUT_MS: "1000" });
-const sandbox = await startSandbox({
-  port: 0,
-  clientId: TEST_DOKU.clientId,
-  secretKey: TEST_DOKU.secretKey,
-  notificationUrl: "http://127.0.0.1:9/api/doku/notifications",
-  timeScale: 3600,
-});
-process.env.DOKU_BASE_URL = sandbox.url;
+const sandbox = await startAppSandbox();
+const { control } = sandbox;
 
 const { decide, reconcileOnce } = await import("@/lib/orders/reconcile");
 const { placeOrder } = await import("@/lib/checkout/place-order");
@@ -35,14 +28,6 @@ beforeEach(async () => {
   db.update(schema.paymentAttempts).set({ status: "rejected" }).where(eq(schema.paymentAttempts.status, "creating")).run();
 });
 
-async function control(path: string, body?: unknown) {
-  const res = await fetch(`${sandbox.url}/_sandbox/${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.ok, `${path}: ${res.status}`).toBe(true);
-}
 
 const later = (ms: number) => new Date(Date.now() + ms);
 
