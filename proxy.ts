@@ -40,7 +40,7 @@ export const config = {
   // Pages only: static files, images and the API (DOKU's notification must stay fast) skip it.
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|products/|.*\\.(?:svg|png|jpg|ico|txt)$).*)",
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|ico|txt)$).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

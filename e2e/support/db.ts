@@ -26,6 +26,8 @@ export interface AttemptRow {
   amount: number;
   status: string;
   payment_url: string | null;
+  kredivo_order_id: string | null;
+  failure_reason: string | null;
 }
 export interface EventRow {
   id: number;
@@ -38,49 +40,109 @@ export interface EventRow {
   outcome: string;
   flagged: number;
   request_body: string | null;
+  response_body: string | null;
+  order_id: number | null;
 }
 
-export const db = {
-  order(token: string): OrderRow | undefined {
-    return conn().prepare("SELECT * FROM orders WHERE public_token = ?").get(token) as OrderRow | undefined;
-  },
-  orderCount(): number {
-    return (conn().prepare("SELECT count(*) AS n FROM orders").get() as { n: number }).n;
-  },
-  items(orderId: number) {
-    return conn().prepare("SELECT kind, name, unit_price, quantity, line_total FROM order_items WHERE order_id = ? ORDER BY id").all(orderId) as {
-      kind: string;
-      name: string;
-      unit_price: number;
-      quantity: number;
-      line_total: number;
-    }[];
-  },
-  attempts(orderId: number): AttemptRow[] {
-    return conn().prepare("SELECT * FROM payment_attempts WHERE order_id = ? ORDER BY id").all(orderId) as AttemptRow[];
-  },
-  events(orderId: number): EventRow[] {
-    return conn().prepare("SELECT * FROM payment_events WHERE order_id = ? ORDER BY id").all(orderId) as EventRow[];
-  },
-  latestAttempt(): AttemptRow {
-    return conn().prepare("SELECT * FROM payment_attempts ORDER BY id DESC LIMIT 1").get() as AttemptRow;
-  },
-  tokenOfAttempt(attemptId: number): string {
-    return (
-      conn().prepare("SELECT o.public_token AS token FROM payment_attempts a JOIN orders o ON o.id = a.order_id WHERE a.id = ?").get(attemptId) as {
-        token: string;
-      }
-    ).token;
-  },
-  eventsByRequestId(requestId: string): EventRow[] {
-    return conn().prepare("SELECT * FROM payment_events WHERE request_id = ? ORDER BY id").all(requestId) as EventRow[];
-  },
-  productPrice(slug: string): number {
-    return (conn().prepare("SELECT price FROM products WHERE slug = ?").get(slug) as { price: number }).price;
-  },
-  seller(slug: string): { id: string; shippingFee: number; type: string } {
-    return conn()
-      .prepare("SELECT s.id, s.shipping_fee AS shippingFee, p.type FROM products p JOIN sellers s ON s.id = p.seller_id WHERE p.slug = ?")
-      .get(slug) as { id: string; shippingFee: number; type: string };
-  },
-};
+/** The queries below, on any e2e-shaped database (the shared one, or a test's own temp file). */
+function queries(conn: () => Database.Database) {
+  return {
+    order(token: string): OrderRow | undefined {
+      return conn().prepare("SELECT * FROM orders WHERE public_token = ?").get(token) as OrderRow | undefined;
+    },
+    orderCount(): number {
+      return (conn().prepare("SELECT count(*) AS n FROM orders").get() as { n: number }).n;
+    },
+    items(orderId: number) {
+      return conn().prepare("SELECT kind, name, unit_price, quantity, line_total FROM order_items WHERE order_id = ? ORDER BY id").all(orderId) as {
+        kind: string;
+        name: string;
+        unit_price: number;
+        quantity: number;
+        line_total: number;
+      }[];
+    },
+    attempts(orderId: number): AttemptRow[] {
+      return conn().prepare("SELECT * FROM payment_attempts WHERE order_id = ? ORDER BY id").all(orderId) as AttemptRow[];
+    },
+    events(orderId: number): EventRow[] {
+      return conn().prepare("SELECT * FROM payment_events WHERE order_id = ? ORDER BY id").all(orderId) as EventRow[];
+    },
+    latestAttempt(): AttemptRow {
+      return conn().prepare("SELECT * FROM payment_attempts ORDER BY id DESC LIMIT 1").get() as AttemptRow;
+    },
+    tokenOfAttempt(attemptId: number): string {
+      return (
+        conn().prepare("SELECT o.public_token AS token FROM payment_attempts a JOIN orders o ON o.id = a.order_id WHERE a.id = ?").get(attemptId) as {
+          token: string;
+        }
+      ).token;
+    },
+    eventsByRequestId(requestId: string): EventRow[] {
+      return conn().prepare("SELECT * FROM payment_events WHERE request_id = ? ORDER BY id").all(requestId) as EventRow[];
+    },
+    productPrice(slug: string): number {
+      return (conn().prepare("SELECT price FROM products WHERE slug = ?").get(slug) as { price: number }).price;
+    },
+    seller(slug: string): { id: string; shippingFee: number; type: string } {
+      return conn()
+        .prepare("SELECT s.id, s.shipping_fee AS shippingFee, p.type FROM products p JOIN sellers s ON s.id = p.seller_id WHERE p.slug = ?")
+        .get(slug) as { id: string; shippingFee: number; type: string };
+    },
+    orderById(id: number): OrderRow | undefined {
+      return conn().prepare("SELECT * FROM orders WHERE id = ?").get(id) as OrderRow | undefined;
+    },
+    attemptCount(): number {
+      return (conn().prepare("SELECT count(*) AS n FROM payment_attempts").get() as { n: number }).n;
+    },
+    eventCount(): number {
+      return (conn().prepare("SELECT count(*) AS n FROM payment_events").get() as { n: number }).n;
+    },
+    allEvents(): EventRow[] {
+      return conn().prepare("SELECT * FROM payment_events ORDER BY id").all() as EventRow[];
+    },
+    /** The shopper-facing fields as stored (the addresses are JSON). */
+    customer(token: string) {
+      const row = conn()
+        .prepare("SELECT customer_first_name, customer_last_name, customer_email, shipping_address, billing_address FROM orders WHERE public_token = ?")
+        .get(token) as { customer_first_name: string; customer_last_name: string | null; customer_email: string; shipping_address: string; billing_address: string } | undefined;
+      if (!row) return undefined;
+      return {
+        firstName: row.customer_first_name,
+        lastName: row.customer_last_name,
+        email: row.customer_email,
+        shipping: JSON.parse(row.shipping_address) as { firstName: string; lastName?: string; address: string; city: string; postalCode: string },
+        billing: JSON.parse(row.billing_address) as { firstName: string; lastName?: string; address: string; city: string; postalCode: string },
+      };
+    },
+    customerEmails(): string[] {
+      return (conn().prepare("SELECT DISTINCT customer_email AS email FROM orders").all() as { email: string }[]).map((r) => r.email);
+    },
+    cartExists(cartId: string): boolean {
+      return !!conn().prepare("SELECT 1 FROM carts WHERE id = ?").get(cartId);
+    },
+    cartLines(cartId: string): { slug: string; quantity: number }[] {
+      return conn()
+        .prepare("SELECT p.slug, ci.quantity FROM cart_items ci JOIN products p ON p.id = ci.product_id WHERE ci.cart_id = ? ORDER BY p.slug")
+        .all(cartId) as { slug: string; quantity: number }[];
+    },
+    cartCount(): number {
+      return (conn().prepare("SELECT count(*) AS n FROM carts").get() as { n: number }).n;
+    },
+    cartItemCount(): number {
+      return (conn().prepare("SELECT count(*) AS n FROM cart_items").get() as { n: number }).n;
+    },
+    product(slug: string): { id: number; active: number; name: string } {
+      return conn().prepare("SELECT id, active, name FROM products WHERE slug = ?").get(slug) as { id: number; active: number; name: string };
+    },
+  };
+}
+
+export const db = queries(conn);
+export type Queries = ReturnType<typeof queries>;
+
+/** The same queries, read-only, on another database file (e.g. a test's own app). Close it after. */
+export function openDb(path: string): Queries & { close(): void } {
+  const own = new Database(path, { readonly: true, fileMustExist: true });
+  return Object.assign(queries(() => own), { close: () => own.close() });
+}

@@ -17,7 +17,36 @@ export interface SandboxOrder {
   amount: number;
   status: string;
   lineItems: { id: string; name: string; price: number; quantity: number }[];
-  deliveries: { requestId: string; status: "SUCCESS" | "FAILED"; httpStatus: number | null; attempt: number; dropped: boolean }[];
+  deliveries: {
+    requestId: string;
+    status: "SUCCESS" | "FAILED";
+    httpStatus: number | null;
+    attempt: number;
+    dropped: boolean;
+    copy: number;
+    error: string | null;
+    acknowledged: boolean;
+    responseBody: string | null;
+  }[];
+  requestId: string;
+  kredivoOrderId: string;
+  callbackUrl: string;
+  notificationUrl: string;
+  /** Every notification DOKU sent for this order: the exact headers and body it signed. */
+  notifications: SandboxNotification[];
+}
+
+export interface SandboxNotification {
+  requestId: string;
+  status: "SUCCESS" | "FAILED";
+  url: string;
+  timestamp: string;
+  signature: string;
+  tampered: boolean;
+  copies: number;
+  attempts: number;
+  acknowledged: boolean;
+  body: unknown;
 }
 
 export const sandbox = {
@@ -26,4 +55,6 @@ export const sandbox = {
   order: (invoice: string) => call<SandboxOrder>("GET", `orders/${invoice}`),
   orders: () => call<{ orders: SandboxOrder[] }>("GET", "orders").then((r) => r.orders),
   approve: (invoice: string) => call<SandboxOrder>("POST", `orders/${invoice}/approve`),
+  decline: (invoice: string) => call<SandboxOrder>("POST", `orders/${invoice}/decline`),
+  clearFaults: () => call("POST", "faults/clear"),
 };
