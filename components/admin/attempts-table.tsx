@@ -18,7 +18,7 @@ export function AttemptsTable({ orderId, attempts }: { orderId: number; attempts
           <p className="px-4 pb-4 text-sm text-stone-600 sm:px-5">No payment was started for this order.</p>
         </>
       ) : (
-        <div className={tableWrap}>
+        <div className={tableWrap} tabIndex={0} role="region" aria-label="Payment attempts, scrolls sideways">
           <table className={table} data-testid="admin-attempts">
             <caption className={caption}>Payment attempts</caption>
             <thead>

@@ -6,7 +6,7 @@ export function ItemsTable({ items, order }: { items: AdminOrderItem[]; order: P
   const foot = `${td} border-b-0 text-right`;
   return (
     <section aria-label="Items" className="rounded-2xl border border-stone-200 bg-white shadow-sm">
-      <div className={tableWrap}>
+      <div className={tableWrap} tabIndex={0} role="region" aria-label="Items, scrolls sideways">
         <table className={table} data-testid="admin-items">
           <caption className={caption}>Items</caption>
           <thead>

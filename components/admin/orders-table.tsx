@@ -27,7 +27,7 @@ export function OrdersTable({ list, filtered }: { list: OrderList; filtered: boo
   const first = (list.page - 1) * list.pageSize + 1;
   const last = first + list.rows.length - 1;
   return (
-    <div className={tableWrap}>
+    <div className={tableWrap} tabIndex={0} role="region" aria-label="Orders, scrolls sideways">
       <table className={table} data-testid="orders-table">
         <caption className={caption}>
           Orders, newest first{" "}

@@ -1,0 +1,117 @@
+// Accessibility: axe on every shop and back-office page (no serious or critical violations),
+// a checkout done with the keyboard alone, and form errors that screen readers hear.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { db } from "./support/db";
+import { E2E } from "./support/env";
+import { sandbox } from "./support/sandbox";
+import { addToCart, checkoutToKredivo, fillCheckout, tokenFromUrl } from "./support/shop";
+
+async function expectNoSeriousViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(serious, `${label}: ${serious.join("\n")}`).toEqual([]);
+}
+
+test.beforeEach(async () => {
+  await sandbox.reset();
+});
+
+test("axe: every shop page, on desktop and phone widths", async ({ page }) => {
+  for (const size of [{ width: 1280, height: 860 }, { width: 390, height: 844 }]) {
+    await page.setViewportSize(size);
+    await page.goto("/");
+    await expectNoSeriousViolations(page, `catalog ${size.width}`);
+    await addToCart(page, "Batik Kawung Canvas Tote", 1);
+    await expectNoSeriousViolations(page, `cart ${size.width}`);
+    await page.goto("/products/batik-kawung-tote");
+    await expectNoSeriousViolations(page, `product ${size.width}`);
+    await page.goto("/checkout");
+    await page.getByRole("button", { name: "Pay with Kredivo" }).click();
+    await expect(page.getByText("Enter your first name")).toBeVisible();
+    await expectNoSeriousViolations(page, `checkout with errors ${size.width}`);
+    await fillCheckout(page);
+    await page.getByRole("button", { name: "Pay with Kredivo" }).click();
+    await expect(page).toHaveURL(/\/kredivo\/signIn/);
+    await page.getByRole("button", { name: "Cancel and return to merchant" }).click();
+    await expect(page.getByRole("heading", { name: "Payment cancelled" })).toBeVisible();
+    await expectNoSeriousViolations(page, `cancel ${size.width}`);
+    const token = tokenFromUrl(page.url());
+    await page.goto(`/orders/${token}`);
+    await expectNoSeriousViolations(page, `order ${size.width}`);
+    await page.goto("/orders/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    await expectNoSeriousViolations(page, `not found ${size.width}`);
+  }
+});
+
+test("axe: every back-office page", async ({ page }) => {
+  await addToCart(page, "Batik Kawung Canvas Tote", 1);
+  await checkoutToKredivo(page);
+  await page.getByRole("button", { name: "Approve payment" }).click();
+  const token = tokenFromUrl(page.url());
+
+  await page.goto("/admin/sign-in");
+  await expectNoSeriousViolations(page, "sign-in");
+  await page.getByLabel("Email").fill(E2E.env.ADMIN_EMAIL);
+  await page.getByLabel("Password").fill("wrong-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("sign-in-error")).toBeVisible();
+  await expectNoSeriousViolations(page, "sign-in with error");
+  await page.getByLabel("Password").fill(E2E.env.ADMIN_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
+  await expectNoSeriousViolations(page, "orders");
+  await page.goto(`/admin/orders/${db.order(token)!.id}`);
+  await expectNoSeriousViolations(page, "order detail");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoSeriousViolations(page, "order detail on a phone");
+});
+
+test("a whole checkout with the keyboard alone; errors are announced", async ({ page }) => {
+  await page.goto("/");
+  // Reach the first product by tabbing, as a keyboard user would.
+  const product = page.getByRole("link", { name: "Batik Tulis Parang Shirt" });
+  for (let i = 0; i < 30 && !(await product.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(product).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Batik Tulis Parang Shirt" })).toBeVisible();
+  await page.getByLabel("Quantity", { exact: true }).focus();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Add to cart" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/cart$/);
+
+  await page.getByRole("link", { name: "Proceed to checkout" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/checkout$/);
+  await page.getByLabel("First name", { exact: true }).focus();
+  // Submitting an empty form with the keyboard: errors appear, are announced, and focus moves to them.
+  await page.keyboard.press("Enter");
+  const firstName = page.getByLabel("First name", { exact: true });
+  await expect(firstName).toHaveAttribute("aria-invalid", "true");
+  const describedBy = await firstName.getAttribute("aria-describedby");
+  expect(describedBy).toBeTruthy();
+  await expect(page.locator(`[id="${describedBy!.split(" ").at(-1)}"]`)).toHaveText(/Enter your first name/);
+  await expect(firstName).toBeFocused();
+
+  for (const [label, value] of [
+    ["First name", "Siti"],
+    ["Email", "siti@example.com"],
+    ["Mobile number", "081234567890"],
+    ["Street address", "Jl. Malioboro 1"],
+    ["City", "Yogyakarta"],
+    ["Postal code", "55271"],
+    ["Phone for the courier", "081234567890"],
+  ] as const) {
+    await page.getByLabel(label, { exact: true }).focus();
+    await page.keyboard.type(value);
+  }
+  await page.getByRole("button", { name: "Pay with Kredivo" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/kredivo\/signIn/);
+  await page.getByRole("button", { name: "Approve payment" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+});
