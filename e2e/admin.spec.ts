@@ -80,7 +80,7 @@ test("a paid order's timeline shows generate-order, the notification and the sta
   await expect(page.getByText(/HMACSHA256=[A-Za-z0-9+/]{40,}=/)).toHaveCount(0);
 });
 
-test("an admin action without a session is refused and changes nothing", async ({ page, context }) => {
+test("an admin action without a session is refused and changes nothing @faults", async ({ page, context }) => {
   const { orderId } = await orderAtKredivo(page);
   await signIn(page);
   await page.goto(`/admin/orders/${orderId}`);
@@ -93,7 +93,7 @@ test("an admin action without a session is refused and changes nothing", async (
   expect(db.events(orderId).map((e) => e.kind)).toEqual(["generate_order"]);
 });
 
-test("with every notification dropped, the reconciler pays an approved order", async ({ page }) => {
+test("with every notification dropped, the reconciler pays an approved order @faults", async ({ page }) => {
   const { token, invoice, orderId } = await orderAtKredivo(page);
   await sandbox.fault({ target: "notification", kind: "drop", count: 1000 });
   await sandbox.approve(invoice);
@@ -106,7 +106,7 @@ test("with every notification dropped, the reconciler pays an approved order", a
   expect((await sandbox.order(invoice)).deliveries.every((d) => d.dropped)).toBe(true);
 });
 
-test("an abandoned order becomes expired", async ({ page }) => {
+test("an abandoned order becomes expired @faults", async ({ page }) => {
   const { token, invoice, orderId } = await orderAtKredivo(page);
   await fetch(`${E2E.sandboxUrl}/_sandbox/orders/${invoice}/expire`, { method: "POST" });
 

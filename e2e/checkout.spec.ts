@@ -143,7 +143,7 @@ test("checkout form explains every mistake, before and after submit, and stores 
   expect(db.orderCount()).toBe(before);
 });
 
-test("a tampered request cannot change the amount DOKU receives", async ({ page, context }) => {
+test("a tampered request cannot change the amount DOKU receives @faults", async ({ page, context }) => {
   await addToCart(page, SHIRT, 1);
   await page.goto("/checkout");
   await fillCheckout(page);
@@ -181,7 +181,7 @@ test("a tampered request cannot change the amount DOKU receives", async ({ page,
   expect(db.orderCount()).toBe(orders);
 });
 
-test("a notification delivered three times makes one transition", async ({ page }) => {
+test("a notification delivered three times makes one transition @faults", async ({ page }) => {
   await sandbox.fault({ target: "notification", kind: "duplicate", copies: 3 });
   await addToCart(page, COFFEE, 2);
   await checkoutToKredivo(page);
@@ -196,7 +196,7 @@ test("a notification delivered three times makes one transition", async ({ page 
   expect(db.attempts(order.id).map((a) => a.status)).toEqual(["paid"]);
 });
 
-test("returning before the notification shows pending, then paid", async ({ page }) => {
+test("returning before the notification shows pending, then paid @faults", async ({ page }) => {
   // DOKU's status check is down and the notification is late: only the notification settles it.
   await addToCart(page, SHIRT, 1);
   await checkoutToKredivo(page);

@@ -36,7 +36,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => control("reset"));
 
-describe("generateOrder", () => {
+describe("@faults generateOrder", () => {
   it("returns the verified payment URL and the whole exchange, without the secret", async () => {
     const body = orderBody();
     const result = await client.generateOrder(body);
@@ -129,7 +129,7 @@ describe("generateOrder", () => {
   });
 });
 
-describe("generateOrder against a server that signs garbage", () => {
+describe("@faults generateOrder against a server that signs garbage", () => {
   it("reports an unparseable but signed body as bad_response", async () => {
     const server = createServer((req, res) => {
       const body = '{"order":{"invoice_number":"X"},"payment":"not an object"}';

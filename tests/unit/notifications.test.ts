@@ -80,7 +80,7 @@ const events = (f: Fixture) => db.select().from(schema.paymentEvents).where(eq(s
 const allEventsFor = (requestId: string) =>
   db.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.requestId, requestId)).all();
 
-describe("handleNotification", () => {
+describe("@faults handleNotification", () => {
   let f: Fixture;
   beforeEach(() => {
     f = createPendingOrder();
@@ -178,7 +178,7 @@ describe("handleNotification", () => {
   });
 });
 
-describe("state rules across attempts", () => {
+describe("@faults state rules across attempts", () => {
   it("a FAILED for an old attempt does not fail an order that has a newer attempt", () => {
     const f = createPendingOrder();
     const refs = newAttemptRefs();

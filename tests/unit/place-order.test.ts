@@ -44,7 +44,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => control("reset"));
 
-describe("placeOrder", () => {
+describe("@faults placeOrder", () => {
   it("reprices from the database, saves the order, empties the cart and redirects to Kredivo", async () => {
     const shirt = product("batik-tulis-parang-shirt");
     const coffee = product("java-preanger-arabica-250g");

@@ -91,7 +91,7 @@ describe("decide", () => {
   });
 });
 
-describe("reconcileOnce against the sandbox", () => {
+describe("@faults reconcileOnce against the sandbox", () => {
   it("pays an order whose notification was lost, and a second pass changes nothing", async () => {
     const { order, attempt } = await pendingOrder();
     await control("faults", { target: "notification", kind: "drop", count: 1000 });
