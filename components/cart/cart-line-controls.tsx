@@ -4,7 +4,7 @@
 import { useActionState } from "react";
 import { removeFromCartAction, updateQuantityAction, type CartLineState } from "@/app/(shop)/cart/actions";
 import { buttonClass } from "@/components/ui/button";
-import { MAX_QUANTITY, MIN_QUANTITY } from "@/lib/cart/limits";
+import { MAX_QUANTITY, MIN_QUANTITY } from "@/lib/cart/quantity-bounds";
 
 const initial: CartLineState = {};
 

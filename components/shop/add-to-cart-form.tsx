@@ -4,7 +4,7 @@
 import { useActionState } from "react";
 import { addToCartAction, type AddToCartState } from "@/app/(shop)/cart/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { MAX_QUANTITY, MIN_QUANTITY } from "@/lib/cart/limits";
+import { MAX_QUANTITY, MIN_QUANTITY } from "@/lib/cart/quantity-bounds";
 
 const initialState: AddToCartState = {};
 

@@ -1,6 +1,5 @@
-// Product pictures are local square SVGs under /public/products.
-import Image from "next/image";
-
+// Product pictures are local square SVGs under /public/products: vectors need no resizing, so a
+// plain <img> does the job without shipping next/image's client code.
 export function ProductImage({
   src,
   alt,
@@ -15,13 +14,15 @@ export function ProductImage({
   preload?: boolean;
 }) {
   return (
-    <Image
+    // eslint-disable-next-line @next/next/no-img-element -- see above: nothing for next/image to optimise
+    <img
       src={src}
       alt={alt}
       width={size}
       height={size}
-      unoptimized
-      preload={preload}
+      decoding="async"
+      loading={preload ? "eager" : "lazy"}
+      fetchPriority={preload ? "high" : undefined}
       className={`aspect-square bg-stone-100 object-cover ${className}`}
     />
   );

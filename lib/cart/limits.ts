@@ -1,8 +1,8 @@
-// Shared by the quantity inputs and the server: a cart line holds 1 to 99 of a product.
+// The server's validation of cart input; the bounds themselves live in quantity-bounds.ts.
 import { z } from "zod";
+import { MAX_QUANTITY, MIN_QUANTITY } from "./quantity-bounds";
 
-export const MIN_QUANTITY = 1;
-export const MAX_QUANTITY = 99;
+export { MAX_QUANTITY, MIN_QUANTITY };
 
 export const quantitySchema = z.coerce
   .number({ error: "Enter a quantity" })

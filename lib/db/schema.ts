@@ -197,7 +197,8 @@ export const paymentEvents = sqliteTable(
   },
   (t) => [
     index("payment_events_order").on(t.orderId, t.createdAt),
-    index("payment_events_flagged").on(t.flagged),
+    // Partial: only the few rows a human must review are indexed, not every notification.
+    index("payment_events_flagged").on(t.flagged).where(sql`flagged = 1`),
   ],
 );
 

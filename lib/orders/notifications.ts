@@ -2,7 +2,7 @@
 // invoice and amount to our attempt, and apply the outcome — all in one synchronous SQLite
 // transaction, so the answer goes back within milliseconds and exactly once per Request-Id.
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { paymentAttempts, paymentEvents } from "@/lib/db/schema";
 import { notificationConfig } from "@/lib/doku";
@@ -80,55 +80,82 @@ export function handleNotification(
   const amount = notification.order.amount;
   const status = notification.transaction.status.toUpperCase();
 
-  return db().transaction((tx) => {
-    const claimed = tx
-      .insert(paymentEvents)
-      .values({ ...base, inboxKey: requestId, signatureValid: true, httpStatus: 200, outcome: "received" })
-      .onConflictDoNothing({ target: paymentEvents.inboxKey })
-      .returning({ id: paymentEvents.id })
-      .get();
-    const attempt = tx
+  const { findAttempt, inboxTaken, insertEvent } = statements();
+  // IMMEDIATE: the write lock is taken before the inbox is read, so two processes can never both
+  // see a Request-Id as new. Within one process better-sqlite3 is synchronous anyway.
+  return db().transaction(
+    (tx) => {
+      const attempt = findAttempt.get({ invoice });
+      const ids = attempt ? { orderId: attempt.orderId, attemptId: attempt.id } : {};
+      const record = (outcome: string, httpStatus: number, fields: { flagged?: boolean; inbox?: boolean } = {}) => {
+        insertEvent.run({
+          ...base,
+          orderId: ids.orderId ?? null,
+          attemptId: ids.attemptId ?? null,
+          // Only a processed notification claims its Request-Id; see docs/reliability.md.
+          inboxKey: fields.inbox ? requestId : null,
+          httpStatus,
+          outcome,
+          flagged: fields.flagged ?? false,
+        });
+        return {
+          status: httpStatus,
+          body: { ok: httpStatus < 300, outcome },
+          log: log(outcome, httpStatus, { invoice, amount, transactionStatus: status }),
+        };
+      };
+
+      // The same Request-Id again: DOKU retrying, or a replay. Recorded, acknowledged, no change.
+      if (inboxTaken.get({ requestId })) return record("duplicate", 200);
+      // Unknown invoice: 404 so that DOKU retries, and no claim, so the retry is processed afresh.
+      if (!attempt) return record("unknown_invoice", 404, { flagged: true });
+      if (amount !== attempt.amount) {
+        // Never mark paid for a different amount: keep the evidence, acknowledge, flag for review.
+        return record(`flagged:amount_mismatch(expected ${attempt.amount}, got ${amount})`, 200, { flagged: true, inbox: true });
+      }
+      if (status !== "SUCCESS" && status !== "FAILED") return record(`ignored:status_${status}`, 200, { inbox: true });
+
+      const result = applyOutcome(tx, attempt, status as PaymentOutcome, receivedAt);
+      return record(result.outcome, 200, { flagged: result.flagged, inbox: true });
+    },
+    { behavior: "immediate" },
+  );
+}
+
+// Prepared once per connection: the statements every notification runs (compiling them per call
+// cost more than the work itself; docs/benchmarks.md).
+const cache = new WeakMap<object, ReturnType<typeof prepare>>();
+function prepare(database: ReturnType<typeof db>) {
+  return {
+    findAttempt: database
       .select({ id: paymentAttempts.id, orderId: paymentAttempts.orderId, amount: paymentAttempts.amount })
       .from(paymentAttempts)
-      .where(eq(paymentAttempts.invoiceNumber, invoice))
-      .get();
-    if (!claimed) {
-      // The same Request-Id again: DOKU retrying, or a replay. Recorded, acknowledged, no change.
-      tx.insert(paymentEvents)
-        .values({ ...base, orderId: attempt?.orderId, attemptId: attempt?.id, signatureValid: true, httpStatus: 200, outcome: "duplicate" })
-        .run();
-      return { status: 200, body: { ok: true, outcome: "duplicate" }, log: log("duplicate", 200, { invoice }) };
-    }
-
-    const finish = (outcome: string, httpStatus: number, fields: { flagged?: boolean; orderId?: number; attemptId?: number; keepInbox?: boolean } = {}) => {
-      tx.update(paymentEvents)
-        .set({
-          outcome,
-          httpStatus,
-          flagged: fields.flagged ?? false,
-          orderId: fields.orderId ?? null,
-          attemptId: fields.attemptId ?? null,
-          // Unknown invoice: release the Request-Id so that DOKU's retry is processed afresh.
-          ...(fields.keepInbox === false ? { inboxKey: null } : {}),
-        })
-        .where(eq(paymentEvents.id, claimed.id))
-        .run();
-      return {
-        status: httpStatus,
-        body: { ok: httpStatus < 300, outcome },
-        log: log(outcome, httpStatus, { invoice, amount, transactionStatus: status }),
-      };
-    };
-
-    if (!attempt) return finish("unknown_invoice", 404, { flagged: true, keepInbox: false });
-    const ids = { orderId: attempt.orderId, attemptId: attempt.id };
-    if (amount !== attempt.amount) {
-      // Never mark paid for a different amount: keep the evidence, acknowledge, flag for review.
-      return finish(`flagged:amount_mismatch(expected ${attempt.amount}, got ${amount})`, 200, { ...ids, flagged: true });
-    }
-    if (status !== "SUCCESS" && status !== "FAILED") return finish(`ignored:status_${status}`, 200, ids);
-
-    const result = applyOutcome(tx, attempt, status as PaymentOutcome, receivedAt);
-    return finish(result.outcome, 200, { ...ids, flagged: result.flagged });
-  });
+      .where(eq(paymentAttempts.invoiceNumber, sql.placeholder("invoice")))
+      .prepare(),
+    inboxTaken: database
+      .select({ id: paymentEvents.id })
+      .from(paymentEvents)
+      .where(eq(paymentEvents.inboxKey, sql.placeholder("requestId")))
+      .prepare(),
+    insertEvent: database
+      .insert(paymentEvents)
+      .values({
+        kind: "notification",
+        direction: "in",
+        signatureValid: true,
+        method: "POST",
+        ...Object.fromEntries(
+          (["orderId", "attemptId", "requestId", "inboxKey", "url", "httpStatus", "requestHeaders", "requestBody", "outcome", "flagged", "createdAt"] as const).map(
+            (name) => [name, sql.placeholder(name)],
+          ),
+        ),
+      } as typeof paymentEvents.$inferInsert)
+      .prepare(),
+  };
+}
+function statements() {
+  const database = db();
+  let prepared = cache.get(database);
+  if (!prepared) cache.set(database, (prepared = prepare(database)));
+  return prepared;
 }

@@ -16,7 +16,13 @@ export async function POST(request: Request): Promise<Response> {
 
 /** The exact body bytes, or null once it passes `limit` bytes (declared or streamed). */
 async function readLimited(request: Request, limit: number): Promise<Buffer | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > limit) return null;
+  const declared = request.headers.get("content-length");
+  if (declared !== null) {
+    // The usual case: a declared length within the limit is read in one go (cheaper than streaming).
+    if (Number(declared) > limit) return null;
+    const bytes = Buffer.from(await request.arrayBuffer());
+    return bytes.byteLength > limit ? null : bytes;
+  }
   if (!request.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -1,0 +1,137 @@
+// `npm run lighthouse`: Lighthouse 12 (mobile preset) with the system Chromium on the catalog,
+// a product, the cart, the checkout and an order page of a production build; prints the
+// scores and writes them into docs/benchmarks.md under "Page quality".
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { placeOrder } from "@/lib/checkout/place-order";
+import { orders } from "@/lib/db/schema";
+import { createCarts } from "./bench/checkout";
+import { BENCH_DIR, DOKU, createDatabase, freePort, freshBenchDir, requireBuild } from "./bench/setup";
+import { startSandbox } from "@/sandbox/server";
+
+const TARGETS = { performance: 95, accessibility: 100, "best-practices": 95 } as const;
+type Category = keyof typeof TARGETS;
+
+requireBuild();
+freshBenchDir();
+const { path: dbPath, db } = await createDatabase("lighthouse.db", true);
+const port = await freePort();
+const appUrl = `http://localhost:${port}`;
+const sandbox = await startSandbox({ port: 0, clientId: DOKU.clientId, secretKey: DOKU.secretKey, notificationUrl: `${appUrl}/api/doku/notifications`, timeScale: 1 });
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_URL: dbPath,
+  DOKU_BASE_URL: sandbox.url,
+  DOKU_CLIENT_ID: DOKU.clientId,
+  DOKU_SECRET_KEY: DOKU.secretKey,
+  APP_BASE_URL: appUrl,
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  AUTH_TRUST_HOST: "true",
+  RECONCILE_INTERVAL_MS: "0",
+};
+delete env.NODE_OPTIONS;
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { env, stdio: "ignore" });
+const stop = () => {
+  server.kill("SIGTERM");
+  void sandbox.close();
+};
+process.on("exit", stop);
+
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${appUrl}/`)).ok) break;
+  } catch {
+    if (i > 300) throw new Error("next start did not answer within 30 s");
+  }
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+// A cart for the cart and checkout pages, and a placed order (through the same code path as the
+// shop) for the order page.
+const [cartId, orderCartId] = createCarts(db, 2);
+Object.assign(process.env, env);
+const placed = await placeOrder(
+  {
+    firstName: "Siti",
+    email: "siti@example.com",
+    phone: "081234567890",
+    shipping: { address: "Jl. Malioboro 52", city: "Yogyakarta", postalCode: "55271", phone: "081234567890" },
+    billingSameAsShipping: true,
+  },
+  orderCartId!,
+  crypto.randomUUID(),
+);
+if (placed.kind !== "redirect") throw new Error(`could not place the order: ${JSON.stringify(placed)}`);
+const token = db.select({ token: orders.publicToken }).from(orders).get()!.token;
+const product = "batik-tulis-parang-shirt";
+
+const pages: { name: string; path: string; cookie?: string }[] = [
+  { name: "catalog", path: "/" },
+  { name: "product", path: `/products/${product}` },
+  { name: "cart", path: "/cart", cookie: `tn_cart=${cartId}` },
+  { name: "checkout", path: "/checkout", cookie: `tn_cart=${cartId}` },
+  { name: "order", path: `/orders/${token}` },
+];
+
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.PLAYWRIGHT_CHROMIUM_PATH || "/usr/bin/chromium",
+  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+const rows: { name: string; path: string; scores: Record<Category, number> }[] = [];
+try {
+  for (const page of pages) {
+    const result = await lighthouse(`${appUrl}${page.path}`, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: Object.keys(TARGETS),
+      extraHeaders: page.cookie ? { Cookie: page.cookie } : undefined,
+    });
+    writeFileSync(`${BENCH_DIR}/lighthouse-${page.name}.json`, JSON.stringify(result!.lhr));
+    const categories = result!.lhr.categories;
+    const scores = Object.fromEntries(
+      (Object.keys(TARGETS) as Category[]).map((c) => [c, Math.round((categories[c]?.score ?? 0) * 100)]),
+    ) as Record<Category, number>;
+    rows.push({ name: page.name, path: page.path, scores });
+    const failing = result!.lhr.audits;
+    const misses = Object.values(failing)
+      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
+      .map((a) => a.id);
+    console.log(`${page.name.padEnd(9)} perf ${scores.performance}  a11y ${scores.accessibility}  best ${scores["best-practices"]}${misses.length ? `  (failed audits: ${misses.join(", ")})` : ""}`);
+  }
+} finally {
+  await chrome.kill();
+  stop();
+}
+
+const met = (c: Category, v: number) => (v >= TARGETS[c] ? "✓" : "✗");
+const table = [
+  "| page | performance (≥ 95) | accessibility (100) | best practices (≥ 95) |",
+  "|---|---|---|---|",
+  ...rows.map(
+    (r) =>
+      `| ${r.name} (\`${r.path.replace(token, "<token>")}\`) | ${r.scores.performance} ${met("performance", r.scores.performance)} | ${r.scores.accessibility} ${met("accessibility", r.scores.accessibility)} | ${r.scores["best-practices"]} ${met("best-practices", r.scores["best-practices"])} |`,
+  ),
+].join("\n");
+const section = `## Page quality (Lighthouse, axe)
+
+Lighthouse 12.2.3, mobile preset (simulated throttling), system Chromium, production build,
+${new Date().toISOString().slice(0, 10)}. Run with \`npm run lighthouse\`.
+
+${table}
+
+axe (\`@axe-core/playwright\`) runs inside the e2e suite on every shop and back-office page, on
+desktop and phone widths (\`e2e/a11y.spec.ts\`): zero serious or critical violations is an
+assertion, so \`npm test\` fails on any.
+`;
+
+const doc = existsSync("docs/benchmarks.md") ? readFileSync("docs/benchmarks.md", "utf8") : "# Benchmarks\n";
+const at = doc.indexOf("## Page quality");
+writeFileSync("docs/benchmarks.md", `${at >= 0 ? doc.slice(0, at) : `${doc.trimEnd()}\n\n`}${section}`);
+console.log(`\n${table}\n\nwritten to docs/benchmarks.md (${BENCH_DIR} holds the database)`);
+process.exit(0);
