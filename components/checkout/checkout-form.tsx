@@ -2,7 +2,6 @@
 // The checkout form. Validates in the browser with the same checkoutSchema the server action
 // uses; the server's answer (field errors or a message) is shown the same way. Once submitted,
 // the button stays disabled until the page leaves for Kredivo, so one form makes one order.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { unstable_rethrow } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { get, useForm, useWatch, type FieldErrors, type Path, type Resolver } from "react-hook-form";
@@ -10,7 +9,7 @@ import { placeOrderAction, type PlaceOrderActionResult } from "@/app/(shop)/chec
 import { buttonClass } from "@/components/ui/button";
 import { Price } from "@/components/ui/price";
 import { Spinner } from "@/components/ui/submit-button";
-import { checkoutSchema, type CheckoutDetails, type CheckoutInput } from "@/lib/checkout/schema";
+import type { CheckoutDetails, CheckoutInput } from "@/lib/checkout/schema";
 import { TextField } from "./text-field";
 
 export interface CheckoutSummary {
@@ -67,6 +66,21 @@ function FormSection({ title, children }: { title: string; children: React.React
   );
 }
 
+/**
+ * The shared checkoutSchema, loaded after the page is interactive rather than in its first-load
+ * JavaScript (zod and the resolver are most of this page's own weight): react-hook-form accepts an
+ * async resolver, and the import is started on mount so it is ready before the first blur.
+ */
+const loadResolver = () =>
+  Promise.all([import("@hookform/resolvers/zod"), import("@/lib/checkout/schema")]).then(
+    // The form holds a superset of the schema's union (billing fields stay mounted while hidden),
+    // so the resolver is typed to the form's shape; the parsed output is the schema's own.
+    ([{ zodResolver }, { checkoutSchema }]) => zodResolver(checkoutSchema) as unknown as Resolver<CheckoutInput, unknown, CheckoutDetails>,
+  );
+let resolverPromise: ReturnType<typeof loadResolver> | undefined;
+const checkoutResolver: Resolver<CheckoutInput, unknown, CheckoutDetails> = async (values, context, options) =>
+  (await (resolverPromise ??= loadResolver()))(values, context, options);
+
 export function CheckoutForm({ checkoutKey, summary }: { checkoutKey: string; summary: CheckoutSummary }) {
   const {
     register,
@@ -76,9 +90,7 @@ export function CheckoutForm({ checkoutKey, summary }: { checkoutKey: string; su
     control,
     formState: { errors },
   } = useForm<CheckoutInput, unknown, CheckoutDetails>({
-    // The form holds a superset of the schema's union (billing fields stay mounted while hidden),
-    // so the resolver is typed to the form's shape; the parsed output is the schema's own.
-    resolver: zodResolver(checkoutSchema) as unknown as Resolver<CheckoutInput, unknown, CheckoutDetails>,
+    resolver: checkoutResolver,
     mode: "onTouched",
     defaultValues,
   });
@@ -89,6 +101,11 @@ export function CheckoutForm({ checkoutKey, summary }: { checkoutKey: string; su
   // A ref, not state: a second click in the same frame must see the first one at once.
   const locked = useRef(false);
   const busy = submitting || isPending;
+
+  // Fetch the validation code as soon as the page is interactive, before the first blur needs it.
+  useEffect(() => {
+    resolverPromise ??= loadResolver();
+  }, []);
 
   // Back from Kredivo via the browser's back/forward cache: the page comes back as it was left,
   // with the button disabled. Let the shopper submit again; the same checkout key sends them to
