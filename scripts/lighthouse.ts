@@ -85,13 +85,20 @@ const chrome = await chromeLauncher.launch({
 const rows: { name: string; path: string; scores: Record<Category, number> }[] = [];
 try {
   for (const page of pages) {
-    const result = await lighthouse(`${appUrl}${page.path}`, {
-      port: chrome.port,
-      output: "json",
-      logLevel: "error",
-      onlyCategories: Object.keys(TARGETS),
-      extraHeaders: page.cookie ? { Cookie: page.cookie } : undefined,
-    });
+    const audit = () =>
+      lighthouse(`${appUrl}${page.path}`, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: Object.keys(TARGETS),
+        extraHeaders: page.cookie ? { Cookie: page.cookie } : undefined,
+      });
+    let result = await audit();
+    // Lighthouse's own trace recording fails now and then (NO_NAVSTART): that is no score.
+    for (let retry = 0; retry < 2 && result?.lhr.runtimeError; retry++) {
+      console.log(`${page.name}: ${result.lhr.runtimeError.code}, running it again`);
+      result = await audit();
+    }
     writeFileSync(`${BENCH_DIR}/lighthouse-${page.name}.json`, JSON.stringify(result!.lhr));
     const categories = result!.lhr.categories;
     const scores = Object.fromEntries(

@@ -69,7 +69,8 @@ function FormSection({ title, children }: { title: string; children: React.React
 /**
  * The shared checkoutSchema, loaded after the page is interactive rather than in its first-load
  * JavaScript (zod and the resolver are most of this page's own weight): react-hook-form accepts an
- * async resolver, and the import is started on mount so it is ready before the first blur.
+ * async resolver. The import starts when the shopper first focuses the form, well before the
+ * first blur validates, and never competes with the page becoming interactive.
  */
 const loadResolver = () =>
   Promise.all([import("@hookform/resolvers/zod"), import("@/lib/checkout/schema")]).then(
@@ -101,11 +102,6 @@ export function CheckoutForm({ checkoutKey, summary }: { checkoutKey: string; su
   // A ref, not state: a second click in the same frame must see the first one at once.
   const locked = useRef(false);
   const busy = submitting || isPending;
-
-  // Fetch the validation code as soon as the page is interactive, before the first blur needs it.
-  useEffect(() => {
-    resolverPromise ??= loadResolver();
-  }, []);
 
   // Back from Kredivo via the browser's back/forward cache: the page comes back as it was left,
   // with the button disabled. Let the shopper submit again; the same checkout key sends them to
@@ -163,7 +159,11 @@ export function CheckoutForm({ checkoutKey, summary }: { checkoutKey: string; su
   }
 
   return (
-    <form onSubmit={(event) => void handleSubmit(placeOrder)(event)} noValidate className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">
+    <form
+      onSubmit={(event) => void handleSubmit(placeOrder)(event)}
+      onFocusCapture={() => void (resolverPromise ??= loadResolver())}
+      noValidate
+      className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">
       <div className="space-y-6">
         <FormSection title="Contact details">
           <div className="mt-4 grid gap-4 sm:grid-cols-2">
