@@ -11,6 +11,8 @@ const { control } = sandbox;
 
 const { placeOrder } = await import("@/lib/checkout/place-order");
 const { payAgain } = await import("@/lib/checkout/pay-again");
+const { pendingAttemptForToken } = await import("@/lib/orders/queries");
+const { checkAttemptStatus } = await import("@/lib/orders/check-status");
 const { addToCart, loadCart } = await import("@/lib/cart/cart");
 const schema = await import("@/lib/db/schema");
 let db: Awaited<ReturnType<typeof migratedAndSeeded>>;
@@ -139,5 +141,19 @@ describe("@faults placeOrder", () => {
     expect(attempts.map((a) => a.status)).toEqual(["rejected", "pending"]);
     expect(attempts[0]!.invoiceNumber).not.toBe(attempts[1]!.invoiceNumber);
     expect(ordersByKey(key)[0]!.status).toBe("pending");
+  });
+});
+
+describe("the shopper's return", () => {
+  it("asks DOKU about a pending attempt at most once every 10 s, however often the URL is opened", async () => {
+    const key = randomUUID();
+    await placeOrder(details, cartWith(["batik-kawung-tote", 1]), key);
+    const order = ordersByKey(key)[0]!;
+    const pending = pendingAttemptForToken(order.publicToken);
+    expect(pending).not.toBeNull();
+    expect((await checkAttemptStatus(pending!.attemptId)).ok).toBe(true);
+    expect(pendingAttemptForToken(order.publicToken)).toBeNull();
+    expect(pendingAttemptForToken(order.publicToken, new Date(Date.now() + 11_000))).toEqual(pending);
+    expect(pendingAttemptForToken("not-a-token")).toBeNull();
   });
 });
