@@ -8,6 +8,9 @@ import { sandbox } from "./support/sandbox";
 import { addToCart, checkoutToKredivo, fillCheckout, tokenFromUrl } from "./support/shop";
 
 async function expectNoSeriousViolations(page: Page, label: string) {
+  // After a client-side navigation Next streams the new <title> in a moment later: wait for it.
+  await expect(page).toHaveTitle(/\S/);
+  await page.waitForLoadState("networkidle");
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
