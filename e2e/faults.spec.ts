@@ -325,6 +325,8 @@ test("the app killed between generate-order and the notification: DOKU's retry l
     await page.goto(`${SECOND_BASE}/orders/${token}`);
     await expect(page.getByTestId("order-status")).toHaveText("Paid");
 
+    // The app commits before its 200 reaches the sandbox: wait for the sandbox to log that answer.
+    await expect.poll(async () => (await sandbox.order(invoice)).deliveries.filter((d) => d.acknowledged).length).toBe(1);
     const view = await sandbox.order(invoice);
     expect(view.notifications).toHaveLength(1);
     const acknowledged = view.deliveries.filter((d) => d.acknowledged);
