@@ -73,6 +73,11 @@ test("axe: every back-office page", async ({ page }) => {
 });
 
 test("a whole checkout with the keyboard alone; errors are announced", async ({ page }) => {
+  // Validation code loads on first focus: it must run under the CSP without a violation.
+  const cspViolations: string[] = [];
+  page.on("console", (message) => {
+    if (message.text().includes("Content Security Policy")) cspViolations.push(message.text());
+  });
   await page.goto("/");
   // Reach the first product by tabbing, as a keyboard user would.
   const product = page.getByRole("link", { name: "Batik Tulis Parang Shirt" });
@@ -117,4 +122,5 @@ test("a whole checkout with the keyboard alone; errors are announced", async ({ 
   await page.getByRole("button", { name: "Approve payment" }).focus();
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("order-status")).toHaveText("Paid");
+  expect(cspViolations).toEqual([]);
 });

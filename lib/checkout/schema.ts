@@ -3,8 +3,9 @@
 import { z } from "zod";
 
 // zod 4 probes for `new Function` to speed up object parsing; under our Content-Security-Policy
-// (no 'unsafe-eval') that probe is a CSP violation in the browser. The interpreter is enough.
-z.config({ jitless: true });
+// (no 'unsafe-eval') that probe is a CSP violation in the browser, where the interpreter is
+// enough. The server keeps the fast path (the setting is global to the process).
+if (typeof window !== "undefined") z.config({ jitless: true });
 
 /**
  * Indonesian mobile numbers as shoppers type them (08…, +628…, 628…, with spaces or dashes),
