@@ -8,6 +8,7 @@ import { loadCart } from "@/lib/cart/cart";
 import { db } from "@/lib/db/client";
 import { cartItems, orderItems, orders, type PostalAddress } from "@/lib/db/schema";
 import { latestAttempt, resumableUrl } from "@/lib/orders/attempts";
+import { orderItemRows } from "./order-items";
 import { checkoutSchema, fieldErrors, type CheckoutDetails } from "./schema";
 import { insertAttempt, startPayment } from "./start-payment";
 
@@ -109,34 +110,7 @@ export async function placeOrder(input: unknown, cartId: string | null, checkout
       .returning({ id: orders.id, token: orders.publicToken })
       .get();
     if (!order) return null;
-    tx.insert(orderItems)
-      .values([
-        ...cart.lines.map((line) => ({
-          orderId: order.id,
-          kind: "product" as const,
-          productId: line.product.id,
-          sellerId: line.product.seller.id,
-          name: line.product.name,
-          sku: line.product.sku,
-          itemType: line.product.category,
-          unitPrice: line.unitPrice,
-          quantity: line.quantity,
-          lineTotal: line.lineTotal,
-        })),
-        ...cart.shipping.map((s) => ({
-          orderId: order.id,
-          kind: "shipping" as const,
-          productId: null,
-          sellerId: s.sellerId,
-          name: `Shipping from ${s.sellerName}`,
-          sku: `SHIP-${s.sellerId}`,
-          itemType: "SHIPPING",
-          unitPrice: s.fee,
-          quantity: 1,
-          lineTotal: s.fee,
-        })),
-      ])
-      .run();
+    tx.insert(orderItems).values(orderItemRows(order.id, cart)).run();
     const attemptId = insertAttempt(tx, order.id, cart.total);
     // The order now holds the cart's contents; the cart starts again empty.
     tx.delete(cartItems).where(eq(cartItems.cartId, cartId)).run();

@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { priceCart, type PricingProduct } from "@/lib/cart/pricing";
 import { newAttemptRefs } from "@/lib/checkout/start-payment";
+import { orderItemRows } from "@/lib/checkout/order-items";
 import type { Db } from "@/lib/db/open";
 import { orderItems, orders, paymentAttempts, paymentEvents, products, sellers, type PostalAddress } from "@/lib/db/schema";
 import { dokuTimestamp, signRequest } from "@/lib/doku/signature";
@@ -117,32 +118,7 @@ export function createPools(db: Db, sizes: { name: string; size: number }[], pay
       }));
       const orderIds = chunks(orderRows).flatMap((rows) => tx.insert(orders).values(rows).returning({ id: orders.id }).all().map((r) => r.id));
 
-      const itemRows = carts.flatMap(({ cart }, i) => [
-        ...cart.lines.map((line) => ({
-          orderId: orderIds[i]!,
-          kind: "product" as const,
-          productId: line.product.id,
-          sellerId: line.product.seller.id,
-          name: line.product.name,
-          sku: line.product.sku,
-          itemType: line.product.category,
-          unitPrice: line.unitPrice,
-          quantity: line.quantity,
-          lineTotal: line.lineTotal,
-        })),
-        ...cart.shipping.map((s) => ({
-          orderId: orderIds[i]!,
-          kind: "shipping" as const,
-          productId: null,
-          sellerId: s.sellerId,
-          name: `Shipping from ${s.sellerName}`,
-          sku: `SHIP-${s.sellerId}`,
-          itemType: "SHIPPING",
-          unitPrice: s.fee,
-          quantity: 1,
-          lineTotal: s.fee,
-        })),
-      ]);
+      const itemRows = carts.flatMap(({ cart }, i) => orderItemRows(orderIds[i]!, cart));
       for (const rows of chunks(itemRows)) tx.insert(orderItems).values(rows).run();
 
       const attemptRows = carts.map(({ cart }, i) => {
