@@ -1,4 +1,5 @@
-// Subtotal, one shipping line per seller and the total: the cart page's summary card.
+// Subtotal, one shipping line per seller and the total: the one summary the cart, the checkout
+// and the order page all show.
 import { Price } from "@/components/ui/price";
 
 export interface SummaryShipping {
@@ -13,15 +14,17 @@ export function SummaryRows({
   total,
   totalTestId,
   digitalOnly = false,
+  className = "",
 }: {
   subtotal: number;
   shipping: SummaryShipping[];
   total: number;
   totalTestId: string;
   digitalOnly?: boolean;
+  className?: string;
 }) {
   return (
-    <dl className="space-y-2 text-sm">
+    <dl className={`space-y-2 text-sm ${className}`}>
       <div className="flex justify-between gap-4">
         <dt className="text-stone-600">Subtotal</dt>
         <dd className="font-medium text-stone-900">

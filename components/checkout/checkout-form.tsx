@@ -6,6 +6,7 @@ import { unstable_rethrow } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { get, useForm, useWatch, type FieldErrors, type Path, type Resolver } from "react-hook-form";
 import { placeOrderAction, type PlaceOrderActionResult } from "@/app/(shop)/checkout/actions";
+import { SummaryRows } from "@/components/cart/cart-summary";
 import { buttonClass } from "@/components/ui/button";
 import { Price } from "@/components/ui/price";
 import { Spinner } from "@/components/ui/submit-button";
@@ -238,28 +239,13 @@ export function CheckoutForm({ checkoutKey, summary }: { checkoutKey: string; su
             </li>
           ))}
         </ul>
-        <dl className="space-y-2 border-t border-stone-200 pt-4 text-sm">
-          <div className="flex justify-between gap-4">
-            <dt className="text-stone-600">Subtotal</dt>
-            <dd>
-              <Price value={summary.subtotal} />
-            </dd>
-          </div>
-          {summary.shipping.map((s) => (
-            <div key={s.key} className="flex justify-between gap-4">
-              <dt className="text-stone-600">{s.label}</dt>
-              <dd>
-                <Price value={s.fee} />
-              </dd>
-            </div>
-          ))}
-          <div className="flex items-baseline justify-between gap-4 border-t border-stone-200 pt-3">
-            <dt className="text-base font-semibold">Total</dt>
-            <dd className="text-xl font-bold" data-testid="checkout-total">
-              <Price value={summary.total} />
-            </dd>
-          </div>
-        </dl>
+        <SummaryRows
+          subtotal={summary.subtotal}
+          shipping={summary.shipping}
+          total={summary.total}
+          totalTestId="checkout-total"
+          className="border-t border-stone-200 pt-4"
+        />
 
         <p className="flex gap-2 rounded-xl bg-brand-50 px-3 py-2.5 text-sm text-brand-900">
           <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="mt-0.5 size-4 shrink-0">

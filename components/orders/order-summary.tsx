@@ -1,5 +1,6 @@
 // What was ordered, what it cost and where it goes: shared by the order and cancel pages.
 import { Card } from "@/components/ui/card";
+import { SummaryRows } from "@/components/cart/cart-summary";
 import { Price } from "@/components/ui/price";
 import type { ShopperOrder } from "@/lib/orders/queries";
 
@@ -33,28 +34,13 @@ export function OrderSummary({
             </li>
           ))}
         </ul>
-        <dl className="mt-2 space-y-2 border-t border-stone-200 pt-4 text-sm">
-          <div className="flex justify-between gap-4">
-            <dt className="text-stone-600">Subtotal</dt>
-            <dd>
-              <Price value={order.subtotal} />
-            </dd>
-          </div>
-          {shipping.map((s, i) => (
-            <div key={i} className="flex justify-between gap-4">
-              <dt className="text-stone-600">{s.name}</dt>
-              <dd>
-                <Price value={s.lineTotal} />
-              </dd>
-            </div>
-          ))}
-          <div className="flex items-baseline justify-between gap-4 border-t border-stone-200 pt-3">
-            <dt className="text-base font-semibold">Total</dt>
-            <dd className="text-xl font-bold" data-testid="order-total">
-              <Price value={order.total} />
-            </dd>
-          </div>
-        </dl>
+        <SummaryRows
+          subtotal={order.subtotal}
+          shipping={shipping.map((s, i) => ({ key: String(i), label: s.name, fee: s.lineTotal }))}
+          total={order.total}
+          totalTestId="order-total"
+          className="mt-2 border-t border-stone-200 pt-4"
+        />
       </Card>
 
       <Card as="section" aria-labelledby="order-address-heading" className="p-5 sm:p-6">
