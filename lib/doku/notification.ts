@@ -30,7 +30,7 @@ export type NotificationVerdict =
       signatureValid: boolean | null;
     };
 
-type HeaderSource = Headers | Record<string, string | string[] | undefined>;
+export type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
 /** Header lookup that ignores case, for both fetch `Headers` and node's plain objects. */
 function header(source: HeaderSource, name: string): string | null {

@@ -1,13 +1,13 @@
 // DOKU's HTTP notification: verify the raw bytes, claim the Request-Id in the inbox, match the
-// invoice and amount to our attempt, and apply the outcome — all in one synchronous SQLite
-// transaction, so the answer goes back within milliseconds and exactly once per Request-Id.
+// invoice and amount to our attempt, and apply the outcome — the database part in one IMMEDIATE
+// SQLite transaction, so the answer goes back within milliseconds and exactly once per Request-Id.
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { db } from "@/lib/db/client";
+import { db, groupCommit } from "@/lib/db/client";
 import { paymentAttempts, paymentEvents } from "@/lib/db/schema";
 import { notificationConfig } from "@/lib/doku";
 import { redactSignature } from "@/lib/doku/client";
-import { verifyNotification, type NotificationHeaders } from "@/lib/doku/notification";
+import { verifyNotification, type HeaderSource, type NotificationHeaders } from "@/lib/doku/notification";
 import { applyOutcome, type PaymentOutcome } from "./transitions";
 
 /** Anything bigger is not a DOKU notification (they are well under 2 kB). */
@@ -29,12 +29,49 @@ function storedHeaders(h: NotificationHeaders): Record<string, string> {
   return out;
 }
 
-export function handleNotification(
-  rawBytes: Uint8Array,
-  headers: Headers,
-  meta: { url: string; receivedAt?: Date },
-): NotificationAnswer {
+type Meta = { url: string; receivedAt?: Date };
+
+/**
+ * The route's entry point: verification now, the database work in the next group commit
+ * (lib/db/group-commit.ts) with whatever other notifications arrived in the same turn. Resolves
+ * only once that work is committed; rejects (nothing recorded) if the commit fails.
+ */
+export async function receiveNotification(rawBytes: Uint8Array, headers: HeaderSource, meta: Meta): Promise<NotificationAnswer> {
   const started = performance.now();
+  const record = verified(rawBytes, headers, meta);
+  return timed(await groupCommit(record), started);
+}
+
+/** The same, in a transaction of its own: for scripts and tests that want the answer at once. */
+export function handleNotification(rawBytes: Uint8Array, headers: HeaderSource, meta: Meta): NotificationAnswer {
+  const started = performance.now();
+  const record = verified(rawBytes, headers, meta);
+  // IMMEDIATE: the write lock is taken before the inbox is read, so two processes can never both
+  // see a Request-Id as new. Within one process better-sqlite3 is synchronous anyway.
+  return timed(immediate(db().$client)(record), started);
+}
+
+/** `ms` in the log line covers verification, the database work and its commit. */
+function timed(answer: NotificationAnswer, started: number): NotificationAnswer {
+  answer.log.ms = Math.round((performance.now() - started) * 100) / 100;
+  return answer;
+}
+
+const immediateCache = new WeakMap<object, (work: () => NotificationAnswer) => NotificationAnswer>();
+function immediate(sqlite: ReturnType<typeof db>["$client"]) {
+  let run = immediateCache.get(sqlite);
+  if (!run) {
+    const tx = sqlite.transaction((work: () => NotificationAnswer) => work());
+    immediateCache.set(sqlite, (run = (work) => tx.immediate(work)));
+  }
+  return run;
+}
+
+/**
+ * Checks the notification (no database) and returns the database work that records it and
+ * applies it; the caller runs that work inside an IMMEDIATE transaction.
+ */
+function verified(rawBytes: Uint8Array, headers: HeaderSource, meta: Meta): () => NotificationAnswer {
   const config = notificationConfig();
   // Verified over the bytes as received; the text is only for the audit log.
   const verdict = verifyNotification(rawBytes, headers, config);
@@ -55,24 +92,26 @@ export function handleNotification(
     requestId: verdict.headers.requestId,
     status,
     outcome,
-    ms: Math.round((performance.now() - started) * 100) / 100,
+    ms: 0,
     ...extra,
   });
 
   if (!verdict.ok) {
     const outcome = `rejected:${verdict.reason}`;
-    db()
-      .insert(paymentEvents)
-      .values({
-        ...base,
-        httpStatus: verdict.status,
-        signatureValid: verdict.signatureValid ?? false,
-        outcome,
-        // A valid signature on a malformed body means DOKU changed something: a human must look.
-        flagged: verdict.signatureValid === true,
-      })
-      .run();
-    return { status: verdict.status, body: { ok: false, outcome, message: verdict.message }, log: log(outcome, verdict.status) };
+    return () => {
+      db()
+        .insert(paymentEvents)
+        .values({
+          ...base,
+          httpStatus: verdict.status,
+          signatureValid: verdict.signatureValid ?? false,
+          outcome,
+          // A valid signature on a malformed body means DOKU changed something: a human must look.
+          flagged: verdict.signatureValid === true,
+        })
+        .run();
+      return { status: verdict.status, body: { ok: false, outcome, message: verdict.message }, log: log(outcome, verdict.status) };
+    };
   }
 
   const { notification, requestId } = verdict;
@@ -80,46 +119,41 @@ export function handleNotification(
   const amount = notification.order.amount;
   const status = notification.transaction.status.toUpperCase();
 
-  const { findAttempt, inboxTaken, insertEvent } = statements();
-  // IMMEDIATE: the write lock is taken before the inbox is read, so two processes can never both
-  // see a Request-Id as new. Within one process better-sqlite3 is synchronous anyway.
-  return db().transaction(
-    (tx) => {
-      const attempt = findAttempt.get({ invoice });
-      const ids = attempt ? { orderId: attempt.orderId, attemptId: attempt.id } : {};
-      const record = (outcome: string, httpStatus: number, fields: { flagged?: boolean; inbox?: boolean } = {}) => {
-        insertEvent.run({
-          ...base,
-          orderId: ids.orderId ?? null,
-          attemptId: ids.attemptId ?? null,
-          // Only a processed notification claims its Request-Id; see docs/reliability.md.
-          inboxKey: fields.inbox ? requestId : null,
-          httpStatus,
-          outcome,
-          flagged: fields.flagged ?? false,
-        });
-        return {
-          status: httpStatus,
-          body: { ok: httpStatus < 300, outcome },
-          log: log(outcome, httpStatus, { invoice, amount, transactionStatus: status }),
-        };
+  return () => {
+    const { findAttempt, inboxTaken, insertEvent } = statements();
+    const attempt = findAttempt.get({ invoice });
+    const ids = attempt ? { orderId: attempt.orderId, attemptId: attempt.id } : {};
+    const record = (outcome: string, httpStatus: number, fields: { flagged?: boolean; inbox?: boolean } = {}) => {
+      insertEvent.run({
+        ...base,
+        orderId: ids.orderId ?? null,
+        attemptId: ids.attemptId ?? null,
+        // Only a processed notification claims its Request-Id; see docs/reliability.md.
+        inboxKey: fields.inbox ? requestId : null,
+        httpStatus,
+        outcome,
+        flagged: fields.flagged ?? false,
+      });
+      return {
+        status: httpStatus,
+        body: { ok: httpStatus < 300, outcome },
+        log: log(outcome, httpStatus, { invoice, amount, transactionStatus: status }),
       };
+    };
 
-      // The same Request-Id again: DOKU retrying, or a replay. Recorded, acknowledged, no change.
-      if (inboxTaken.get({ requestId })) return record("duplicate", 200);
-      // Unknown invoice: 404 so that DOKU retries, and no claim, so the retry is processed afresh.
-      if (!attempt) return record("unknown_invoice", 404, { flagged: true });
-      if (amount !== attempt.amount) {
-        // Never mark paid for a different amount: keep the evidence, acknowledge, flag for review.
-        return record(`flagged:amount_mismatch(expected ${attempt.amount}, got ${amount})`, 200, { flagged: true, inbox: true });
-      }
-      if (status !== "SUCCESS" && status !== "FAILED") return record(`ignored:status_${status}`, 200, { inbox: true });
+    // The same Request-Id again: DOKU retrying, or a replay. Recorded, acknowledged, no change.
+    if (inboxTaken.get({ requestId })) return record("duplicate", 200);
+    // Unknown invoice: 404 so that DOKU retries, and no claim, so the retry is processed afresh.
+    if (!attempt) return record("unknown_invoice", 404, { flagged: true });
+    if (amount !== attempt.amount) {
+      // Never mark paid for a different amount: keep the evidence, acknowledge, flag for review.
+      return record(`flagged:amount_mismatch(expected ${attempt.amount}, got ${amount})`, 200, { flagged: true, inbox: true });
+    }
+    if (status !== "SUCCESS" && status !== "FAILED") return record(`ignored:status_${status}`, 200, { inbox: true });
 
-      const result = applyOutcome(tx, attempt, status as PaymentOutcome, receivedAt);
-      return record(result.outcome, 200, { flagged: result.flagged, inbox: true });
-    },
-    { behavior: "immediate" },
-  );
+    const result = applyOutcome(db(), attempt, status as PaymentOutcome, receivedAt);
+    return record(result.outcome, 200, { flagged: result.flagged, inbox: true });
+  };
 }
 
 // Prepared once per connection: the statements every notification runs (compiling them per call

@@ -4,7 +4,7 @@
 // line, answer the same JSON — without the framework. Started by scripts/bench/setup.ts with
 // `node --conditions=react-server --import tsx`, configured through the app's env variables.
 import { createServer } from "node:http";
-import { handleNotification, MAX_NOTIFICATION_BYTES } from "@/lib/orders/notifications";
+import { receiveNotification, MAX_NOTIFICATION_BYTES } from "@/lib/orders/notifications";
 
 const port = Number(process.env.BARE_PORT);
 const notificationPath = process.env.DOKU_NOTIFICATION_PATH ?? "/api/doku/notifications";
@@ -31,13 +31,16 @@ const server = createServer((req, res) => {
       send(413, { ok: false, outcome: "rejected:too_large" });
       return;
     }
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (typeof value === "string") headers.set(name, value);
-    }
-    const answer = handleNotification(Buffer.concat(chunks), headers, { url: notificationPath });
-    console.log(JSON.stringify(answer.log));
-    send(answer.status, answer.body);
+    receiveNotification(Buffer.concat(chunks), req.headers, { url: notificationPath }).then(
+      (answer) => {
+        console.log(JSON.stringify(answer.log));
+        send(answer.status, answer.body);
+      },
+      (error: unknown) => {
+        console.log(JSON.stringify({ event: "doku.notification", status: 500, outcome: "error:not_recorded", message: String(error) }));
+        send(500, { ok: false, outcome: "error:not_recorded" });
+      },
+    );
   });
 
   function send(status: number, body: unknown) {
@@ -48,3 +51,4 @@ const server = createServer((req, res) => {
 
 server.keepAliveTimeout = 10_000;
 server.listen(port, "127.0.0.1");
+process.on("SIGINT", () => process.exit(0));

@@ -14,7 +14,7 @@ setTestEnv({ DOKU_TIMEOUT_MS: "5000" });
 // first deliveries, as a merchant restarting or overloaded would.
 let failFirst = 0;
 let seen = 0;
-const { handleNotification } = await import("@/lib/orders/notifications");
+const { receiveNotification } = await import("@/lib/orders/notifications");
 const app = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on("data", (c: Buffer) => chunks.push(c));
@@ -24,10 +24,9 @@ const app = createServer((req, res) => {
       res.writeHead(503).end("busy");
       return;
     }
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-    const answer = handleNotification(Buffer.concat(chunks), headers, { url: req.url ?? "" });
-    res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body));
+    void receiveNotification(Buffer.concat(chunks), req.headers, { url: req.url ?? "" }).then((answer) =>
+      res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body)),
+    );
   });
 });
 await new Promise<void>((r) => app.listen(0, "127.0.0.1", r));

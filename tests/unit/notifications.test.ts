@@ -7,7 +7,7 @@ import { dokuTimestamp, signRequest } from "@/lib/doku/signature";
 import { TEST_DOKU, migratedAndSeeded, setTestEnv } from "../support/app-db";
 
 setTestEnv();
-const { handleNotification } = await import("@/lib/orders/notifications");
+const { handleNotification, receiveNotification } = await import("@/lib/orders/notifications");
 const schema = await import("@/lib/db/schema");
 const { newAttemptRefs } = await import("@/lib/checkout/start-payment");
 let db: Awaited<ReturnType<typeof migratedAndSeeded>>;
@@ -198,5 +198,44 @@ describe("@faults state rules across attempts", () => {
     const second = deliver(notification({ ...f, invoice: refs.invoiceNumber }, "SUCCESS"));
     expect(second.body.outcome).toBe("paid:order_already_paid");
     expect(orderStatus(f)).toBe("paid");
+  });
+});
+
+describe("@faults receiveNotification (the route's path: group commit)", () => {
+  it("a burst in one turn — retries, replays, a second Request-Id, forgeries — pays each order exactly once and records everything", async () => {
+    const fixtures = Array.from({ length: 30 }, () => createPendingOrder());
+    const deliveries = fixtures.flatMap((f) => {
+      const first = notification(f, "SUCCESS");
+      return [
+        { f, n: first, expected: "paid" },
+        { f, n: first, expected: "duplicate" }, // DOKU's retry of the same Request-Id, in the same batch
+        { f, n: notification(f, "SUCCESS"), expected: "duplicate:already_paid" }, // a new Request-Id for the same payment
+        { f, n: notification(f, "SUCCESS", { secret: "SK-FORGED" }), expected: "rejected:signature" },
+      ];
+    });
+    const answers = await Promise.all(deliveries.map(({ n }) => receiveNotification(n.body, n.headers, { url: TEST_DOKU.notificationPath })));
+
+    expect(answers.map((a) => a.body.outcome)).toEqual(deliveries.map((d) => d.expected));
+    expect(answers.map((a) => a.status)).toEqual(deliveries.map((d) => (d.expected === "rejected:signature" ? 401 : 200)));
+    for (const answer of answers) expect(answer.log.ms).toBeGreaterThan(0);
+    for (const f of fixtures) {
+      expect(orderStatus(f)).toBe("paid");
+      expect(attemptStatus(f)).toBe("paid");
+      expect(events(f).map((e) => e.outcome)).toEqual(["paid", "duplicate", "duplicate:already_paid"]);
+    }
+    const forged = deliveries.filter((d) => d.expected === "rejected:signature");
+    for (const { n } of forged) expect(allEventsFor(n.requestId).map((e) => [e.outcome, e.signatureValid, e.inboxKey])).toEqual([["rejected:signature", false, null]]);
+  });
+
+  it("resolves only after the commit: another connection already sees the order paid", async () => {
+    const f = createPendingOrder();
+    const Database = (await import("better-sqlite3")).default;
+    const other = new Database(process.env.DATABASE_URL!, { readonly: true });
+    expect(other.prepare("SELECT status FROM orders WHERE id = ?").pluck().get(f.orderId)).toBe("pending");
+    const n = notification(f, "SUCCESS");
+    const paid = await receiveNotification(n.body, n.headers, { url: TEST_DOKU.notificationPath });
+    expect(paid.body.outcome).toBe("paid");
+    expect(other.prepare("SELECT status FROM orders WHERE id = ?").pluck().get(f.orderId)).toBe("paid");
+    other.close();
   });
 });

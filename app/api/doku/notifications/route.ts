@@ -1,5 +1,5 @@
 // DOKU → shop HTTP notification. The body is read once, as raw bytes, and verified as received.
-import { handleNotification, MAX_NOTIFICATION_BYTES } from "@/lib/orders/notifications";
+import { MAX_NOTIFICATION_BYTES, receiveNotification } from "@/lib/orders/notifications";
 
 export const dynamic = "force-dynamic";
 
@@ -9,9 +9,15 @@ export async function POST(request: Request): Promise<Response> {
     console.log(JSON.stringify({ event: "doku.notification", status: 413, outcome: "rejected:too_large" }));
     return Response.json({ ok: false, outcome: "rejected:too_large" }, { status: 413 });
   }
-  const answer = handleNotification(raw, request.headers, { url: new URL(request.url).pathname });
-  console.log(JSON.stringify(answer.log));
-  return Response.json(answer.body, { status: answer.status });
+  try {
+    const answer = await receiveNotification(raw, request.headers, { url: new URL(request.url).pathname });
+    console.log(JSON.stringify(answer.log));
+    return Response.json(answer.body, { status: answer.status });
+  } catch (error) {
+    // Nothing was committed (the database failed): a 5xx makes DOKU deliver it again later.
+    console.error(JSON.stringify({ event: "doku.notification", status: 500, outcome: "error:not_recorded", message: String(error) }));
+    return Response.json({ ok: false, outcome: "error:not_recorded" }, { status: 500 });
+  }
 }
 
 /** The exact body bytes, or null once it passes `limit` bytes (declared or streamed). */
