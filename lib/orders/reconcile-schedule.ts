@@ -3,6 +3,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { reconcileOnce } from "./reconcile";
+import { logError, logLine } from "@/lib/log";
 
 const MAX_BACKOFF_MS = 10 * 60_000;
 const globalForReconciler = globalThis as unknown as { __reconcilerStarted?: boolean };
@@ -18,11 +19,11 @@ export function startReconciler(intervalMs: number): void {
       const report = await reconcileOnce({ minAgeMs: env().RECONCILE_MIN_AGE_MS });
       failures = report.dokuErrors > 0 ? failures + 1 : 0;
       if (report.changed.length > 0 || report.dokuErrors > 0) {
-        console.log(JSON.stringify({ event: "reconcile", ...report, nextInMs: delay() }));
+        logLine({ event: "reconcile", ...report, nextInMs: delay() });
       }
     } catch (error) {
       failures++;
-      console.error(JSON.stringify({ event: "reconcile", error: (error as Error).message }));
+      logError({ event: "reconcile", error: (error as Error).message });
     }
     schedule(delay());
   }

@@ -5,6 +5,7 @@
 // `node --conditions=react-server --import tsx`, configured through the app's env variables.
 import { createServer } from "node:http";
 import { receiveNotification, MAX_NOTIFICATION_BYTES } from "@/lib/orders/notifications";
+import { logError, logLine } from "@/lib/log";
 
 const port = Number(process.env.BARE_PORT);
 const notificationPath = process.env.DOKU_NOTIFICATION_PATH ?? "/api/doku/notifications";
@@ -33,11 +34,11 @@ const server = createServer((req, res) => {
     }
     receiveNotification(Buffer.concat(chunks), req.headers, { url: notificationPath }).then(
       (answer) => {
-        console.log(JSON.stringify(answer.log));
+        logLine(answer.log);
         send(answer.status, answer.body);
       },
       (error: unknown) => {
-        console.log(JSON.stringify({ event: "doku.notification", status: 500, outcome: "error:not_recorded", message: String(error) }));
+        logError({ event: "doku.notification", status: 500, outcome: "error:not_recorded", message: String(error) });
         send(500, { ok: false, outcome: "error:not_recorded" });
       },
     );

@@ -4,6 +4,7 @@
 import { env } from "@/lib/env";
 import { checkAttemptStatus } from "@/lib/orders/check-status";
 import { findShopperOrder, pendingAttemptForToken } from "@/lib/orders/queries";
+import { logError } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
       await checkAttemptStatus(pending.attemptId);
     } catch (error) {
       // The order page still shows the order (as pending) and keeps checking; notifications settle it.
-      console.error(JSON.stringify({ event: "shopper.return.check_status_failed", error: String(error) }));
+      logError({ event: "shopper.return.check_status_failed", error: String(error) });
     }
   }
   return Response.redirect(new URL(`/orders/${token}`, env().APP_BASE_URL), 303);
