@@ -24,12 +24,13 @@ function intEnv(name: string, fallback: number, min: number): number {
 
 const CONCURRENCY = [1, 16, 64] as const;
 const STORM = 1000;
+const ROUNDS_16 = 3;
 
 requireBuild();
 const n = intEnv("BENCH_N", 5000, 64);
 const orderCount = intEnv("BENCH_ORDERS", 500, 1);
 const noopSeconds = intEnv("BENCH_NOOP_SECONDS", 10, 1);
-const warmup = Math.min(500, Math.max(64, Math.round(n / 10)));
+const warmup = Math.min(1000, Math.max(64, Math.round(n / 5)));
 const startedAt = new Date();
 const loadAverage = loadavg();
 const log = (line: string) => console.log(line);
@@ -51,10 +52,14 @@ const appBase = `http://127.0.0.1:${appPort}`;
 
 const t = performance.now();
 const sizes = [{ name: "warm-up", size: warmup }, ...CONCURRENCY.map((c) => ({ name: `c${c}`, size: n }))];
-const [appWarm, ...appPools] = createPools(app.db, [...sizes, { name: "storm", size: 1 }], sandbox.url);
+// The c16 comparison with the no-op handler is the target: it gets extra rounds, each an app pool
+// followed at once by a no-op run, so that the shared machine's drift hits both sides alike.
+const extra16 = Array.from({ length: ROUNDS_16 - 1 }, (_, k) => ({ name: `c16 round ${k + 2}`, size: n }));
+const appPoolsAll = createPools(app.db, [...sizes, ...extra16, { name: "storm", size: 1 }], sandbox.url);
+const [appWarm, ...appPools] = appPoolsAll;
 const stormPool = appPools.pop()!;
 const [bareWarm, ...barePools] = createPools(bare.db, sizes, sandbox.url);
-log(`  pools: ${2 * (warmup + 3 * n) + 1} pending orders + attempts created and signed in ${Math.round(performance.now() - t)} ms`);
+log(`  pools: ${appPoolsAll.length - 1 + sizes.length - 1} pools, ${2 * warmup + (2 * CONCURRENCY.length + extra16.length) * n + 1} pending orders + attempts created and signed in ${Math.round(performance.now() - t)} ms`);
 
 async function firePool(db: Db, baseUrl: string, pool: Pool, connections: number, label: string): Promise<{ load: LoadResult; check: PoolCheck }> {
   const before = lastEventId(db);
@@ -70,20 +75,36 @@ async function firePool(db: Db, baseUrl: string, pool: Pool, connections: number
   return { load, check };
 }
 
+// The no-op handler gets the same kind of request: a signed notification's headers and bytes.
+const sample = appPools[0]!.notifications[0]!;
+async function fireNoop(connections: number): Promise<LoadResult> {
+  const load = await runLoad({ label: "noop", baseUrl: appBase, path: NOOP_PATH, connections, durationS: noopSeconds, request: sample });
+  log(
+    `  noop   c${String(connections).padEnd(3)} ${Math.round(load.rps).toString().padStart(6)} req/s  p50 ${load.p50.toFixed(2)} ms  p99 ${load.p99.toFixed(2)} ms  errors ${load.errors}  non-2xx ${load.non2xx}`,
+  );
+  return load;
+}
+
 // ---------------------------------------------------------------- 1. notification ingest ----
 log("1. notification ingest");
 const warmApp = await firePool(app.db, appBase, appWarm!, 16, "app warm-up");
-const appRuns = [];
-for (const [i, c] of CONCURRENCY.entries()) appRuns.push(await firePool(app.db, appBase, appPools[i]!, c, "app"));
-
-// The no-op handler gets the same kind of request: a signed notification's headers and bytes.
-const sample = appPools[0]!.notifications[0]!;
 await runLoad({ label: "noop warm-up", baseUrl: appBase, path: NOOP_PATH, connections: 16, durationS: 2, request: sample });
+const appRuns: { load: LoadResult; check: PoolCheck }[] = [];
 const noopRuns: LoadResult[] = [];
-for (const c of CONCURRENCY) {
-  const load = await runLoad({ label: "noop", baseUrl: appBase, path: NOOP_PATH, connections: c, durationS: noopSeconds, request: sample });
-  log(`  noop   c${String(c).padEnd(3)} ${Math.round(load.rps).toString().padStart(6)} req/s  p50 ${load.p50.toFixed(2)} ms  p99 ${load.p99.toFixed(2)} ms  errors ${load.errors}  non-2xx ${load.non2xx}`);
-  noopRuns.push(load);
+const pairs16: { app: LoadResult; noop: LoadResult }[] = [];
+for (const [i, c] of CONCURRENCY.entries()) {
+  const appRun = await firePool(app.db, appBase, appPools[i]!, c, "app");
+  const noop = await fireNoop(c);
+  appRuns.push(appRun);
+  noopRuns.push(noop);
+  if (c === 16) pairs16.push({ app: appRun.load, noop });
+}
+for (const [k, pool] of appPools.slice(CONCURRENCY.length).entries()) {
+  const appRun = await firePool(app.db, appBase, pool, 16, `app r${k + 2}`);
+  const noop = await fireNoop(16);
+  appRuns.push(appRun);
+  noopRuns.push(noop);
+  pairs16.push({ app: appRun.load, noop });
 }
 
 const warmBare = await firePool(bare.db, bareUrl, bareWarm!, 16, "bare warm-up");
@@ -149,6 +170,7 @@ const results: BenchResults = {
   params: { n, warmup, orders: orderCount, noopSeconds, storm: STORM },
   app: appRuns,
   noop: noopRuns,
+  pairs16,
   bare: bareRuns,
   storm: { load: stormLoad, check: stormCheck },
   profile,

@@ -18,6 +18,8 @@ export interface BenchResults {
   params: { n: number; warmup: number; orders: number; noopSeconds: number; storm: number };
   app: { load: LoadResult; check: PoolCheck }[];
   noop: LoadResult[];
+  /** c16 rounds, each an app pool then a no-op run right after it. */
+  pairs16: { app: LoadResult; noop: LoadResult }[];
   bare: { load: LoadResult; check: PoolCheck }[];
   storm: { load: LoadResult; check: StormCheck };
   profile: InProcessProfile;
@@ -53,9 +55,14 @@ function table(head: string[], rows: (string | number)[][]): string {
 
 const at = (loads: LoadResult[], c: number) => loads.find((l) => l.connections === c);
 
+/** The c16 round with the median app / no-op ratio: the figure the target is judged on. */
+export function medianPair16(r: BenchResults): { app: LoadResult; noop: LoadResult } {
+  const sorted = [...r.pairs16].sort((a, b) => a.app.rps / a.noop.rps - b.app.rps / b.noop.rps);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
 export function targets(r: BenchResults): Target[] {
-  const app16 = at(r.app.map((a) => a.load), 16)!;
-  const noop16 = at(r.noop, 16)!;
+  const { app: app16, noop: noop16 } = medianPair16(r);
   const bare16 = at(r.bare.map((b) => b.load), 16)!;
   const ratio = app16.rps / noop16.rps;
   const heaviest = r.pages.reduce((a, b) => (b.jsGzipKb > a.jsGzipKb ? b : a));
@@ -63,10 +70,15 @@ export function targets(r: BenchResults): Target[] {
     {
       name: "Notification ingest c16 vs no-op handler",
       target: "≥ 0.80×",
-      value: `${f2(ratio)}× (${f0(app16.rps)} vs ${f0(noop16.rps)} req/s)`,
+      value: `${f2(ratio)}× (${f0(app16.rps)} vs ${f0(noop16.rps)} req/s; median of ${r.pairs16.length} rounds)`,
       met: ratio >= 0.8,
     },
-    { name: "Notification ingest c16 p99", target: "< 50 ms", value: `${f1(app16.p99)} ms`, met: app16.p99 < 50 },
+    {
+      name: "Notification ingest c16 p99",
+      target: "< 50 ms",
+      value: `${f1(Math.max(...r.pairs16.map((p) => p.app.p99)))} ms (worst of ${r.pairs16.length} rounds)`,
+      met: r.pairs16.every((p) => p.app.p99 < 50),
+    },
     { name: "Bare node:http ingest c16", target: "≥ 5,000 req/s", value: `${f0(bare16.rps)} req/s`, met: bare16.rps >= 5000 },
     { name: "Checkout placement p50", target: "< 30 ms", value: `${f1(r.checkout.result.p50)} ms`, met: r.checkout.result.p50 < 30 },
     {
@@ -110,14 +122,15 @@ export function tables(r: BenchResults): string {
     [
       ...r.app.map((a) => loadRow("next start: /api/doku/notifications", a.load, a.check)),
       ...r.noop.map((l) => loadRow("next start: no-op route handler", l)),
-      ...r.bare.map((b) => loadRow("bare node:http + handleNotification", b.load, b.check)),
+      ...r.bare.map((b) => loadRow("bare node:http + receiveNotification", b.load, b.check)),
     ],
   );
   const ratios = table(
     ["c", "app / no-op (framework ceiling)", "app / bare (work ceiling)", "bare / no-op"],
     [1, 16, 64].map((c) => {
-      const app = at(r.app.map((a) => a.load), c)!.rps;
-      const noop = at(r.noop, c)!.rps;
+      const median = medianPair16(r);
+      const app = c === 16 ? median.app.rps : at(r.app.map((a) => a.load), c)!.rps;
+      const noop = c === 16 ? median.noop.rps : at(r.noop, c)!.rps;
       const bare = at(r.bare.map((b) => b.load), c)!.rps;
       return [c, `${f2(app / noop)}×`, `${f2(app / bare)}×`, `${f2(bare / noop)}×`];
     }),
@@ -143,7 +156,19 @@ export function tables(r: BenchResults): string {
   );
   const p = r.profile;
   const profile = table(
-    ["Calls", "verifyNotification µs", "handleNotification µs mean", "p50", "p99", "calls/s", "same SQL prepared once µs mean", "p50", "all paid"],
+    [
+      "Calls",
+      "verifyNotification µs",
+      "handleNotification µs mean",
+      "p50",
+      "p99",
+      "calls/s",
+      "same SQL prepared once µs mean",
+      "p50",
+      "receiveNotification, 16 per group commit, µs mean",
+      "calls/s",
+      "all paid",
+    ],
     [
       [
         f0(p.calls),
@@ -154,6 +179,8 @@ export function tables(r: BenchResults): string {
         f0(p.callsPerSecond),
         f1(p.preparedUs),
         f1(p.preparedP50Us),
+        f1(p.groupedUs),
+        f0(p.groupedPerSecond),
         p.ok ? "yes" : "NO",
       ],
     ],
@@ -196,9 +223,16 @@ export function tables(r: BenchResults): string {
     "### 1. Notification ingest",
     ingest,
     "",
-    "Ratios of throughput (req/s):",
+    "Ratios of throughput (req/s); at c16 the median of the rounds below:",
     "",
     ratios,
+    "",
+    "c16 rounds, each app pool followed at once by a no-op run:",
+    "",
+    table(
+      ["Round", "app req/s", "app p99 ms", "no-op req/s", "app / no-op"],
+      r.pairs16.map((p, i) => [i + 1, f0(p.app.rps), f2(p.app.p99), f0(p.noop.rps), `${f2(p.app.rps / p.noop.rps)}×`]),
+    ),
     "",
     "### 2. Duplicate storm (one notification, same Request-Id)",
     storm,
@@ -244,24 +278,25 @@ Written by \`npm run bench\` (scripts/bench/): do not edit by hand above the pag
   Load comes from autocannon, in the benchmark process, over loopback, HTTP/1.1 keep-alive; all
   processes share the machine's ${m.nproc} cores. Latencies are recorded per response with
   sub-millisecond resolution; req/s = completed responses / time from start to the last response.
-- **1. Notification ingest.** Three pools of N pending orders with their \`pending\` attempts,
+- **1. Notification ingest.** Pools of N pending orders with their \`pending\` attempts,
   order items and generate-order events, inserted in one transaction; one SUCCESS notification per
   attempt signed beforehand (unique Request-Id, exact bytes, Request-Target
-  \`/api/doku/notifications\`). Each pool is fired once (exactly N requests) at concurrency 1, 16
-  and 64, after a warm-up pool of ${warmup}. Afterwards the database must show every order and
-  attempt of the pool paid, exactly N notification events, all \`paid\`, one per attempt and
+  \`/api/doku/notifications\`). Each pool is fired once (exactly N requests), at concurrency 1, 16
+  and 64, after a warm-up pool of ${warmup}; at 16 in ${r.pairs16.length} rounds, since that comparison is the
+  target. Afterwards the database must show every order and attempt of the pool paid, exactly N notification events, all \`paid\`, one per attempt and
   Request-Id, and nothing else. References, loaded the same way:
   the **no-op route handler** \`app/api/bench/noop/route.ts\` in the same \`next start\` (answers 200
-  without reading the request; 404 unless \`BENCH_NOOP=1\`), for ${noopSeconds} s per concurrency
-  with the same notification-sized request; and a **bare \`node:http\` server**
-  (\`scripts/bench/bare-server.ts\`, its own process) that reads the raw body and calls the same
-  \`handleNotification\`, logs the same line and answers the same JSON, with the same lib code and
-  SQLite pragmas, on its own pools in a second database file (\`.bench/bare.db\`).
+  without reading the request; 404 unless \`BENCH_NOOP=1\`), for ${noopSeconds} s right after each app
+  pool at the same concurrency, with the same notification-sized request; and a **bare
+  \`node:http\` server** (\`scripts/bench/bare-server.ts\`, its own process) that reads the raw body
+  and calls the same \`receiveNotification\` (group commit included), logs the same line and
+  answers the same JSON, with the same lib code and SQLite pragmas, on its own pools in a second database file (\`.bench/bare.db\`).
 - **2. Duplicate storm.** One pending attempt; its signed notification sent ${storm} times at
   concurrency 64.
-- **Profile.** \`handleNotification\` called in a loop in the benchmark process (no HTTP) on
-  N fresh attempts, and \`verifyNotification\` alone on the same inputs; for comparison, the
-  same verification and the same SQL statements of the SUCCESS path, prepared once
+- **Profile.** \`handleNotification\` (one transaction per call) called in a loop in the benchmark
+  process (no HTTP) on N fresh attempts; \`receiveNotification\` on another N, 16 in flight at a
+  time (one group commit per 16, as the route sees under load); \`verifyNotification\` alone on
+  the same inputs; and, for comparison, the same verification and the same SQL statements of the SUCCESS path, prepared once
   (\`preparedEquivalent\` in scripts/bench/notifications.ts), on another N attempts.
   \`scripts/bench/profile-notification.ts\` does the same standalone, with an optional V8 CPU
   profile (\`CPU_PROFILE=file\`); \`BENCH_CPU_PROF=1 npm run bench\` profiles both servers.
