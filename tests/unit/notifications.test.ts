@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dokuTimestamp, signRequest } from "@/lib/doku/signature";
 import { TEST_DOKU, migratedAndSeeded, setTestEnv } from "../support/app-db";
+import { createPendingOrder, type PendingOrder } from "../support/pending-order";
 
 setTestEnv();
 const { handleNotification, receiveNotification } = await import("@/lib/orders/notifications");
@@ -16,42 +17,7 @@ beforeAll(async () => {
   db = await migratedAndSeeded();
 });
 
-interface Fixture {
-  orderId: number;
-  attemptId: number;
-  invoice: string;
-  amount: number;
-}
-
-function createPendingOrder(amount = 440_000): Fixture {
-  return db.transaction((tx) => {
-    const order = tx
-      .insert(schema.orders)
-      .values({
-        publicToken: randomUUID().replace(/-/g, ""),
-        checkoutKey: randomUUID(),
-        customerFirstName: "Siti",
-        customerEmail: "siti@example.com",
-        customerPhone: "6281234567890",
-        shippingAddress: { firstName: "Siti", address: "Jl. A", city: "Yogyakarta", postalCode: "55271", phone: "6281234567890", countryCode: "IDN" },
-        billingAddress: { firstName: "Siti", address: "Jl. A", city: "Yogyakarta", postalCode: "55271", phone: "6281234567890", countryCode: "IDN" },
-        subtotal: amount - 15_000,
-        shippingTotal: 15_000,
-        total: amount,
-      })
-      .returning()
-      .get();
-    const refs = newAttemptRefs();
-    const attempt = tx
-      .insert(schema.paymentAttempts)
-      .values({ orderId: order.id, amount, status: "pending", paymentUrl: "http://kredivo.test/pay", ...refs })
-      .returning()
-      .get();
-    return { orderId: order.id, attemptId: attempt.id, invoice: refs.invoiceNumber, amount };
-  });
-}
-
-function notification(f: Fixture, status: string, opts: { amount?: number; requestId?: string; secret?: string; path?: string } = {}) {
+function notification(f: PendingOrder, status: string, opts: { amount?: number; requestId?: string; secret?: string; path?: string } = {}) {
   const body = JSON.stringify({
     service: { id: "PEER_TO_PEER" },
     acquirer: { id: "KREDIVO" },
@@ -74,16 +40,16 @@ function notification(f: Fixture, status: string, opts: { amount?: number; reque
 }
 
 const deliver = (n: ReturnType<typeof notification>) => handleNotification(n.body, n.headers, { url: TEST_DOKU.notificationPath });
-const orderStatus = (f: Fixture) => db.select().from(schema.orders).where(eq(schema.orders.id, f.orderId)).get()!.status;
-const attemptStatus = (f: Fixture) => db.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.id, f.attemptId)).get()!.status;
-const events = (f: Fixture) => db.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.attemptId, f.attemptId)).all();
+const orderStatus = (f: PendingOrder) => db.select().from(schema.orders).where(eq(schema.orders.id, f.orderId)).get()!.status;
+const attemptStatus = (f: PendingOrder) => db.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.id, f.attemptId)).get()!.status;
+const events = (f: PendingOrder) => db.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.attemptId, f.attemptId)).all();
 const allEventsFor = (requestId: string) =>
   db.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.requestId, requestId)).all();
 
 describe("@faults handleNotification", () => {
-  let f: Fixture;
+  let f: PendingOrder;
   beforeEach(() => {
-    f = createPendingOrder();
+    f = createPendingOrder(db);
   });
 
   it("SUCCESS marks the attempt and the order paid, and records the event", () => {
@@ -180,7 +146,7 @@ describe("@faults handleNotification", () => {
 
 describe("@faults state rules across attempts", () => {
   it("a FAILED for an old attempt does not fail an order that has a newer attempt", () => {
-    const f = createPendingOrder();
+    const f = createPendingOrder(db);
     const refs = newAttemptRefs();
     db.insert(schema.paymentAttempts).values({ orderId: f.orderId, amount: f.amount, status: "pending", ...refs }).run();
     expect(deliver(notification(f, "FAILED")).body.outcome).toBe("failed:superseded_attempt");
@@ -191,7 +157,7 @@ describe("@faults state rules across attempts", () => {
   });
 
   it("a second attempt paid after the order is already paid is flagged (double payment)", () => {
-    const f = createPendingOrder();
+    const f = createPendingOrder(db);
     const refs = newAttemptRefs();
     db.insert(schema.paymentAttempts).values({ orderId: f.orderId, amount: f.amount, status: "pending", ...refs }).run();
     expect(deliver(notification(f, "SUCCESS")).body.outcome).toBe("paid");
@@ -203,7 +169,7 @@ describe("@faults state rules across attempts", () => {
 
 describe("@faults receiveNotification (the route's path: group commit)", () => {
   it("a burst in one turn — retries, replays, a second Request-Id, forgeries — pays each order exactly once and records everything", async () => {
-    const fixtures = Array.from({ length: 30 }, () => createPendingOrder());
+    const fixtures = Array.from({ length: 30 }, () => createPendingOrder(db));
     const deliveries = fixtures.flatMap((f) => {
       const first = notification(f, "SUCCESS");
       return [
@@ -228,7 +194,7 @@ describe("@faults receiveNotification (the route's path: group commit)", () => {
   });
 
   it("resolves only after the commit: another connection already sees the order paid", async () => {
-    const f = createPendingOrder();
+    const f = createPendingOrder(db);
     const Database = (await import("better-sqlite3")).default;
     const other = new Database(process.env.DATABASE_URL!, { readonly: true });
     expect(other.prepare("SELECT status FROM orders WHERE id = ?").pluck().get(f.orderId)).toBe("pending");
