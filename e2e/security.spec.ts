@@ -203,3 +203,30 @@ test("no back-office data reaches a shopper's page @faults", async ({ page }) =>
     for (const event of events) expect(html, `event request id on ${path}`).not.toContain(event.request_id!);
   }
 });
+
+test("password guessing is limited per account, whatever X-Forwarded-For claims @faults", async ({ page }) => {
+  // An account nobody uses, so the limit this test reaches never touches the other tests' admin.
+  const email = `guess-${randomBytes(4).toString("hex")}@e2e.example`;
+  await page.goto("/admin/sign-in");
+  const error = page.getByTestId("sign-in-error");
+  const guess = async (n: number) => {
+    // A new address every time, as a client rotating the header would claim.
+    await page.setExtraHTTPHeaders({ "x-forwarded-for": `203.0.113.${n}` });
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(`guess-${n}`);
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/admin/sign-in"),
+      page.getByRole("button", { name: "Sign in" }).click(),
+    ]);
+    return (await error.textContent())?.trim();
+  };
+  // The first five are free (typos happen), each answered with the one generic message; then the
+  // account must wait 1 s, 2 s, 4 s… — on a slow machine one more guess may slip in after a wait.
+  const answers: (string | undefined)[] = [];
+  for (let n = 1; n <= 8 && !answers.at(-1)?.startsWith("Too many"); n++) answers.push(await guess(n));
+  expect(answers.slice(0, 5)).toEqual(Array(5).fill("Email or password is incorrect."));
+  expect(answers.at(-1)).toMatch(/^Too many failed attempts\. Try again in \d+ s\.$/);
+  // The admin's own account is not affected by someone guessing at another one.
+  await page.setExtraHTTPHeaders({});
+  await signInAsAdmin(page);
+});

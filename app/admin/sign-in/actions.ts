@@ -1,7 +1,7 @@
 "use server";
-// Staff sign-in. Failed attempts from one address are slowed down (lib/auth/throttle.ts); every
-// failure gets the same message so the answer never tells which emails exist. signIn() redirects
-// by throwing, so only AuthError is caught and everything else is rethrown.
+// Staff sign-in. Failed attempts are limited per account and per address (lib/auth/throttle.ts);
+// every failure gets the same message so the answer never tells which emails exist. signIn()
+// redirects by throwing, so only AuthError is caught and everything else is rethrown.
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { safeAdminRedirect } from "@/lib/admin/redirect";
@@ -16,18 +16,31 @@ export interface SignInState {
 
 const FAILED = "Email or password is incorrect.";
 const throttle = createThrottle();
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
-  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
   const typedEmail = formData.get("email");
   const email = typeof typedEmail === "string" ? typedEmail.slice(0, 254) : "";
+  // The account key is what stops guessing: a client can rotate X-Forwarded-For at will (Next
+  // keeps the one it is sent), so the address key only slows an honest client or one behind a
+  // proxy that sets it. Unknown emails are keyed the same way, so a refusal reveals nothing.
+  const address = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+  const keys = [`account:${email.trim().toLowerCase()}`, `address:${address}`];
 
-  await sleep(throttle.delayFor(ip));
+  const admission = throttle.enter(keys);
+  if (!admission.ok) {
+    return { error: `Too many failed attempts. Try again in ${Math.ceil(admission.retryAfterMs / 1000)} s.`, email };
+  }
+  try {
+    return await attempt(formData, email, keys);
+  } finally {
+    admission.release();
+  }
+}
 
+async function attempt(formData: FormData, email: string, keys: string[]): Promise<SignInState> {
   const parsed = credentialsSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
   if (!parsed.success) {
-    throttle.fail(ip);
+    throttle.fail(keys);
     return { error: FAILED, email };
   }
   const redirectTo = safeAdminRedirect(formData.get("from"));
@@ -35,7 +48,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo });
   } catch (error) {
     if (error instanceof AuthError) {
-      throttle.fail(ip);
+      throttle.fail(keys);
       return { error: FAILED, email };
     }
     throw error;
