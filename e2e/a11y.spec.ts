@@ -3,6 +3,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { db } from "./support/db";
+import { notificationBody, postNotification, signNotification } from "./support/doku";
 import { E2E } from "./support/env";
 import { sandbox } from "./support/sandbox";
 import { addToCart, checkoutToKredivo, fillCheckout, tokenFromUrl } from "./support/shop";
@@ -54,6 +55,9 @@ test("axe: every back-office page", async ({ page }) => {
   await checkoutToKredivo(page);
   await page.getByRole("button", { name: "Approve payment" }).click();
   const token = tokenFromUrl(page.url());
+  // So that the orders page also shows its "signed notifications without an order" section.
+  const stray = JSON.stringify(notificationBody({ invoice: `INV-A11Y-${Date.now()}`, amount: 99_000, status: "SUCCESS" }));
+  expect((await postNotification(page.request, stray, signNotification(stray))).status).toBe(404);
 
   await page.goto("/admin/sign-in");
   await expectNoSeriousViolations(page, "sign-in");
@@ -65,7 +69,11 @@ test("axe: every back-office page", async ({ page }) => {
   await page.getByLabel("Password").fill(E2E.env.ADMIN_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
+  await expect(page.getByTestId("unmatched")).toBeVisible();
   await expectNoSeriousViolations(page, "orders");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoSeriousViolations(page, "orders on a phone");
+  await page.setViewportSize({ width: 1280, height: 860 });
   await page.goto(`/admin/orders/${db.order(token)!.id}`);
   await expectNoSeriousViolations(page, "order detail");
   await page.setViewportSize({ width: 390, height: 844 });

@@ -2,6 +2,7 @@
 // DOKU exchange, and the reconciler settles what notifications did not.
 import { expect, test, type Page } from "@playwright/test";
 import { db } from "./support/db";
+import { notificationBody, postNotification, signNotification } from "./support/doku";
 import { E2E } from "./support/env";
 import { sandbox } from "./support/sandbox";
 import { addToCart, checkoutToKredivo, tokenFromUrl } from "./support/shop";
@@ -115,4 +116,27 @@ test("an abandoned order becomes expired @faults", async ({ page }) => {
   await page.goto(`/orders/${token}`);
   await expect(page.getByTestId("order-status")).toHaveText("Payment expired");
   await expect(page.getByRole("button", { name: "Pay again with Kredivo" })).toBeVisible();
+});
+
+test("a signed notification for an invoice we never made is shown to staff until marked reviewed", async ({ page }) => {
+  const invoice = `INV-STRAY-${Date.now()}`;
+  const body = JSON.stringify(notificationBody({ invoice, amount: 250_000, status: "SUCCESS" }));
+  const headers = signNotification(body);
+  expect((await postNotification(page.request, body, headers)).status).toBe(404);
+  // A forgery for another unknown invoice is not shown: only DOKU can sign.
+  const forged = JSON.stringify(notificationBody({ invoice: `${invoice}-FORGED`, amount: 1, status: "SUCCESS" }));
+  expect((await postNotification(page.request, forged, { ...signNotification(forged), Signature: "HMACSHA256=forged" })).status).toBe(401);
+
+  await signIn(page);
+  const row = page.getByTestId("unmatched-row").filter({ hasText: invoice });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("Rp 250.000");
+  await expect(row).toContainText("unknown_invoice (404)");
+  await expect(row).toContainText(headers["Request-Id"]);
+  await expect(page.getByTestId("unmatched")).not.toContainText(`${invoice}-FORGED`);
+  await page.getByTestId("unmatched").screenshot({ path: "docs/screenshots/admin-3-unmatched.png" });
+
+  await row.getByRole("button", { name: "Mark reviewed" }).click();
+  await expect(page.getByTestId("unmatched-row").filter({ hasText: invoice })).toHaveCount(0);
+  expect(db.eventsByRequestId(headers["Request-Id"]).map((e) => e.reviewed_at !== null)).toEqual([true]);
 });

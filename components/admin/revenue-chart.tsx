@@ -4,7 +4,7 @@
 import type { DailySeries } from "@/lib/admin/orders";
 import { formatRupiah } from "@/lib/money";
 import { formatDay } from "./format";
-import { caption, num, table, th, td } from "./table";
+import { caption, num, table, tableWrap, th, td } from "./table";
 
 const W = 720;
 const H = 250;
@@ -68,7 +68,8 @@ export function RevenueChart({ series }: { series: DailySeries }) {
         {series.clipped ? " Only the last 92 days of the chosen range are drawn." : ""}
       </p>
 
-      <div className="mt-3 overflow-x-auto">
+      {/* Focusable, like the tables: on a phone the chart is wider than the screen. */}
+      <div className={`mt-3 ${tableWrap}`} tabIndex={0} role="region" aria-label="Chart, scrolls sideways">
         <svg
           viewBox={`0 0 ${W} ${H}`}
           role="img"

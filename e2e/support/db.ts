@@ -42,6 +42,7 @@ export interface EventRow {
   request_body: string | null;
   response_body: string | null;
   order_id: number | null;
+  reviewed_at: number | null;
 }
 
 /** The queries below, on any e2e-shaped database (the shared one, or a test's own temp file). */

@@ -5,8 +5,10 @@ import { OrdersTable } from "@/components/admin/orders-table";
 import { Pagination } from "@/components/admin/pagination";
 import { RevenueChart } from "@/components/admin/revenue-chart";
 import { StatusCards } from "@/components/admin/status-cards";
+import { UnmatchedNotifications } from "@/components/admin/unmatched-notifications";
 import { isFiltered } from "@/lib/admin/filter";
 import { dailyPaid, listOrders, parseOrderFilter, statusTotals } from "@/lib/admin/orders";
+import { unmatchedNotifications } from "@/lib/admin/unmatched";
 import { requireAdmin } from "@/lib/auth/guard";
 
 export const dynamic = "force-dynamic";
@@ -20,6 +22,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const totals = statusTotals(filter);
   const series = dailyPaid(filter);
   const filtered = isFiltered(filter);
+  const unmatched = unmatchedNotifications();
 
   return (
     <div className="space-y-6">
@@ -35,6 +38,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         ) : null}
       </div>
 
+      <UnmatchedNotifications list={unmatched} />
       <FilterForm filter={filter} />
       <StatusCards totals={totals} filter={filter} />
       <RevenueChart series={series} />
