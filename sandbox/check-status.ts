@@ -4,39 +4,19 @@ import type { Hono } from "hono";
 import type { SandboxContext } from "./context";
 import { takeRequestFault } from "./faults";
 import { transactionEnvelope } from "./notifications";
-import { authenticate } from "./request-auth";
-import { errorBody, signedJson } from "./signed-response";
+import { errorBody } from "./signed-response";
+import { openSignedRequest } from "./signed-endpoint";
 import { sleep } from "./time";
 
 export const CHECK_STATUS_PREFIX = "/orders/v1/status/";
 
 export function registerCheckStatus(app: Hono, ctx: SandboxContext): void {
-  const { config, state } = ctx;
+  const { state } = ctx;
 
   app.get(`${CHECK_STATUS_PREFIX}:id`, async (c) => {
-    // Signed over the path as sent, still percent-encoded.
-    const target = new URL(c.req.url).pathname;
-    const respond = (
-      status: number,
-      body: string,
-      ids: { clientId: string; requestId: string },
-      badSignature = false,
-    ) =>
-      signedJson({ status, body, ...ids, target, secretKey: config.secretKey, now: state.now(), badSignature });
-
-    const auth = authenticate({
-      headers: c.req.raw.headers,
-      target,
-      body: null,
-      clientId: config.clientId,
-      secretKey: config.secretKey,
-      now: state.now(),
-    });
-    if (!auth.ok) {
-      ctx.log(`[check-status] ${auth.status} ${auth.code}: ${auth.message}`);
-      const type = auth.status === 401 ? "authentication_error" : "invalid_request";
-      return respond(auth.status, errorBody(auth.code, auth.message, type), auth);
-    }
+    const opened = openSignedRequest(ctx, c.req.raw, "check-status", null);
+    if (!opened.ok) return opened.response;
+    const { auth, respond } = opened;
 
     const fault = takeRequestFault(state.faults, "check-status", c.req.param("id"));
     if (fault?.kind === "error500") {

@@ -6,8 +6,8 @@ import { digest } from "../lib/doku/signature";
 import type { SandboxContext } from "./context";
 import { takeRequestFault } from "./faults";
 import { validateGenerateOrder, type GenerateOrderRequest } from "./order-schema";
-import { authenticate } from "./request-auth";
-import { errorBody, signedJson } from "./signed-response";
+import { errorBody } from "./signed-response";
+import { openSignedRequest } from "./signed-endpoint";
 import type { SandboxOrder } from "./state";
 import { dokuTimestamp, sleep, wibCompact } from "./time";
 
@@ -22,34 +22,14 @@ interface Outcome {
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 export function registerGenerateOrder(app: Hono, ctx: SandboxContext): void {
-  const { config, state } = ctx;
+  const { state } = ctx;
 
   app.post(GENERATE_ORDER_PATH, async (c) => {
     // The raw bytes, read once: the signature and the idempotency key are over exactly these.
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const target = new URL(c.req.url).pathname;
-    const now = state.now();
-    const respond = (
-      status: number,
-      body: string,
-      ids: { clientId: string; requestId: string },
-      badSignature = false,
-    ) =>
-      signedJson({ status, body, ...ids, target, secretKey: config.secretKey, now: state.now(), badSignature });
-
-    const auth = authenticate({
-      headers: c.req.raw.headers,
-      target,
-      body: bytes,
-      clientId: config.clientId,
-      secretKey: config.secretKey,
-      now,
-    });
-    if (!auth.ok) {
-      ctx.log(`[generate-order] ${auth.status} ${auth.code}: ${auth.message}`);
-      const type = auth.status === 401 ? "authentication_error" : "invalid_request";
-      return respond(auth.status, errorBody(auth.code, auth.message, type), auth);
-    }
+    const opened = openSignedRequest(ctx, c.req.raw, "generate-order", bytes);
+    if (!opened.ok) return opened.response;
+    const { auth, respond } = opened;
 
     const contentType = c.req.header("content-type") ?? "";
     if (!/^application\/json\s*(;|$)/i.test(contentType)) {
