@@ -1,32 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { OrderView } from "./control-api";
 import type { Fault } from "./faults";
-import { startSandbox, type RunningSandbox } from "./server";
 import type { DeliveryAttempt } from "./state";
-import {
-  CLIENT_ID,
-  SECRET_KEY,
-  placeOrder,
-  startReceiver,
-  uniqueInvoice,
-  validOrder,
-  type Receiver,
-} from "./test-support";
+import { placeOrder, uniqueInvoice, validOrder, sandboxForFile } from "./test-support";
 
-let receiver: Receiver;
-let sandbox: RunningSandbox;
-beforeAll(async () => {
-  receiver = await startReceiver();
-  sandbox = await startSandbox({ port: 0, clientId: CLIENT_ID, secretKey: SECRET_KEY, notificationUrl: receiver.url });
-});
-afterEach(async () => {
-  await fetch(`${sandbox.url}/_sandbox/reset`, { method: "POST" });
-  receiver.received.length = 0;
-});
-afterAll(async () => {
-  await sandbox.close();
-  await receiver.close();
-});
+const env = sandboxForFile({ resetAfterEach: true });
 
 type ApiJson = Partial<OrderView> & {
   ok?: boolean;
@@ -37,7 +15,7 @@ type ApiJson = Partial<OrderView> & {
 };
 
 const api = async (method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${sandbox.url}/_sandbox${path}`, {
+  const res = await fetch(`${env.sandbox.url}/_sandbox${path}`, {
     method,
     headers: body === undefined ? {} : { "Content-Type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -54,7 +32,7 @@ describe("control API", () => {
 
   it("approve → order JSON after the first delivery attempt; approving twice → 409", async () => {
     const body = validOrder();
-    const placed = await placeOrder(sandbox.url, body);
+    const placed = await placeOrder(env.sandbox.url, body);
     const invoice = body.order.invoice_number;
     const approved = await api("POST", `/orders/${invoice}/approve`, { tenor: "3m" });
     expect(approved.status).toBe(200);
@@ -65,17 +43,17 @@ describe("control API", () => {
       tenor: "3m",
       requestId: placed.requestId,
       paymentUrl: placed.json.payment.url,
-      notificationUrl: receiver.url,
+      notificationUrl: env.receiver.url,
     });
     expect(approved.json.deliveries).toEqual([
-      expect.objectContaining({ attempt: 1, httpStatus: 200, acknowledged: true, status: "SUCCESS", url: receiver.url }),
+      expect.objectContaining({ attempt: 1, httpStatus: 200, acknowledged: true, status: "SUCCESS", url: env.receiver.url }),
     ]);
     expect(approved.json.notifications?.[0]).toMatchObject({
       status: "SUCCESS",
       acknowledged: true,
       body: { transaction: { status: "SUCCESS", original_request_id: placed.requestId } },
     });
-    expect(receiver.received).toHaveLength(1);
+    expect(env.receiver.received).toHaveLength(1);
 
     const again = await api("POST", `/orders/${invoice}/decline`);
     expect(again.status).toBe(409);
@@ -85,22 +63,22 @@ describe("control API", () => {
   it("decline, expire and refund; refund only from SUCCESS", async () => {
     const a = validOrder(uniqueInvoice());
     const b = validOrder(uniqueInvoice());
-    await placeOrder(sandbox.url, a);
-    await placeOrder(sandbox.url, b);
+    await placeOrder(env.sandbox.url, a);
+    await placeOrder(env.sandbox.url, b);
     expect((await api("POST", `/orders/${a.order.invoice_number}/decline`)).json.status).toBe("FAILED");
-    expect(JSON.parse(receiver.received[0]!.body).transaction.status).toBe("FAILED");
+    expect(JSON.parse(env.receiver.received[0]!.body).transaction.status).toBe("FAILED");
     expect((await api("POST", `/orders/${b.order.invoice_number}/expire`)).json.status).toBe("EXPIRED");
     expect((await api("POST", `/orders/${b.order.invoice_number}/approve`)).json).toMatchObject({
       error: { code: "order_expired" },
     });
     expect((await api("POST", `/orders/${a.order.invoice_number}/refund`)).status).toBe(409);
-    expect(receiver.received).toHaveLength(1);
+    expect(env.receiver.received).toHaveLength(1);
   });
 
   it("lists orders with their deliveries, and every delivery attempt", async () => {
     const a = validOrder(uniqueInvoice());
-    await placeOrder(sandbox.url, a);
-    await placeOrder(sandbox.url, validOrder(uniqueInvoice()));
+    await placeOrder(env.sandbox.url, a);
+    await placeOrder(env.sandbox.url, validOrder(uniqueInvoice()));
     await api("POST", `/orders/${a.order.invoice_number}/approve`);
     const orders = await api("GET", "/orders");
     expect(orders.json.orders).toHaveLength(2);
@@ -114,7 +92,7 @@ describe("control API", () => {
 
   it("reset forgets orders, Request-Ids, deliveries and faults", async () => {
     const body = validOrder();
-    const placed = await placeOrder(sandbox.url, body);
+    const placed = await placeOrder(env.sandbox.url, body);
     await api("POST", `/orders/${body.order.invoice_number}/approve`);
     await api("POST", "/faults", { target: "generate-order", kind: "error500" });
     expect((await api("POST", "/reset")).json).toEqual({ ok: true });
@@ -122,16 +100,16 @@ describe("control API", () => {
     expect((await api("GET", "/notifications")).json.deliveries).toEqual([]);
     expect((await api("GET", "/faults")).json.faults).toEqual([]);
     // The same Request-Id and invoice are accepted again as new.
-    expect((await placeOrder(sandbox.url, body, { requestId: placed.requestId })).status).toBe(200);
+    expect((await placeOrder(env.sandbox.url, body, { requestId: placed.requestId })).status).toBe(200);
   });
 
   it("rejects bad input with a clear 400", async () => {
     const body = validOrder();
-    await placeOrder(sandbox.url, body);
+    await placeOrder(env.sandbox.url, body);
     const bad = await api("POST", `/orders/${body.order.invoice_number}/approve`, { tenor: "24m" });
     expect(bad.status).toBe(400);
     expect(bad.json.error?.message).toMatch(/^tenor: /);
-    const res = await fetch(`${sandbox.url}/_sandbox/faults`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{" });
+    const res = await fetch(`${env.sandbox.url}/_sandbox/faults`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{" });
     expect(res.status).toBe(400);
   });
 });
@@ -139,10 +117,10 @@ describe("control API", () => {
 describe("control page", () => {
   it("lists orders and deliveries with action forms", async () => {
     const body = validOrder();
-    await placeOrder(sandbox.url, body);
+    await placeOrder(env.sandbox.url, body);
     await api("POST", "/orders/" + body.order.invoice_number + "/approve");
-    await placeOrder(sandbox.url, validOrder(uniqueInvoice()));
-    const res = await fetch(`${sandbox.url}/_sandbox`);
+    await placeOrder(env.sandbox.url, validOrder(uniqueInvoice()));
+    const res = await fetch(`${env.sandbox.url}/_sandbox`);
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain(body.order.invoice_number);
@@ -154,7 +132,7 @@ describe("control page", () => {
 
   it("form posts act and redirect back to the page", async () => {
     const form = (path: string, fields: Record<string, string>) =>
-      fetch(`${sandbox.url}/_sandbox${path}`, {
+      fetch(`${env.sandbox.url}/_sandbox${path}`, {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams(fields).toString(),

@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { requestComponents, verifySignature } from "../lib/doku/signature";
-import { startSandbox, type RunningSandbox } from "./server";
 import {
   CLIENT_ID,
   SECRET_KEY,
@@ -8,41 +7,21 @@ import {
   header,
   pause,
   placeOrder,
-  startReceiver,
   submitKredivo,
   tokenOf,
   uniqueInvoice,
   validOrder,
-  type Receiver,
+  sandboxForFile,
 } from "./test-support";
 
-let receiver: Receiver;
-let sandbox: RunningSandbox;
 let clock: Date | null = null;
-
-beforeAll(async () => {
-  receiver = await startReceiver("/api/doku/notifications");
-  sandbox = await startSandbox({
-    port: 0,
-    clientId: CLIENT_ID,
-    secretKey: SECRET_KEY,
-    notificationUrl: receiver.url,
-    timeScale: 1,
-    now: () => clock ?? new Date(),
-  });
-});
-afterEach(async () => {
+const env = sandboxForFile({ timeScale: 1, now: () => clock ?? new Date(), resetAfterEach: true });
+afterEach(() => {
   clock = null;
-  await fetch(`${sandbox.url}/_sandbox/reset`, { method: "POST" });
-  receiver.received.length = 0;
-});
-afterAll(async () => {
-  await sandbox.close();
-  await receiver.close();
 });
 
 async function newOrder(body = validOrder()) {
-  const placed = await placeOrder(sandbox.url, body);
+  const placed = await placeOrder(env.sandbox.url, body);
   expect(placed.status).toBe(200);
   return { ...placed, body, tk: tokenOf(placed.json.payment.url) };
 }
@@ -52,7 +31,7 @@ const rupiah = (n: number) => `Rp ${String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "
 describe("Kredivo page: rendering", () => {
   it("payment.url points at this sandbox and shows merchant, items, total and tenors", async () => {
     const { json } = await newOrder();
-    expect(json.payment.url?.startsWith(`${sandbox.url}/kredivo/signIn?tk=`)).toBe(true);
+    expect(json.payment.url?.startsWith(`${env.sandbox.url}/kredivo/signIn?tk=`)).toBe(true);
     const res = await fetch(json.payment.url as string);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/html/);
@@ -97,7 +76,7 @@ describe("Kredivo page: rendering", () => {
 
   it("unknown or malformed token → 404 page", async () => {
     for (const tk of ["3f0c1a8e-0000-4000-8000-000000000000", "nope"]) {
-      const res = await fetch(`${sandbox.url}/kredivo/signIn?tk=${tk}`);
+      const res = await fetch(`${env.sandbox.url}/kredivo/signIn?tk=${tk}`);
       expect(res.status).toBe(404);
       expect(await res.text()).toContain("Payment link not found");
     }
@@ -107,13 +86,13 @@ describe("Kredivo page: rendering", () => {
 describe("Kredivo page: approve, decline, cancel", () => {
   it("approve → SUCCESS notification signed over the receiver's path, landed before the 303", async () => {
     const { body, tk, requestId, json } = await newOrder();
-    const res = await submitKredivo(sandbox.url, "approve", { tk, tenor: "6m" });
+    const res = await submitKredivo(env.sandbox.url, "approve", { tk, tenor: "6m" });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(body.order.callback_url);
     // Awaited first attempt: already received, no polling needed.
-    expect(receiver.received).toHaveLength(1);
+    expect(env.receiver.received).toHaveLength(1);
 
-    const n = receiver.received[0]!;
+    const n = env.receiver.received[0]!;
     expect(n.path).toBe("/api/doku/notifications");
     expect(header(n, "content-type")).toBe("application/json");
     expect(header(n, "client-id")).toBe(CLIENT_ID);
@@ -141,7 +120,7 @@ describe("Kredivo page: approve, decline, cancel", () => {
       },
     });
 
-    const order = (await (await fetch(`${sandbox.url}/_sandbox/orders/${body.order.invoice_number}`)).json()) as {
+    const order = (await (await fetch(`${env.sandbox.url}/_sandbox/orders/${body.order.invoice_number}`)).json()) as {
       status: string;
       tenor: string;
       deliveries: Array<{ attempt: number; httpStatus: number; acknowledged: boolean }>;
@@ -152,42 +131,42 @@ describe("Kredivo page: approve, decline, cancel", () => {
 
   it("a settled order's page says so and links back; approving again is refused", async () => {
     const { body, tk, json } = await newOrder();
-    await submitKredivo(sandbox.url, "approve", { tk });
+    await submitKredivo(env.sandbox.url, "approve", { tk });
     const html = await (await fetch(json.payment.url as string)).text();
     expect(html).toContain("This order is already paid");
     expect(html).toContain(`href="${body.order.callback_url}"`);
     expect(html).not.toContain("Approve payment");
-    const again = await submitKredivo(sandbox.url, "approve", { tk });
+    const again = await submitKredivo(env.sandbox.url, "approve", { tk });
     expect(again.status).toBe(409);
-    expect(receiver.received).toHaveLength(1);
+    expect(env.receiver.received).toHaveLength(1);
   });
 
   it("decline → FAILED notification and redirect to callback_url", async () => {
     const { body, tk } = await newOrder();
-    const res = await submitKredivo(sandbox.url, "decline", { tk });
+    const res = await submitKredivo(env.sandbox.url, "decline", { tk });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(body.order.callback_url);
-    expect(receiver.received).toHaveLength(1);
-    expect(JSON.parse(receiver.received[0]!.body).transaction.status).toBe("FAILED");
-    expect((await checkStatus(sandbox.url, body.order.invoice_number)).json.transaction?.status).toBe("FAILED");
+    expect(env.receiver.received).toHaveLength(1);
+    expect(JSON.parse(env.receiver.received[0]!.body).transaction.status).toBe("FAILED");
+    expect((await checkStatus(env.sandbox.url, body.order.invoice_number)).json.transaction?.status).toBe("FAILED");
   });
 
   it("cancel → callback_url_cancel, nothing sent, order stays PENDING", async () => {
     const { body, tk } = await newOrder();
-    const res = await submitKredivo(sandbox.url, "cancel", { tk });
+    const res = await submitKredivo(env.sandbox.url, "cancel", { tk });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(body.order.callback_url_cancel);
     await pause(100);
-    expect(receiver.received).toHaveLength(0);
-    expect(sandbox.state.deliveries).toHaveLength(0);
-    expect((await checkStatus(sandbox.url, body.order.invoice_number)).json.transaction?.status).toBe("PENDING");
+    expect(env.receiver.received).toHaveLength(0);
+    expect(env.sandbox.state.deliveries).toHaveLength(0);
+    expect((await checkStatus(env.sandbox.url, body.order.invoice_number)).json.transaction?.status).toBe("PENDING");
   });
 
   it("cancel without callback_url_cancel → callback_url", async () => {
     const body = validOrder();
     delete (body.order as Record<string, unknown>).callback_url_cancel;
     const { tk } = await newOrder(body);
-    const res = await submitKredivo(sandbox.url, "cancel", { tk });
+    const res = await submitKredivo(env.sandbox.url, "cancel", { tk });
     expect(res.headers.get("location")).toBe(body.order.callback_url);
   });
 
@@ -198,16 +177,16 @@ describe("Kredivo page: approve, decline, cancel", () => {
     clock = new Date(Date.now() + 5 * 60_000 + 1_000);
     const html = await (await fetch(json.payment.url as string)).text();
     expect(html).toContain("This payment link has expired");
-    const res = await submitKredivo(sandbox.url, "approve", { tk });
+    const res = await submitKredivo(env.sandbox.url, "approve", { tk });
     expect(res.status).toBe(409);
     expect(await res.text()).toContain("expired");
-    expect(receiver.received).toHaveLength(0);
+    expect(env.receiver.received).toHaveLength(0);
     clock = null; // back to real time so the check-status timestamp is fresh
-    expect((await checkStatus(sandbox.url, body.order.invoice_number)).json.transaction?.status).toBe("EXPIRED");
+    expect((await checkStatus(env.sandbox.url, body.order.invoice_number)).json.transaction?.status).toBe("EXPIRED");
   });
 
   it("a form without a valid token → 400", async () => {
-    const res = await submitKredivo(sandbox.url, "approve", { tk: "not-a-token" });
+    const res = await submitKredivo(env.sandbox.url, "approve", { tk: "not-a-token" });
     expect(res.status).toBe(400);
   });
 });

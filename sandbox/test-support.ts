@@ -1,14 +1,16 @@
 // Shared by the sandbox's own tests: a merchant-side client that signs like the app must, a
-// valid generate-order body, and a local notification receiver.
+// valid generate-order body, a local notification receiver, and the sandbox itself per test file.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import {
   dokuTimestamp,
   responseComponents,
   signRequest,
   verifySignature,
 } from "../lib/doku/signature";
+import { startSandbox, type RunningSandbox, type SandboxOptions } from "./server";
 
 export const CLIENT_ID = "MCH-SANDBOX-TEST-0001";
 export const SECRET_KEY = "SK-SANDBOX-TEST-000000000000001";
@@ -245,4 +247,32 @@ export async function waitUntil(predicate: () => boolean, timeoutMs = 3_000): Pr
     if (Date.now() > deadline) throw new Error("condition not met in time");
     await pause(10);
   }
+}
+
+/**
+ * The sandbox under test, delivering to a fresh receiver, for a whole test file: started before
+ * its first test and closed after its last; with `resetAfterEach`, the sandbox's state and the
+ * receiver's log are cleared between tests.
+ */
+export function sandboxForFile(
+  options: Omit<Partial<SandboxOptions>, "notificationUrl"> & { receiverPath?: string; resetAfterEach?: boolean } = {},
+): { sandbox: RunningSandbox; receiver: Receiver } {
+  const { receiverPath, resetAfterEach = false, ...sandboxOptions } = options;
+  const env = {} as { sandbox: RunningSandbox; receiver: Receiver };
+  beforeAll(async () => {
+    env.receiver = await startReceiver(receiverPath);
+    env.sandbox = await startSandbox({ port: 0, clientId: CLIENT_ID, secretKey: SECRET_KEY, ...sandboxOptions, notificationUrl: env.receiver.url });
+  });
+  if (resetAfterEach) {
+    afterEach(async () => {
+      await fetch(`${env.sandbox.url}/_sandbox/reset`, { method: "POST" });
+      env.receiver.received.length = 0;
+      env.receiver.answers.length = 0;
+    });
+  }
+  afterAll(async () => {
+    await env.sandbox?.close();
+    await env.receiver?.close();
+  });
+  return env;
 }
