@@ -2,10 +2,10 @@
 // web server: WAL so readers never wait on the writer, a busy timeout instead of SQLITE_BUSY.
 import "server-only";
 import { openDatabase, type Db } from "./open";
-import { groupCommitter, type GroupCommitter } from "./group-commit";
+import { groupCommitter } from "./group-commit";
 import { env } from "@/lib/env";
 
-const globalForDb = globalThis as unknown as { __shopDb?: Db; __shopCommitter?: { db: Db; committer: GroupCommitter } };
+const globalForDb = globalThis as unknown as { __shopDb?: Db };
 
 export function db(): Db {
   // Kept on globalThis so that dev-mode module reloads reuse the connection.
@@ -13,12 +13,23 @@ export function db(): Db {
   return globalForDb.__shopDb;
 }
 
+/**
+ * Something built once for the process's connection and reused on every call: prepared
+ * statements, transaction wrappers. Keyed by the connection, so a new connection gets its own.
+ */
+export function perConnection<T>(make: (database: Db) => T): () => T {
+  const made = new WeakMap<Db, T>();
+  return () => {
+    const database = db();
+    let value = made.get(database);
+    if (value === undefined) made.set(database, (value = make(database)));
+    return value;
+  };
+}
+
+const committer = perConnection((database) => groupCommitter(database.$client));
+
 /** Runs `work` in the connection's next group commit (lib/db/group-commit.ts). */
 export function groupCommit<T>(work: () => T): Promise<T> {
-  const database = db();
-  // Tests swap the connection; a committer is bound to the one it was made for.
-  if (globalForDb.__shopCommitter?.db !== database) {
-    globalForDb.__shopCommitter = { db: database, committer: groupCommitter(database.$client) };
-  }
-  return globalForDb.__shopCommitter.committer.run(work);
+  return committer().run(work);
 }

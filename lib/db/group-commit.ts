@@ -27,7 +27,7 @@ export interface GroupCommitter {
  * queued beyond it goes into the next one, started on the following turn.
  */
 export function groupCommitter(sqlite: Database.Database, { maxBatch = 64 } = {}): GroupCommitter {
-  let queue: Queued[] = [];
+  const queue: Queued[] = [];
   let scheduled = false;
 
   const savepoint = sqlite.transaction((work: () => unknown) => work());
@@ -45,9 +45,8 @@ export function groupCommitter(sqlite: Database.Database, { maxBatch = 64 } = {}
 
   function flush(): void {
     scheduled = false;
-    const items = queue.length > maxBatch ? queue.splice(0, maxBatch) : queue;
-    if (items === queue) queue = [];
-    else schedule();
+    const items = queue.splice(0, maxBatch);
+    if (queue.length > 0) schedule();
 
     let outcomes: Outcome[];
     try {

@@ -3,7 +3,7 @@
 // SQLite transaction, so the answer goes back within milliseconds and exactly once per Request-Id.
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { db, groupCommit } from "@/lib/db/client";
+import { db, groupCommit, perConnection } from "@/lib/db/client";
 import { paymentAttempts, paymentEvents } from "@/lib/db/schema";
 import { notificationConfig } from "@/lib/doku";
 import { redactSignature } from "@/lib/doku/client";
@@ -48,7 +48,7 @@ export function handleNotification(rawBytes: Uint8Array, headers: HeaderSource, 
   const record = verified(rawBytes, headers, meta);
   // IMMEDIATE: the write lock is taken before the inbox is read, so two processes can never both
   // see a Request-Id as new. Within one process better-sqlite3 is synchronous anyway.
-  return timed(immediate(db().$client)(record), started);
+  return timed(immediate()(record), started);
 }
 
 /** `ms` in the log line covers verification, the database work and its commit. */
@@ -57,15 +57,11 @@ function timed(answer: NotificationAnswer, started: number): NotificationAnswer 
   return answer;
 }
 
-const immediateCache = new WeakMap<object, (work: () => NotificationAnswer) => NotificationAnswer>();
-function immediate(sqlite: ReturnType<typeof db>["$client"]) {
-  let run = immediateCache.get(sqlite);
-  if (!run) {
-    const tx = sqlite.transaction((work: () => NotificationAnswer) => work());
-    immediateCache.set(sqlite, (run = (work) => tx.immediate(work)));
-  }
-  return run;
-}
+/** An IMMEDIATE transaction around `work`, the wrapper built once per connection. */
+const immediate = perConnection((database) => {
+  const tx = database.$client.transaction((work: () => NotificationAnswer) => work());
+  return (work: () => NotificationAnswer) => tx.immediate(work);
+});
 
 /**
  * Checks the notification (no database) and returns the database work that records it and
@@ -158,38 +154,29 @@ function verified(rawBytes: Uint8Array, headers: HeaderSource, meta: Meta): () =
 
 // Prepared once per connection: the statements every notification runs (compiling them per call
 // cost more than the work itself; docs/benchmarks.md).
-const cache = new WeakMap<object, ReturnType<typeof prepare>>();
-function prepare(database: ReturnType<typeof db>) {
-  return {
-    findAttempt: database
-      .select({ id: paymentAttempts.id, orderId: paymentAttempts.orderId, amount: paymentAttempts.amount })
-      .from(paymentAttempts)
-      .where(eq(paymentAttempts.invoiceNumber, sql.placeholder("invoice")))
-      .prepare(),
-    inboxTaken: database
-      .select({ id: paymentEvents.id })
-      .from(paymentEvents)
-      .where(eq(paymentEvents.inboxKey, sql.placeholder("requestId")))
-      .prepare(),
-    insertEvent: database
-      .insert(paymentEvents)
-      .values({
-        kind: "notification",
-        direction: "in",
-        signatureValid: true,
-        method: "POST",
-        ...Object.fromEntries(
-          (["orderId", "attemptId", "requestId", "inboxKey", "url", "httpStatus", "requestHeaders", "requestBody", "outcome", "flagged", "createdAt"] as const).map(
-            (name) => [name, sql.placeholder(name)],
-          ),
+const statements = perConnection((database) => ({
+  findAttempt: database
+    .select({ id: paymentAttempts.id, orderId: paymentAttempts.orderId, amount: paymentAttempts.amount })
+    .from(paymentAttempts)
+    .where(eq(paymentAttempts.invoiceNumber, sql.placeholder("invoice")))
+    .prepare(),
+  inboxTaken: database
+    .select({ id: paymentEvents.id })
+    .from(paymentEvents)
+    .where(eq(paymentEvents.inboxKey, sql.placeholder("requestId")))
+    .prepare(),
+  insertEvent: database
+    .insert(paymentEvents)
+    .values({
+      kind: "notification",
+      direction: "in",
+      signatureValid: true,
+      method: "POST",
+      ...Object.fromEntries(
+        (["orderId", "attemptId", "requestId", "inboxKey", "url", "httpStatus", "requestHeaders", "requestBody", "outcome", "flagged", "createdAt"] as const).map(
+          (name) => [name, sql.placeholder(name)],
         ),
-      } as typeof paymentEvents.$inferInsert)
-      .prepare(),
-  };
-}
-function statements() {
-  const database = db();
-  let prepared = cache.get(database);
-  if (!prepared) cache.set(database, (prepared = prepare(database)));
-  return prepared;
-}
+      ),
+    } as typeof paymentEvents.$inferInsert)
+    .prepare(),
+}));

@@ -2,7 +2,7 @@
 // inside the caller's transaction next to the event row that caused it; a change that does not
 // apply is reported back (and recorded as the event's outcome), never forced.
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { db } from "@/lib/db/client";
+import { perConnection } from "@/lib/db/client";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import type * as schema from "@/lib/db/schema";
 import { orders, paymentAttempts, type AttemptStatus, type OrderStatus } from "@/lib/db/schema";
@@ -145,9 +145,7 @@ export function activateAttempt(
 // built and compiled on each call (the notification route's hottest path; docs/benchmarks.md).
 // Prepared on the process's connection, they run inside whatever transaction is open on it.
 const ORDER_PAYABLE: OrderStatus[] = ["pending", "failed", "expired"];
-const cache = new WeakMap<object, ReturnType<typeof prepare>>();
-
-function prepare(database: ReturnType<typeof db>) {
+const statements = perConnection((database) => {
   // drizzle's update().set() types omit placeholders, but binds them (mapped as Dates) at run time.
   const now = sql.placeholder("now") as unknown as Date;
   const move = (outcome: Exclude<PaymentOutcome, "PENDING">) =>
@@ -164,11 +162,4 @@ function prepare(database: ReturnType<typeof db>) {
       .where(and(eq(orders.id, sql.placeholder("orderId")), inArray(orders.status, ORDER_PAYABLE)))
       .prepare(),
   };
-}
-
-function statements() {
-  const database = db();
-  let prepared = cache.get(database);
-  if (!prepared) cache.set(database, (prepared = prepare(database)));
-  return prepared;
-}
+});
