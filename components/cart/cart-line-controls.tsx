@@ -4,7 +4,7 @@
 import { useActionState } from "react";
 import { removeFromCartAction, updateQuantityAction, type CartLineState } from "@/app/(shop)/cart/actions";
 import { buttonClass } from "@/components/ui/button";
-import { MAX_QUANTITY, MIN_QUANTITY } from "@/lib/cart/quantity-bounds";
+import { QuantityInput } from "@/components/ui/quantity-input";
 
 const initial: CartLineState = {};
 
@@ -31,17 +31,10 @@ export function CartLineControls({ productId, productName, quantity }: { product
             <label htmlFor={inputId} className="block text-xs font-medium text-stone-600">
               Quantity<span className="sr-only"> for {productName}</span>
             </label>
-            <input
+            <QuantityInput
               // A fresh input whenever the saved quantity changes, so it shows what the cart holds.
               key={quantity}
               id={inputId}
-              name="quantity"
-              type="number"
-              inputMode="numeric"
-              min={MIN_QUANTITY}
-              max={MAX_QUANTITY}
-              step={1}
-              required
               defaultValue={quantity}
               aria-invalid={updateState.error && !updating ? true : undefined}
               aria-describedby={error ? errorId : undefined}

@@ -4,7 +4,7 @@
 import { useActionState } from "react";
 import { addToCartAction, type AddToCartState } from "@/app/(shop)/cart/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { MAX_QUANTITY, MIN_QUANTITY } from "@/lib/cart/quantity-bounds";
+import { QuantityInput } from "@/components/ui/quantity-input";
 
 const initialState: AddToCartState = {};
 
@@ -18,16 +18,9 @@ export function AddToCartForm({ productId }: { productId: number }) {
         <label htmlFor="quantity" className="block text-sm font-medium text-stone-800">
           Quantity
         </label>
-        <input
+        <QuantityInput
           id="quantity"
-          name="quantity"
-          type="number"
-          inputMode="numeric"
-          min={MIN_QUANTITY}
-          max={MAX_QUANTITY}
-          step={1}
           defaultValue={1}
-          required
           aria-invalid={state.error ? true : undefined}
           aria-describedby={state.error ? errorId : undefined}
           className="mt-1.5 block h-11 w-28 rounded-lg border border-stone-300 bg-white px-3 text-base shadow-sm aria-invalid:border-red-600"
