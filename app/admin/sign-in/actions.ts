@@ -28,7 +28,8 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
 
   const admission = throttle.enter(keys);
   if (!admission.ok) {
-    return { error: `Too many failed attempts. Try again in ${Math.ceil(admission.retryAfterMs / 1000)} s.`, email };
+    const seconds = Math.ceil(admission.retryAfterMs / 1000);
+    return { error: `Too many failed attempts. Try again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`, email };
   }
   try {
     return await attempt(formData, email, keys);
