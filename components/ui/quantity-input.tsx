@@ -1,0 +1,10 @@
+// The quantity field of the product page and of each cart line: a whole number within the
+// cart's bounds, the same keyboard and checks everywhere. The server checks again.
+import type { InputHTMLAttributes } from "react";
+import { MAX_QUANTITY, MIN_QUANTITY } from "@/lib/cart/quantity-bounds";
+
+type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "name" | "inputMode" | "min" | "max" | "step" | "required">;
+
+export function QuantityInput(props: Props) {
+  return <input {...props} name="quantity" type="number" inputMode="numeric" min={MIN_QUANTITY} max={MAX_QUANTITY} step={1} required />;
+}
