@@ -2,15 +2,26 @@
 // web server: WAL so readers never wait on the writer, a busy timeout instead of SQLITE_BUSY.
 import "server-only";
 import { openDatabase, type Db } from "./open";
+import { startCheckpointer } from "./checkpointer";
 import { groupCommitter } from "./group-commit";
 import { env } from "@/lib/env";
+import { logError } from "@/lib/log";
 
 const globalForDb = globalThis as unknown as { __shopDb?: Db };
 
 export function db(): Db {
   // Kept on globalThis so that dev-mode module reloads reuse the connection.
-  globalForDb.__shopDb ??= openDatabase(env().DATABASE_URL);
+  globalForDb.__shopDb ??= open(env().DATABASE_URL);
   return globalForDb.__shopDb;
+}
+
+function open(path: string): Db {
+  const database = openDatabase(path);
+  // WAL checkpoints run on a worker thread, not inside a request's COMMIT (lib/db/checkpointer.ts).
+  if (!database.$client.memory) {
+    startCheckpointer(database.$client, { onError: (message) => logError({ event: "db.checkpointer", message }) });
+  }
+  return database;
 }
 
 /**

@@ -116,6 +116,8 @@ export interface Servers {
   appPort: number;
   bareUrl: string;
   appEnv: Record<string, string>;
+  /** The `next start` process, for reading its CPU time. */
+  appPid: number;
 }
 
 export function requireBuild(): void {
@@ -218,5 +220,5 @@ export async function startServers(appDbPath: string, bareDbPath: string): Promi
   console.log(`  next start (the copy in .bench/build) ready on :${appPort} after ${Math.round(performance.now() - started)} ms (log: .bench/next.log)`);
   await waitForHttp(`http://127.0.0.1:${barePort}/health`, {}, bare, bareLog);
   console.log(`  bare node:http server ready on :${barePort} (log: .bench/bare.log)`);
-  return { sandbox, appUrl, appPort, bareUrl: `http://127.0.0.1:${barePort}`, appEnv };
+  return { sandbox, appUrl, appPort, bareUrl: `http://127.0.0.1:${barePort}`, appEnv, appPid: next.pid! };
 }
