@@ -92,7 +92,7 @@ export function verifyNotification(
 
   let json: unknown;
   try {
-    json = JSON.parse(typeof rawBody === "string" ? rawBody : new TextDecoder().decode(rawBody));
+    json = JSON.parse(typeof rawBody === "string" ? rawBody : utf8(rawBody));
   } catch {
     return reject(400, "json", "body is not valid JSON", true);
   }
@@ -101,6 +101,11 @@ export function verifyNotification(
     return reject(400, "schema", z.prettifyError(parsed.error).replace(/\n/g, "; "), true);
   }
   return { ok: true, requestId, headers, notification: parsed.data };
+}
+
+/** The bytes as text, without copying them first. */
+export function utf8(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 }
 
 const HEADER_NAMES: Record<keyof NotificationHeaders, string> = {

@@ -7,7 +7,7 @@ import { db, groupCommit, perConnection } from "@/lib/db/client";
 import { paymentAttempts, paymentEvents } from "@/lib/db/schema";
 import { notificationConfig } from "@/lib/doku";
 import { redactSignature } from "@/lib/doku/client";
-import { verifyNotification, type HeaderSource, type NotificationHeaders } from "@/lib/doku/notification";
+import { utf8, verifyNotification, type HeaderSource, type NotificationHeaders } from "@/lib/doku/notification";
 import { applyOutcome, type PaymentOutcome } from "./transitions";
 
 /** Anything bigger is not a DOKU notification (they are well under 2 kB). */
@@ -71,7 +71,7 @@ function verified(rawBytes: Uint8Array, headers: HeaderSource, meta: Meta): () =
   const config = notificationConfig();
   // Verified over the bytes as received; the text is only for the audit log.
   const verdict = verifyNotification(rawBytes, headers, config);
-  const rawBody = Buffer.from(rawBytes).toString("utf8");
+  const rawBody = utf8(rawBytes);
   const receivedAt = meta.receivedAt ?? new Date();
   const base = {
     kind: "notification" as const,
