@@ -112,19 +112,23 @@ export const errorEnvelopeSchema = z.looseObject({
 export const transactionStatus = z.enum(["PENDING", "SUCCESS", "FAILED", "EXPIRED", "REFUNDED"]);
 export type TransactionStatus = z.infer<typeof transactionStatus>;
 
-/** Shared by the HTTP notification and the Check Status answer. */
-const paymentEnvelope = z.looseObject({
-  order: z.looseObject({
+/**
+ * Shared by the HTTP notification and the Check Status answer. Unknown fields are accepted and
+ * left out of the result (z.object strips): nothing reads them, the raw body is kept verbatim in
+ * payment_events, and copying them cost a third of the parse on the notification route.
+ */
+const paymentEnvelope = z.object({
+  order: z.object({
     invoice_number: z.string().min(1).max(64),
     amount: rupiahAmount,
   }),
-  transaction: z.looseObject({
+  transaction: z.object({
     status: z.string().min(1),
     date: z.string().optional(),
     original_request_id: z.string().optional(),
   }),
   peer_to_peer_info: z
-    .looseObject({
+    .object({
       merchant_unique_reference: z.string().optional(),
       identifier: z.array(identifier).optional(),
     })

@@ -24,7 +24,7 @@ function intEnv(name: string, fallback: number, min: number): number {
 
 const CONCURRENCY = [1, 16, 64] as const;
 const STORM = 1000;
-const ROUNDS_16 = 3;
+const ROUNDS_16 = 5;
 
 requireBuild();
 const n = intEnv("BENCH_N", 5000, 64);

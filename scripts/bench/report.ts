@@ -70,7 +70,8 @@ export function targets(r: BenchResults): Target[] {
     {
       name: "Notification ingest c16 vs no-op handler",
       target: "≥ 0.80×",
-      value: `${f2(ratio)}× (${f0(app16.rps)} vs ${f0(noop16.rps)} req/s; median of ${r.pairs16.length} rounds)`,
+      // Three decimals: 0.799 shown as "0.80" next to "missed" would read as a contradiction.
+      value: `${ratio.toFixed(3)}× (${f0(app16.rps)} vs ${f0(noop16.rps)} req/s; median of ${r.pairs16.length} rounds)`,
       met: ratio >= 0.8,
     },
     {
