@@ -82,6 +82,7 @@ export function startCheckpointer(sqlite: Database.Database, options: Checkpoint
   });
   let stopped = false;
   let failed = false;
+  let exited = false;
   const fallBack = (message: string) => {
     if (failed) return;
     failed = true;
@@ -106,6 +107,7 @@ export function startCheckpointer(sqlite: Database.Database, options: Checkpoint
       fallBack(`WAL checkpointer stopped: ${error.message}`);
     });
     worker.on("exit", (code) => {
+      exited = true;
       if (!stopped) {
         const message = `WAL checkpointer exited (code ${code})`;
         reject(new Error(message));
@@ -124,9 +126,11 @@ export function startCheckpointer(sqlite: Database.Database, options: Checkpoint
     async stop() {
       if (stopped) return;
       stopped = true;
-      const exited = new Promise((resolve) => worker.once("exit", resolve));
-      worker.postMessage("stop");
-      await exited;
+      if (!exited) {
+        const exit = new Promise((resolve) => worker.once("exit", resolve));
+        worker.postMessage("stop");
+        await exit;
+      }
       if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT}`);
     },
   };
