@@ -110,7 +110,10 @@ describe("WAL checkpointer", () => {
     await expect(checkpointer.ready).rejects.toThrow(/better-sqlite3/);
     expect(errors).toEqual([expect.stringMatching(/^WAL checkpointer stopped: .*better-sqlite3/)]);
     expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(1000);
-    await checkpointer.stop(); // nothing left to stop: returns at once
+    // Once the dead worker's exit has been seen, stop() has nothing to wait for.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const hung = new Promise((_, reject) => setTimeout(() => reject(new Error("stop() waited for a worker that had already exited")), 2000));
+    await Promise.race([checkpointer.stop(), hung]);
   });
 
   it("never keeps the process alive on its own", () => {
