@@ -280,7 +280,8 @@ Written by \`npm run bench\` (scripts/bench/): do not edit by hand above the pag
   processes share the machine's ${m.nproc} cores. Latencies are recorded per response with
   sub-millisecond resolution; req/s = completed responses / time from start to the last response.
 - **1. Notification ingest.** Pools of N pending orders with their \`pending\` attempts,
-  order items and generate-order events, inserted in one transaction; one SUCCESS notification per
+  order items and generate-order events, inserted in one transaction and checkpointed into the
+  database file before any load (so no measured round pays for the setup); one SUCCESS notification per
   attempt signed beforehand (unique Request-Id, exact bytes, Request-Target
   \`/api/doku/notifications\`). Each pool is fired once (exactly N requests), at concurrency 1, 16
   and 64, after a warm-up pool of ${warmup}; at 16 in ${r.pairs16.length} rounds, since that comparison is the
