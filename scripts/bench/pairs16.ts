@@ -21,8 +21,9 @@ const bare = await createDatabase("bare.db", false);
 const { appPort, appPid, sandbox } = await startServers(app.path, bare.path);
 
 /**
- * CPU time of the server's main thread (the resource both routes saturate), in ms: far steadier
- * than req/s on a shared machine, so a change shows in it even when the throughput is noisy.
+ * CPU time of the server's main thread, in ms: the resource both routes saturate (so CPU per
+ * request is the cost a change moves). On this shared machine it drifts with the throughput
+ * rather than smoothing it, which is why rounds are paired and the median is what counts.
  */
 function mainThreadCpuMs(): number {
   const stat = readFileSync(`/proc/${appPid}/task/${appPid}/stat`, "utf8");
