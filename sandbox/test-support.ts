@@ -241,10 +241,10 @@ export function submitKredivo(
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls until `predicate` holds (the sandbox logs a delivery just after the receiver answers). */
-export async function waitUntil(predicate: () => boolean, timeoutMs = 3_000): Promise<void> {
+export async function waitUntil(predicate: () => boolean, timeoutMs = 3_000, what = "condition"): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
+    if (Date.now() > deadline) throw new Error(`${what} not met in time`);
     await pause(10);
   }
 }

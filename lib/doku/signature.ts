@@ -2,10 +2,10 @@
 // `server-only`, so the app, the local sandbox and the tests prove themselves against the same
 // vectors.
 import * as crypto from "node:crypto";
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 
 export const SIGNATURE_PREFIX = "HMACSHA256=";
 
+const { createHash, createHmac, timingSafeEqual } = crypto;
 // One-shot hashing (Node ≥ 20.12) skips building a Hash object: it is on every notification.
 const oneShot = (crypto as { hash?: (algorithm: string, data: string | Uint8Array, encoding: "base64") => string }).hash;
 

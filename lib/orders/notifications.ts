@@ -8,6 +8,7 @@ import { paymentAttempts, paymentEvents } from "@/lib/db/schema";
 import { notificationConfig } from "@/lib/doku";
 import { redactSignature } from "@/lib/doku/client";
 import { utf8, verifyNotification, type HeaderSource, type NotificationHeaders } from "@/lib/doku/notification";
+import { logError, logLine } from "@/lib/log";
 import { applyOutcome, type PaymentOutcome } from "./transitions";
 
 /** Anything bigger is not a DOKU notification (they are well under 2 kB). */
@@ -30,6 +31,26 @@ function storedHeaders(h: NotificationHeaders): Record<string, string> {
 }
 
 type Meta = { url: string; receivedAt?: Date };
+
+/**
+ * The endpoint's whole answer, logged: `raw` is the body, or null when it was too large. Shared by
+ * the route and the benchmark's bare `node:http` server, so both answer and log exactly alike.
+ */
+export async function answerNotification(raw: Uint8Array | null, headers: HeaderSource, meta: Meta): Promise<Pick<NotificationAnswer, "status" | "body">> {
+  if (raw === null) {
+    logLine({ event: "doku.notification", status: 413, outcome: "rejected:too_large" });
+    return { status: 413, body: { ok: false, outcome: "rejected:too_large" } };
+  }
+  try {
+    const answer = await receiveNotification(raw, headers, meta);
+    logLine(answer.log);
+    return answer;
+  } catch (error) {
+    // Nothing was committed (the database failed): a 5xx makes DOKU deliver it again later.
+    logError({ event: "doku.notification", status: 500, outcome: "error:not_recorded", message: String(error) });
+    return { status: 500, body: { ok: false, outcome: "error:not_recorded" } };
+  }
+}
 
 /**
  * The route's entry point: verification now, the database work in the next group commit

@@ -1,11 +1,10 @@
 // The work's own ceiling for `npm run bench`: a bare node:http server doing exactly what
-// app/api/doku/notifications/route.ts does — read the raw body (with the same size limit), call
-// the same handleNotification (same lib code, same SQLite pragmas via lib/db), write the same log
-// line, answer the same JSON — without the framework. Started by scripts/bench/setup.ts with
+// app/api/doku/notifications/route.ts does — read the raw body (with the same size limit) and hand
+// it to the same answerNotification (same lib code, same SQLite pragmas via lib/db, the same log
+// line and JSON answer) — without the framework. Started by scripts/bench/setup.ts with
 // `node --conditions=react-server --import tsx`, configured through the app's env variables.
 import { createServer } from "node:http";
-import { receiveNotification, MAX_NOTIFICATION_BYTES } from "@/lib/orders/notifications";
-import { logError, logLine } from "@/lib/log";
+import { answerNotification, MAX_NOTIFICATION_BYTES } from "@/lib/orders/notifications";
 
 const port = Number(process.env.BARE_PORT);
 const notificationPath = process.env.DOKU_NOTIFICATION_PATH ?? "/api/doku/notifications";
@@ -28,26 +27,11 @@ const server = createServer((req, res) => {
     else chunks.push(chunk);
   });
   req.on("end", () => {
-    if (tooLarge) {
-      send(413, { ok: false, outcome: "rejected:too_large" });
-      return;
-    }
-    receiveNotification(Buffer.concat(chunks), req.headers, { url: notificationPath }).then(
-      (answer) => {
-        logLine(answer.log);
-        send(answer.status, answer.body);
-      },
-      (error: unknown) => {
-        logError({ event: "doku.notification", status: 500, outcome: "error:not_recorded", message: String(error) });
-        send(500, { ok: false, outcome: "error:not_recorded" });
-      },
-    );
+    void answerNotification(tooLarge ? null : Buffer.concat(chunks), req.headers, { url: notificationPath }).then((answer) => {
+      const text = JSON.stringify(answer.body);
+      res.writeHead(answer.status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) }).end(text);
+    });
   });
-
-  function send(status: number, body: unknown) {
-    const text = JSON.stringify(body);
-    res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) }).end(text);
-  }
 });
 
 server.keepAliveTimeout = 10_000;

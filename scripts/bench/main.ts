@@ -5,7 +5,7 @@
 import { loadavg } from "node:os";
 import { createCarts, findActionId, placeOrders, verifyOrders } from "./checkout";
 import { runLoad, type LoadResult } from "./load";
-import { createPools, lastEventId, profileInProcess, queue, verifyPool, verifyStorm, type Pool, type PoolCheck } from "./notifications";
+import { createPools, firePool, profileInProcess, verifyStorm, type Pool, type PoolCheck } from "./notifications";
 import { measurePage } from "./page-weight";
 import { allChecksPassed, DOC_PATH, tables, targets, writeDoc, type BenchResults } from "./report";
 import { createDatabase, freshBenchDir, NOOP_PATH, NOTIFICATION_PATH, requireBuild, snapshotBuild, startServers, stopChildren } from "./setup";
@@ -61,13 +61,8 @@ const stormPool = appPools.pop()!;
 const [bareWarm, ...barePools] = createPools(bare.db, sizes, sandbox.url);
 log(`  pools: ${appPoolsAll.length - 1 + sizes.length - 1} pools, ${2 * warmup + (2 * CONCURRENCY.length + extra16.length) * n + 1} pending orders + attempts created and signed in ${Math.round(performance.now() - t)} ms`);
 
-async function firePool(db: Db, baseUrl: string, pool: Pool, connections: number, label: string): Promise<{ load: LoadResult; check: PoolCheck }> {
-  const before = lastEventId(db);
-  const q = queue(pool);
-  const load = await runLoad({ label, baseUrl, path: NOTIFICATION_PATH, connections, amount: pool.notifications.length, next: q.next });
-  const check = verifyPool(db, pool, before);
-  if (q.taken() !== pool.notifications.length) check.problems.push(`${q.taken()} notifications sent`);
-  check.ok &&= q.taken() === pool.notifications.length;
+async function firePoolLogged(db: Db, baseUrl: string, pool: Pool, connections: number, label: string): Promise<{ load: LoadResult; check: PoolCheck }> {
+  const { load, check } = await firePool(db, baseUrl, pool, connections, label);
   log(
     `  ${label.padEnd(6)} c${String(connections).padEnd(3)} ${Math.round(load.rps).toString().padStart(6)} req/s  p50 ${load.p50.toFixed(2)} ms  p99 ${load.p99.toFixed(2)} ms  ` +
       `errors ${load.errors}  non-2xx ${load.non2xx}  DB ${check.ok ? "ok" : `FAILED: ${check.problems.join("; ")}`}`,
@@ -87,29 +82,25 @@ async function fireNoop(connections: number): Promise<LoadResult> {
 
 // ---------------------------------------------------------------- 1. notification ingest ----
 log("1. notification ingest");
-const warmApp = await firePool(app.db, appBase, appWarm!, 16, "app warm-up");
+const warmApp = await firePoolLogged(app.db, appBase, appWarm!, 16, "app warm-up");
 await runLoad({ label: "noop warm-up", baseUrl: appBase, path: NOOP_PATH, connections: 16, durationS: 2, request: sample });
 const appRuns: { load: LoadResult; check: PoolCheck }[] = [];
 const noopRuns: LoadResult[] = [];
 const pairs16: { app: LoadResult; noop: LoadResult }[] = [];
-for (const [i, c] of CONCURRENCY.entries()) {
-  const appRun = await firePool(app.db, appBase, appPools[i]!, c, "app");
-  const noop = await fireNoop(c);
+/** An app pool, then at once the no-op handler at the same concurrency. */
+async function pairedRound(pool: Pool, connections: number, label: string): Promise<void> {
+  const appRun = await firePoolLogged(app.db, appBase, pool, connections, label);
+  const noop = await fireNoop(connections);
   appRuns.push(appRun);
   noopRuns.push(noop);
-  if (c === 16) pairs16.push({ app: appRun.load, noop });
+  if (connections === 16) pairs16.push({ app: appRun.load, noop });
 }
-for (const [k, pool] of appPools.slice(CONCURRENCY.length).entries()) {
-  const appRun = await firePool(app.db, appBase, pool, 16, `app r${k + 2}`);
-  const noop = await fireNoop(16);
-  appRuns.push(appRun);
-  noopRuns.push(noop);
-  pairs16.push({ app: appRun.load, noop });
-}
+for (const [i, c] of CONCURRENCY.entries()) await pairedRound(appPools[i]!, c, "app");
+for (const [k, pool] of appPools.slice(CONCURRENCY.length).entries()) await pairedRound(pool, 16, `app r${k + 2}`);
 
-const warmBare = await firePool(bare.db, bareUrl, bareWarm!, 16, "bare warm-up");
+const warmBare = await firePoolLogged(bare.db, bareUrl, bareWarm!, 16, "bare warm-up");
 const bareRuns = [];
-for (const [i, c] of CONCURRENCY.entries()) bareRuns.push(await firePool(bare.db, bareUrl, barePools[i]!, c, "bare"));
+for (const [i, c] of CONCURRENCY.entries()) bareRuns.push(await firePoolLogged(bare.db, bareUrl, barePools[i]!, c, "bare"));
 
 // ---------------------------------------------------------------- 2. duplicate storm ----
 log("2. duplicate storm");

@@ -9,7 +9,7 @@ import { orderItemRows } from "@/lib/checkout/order-items";
 import type { Db } from "@/lib/db/open";
 import { orderItems, orders, paymentAttempts, paymentEvents, products, sellers, type PostalAddress } from "@/lib/db/schema";
 import { dokuTimestamp, signRequest } from "@/lib/doku/signature";
-import { summarise, type BenchRequest } from "./load";
+import { runLoad, summarise, type BenchRequest, type LoadResult } from "./load";
 import { createDatabase, DOKU, NOTIFICATION_PATH } from "./setup";
 
 export interface PoolAttempt {
@@ -213,6 +213,20 @@ function signedSuccess(a: {
     },
     body,
   };
+}
+
+/**
+ * Fires every notification of `pool` exactly once at `connections` (autocannon, keep-alive), then
+ * checks in the database that each was recorded and applied once.
+ */
+export async function firePool(db: Db, baseUrl: string, pool: Pool, connections: number, label: string): Promise<{ load: LoadResult; check: PoolCheck }> {
+  const before = lastEventId(db);
+  const q = queue(pool);
+  const load = await runLoad({ label, baseUrl, path: NOTIFICATION_PATH, connections, amount: pool.notifications.length, next: q.next });
+  const check = verifyPool(db, pool, before);
+  if (q.taken() !== pool.notifications.length) check.problems.push(`${q.taken()} notifications sent`);
+  check.ok &&= q.taken() === pool.notifications.length;
+  return { load, check };
 }
 
 /** Hands out the pool's notifications one by one, each exactly once. */

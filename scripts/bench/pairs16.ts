@@ -8,8 +8,8 @@
 // CPU-heavy: run it as `flock /tmp/heavy.lock npm run bench:pairs`.
 import { readFileSync, statSync } from "node:fs";
 import { runLoad, type LoadResult } from "./load";
-import { createPools, queue, verifyPool, lastEventId } from "./notifications";
-import { createDatabase, freshBenchDir, NOOP_PATH, NOTIFICATION_PATH, requireBuild, snapshotBuild, startServers, stopChildren } from "./setup";
+import { createPools, firePool, type Pool } from "./notifications";
+import { createDatabase, freshBenchDir, NOOP_PATH, requireBuild, snapshotBuild, startServers, stopChildren } from "./setup";
 
 requireBuild();
 const pairs = Number(process.env.BENCH_PAIRS ?? 7);
@@ -44,16 +44,13 @@ const [warm, ...pools] = createPools(
 );
 const sample = pools[0]!.notifications[0]!;
 
-async function fire(pool: typeof warm): Promise<LoadResult> {
-  const before = lastEventId(app.db);
-  const q = queue(pool!);
-  const load = await runLoad({ label: "app", baseUrl: base, path: NOTIFICATION_PATH, connections: 16, amount: pool!.notifications.length, next: q.next });
-  const check = verifyPool(app.db, pool!, before);
+async function fire(pool: Pool): Promise<LoadResult> {
+  const { load, check } = await firePool(app.db, base, pool, 16, "app");
   if (!check.ok) throw new Error(`DB check failed: ${check.problems.join("; ")}`);
   return load;
 }
 
-await fire(warm);
+await fire(warm!);
 await runLoad({ label: "noop", baseUrl: base, path: NOOP_PATH, connections: 16, durationS: 2, request: sample });
 const profiling = process.env.BENCH_CPU_PROF === "1";
 const ratios: number[] = [];

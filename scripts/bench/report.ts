@@ -123,7 +123,7 @@ export function tables(r: BenchResults): string {
     [
       ...r.app.map((a) => loadRow("next start: /api/doku/notifications", a.load, a.check)),
       ...r.noop.map((l) => loadRow("next start: no-op route handler", l)),
-      ...r.bare.map((b) => loadRow("bare node:http + receiveNotification", b.load, b.check)),
+      ...r.bare.map((b) => loadRow("bare node:http + answerNotification", b.load, b.check)),
     ],
   );
   const ratios = table(
@@ -291,8 +291,8 @@ Written by \`npm run bench\` (scripts/bench/): do not edit by hand above the pag
   without reading the request; 404 unless \`BENCH_NOOP=1\`), for ${noopSeconds} s right after each app
   pool at the same concurrency, with the same notification-sized request; and a **bare
   \`node:http\` server** (\`scripts/bench/bare-server.ts\`, its own process) that reads the raw body
-  and calls the same \`receiveNotification\` (group commit included), logs the same line and
-  answers the same JSON, with the same lib code and SQLite pragmas, on its own pools in a second database file (\`.bench/bare.db\`).
+  and hands it to the same \`answerNotification\` as the route (group commit included, the same log
+  line and JSON answer), with the same lib code and SQLite pragmas, on its own pools in a second database file (\`.bench/bare.db\`).
 - **2. Duplicate storm.** One pending attempt; its signed notification sent ${storm} times at
   concurrency 64.
 - **Profile.** \`handleNotification\` (one transaction per call) called in a loop in the benchmark

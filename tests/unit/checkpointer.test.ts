@@ -8,6 +8,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { startCheckpointer, type Checkpointer, type CheckpointResult } from "@/lib/db/checkpointer";
+import { waitUntil } from "@/sandbox/test-support";
 
 const open: Database.Database[] = [];
 const running: Checkpointer[] = [];
@@ -35,14 +36,6 @@ const insertRows = (db: Database.Database, count: number) => {
   })();
 };
 
-async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 /** What the database file holds on its own, without the WAL next to it. */
 function rowsInMainFile(dir: string): number {
   const copy = join(dir, "main-only.db");
@@ -66,7 +59,7 @@ describe("WAL checkpointer", () => {
 
     insertRows(db, 500);
     expect(rowsInMainFile(dir)).toBe(0); // committed, but still only in the WAL
-    await until(() => results.some((r) => r.log > 0 && r.checkpointed === r.log), "a complete checkpoint");
+    await waitUntil(() => results.some((r) => r.log > 0 && r.checkpointed === r.log), 5000, "a complete checkpoint");
     expect(rowsInMainFile(dir)).toBe(500);
   });
 
@@ -97,7 +90,7 @@ describe("WAL checkpointer", () => {
     const duringWrites = results.filter((r) => r.checkpointed > 0).length;
     expect(duringWrites).toBeGreaterThanOrEqual(3);
     const afterWrites = results.length;
-    await until(() => results.slice(afterWrites).some((r) => r.log > 0 && r.checkpointed === r.log), "a complete checkpoint after the writes");
+    await waitUntil(() => results.slice(afterWrites).some((r) => r.log > 0 && r.checkpointed === r.log), 5000, "a complete checkpoint after the writes");
     await checkpointer.stop(); // copying the file while a checkpoint writes it would tear the copy
     expect(rowsInMainFile(dir)).toBe(300);
   });

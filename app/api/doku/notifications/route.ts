@@ -1,24 +1,12 @@
 // DOKU → shop HTTP notification. The body is read once, as raw bytes, and verified as received.
-import { MAX_NOTIFICATION_BYTES, receiveNotification } from "@/lib/orders/notifications";
-import { logError, logLine } from "@/lib/log";
+import { answerNotification, MAX_NOTIFICATION_BYTES } from "@/lib/orders/notifications";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
   const raw = await readLimited(request, MAX_NOTIFICATION_BYTES);
-  if (raw === null) {
-    logLine({ event: "doku.notification", status: 413, outcome: "rejected:too_large" });
-    return Response.json({ ok: false, outcome: "rejected:too_large" }, { status: 413 });
-  }
-  try {
-    const answer = await receiveNotification(raw, request.headers, { url: new URL(request.url).pathname });
-    logLine(answer.log);
-    return Response.json(answer.body, { status: answer.status });
-  } catch (error) {
-    // Nothing was committed (the database failed): a 5xx makes DOKU deliver it again later.
-    logError({ event: "doku.notification", status: 500, outcome: "error:not_recorded", message: String(error) });
-    return Response.json({ ok: false, outcome: "error:not_recorded" }, { status: 500 });
-  }
+  const answer = await answerNotification(raw, request.headers, { url: new URL(request.url).pathname });
+  return Response.json(answer.body, { status: answer.status });
 }
 
 /** The exact body bytes, or null once it passes `limit` bytes (declared or streamed). */
