@@ -1,15 +1,25 @@
 // `next start` fails closed: it refuses to serve with missing configuration or with an admin
 // still on the default password from .env.example.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E } from "./support/env";
 
+/**
+ * This build, served from a directory without the checkout's .env (which `npm run demo` creates and
+ * `next start` would read), so that the server sees exactly the environment a test gives it.
+ */
+function buildWithoutDotEnv(): string {
+  const dir = mkdtempSync(join(tmpdir(), "tn-startup-"));
+  for (const name of [".next", "node_modules", "public", "package.json", "next.config.mjs"]) symlinkSync(resolve(name), join(dir, name));
+  return dir;
+}
+
 function startServer(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", "3990"], {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", buildWithoutDotEnv(), "-p", "3990"], {
       env: { PATH: process.env.PATH ?? "", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
     });
     let output = "";
@@ -18,7 +28,7 @@ function startServer(env: Record<string, string>): Promise<{ code: number | null
     const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
     child.on("exit", (code) => {
       clearTimeout(timer);
-      resolve({ code, output });
+      done({ code, output });
     });
   });
 }
