@@ -319,15 +319,17 @@ test("the app killed between generate-order and the notification: DOKU's retry l
     // Chromium reloads a page that failed to load by itself once the server answers again: the
     // shopper's return would then settle the order by Check Status before DOKU's retry lands,
     // which is another test's subject. The shopper closes the tab instead.
-    await page.goto("about:blank");
+    const browser = page.context();
+    await page.close();
 
     app = startApp(env);
     await expect.poll(() => answers(`${SECOND_BASE}/`), { timeout: 60_000 }).toBe(200);
     // The retries come 0.5 s, 6 s and 12 s after the first attempt (time-scaled).
     await expect.poll(() => own.order(token)!.status, { timeout: 30_000, intervals: [250] }).toBe("paid");
 
-    await page.goto(`${SECOND_BASE}/orders/${token}`);
-    await expect(page.getByTestId("order-status")).toHaveText("Paid");
+    const later = await browser.newPage();
+    await later.goto(`${SECOND_BASE}/orders/${token}`);
+    await expect(later.getByTestId("order-status")).toHaveText("Paid");
 
     // The app commits before its 200 reaches the sandbox: wait for the sandbox to log that answer.
     await expect.poll(async () => (await sandbox.order(invoice)).deliveries.filter((d) => d.acknowledged).length).toBe(1);
