@@ -6,9 +6,9 @@ import { loadavg } from "node:os";
 import { createCarts, findActionId, placeOrders, verifyOrders } from "./checkout";
 import { runLoad, type LoadResult } from "./load";
 import { createPools, firePool, profileInProcess, verifyStorm, type Pool, type PoolCheck } from "./notifications";
-import { measurePage } from "./page-weight";
+import { frameworkFiles, measurePage } from "./page-weight";
 import { allChecksPassed, DOC_PATH, tables, targets, writeDoc, type BenchResults } from "./report";
-import { createDatabase, freshBenchDir, NOOP_PATH, NOTIFICATION_PATH, requireBuild, snapshotBuild, startServers, stopChildren } from "./setup";
+import { createDatabase, freshBenchDir, NOOP_PATH, NOTIFICATION_PATH, requireBuild, snapshotBuild, SNAPSHOT_NEXT, startServers, stopChildren } from "./setup";
 import type { Db } from "@/lib/db/open";
 
 function intEnv(name: string, fallback: number, min: number): number {
@@ -144,13 +144,14 @@ for (const failure of placement.failures.filter(Boolean)) log(`  failure: ${fail
 
 // ---------------------------------------------------------------- 4. page weight ----
 log("4. page weight");
-const cookie = `tn_cart=${pageCart}`;
+const framework = frameworkFiles(SNAPSHOT_NEXT);
+const withCart = { framework, cookie: `tn_cart=${pageCart}` };
 const pages = [
-  await measurePage(checkoutUrl, "Catalog", "/"),
-  await measurePage(checkoutUrl, "Product", "/products/batik-tulis-parang-shirt"),
-  await measurePage(checkoutUrl, "Cart", "/cart", cookie),
-  await measurePage(checkoutUrl, "Checkout", "/checkout", cookie),
-  await measurePage(checkoutUrl, "Order", `/orders/${ordersCheck.firstToken ?? "missing"}`),
+  await measurePage(checkoutUrl, "Catalog", "/", { framework }),
+  await measurePage(checkoutUrl, "Product", "/products/batik-tulis-parang-shirt", { framework }),
+  await measurePage(checkoutUrl, "Cart", "/cart", withCart),
+  await measurePage(checkoutUrl, "Checkout", "/checkout", withCart),
+  await measurePage(checkoutUrl, "Order", `/orders/${ordersCheck.firstToken ?? "missing"}`, { framework }),
 ];
 for (const p of pages) log(`  ${p.page.padEnd(9)} HTTP ${p.status}  ${p.scripts} scripts  ${p.jsGzipKb.toFixed(1)} kB`);
 

@@ -2,9 +2,9 @@
 // `next start` serves, fetched and gzipped at level 9, summed. kB = 1,000 bytes. `noModule`
 // scripts (Next's polyfills, which only pre-ES-module browsers load) are left out. The share of
 // Next's and React's own runtime (`rootMainFiles` of .next/build-manifest.json) is shown apart.
+// Shared by `npm run bench` and the e2e budget check (e2e/page-weight.spec.ts).
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { SNAPSHOT_NEXT } from "./setup";
 
 export interface PageWeight {
   page: string;
@@ -43,16 +43,21 @@ export function scriptSources(html: string): string[] {
   return [...sources];
 }
 
-function frameworkFiles(): Set<string> {
-  const manifest = JSON.parse(readFileSync(`${SNAPSHOT_NEXT}/build-manifest.json`, "utf8")) as { rootMainFiles?: string[] };
+/** The script paths every page loads for the framework, from the build in `nextDir`. */
+export function frameworkFiles(nextDir: string): Set<string> {
+  const manifest = JSON.parse(readFileSync(`${nextDir}/build-manifest.json`, "utf8")) as { rootMainFiles?: string[] };
   return new Set((manifest.rootMainFiles ?? []).map((f) => `/_next/${f}`));
 }
 
-export async function measurePage(appUrl: string, page: string, path: string, cookie?: string): Promise<PageWeight> {
+export async function measurePage(
+  appUrl: string,
+  page: string,
+  path: string,
+  { framework, cookie }: { framework: Set<string>; cookie?: string },
+): Promise<PageWeight> {
   const response = await fetch(`${appUrl}${path}`, { headers: cookie ? { Cookie: cookie } : {} });
   const html = await response.text();
   const sources = scriptSources(html);
-  const framework = frameworkFiles();
   let bytes = 0;
   let frameworkBytes = 0;
   for (const src of sources) {
