@@ -1,5 +1,6 @@
 // One row per generate-order call. "Check status with DOKU" is offered on every attempt: DOKU
-// is the source of truth, and the state rules decide what an answer may change.
+// is the source of truth, and the state rules decide what an answer may change. The long
+// references share the first column, so the row (and its button) fits a desktop screen.
 import type { AdminAttempt } from "@/lib/admin/orders";
 import { formatRupiah } from "@/lib/money";
 import { CheckStatusForm } from "./check-status-form";
@@ -24,13 +25,7 @@ export function AttemptsTable({ orderId, attempts }: { orderId: number; attempts
             <thead>
               <tr>
                 <th scope="col" className={th}>
-                  Invoice
-                </th>
-                <th scope="col" className={th}>
-                  Request-Id
-                </th>
-                <th scope="col" className={th}>
-                  Kredivo order id
+                  Invoice and references
                 </th>
                 <th scope="col" className={`${th} text-right`}>
                   Amount
@@ -53,20 +48,23 @@ export function AttemptsTable({ orderId, attempts }: { orderId: number; attempts
               {attempts.map((attempt) => {
                 return (
                   <tr key={attempt.id} data-testid="attempt-row" data-status={attempt.status}>
-                    <th scope="row" className={`${td} ${mono} text-left font-semibold`}>
-                      {attempt.invoiceNumber}
-                      <span className="mt-0.5 block font-sans text-xs font-normal text-stone-500">
-                        created {formatWib(attempt.createdAt, { seconds: true })}
+                    <th scope="row" className={`${td} min-w-72 text-left font-normal`}>
+                      <span className={`${mono} font-semibold`}>{attempt.invoiceNumber}</span>
+                      <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs text-stone-600">
+                        <dt>Request-Id</dt>
+                        <dd className="break-all font-mono text-stone-700">{attempt.requestId}</dd>
+                        <dt>Kredivo order</dt>
+                        <dd className="break-all font-mono text-stone-700">{attempt.kredivoOrderId ?? "—"}</dd>
+                        <dt>Created</dt>
+                        <dd>{formatWib(attempt.createdAt, { seconds: true })}</dd>
                         {attempt.lastCheckedAt ? (
                           <>
-                            <br />
-                            checked {formatWib(attempt.lastCheckedAt, { seconds: true })}
+                            <dt>Checked</dt>
+                            <dd>{formatWib(attempt.lastCheckedAt, { seconds: true })}</dd>
                           </>
                         ) : null}
-                      </span>
+                      </dl>
                     </th>
-                    <td className={`${td} ${mono} text-stone-700`}>{attempt.requestId}</td>
-                    <td className={`${td} ${mono} text-stone-700`}>{attempt.kredivoOrderId ?? "—"}</td>
                     <td className={`${td} ${num}`}>{formatRupiah(attempt.amount)}</td>
                     <td className={`${td} whitespace-nowrap tabular-nums`}>
                       {attempt.expiresAt ? <time dateTime={attempt.expiresAt.toISOString()}>{formatWib(attempt.expiresAt).replace(" WIB", "")}</time> : "—"}
