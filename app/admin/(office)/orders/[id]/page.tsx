@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AttemptsTable } from "@/components/admin/attempts-table";
+import { AttemptsList } from "@/components/admin/attempts-list";
 import { formatWib, orderReference } from "@/components/admin/format";
 import { ItemsTable } from "@/components/admin/items-table";
 import { OrderTimeline } from "@/components/admin/order-timeline";
@@ -115,7 +115,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
       </div>
 
       <ItemsTable items={items} order={order} />
-      <AttemptsTable orderId={order.id} attempts={attempts} />
+      <AttemptsList orderId={order.id} attempts={attempts} />
       <OrderTimeline orderId={order.id} events={events} attempts={attempts} />
     </div>
   );

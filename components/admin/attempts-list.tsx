@@ -1,0 +1,76 @@
+// One entry per generate-order call. "Check status with DOKU" is offered on every attempt: DOKU
+// is the source of truth, and the state rules decide what an answer may change. A list rather
+// than a table: an order has one to three attempts, and each one's long references (Request-Id,
+// Kredivo order id) would push the button off a phone's screen in a table row.
+import type { AdminAttempt } from "@/lib/admin/orders";
+import { formatRupiah } from "@/lib/money";
+import { CheckStatusForm } from "./check-status-form";
+import { formatWib } from "./format";
+import { AttemptStatusBadge } from "./status-badge";
+import { caption } from "./table";
+
+const reference = "break-all font-mono text-stone-800";
+
+export function AttemptsList({ orderId, attempts }: { orderId: number; attempts: AdminAttempt[] }) {
+  return (
+    <section aria-labelledby="attempts-heading" className="rounded-2xl border border-stone-200 bg-white shadow-sm">
+      <h2 id="attempts-heading" className={caption}>
+        Payment attempts
+      </h2>
+      {attempts.length === 0 ? (
+        <p className="px-4 pb-4 text-sm text-stone-600 sm:px-5">No payment was started for this order.</p>
+      ) : (
+        <ol className="divide-y divide-stone-100 border-t border-stone-200" data-testid="admin-attempts">
+          {attempts.map((attempt) => (
+            <li
+              key={attempt.id}
+              data-testid="attempt-row"
+              data-status={attempt.status}
+              className="flex flex-col gap-3 px-4 py-3 sm:px-5 md:flex-row md:items-start md:justify-between md:gap-6"
+            >
+              <div className="min-w-0 flex-1">
+                <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                  <h3 className="break-all font-mono text-sm font-semibold">{attempt.invoiceNumber}</h3>
+                  <AttemptStatusBadge status={attempt.status} />
+                  <span className="text-sm font-semibold tabular-nums">{formatRupiah(attempt.amount)}</span>
+                </div>
+                <dl className="mt-2 grid grid-cols-[6rem_1fr] gap-x-3 gap-y-1 text-xs text-stone-600 lg:grid-cols-[6rem_1fr_6rem_1fr]">
+                  <dt>Request-Id</dt>
+                  <dd className={reference}>{attempt.requestId}</dd>
+                  <dt>Kredivo order</dt>
+                  <dd className={reference}>{attempt.kredivoOrderId ?? "—"}</dd>
+                  <dt>Created</dt>
+                  <dd className="text-stone-800">{formatWib(attempt.createdAt, { seconds: true })}</dd>
+                  <dt>Expires</dt>
+                  <dd className="text-stone-800">
+                    {attempt.expiresAt ? <time dateTime={attempt.expiresAt.toISOString()}>{formatWib(attempt.expiresAt)}</time> : "—"}
+                  </dd>
+                  {attempt.lastCheckedAt ? (
+                    <>
+                      <dt>Last checked</dt>
+                      <dd className="text-stone-800">{formatWib(attempt.lastCheckedAt, { seconds: true })}</dd>
+                    </>
+                  ) : null}
+                  {attempt.failureReason ? (
+                    <>
+                      <dt>Failure reason</dt>
+                      <dd className="break-words text-red-800">{attempt.failureReason}</dd>
+                    </>
+                  ) : null}
+                </dl>
+              </div>
+              {/* A fixed width beside the details, so every attempt's columns line up. */}
+              <div className="md:w-72 md:shrink-0">
+                <CheckStatusForm
+                  orderId={orderId}
+                  attemptId={attempt.id}
+                  primary={attempt.status === "pending" || attempt.status === "creating"}
+                />
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
