@@ -60,6 +60,8 @@ export function verifyNotification(
   rawBody: string | Uint8Array,
   source: HeaderSource,
   config: NotificationConfig,
+  /** `rawBody` as text, when the caller has decoded it already (to store it): not decoded twice. */
+  text?: string,
 ): NotificationVerdict {
   const headers = readNotificationHeaders(source);
   const reject = (
@@ -92,7 +94,7 @@ export function verifyNotification(
 
   let json: unknown;
   try {
-    json = JSON.parse(typeof rawBody === "string" ? rawBody : utf8(rawBody));
+    json = JSON.parse(typeof rawBody === "string" ? rawBody : (text ?? utf8(rawBody)));
   } catch {
     return reject(400, "json", "body is not valid JSON", true);
   }

@@ -90,9 +90,9 @@ const immediate = perConnection((database) => {
  */
 function verified(rawBytes: Uint8Array, headers: HeaderSource, meta: Meta): () => NotificationAnswer {
   const config = notificationConfig();
-  // Verified over the bytes as received; the text is only for the audit log.
-  const verdict = verifyNotification(rawBytes, headers, config);
+  // Verified over the bytes as received; the text is for the audit log (and the JSON parse).
   const rawBody = utf8(rawBytes);
+  const verdict = verifyNotification(rawBytes, headers, config, rawBody);
   const receivedAt = meta.receivedAt ?? new Date();
   const base = {
     kind: "notification" as const,

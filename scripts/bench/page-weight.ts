@@ -14,6 +14,8 @@ export interface PageWeight {
   jsGzipKb: number;
   /** Of which the framework runtime every page loads (React, React DOM, Next's router). */
   frameworkGzipKb: number;
+  /** The rest: the page's own code, the part the shop controls. */
+  ownGzipKb: number;
   htmlGzipKb: number;
 }
 
@@ -72,6 +74,7 @@ export async function measurePage(
     scripts: sources.length,
     jsGzipKb: bytes / 1000,
     frameworkGzipKb: frameworkBytes / 1000,
+    ownGzipKb: (bytes - frameworkBytes) / 1000,
     htmlGzipKb: gzipSync(Buffer.from(html), { level: 9 }).length / 1000,
   };
 }

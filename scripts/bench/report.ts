@@ -212,7 +212,7 @@ export function tables(r: BenchResults): string {
       pw.scripts,
       f1(pw.jsGzipKb),
       f1(pw.frameworkGzipKb),
-      f1(pw.jsGzipKb - pw.frameworkGzipKb),
+      f1(pw.ownGzipKb),
       f1(pw.htmlGzipKb),
     ]),
   );
