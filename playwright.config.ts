@@ -33,7 +33,8 @@ export default defineConfig({
     {
       command: "node node_modules/tsx/dist/cli.mjs sandbox/main.ts",
       url: `${E2E.sandboxUrl}/_sandbox/health`,
-      env: serverEnv,
+      // The app under test is a production build; the sandbox refuses to run as production.
+      env: { ...serverEnv, NODE_ENV: "test" },
       reuseExistingServer: false,
       timeout: 30_000,
       stdout: "ignore",

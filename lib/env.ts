@@ -31,7 +31,14 @@ export const envSchema = z.object({
   AUTH_SECRET: nonEmpty("random secret for sessions: openssl rand -base64 32").pipe(
     z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
   ),
+  /** Lets a production trial on this machine serve over plain http (never for real shoppers). */
+  ALLOW_HTTP_APP_BASE_URL: z
+    .enum(["true", "false", ""], { error: "must be true or false" })
+    .optional()
+    .transform((v) => v === "true"),
   DATABASE_URL: nonEmpty("SQLite file path, e.g. .data/shop.db"),
+  /** Proxies in front of the app that append to X-Forwarded-For; 0: the header is not trusted. */
+  TRUSTED_PROXY_HOPS: z.coerce.number({ error: "must be a whole number of proxies (0-10)" }).int().min(0).max(10).default(0),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(30_000),
   RECONCILE_MIN_AGE_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
 });

@@ -1,6 +1,8 @@
 // Runs once in the Node server before the first request (instrumentation.ts). Refuses to serve
-// a checkout with missing configuration or a default admin password, then starts the reconciler.
+// a checkout with missing configuration, or in production with a secret anyone can read, a weak
+// session secret, plain http or a default admin password; then starts the reconciler.
 import { parseEnv } from "./env";
+import { productionProblems } from "./production-checks";
 
 function stop(message: string): never {
   console.error(`\n${message}\n`);
@@ -9,6 +11,7 @@ function stop(message: string): never {
 
 const result = parseEnv(process.env);
 if (!result.ok) stop(result.message);
+const production = result.env.NODE_ENV === "production";
 
 const { adminsWithDefaultPassword } = await import("./auth/default-password");
 let defaults: string[];
@@ -17,11 +20,14 @@ try {
 } catch (error) {
   stop(`Cannot read the database at ${result.env.DATABASE_URL} (${(error as Error).message}). Run npm run db:migrate.`);
 }
-if (defaults.length > 0 && result.env.NODE_ENV === "production") {
-  stop(
-    `Refusing to start in production: ${defaults.join(", ")} still use(s) the default admin password from .env.example.\n` +
-      `Set ADMIN_PASSWORD in .env to a strong password and run npm run db:seed.`,
-  );
+if (production) {
+  const problems = productionProblems(result.env);
+  if (defaults.length > 0) {
+    problems.push(
+      `${defaults.join(", ")} still use(s) the default admin password from .env.example. Set ADMIN_PASSWORD in .env to a strong password and run npm run db:seed`,
+    );
+  }
+  if (problems.length > 0) stop(`Refusing to start in production:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
 }
 
 const { startReconciler } = await import("./orders/reconcile-schedule");

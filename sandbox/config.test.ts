@@ -7,10 +7,10 @@ import { loadEnvFiles } from "./env-files";
 
 describe("sandbox configuration", () => {
   it("applies defaults for everything but the credentials", () => {
-    expect(configFromEnv({ DOKU_CLIENT_ID: "MCH-1", DOKU_SECRET_KEY: "SK-1" })).toEqual({
+    expect(configFromEnv({ DOKU_CLIENT_ID: "MCH-SANDBOX-1", DOKU_SECRET_KEY: "SK-SANDBOX-1" })).toEqual({
       port: 4010,
-      clientId: "MCH-1",
-      secretKey: "SK-1",
+      clientId: "MCH-SANDBOX-1",
+      secretKey: "SK-SANDBOX-1",
       notificationUrl: "http://127.0.0.1:3000/api/doku/notifications",
       timeScale: 1,
       publicUrl: undefined,
@@ -19,8 +19,8 @@ describe("sandbox configuration", () => {
 
   it("reads every SANDBOX_* variable", () => {
     const config = configFromEnv({
-      DOKU_CLIENT_ID: "MCH-1",
-      DOKU_SECRET_KEY: "SK-1",
+      DOKU_CLIENT_ID: "MCH-SANDBOX-1",
+      DOKU_SECRET_KEY: "SK-SANDBOX-1",
       SANDBOX_PORT: "4999",
       SANDBOX_NOTIFICATION_URL: "https://shop.example/api/doku/notifications",
       SANDBOX_TIME_SCALE: "3600",
@@ -46,6 +46,26 @@ describe("sandbox configuration", () => {
       "SANDBOX_TIME_SCALE must be a positive number",
     ]);
     expect((error as Error).message).toContain("  - DOKU_SECRET_KEY is required");
+  });
+
+  it("refuses to run in production or with credentials that are not the sandbox's own", () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        configFromEnv(env);
+        return [];
+      } catch (error) {
+        return (error as SandboxConfigError).problems;
+      }
+    };
+    expect(problems({ NODE_ENV: "production", DOKU_CLIENT_ID: "MCH-SANDBOX-1", DOKU_SECRET_KEY: "SK-SANDBOX-1" })).toEqual([
+      "NODE_ENV is production: the sandbox is for development and tests only, never a production host",
+    ]);
+    // The shape of real DOKU credentials.
+    expect(problems({ DOKU_CLIENT_ID: "BRN-0204-1754870435962", DOKU_SECRET_KEY: "SK-8ZdDjQjJ6yqFyQ2BZb3v" })).toEqual([
+      "DOKU_CLIENT_ID must be a sandbox Client-Id (MCH-SANDBOX-…), never a real DOKU one",
+      "DOKU_SECRET_KEY must be a sandbox Secret Key (SK-SANDBOX-…), never a real DOKU one",
+    ]);
+    expect(problems({ NODE_ENV: "development", DOKU_CLIENT_ID: "MCH-SANDBOX-1", DOKU_SECRET_KEY: "SK-SANDBOX-1" })).toEqual([]);
   });
 
   it("loads .env over .env.example, never over variables already set", () => {

@@ -43,7 +43,19 @@ const optionsSchema = z.object({
 
 // Env values are strings; blank counts as unset so `FOO=` in a .env falls back to the default.
 const blankIsUnset = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+/**
+ * The sandbox signs with whatever secret it is given and shows what it signs: it must never hold a
+ * real merchant's credentials. Sandbox credentials say so in their names (DOKU's own start MCH-/
+ * BRN- and SK- followed by digits and letters, never SANDBOX).
+ */
+export const SANDBOX_CLIENT_ID_PREFIX = "MCH-SANDBOX-";
+export const SANDBOX_SECRET_KEY_PREFIX = "SK-SANDBOX-";
+
 const envSchema = z.object({
+  NODE_ENV: z.preprocess(
+    blankIsUnset,
+    z.string().refine((v) => v !== "production", "is production: the sandbox is for development and tests only, never a production host").optional(),
+  ),
   SANDBOX_PORT: z.preprocess(
     blankIsUnset,
     z.coerce
@@ -53,8 +65,14 @@ const envSchema = z.object({
       .max(65535, "must be a port number (0-65535)")
       .optional(),
   ),
-  DOKU_CLIENT_ID: z.preprocess(blankIsUnset, z.string()),
-  DOKU_SECRET_KEY: z.preprocess(blankIsUnset, z.string()),
+  DOKU_CLIENT_ID: z.preprocess(
+    blankIsUnset,
+    z.string().startsWith(SANDBOX_CLIENT_ID_PREFIX, `must be a sandbox Client-Id (${SANDBOX_CLIENT_ID_PREFIX}…), never a real DOKU one`),
+  ),
+  DOKU_SECRET_KEY: z.preprocess(
+    blankIsUnset,
+    z.string().startsWith(SANDBOX_SECRET_KEY_PREFIX, `must be a sandbox Secret Key (${SANDBOX_SECRET_KEY_PREFIX}…), never a real DOKU one`),
+  ),
   SANDBOX_NOTIFICATION_URL: z.preprocess(blankIsUnset, httpUrl.optional()),
   SANDBOX_TIME_SCALE: z.preprocess(
     blankIsUnset,

@@ -103,6 +103,27 @@ describe("control API", () => {
     expect((await placeOrder(env.sandbox.url, body, { requestId: placed.requestId })).status).toBe(200);
   });
 
+  it("refuses POSTs from another site's page, and changes nothing @faults", async () => {
+    const body = validOrder();
+    await placeOrder(env.sandbox.url, body);
+    const invoice = body.order.invoice_number;
+    const post = (path: string, headers: Record<string, string>) =>
+      fetch(`${env.sandbox.url}${path}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: "tenor=3m", redirect: "manual" });
+    const evil = { origin: "https://evil.example", "sec-fetch-site": "cross-site" };
+    for (const path of [`/_sandbox/orders/${invoice}/approve`, "/_sandbox/reset", "/_sandbox/faults"]) {
+      const refused = await post(path, evil);
+      expect(refused.status, path).toBe(403);
+      expect(((await refused.json()) as ApiJson).error?.code).toBe("cross_site_request");
+    }
+    // Another origin without Sec-Fetch-Site (an older browser) is refused too.
+    expect((await post(`/_sandbox/orders/${invoice}/approve`, { origin: "http://localhost:3000" })).status).toBe(403);
+    expect((await api("GET", `/orders/${invoice}`)).json.status).toBe("PENDING");
+    // The sandbox's own control page (same origin) and plain clients (no browser headers) work.
+    const own = await post(`/_sandbox/orders/${invoice}/approve`, { origin: env.sandbox.url, "sec-fetch-site": "same-origin" });
+    expect(own.status).toBe(303);
+    expect((await api("GET", `/orders/${invoice}`)).json.status).toBe("SUCCESS");
+  });
+
   it("rejects bad input with a clear 400", async () => {
     const body = validOrder();
     await placeOrder(env.sandbox.url, body);

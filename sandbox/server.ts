@@ -8,6 +8,7 @@ import type { SandboxContext } from "./context";
 import { registerControlApi } from "./control-api";
 import { registerGenerateOrder } from "./generate-order";
 import { registerKredivoPage } from "./kredivo-page";
+import { refuseCrossSitePosts } from "./same-origin";
 import { Notifier } from "./notifications";
 import { Settlement } from "./settlement";
 import { errorBody } from "./signed-response";
@@ -61,6 +62,8 @@ function build(options: SandboxOptions | SandboxConfig) {
   const app = new Hono();
   registerGenerateOrder(app, ctx);
   registerCheckStatus(app, ctx);
+  app.use("/kredivo/*", refuseCrossSitePosts);
+  app.use("/_sandbox/*", refuseCrossSitePosts);
   registerKredivoPage(app, ctx);
   registerControlApi(app, ctx);
   app.notFound((c) =>

@@ -8,13 +8,15 @@ import { loadDotEnv } from "./load-env";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 if (!existsSync(".env")) {
-  // The example's sandbox values, but never its session secret or admin password: `next start`
-  // refuses the default password, and a demo that runs is a demo someone may expose.
+  // The example's sandbox values, but never its published secrets: `next start` refuses them, and
+  // a demo that runs is a demo someone may expose. Plain http is allowed for this local trial.
   const env = readFileSync(".env.example", "utf8")
     .replace(/^AUTH_SECRET=.*$/m, `AUTH_SECRET=${randomBytes(32).toString("base64url")}`)
+    .replace(/^DOKU_SECRET_KEY=.*$/m, `DOKU_SECRET_KEY=SK-SANDBOX-LOCAL-${randomBytes(16).toString("hex")}`)
+    .replace(/^ALLOW_HTTP_APP_BASE_URL=.*$/m, "ALLOW_HTTP_APP_BASE_URL=true")
     .replace(/^ADMIN_PASSWORD=.*$/m, `ADMIN_PASSWORD=${randomBytes(12).toString("base64url")}`);
   writeFileSync(".env", env, { mode: 0o600 });
-  console.log("› created .env from .env.example (local sandbox credentials, a fresh admin password)");
+  console.log("› created .env from .env.example (fresh sandbox secret, session secret and admin password)");
 }
 loadDotEnv();
 

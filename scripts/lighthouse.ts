@@ -30,6 +30,7 @@ const env: NodeJS.ProcessEnv = {
   DOKU_CLIENT_ID: DOKU.clientId,
   DOKU_SECRET_KEY: DOKU.secretKey,
   APP_BASE_URL: appUrl,
+  ALLOW_HTTP_APP_BASE_URL: "true",
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   AUTH_TRUST_HOST: "true",
   RECONCILE_INTERVAL_MS: "0",

@@ -8,6 +8,9 @@ if (!parsed.ok) {
   console.error(parsed.message);
   process.exit(1);
 }
+const { pruneNoise } = await import("../lib/orders/prune-noise");
+const pruned = pruneNoise();
+console.log(`pruned: ${pruned.noise} unverified notification(s), ${pruned.counters} expired limit counter(s)`);
 const { reconcileOnce } = await import("../lib/orders/reconcile");
 const report = await reconcileOnce({ minAgeMs: parsed.env.RECONCILE_MIN_AGE_MS });
 console.log(

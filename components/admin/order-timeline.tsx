@@ -39,6 +39,13 @@ function Block({ title, children }: { title: string; children: string | null }) 
 const headerText = (headers: Record<string, string> | null) =>
   headers && Object.keys(headers).length ? Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join("\n") : null;
 
+/** An unverified body is kept only in part: say how much of it, and how to match the rest. */
+function bodyTitle(event: AdminEvent): string {
+  const kept = event.requestBody === null ? 0 : Buffer.byteLength(event.requestBody);
+  if (event.requestBodyBytes === null || kept >= event.requestBodyBytes) return "Request body";
+  return `Request body (first ${kept} of ${event.requestBodyBytes} bytes kept; SHA-256 ${event.requestBodySha256 ?? "unknown"})`;
+}
+
 export function OrderTimeline({ orderId, events, attempts }: { orderId: number; events: AdminEvent[]; attempts: AdminAttempt[] }) {
   const invoiceOf = new Map(attempts.map((a) => [a.id, a.invoiceNumber]));
   return (
@@ -131,7 +138,7 @@ export function OrderTimeline({ orderId, events, attempts }: { orderId: number; 
                   <div className="mt-2 grid gap-3 lg:grid-cols-2">
                     <Block title="Request headers">{headerText(event.requestHeaders)}</Block>
                     <Block title="Response headers">{headerText(event.responseHeaders)}</Block>
-                    <Block title="Request body">{event.requestBody ? prettyBody(event.requestBody) : null}</Block>
+                    <Block title={bodyTitle(event)}>{event.requestBody ? prettyBody(event.requestBody) : null}</Block>
                     <Block title="Response body">{event.responseBody ? prettyBody(event.responseBody) : null}</Block>
                   </div>
                 </details>

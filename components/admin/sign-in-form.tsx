@@ -6,8 +6,9 @@ import { SubmitButton } from "@/components/ui/submit-button";
 const input =
   "mt-1.5 block h-11 w-full rounded-lg border border-stone-300 bg-white px-3 text-sm shadow-sm placeholder:text-stone-400 focus-visible:border-brand-600 aria-[invalid=true]:border-red-600";
 
-export function SignInForm({ from }: { from: string }) {
-  const [state, action] = useActionState<SignInState, FormData>(signInAction, {});
+/** `notice`: a refusal to show before any attempt here (Auth.js's own route redirected with it). */
+export function SignInForm({ from, notice }: { from: string; notice?: string }) {
+  const [state, action] = useActionState<SignInState, FormData>(signInAction, notice ? { error: notice } : {});
   const invalid = Boolean(state.error) || undefined;
   return (
     <form action={action} className="mt-6 space-y-4">

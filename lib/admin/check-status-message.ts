@@ -21,7 +21,7 @@ function describeOutcome(outcome: string): string {
   return outcome;
 }
 
-const FAILURE: Record<Extract<CheckStatusOutcome, { ok: false }>["reason"], string> = {
+const FAILURE: Record<Exclude<Extract<CheckStatusOutcome, { ok: false }>["reason"], "recently_checked">, string> = {
   network: "Could not reach DOKU (network error). Nothing changed; try again.",
   timeout: "DOKU did not answer in time. Nothing changed; try again.",
   http: "DOKU answered with an error.",
@@ -35,6 +35,10 @@ const FAILURE: Record<Extract<CheckStatusOutcome, { ok: false }>["reason"], stri
 export function describeCheckStatus(result: CheckStatusOutcome): CheckStatusMessage {
   if (result.ok) {
     return { ok: true, message: `DOKU says ${result.transactionStatus} — ${describeOutcome(result.result.outcome)}` };
+  }
+  if (result.reason === "recently_checked") {
+    const seconds = Math.ceil(result.retryAfterMs / 1000);
+    return { ok: false, message: `DOKU was asked about this attempt moments ago. Nothing changed; try again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.` };
   }
   const base = FAILURE[result.reason] ?? `Check status failed: ${result.reason}`;
   return { ok: false, message: result.httpStatus && result.reason === "http" ? `DOKU answered HTTP ${result.httpStatus}. Nothing changed.` : base };

@@ -1,21 +1,51 @@
 // next-auth for the merchant back office: staff sign in with email and password (users table),
-// sessions are signed, httpOnly JWT cookies that expire after a working day.
+// sessions are signed, httpOnly JWT cookies. A session lasts a working day from sign-in and ends
+// early when the password changes or the user is removed (lib/auth/session.ts).
 import "server-only";
-import NextAuth, { AuthError } from "next-auth";
+import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { logError, logLine } from "@/lib/log";
-import { verifyCredentials } from "./users";
+import { checkSession, SESSION_LIFETIME_MS } from "./session";
+import { checkCredentials } from "./users";
 
 export const SIGN_IN_PATH = "/admin/sign-in";
 
+declare module "next-auth" {
+  interface User {
+    sessionVersion?: number;
+  }
+}
+declare module "@auth/core/jwt" {
+  interface JWT {
+    signedInAt?: number;
+    sessionVersion?: number;
+  }
+}
+
+/**
+ * The throttle refused the attempt before any password was checked. Its code goes into the
+ * redirect of Auth.js's own route (`?code=throttled_12`), so even that door says how long to wait.
+ */
+export class SignInThrottled extends CredentialsSignin {
+  constructor(readonly retryAfterMs: number) {
+    super();
+    this.code = `throttled_${Math.max(1, Math.ceil(retryAfterMs / 1000))}`;
+  }
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_LIFETIME_MS / 1000 },
   pages: { signIn: SIGN_IN_PATH },
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (credentials) => verifyCredentials(credentials),
+      async authorize(credentials, request) {
+        const result = await checkCredentials(credentials, request);
+        if (result.ok) return result.user;
+        if (result.retryAfterMs) throw new SignInThrottled(result.retryAfterMs);
+        return null;
+      },
     }),
   ],
   logger: {
@@ -23,11 +53,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const type = error instanceof AuthError ? error.type : error.name;
       // A wrong password is an expected outcome (the sign-in throttle counts it): one line, not a
       // stack trace per failed attempt.
-      if (type === "CredentialsSignin") logLine({ event: "auth.sign_in_failed" });
+      if (type === "CredentialsSignin") logLine({ event: "auth.sign_in_failed", code: (error as CredentialsSignin).code });
       else logError({ event: "auth.error", type, message: error.message, stack: error.stack ?? null });
     },
   },
   callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        // Signing in: the time and the password's version are fixed into the token for good.
+        return { ...token, signedInAt: Date.now(), sessionVersion: user.sessionVersion };
+      }
+      const verdict = checkSession(token);
+      if (verdict === "valid") return token;
+      logLine({ event: "auth.session_ended", reason: verdict, user: token.sub ?? null });
+      // null clears the cookie: the request is treated as signed out.
+      return null;
+    },
     session({ session, token }) {
       if (session.user && token.sub) session.user.id = token.sub;
       return session;

@@ -1,6 +1,6 @@
-// Creates (or updates the password of) the one merchant admin from ADMIN_EMAIL/ADMIN_PASSWORD.
+// Creates (or changes the password of) the one merchant admin from ADMIN_EMAIL/ADMIN_PASSWORD.
 // Free of `server-only`: the seed script runs it under tsx.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
 import { users } from "@/lib/db/schema";
 import { hashPassword, verifyPassword } from "./password";
@@ -11,7 +11,11 @@ export async function seedAdmin(db: Db, email: string, password: string): Promis
   if (existing && (await verifyPassword(password, existing.passwordHash))) return "unchanged";
   const passwordHash = await hashPassword(password);
   if (existing) {
-    db.update(users).set({ passwordHash }).where(eq(users.id, existing.id)).run();
+    // A new password ends every session signed in with the old one (lib/auth/session.ts).
+    db.update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, existing.id))
+      .run();
     return "updated";
   }
   db.insert(users).values({ email: normalized, name: "Merchant admin", passwordHash }).run();

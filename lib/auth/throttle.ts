@@ -1,8 +1,13 @@
-// Limits password guessing. Each attempt is counted against several keys (the account being
-// tried, and the client's address): a key's first few failures are free, then it may try again
-// only after a wait that doubles with each further failure (capped), and only one of its attempts
-// is checked at a time, so firing many at once gains nothing. An attempt is refused at once while
-// any of its keys must wait; the quiet window forgets a key.
+// Limits password guessing, wherever a password is checked (lib/auth/users.ts, under both the
+// sign-in action and Auth.js's own callback route). Every attempt counts against each of its keys
+// (the account being tried, and the client's address when trusted proxies give one) *before* the
+// password is checked: a key's first few attempts are free, then it may try again only after a
+// wait that doubles with each further attempt (capped), even with the right password. A right
+// password clears its keys; a quiet window forgets them. The counters live in the database, so
+// a restart forgets nothing and every instance shares them.
+import type { Db } from "@/lib/db/open";
+import { clearCounters, readCounters, writeCounter, type Counter } from "@/lib/limits/rate-limits";
+
 export interface ThrottleOptions {
   freeAttempts: number;
   baseDelayMs: number;
@@ -12,61 +17,54 @@ export interface ThrottleOptions {
 
 export const DEFAULT_THROTTLE: ThrottleOptions = { freeAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000, windowMs: 15 * 60_000 };
 
-export type Admission = { ok: true; release: () => void } | { ok: false; retryAfterMs: number };
+export type Admission = { ok: true } | { ok: false; retryAfterMs: number };
 
-export function createThrottle(options: ThrottleOptions = DEFAULT_THROTTLE, now: () => number = Date.now) {
-  const failures = new Map<string, { count: number; last: number }>();
-  const inFlight = new Map<string, number>();
+/** `sign-in:account:<email>` and, when known, `sign-in:address:<ip>`. */
+export function signInKeys(email: string, address: string | null): string[] {
+  const keys = [`sign-in:account:${email.trim().toLowerCase().slice(0, 254)}`];
+  if (address) keys.push(`sign-in:address:${address.slice(0, 64)}`);
+  return keys;
+}
 
-  function failuresOf(key: string): { count: number; last: number } | undefined {
-    const entry = failures.get(key);
-    if (entry && now() - entry.last > options.windowMs) {
-      failures.delete(key);
-      return undefined;
-    }
-    return entry;
-  }
-  const limited = (key: string) => (failuresOf(key)?.count ?? 0) >= options.freeAttempts;
+function live(counter: Counter | undefined, now: Date, options: ThrottleOptions): Counter | undefined {
+  return counter && now.getTime() - counter.lastAt.getTime() <= options.windowMs ? counter : undefined;
+}
 
-  /** How long this key must still wait before its next attempt is checked. */
-  function waitFor(key: string): number {
-    const entry = failuresOf(key);
-    if (!entry || entry.count < options.freeAttempts) return 0;
-    const delay = Math.min(options.baseDelayMs * 2 ** (entry.count - options.freeAttempts), options.maxDelayMs);
-    return Math.max(0, entry.last + delay - now());
-  }
+/** How long a key with this counter must still wait before its next attempt is checked. */
+export function waitFor(counter: Counter | undefined, now: Date, options: ThrottleOptions = DEFAULT_THROTTLE): number {
+  const entry = live(counter, now, options);
+  if (!entry || entry.count < options.freeAttempts) return 0;
+  const delay = Math.min(options.baseDelayMs * 2 ** (entry.count - options.freeAttempts), options.maxDelayMs);
+  return Math.max(0, entry.lastAt.getTime() + delay - now.getTime());
+}
 
-  return {
-    waitFor,
-    /** Admits one attempt for all `keys`, or says how long to wait; `release()` when it is decided. */
-    enter(keys: string[]): Admission {
-      const wait = Math.max(0, ...keys.map(waitFor));
+/**
+ * Admits one attempt for all `keys` and counts it, or says how long to wait. IMMEDIATE: the write
+ * lock is taken before the counters are read, so two attempts can never both see a free slot.
+ */
+export function admit(db: Db, keys: string[], now = new Date(), options: ThrottleOptions = DEFAULT_THROTTLE): Admission {
+  return db.transaction(
+    (tx) => {
+      const counters = new Map(readCounters(tx, keys).map((c) => [c.key, c]));
+      const wait = Math.max(0, ...keys.map((key) => waitFor(counters.get(key), now, options)));
       if (wait > 0) return { ok: false, retryAfterMs: wait };
-      if (keys.some((key) => limited(key) && (inFlight.get(key) ?? 0) > 0)) {
-        return { ok: false, retryAfterMs: options.baseDelayMs };
-      }
-      for (const key of keys) inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
-      let released = false;
-      return {
-        ok: true,
-        release() {
-          if (released) return;
-          released = true;
-          for (const key of keys) {
-            const left = (inFlight.get(key) ?? 1) - 1;
-            if (left > 0) inFlight.set(key, left);
-            else inFlight.delete(key);
-          }
-        },
-      };
-    },
-    fail(keys: string[]): void {
       for (const key of keys) {
-        const entry = failuresOf(key);
-        failures.set(key, { count: (entry?.count ?? 0) + 1, last: now() });
+        const entry = live(counters.get(key), now, options);
+        writeCounter(tx, { key, count: (entry?.count ?? 0) + 1, windowStartedAt: entry?.windowStartedAt ?? now, lastAt: now });
       }
-      // Bounded memory under a spray of accounts or addresses: forget the oldest.
-      while (failures.size > 10_000) failures.delete(failures.keys().next().value!);
+      return { ok: true };
     },
-  };
+    { behavior: "immediate" },
+  );
+}
+
+/** The right password: its keys start again from nothing. */
+export function succeeded(db: Db, keys: string[]): void {
+  db.transaction((tx) => clearCounters(tx, keys));
+}
+
+/** What the sign-in page says while the limit holds. */
+export function retryMessage(retryAfterMs: number): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return `Too many failed attempts. Try again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`;
 }

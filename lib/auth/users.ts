@@ -1,23 +1,55 @@
+// Checking a staff member's password: the one place that does it, so every door that signs in
+// (the sign-in action, Auth.js's callback route) is limited by the same throttle.
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
-import { verifyPassword } from "./password";
+import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/limits/client-address";
+import { hashPassword, needsRehash, verifyPassword } from "./password";
+import { admit, signInKeys, succeeded } from "./throttle";
 
 export const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
   password: z.string().min(1).max(200),
 });
 
-// Verifying against a dummy hash when the email is unknown keeps the timing the same, so the
-// answer's speed does not reveal which staff emails exist.
-const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+export interface StaffUser {
+  id: string;
+  email: string;
+  name: string;
+  sessionVersion: number;
+}
 
-export async function verifyCredentials(input: unknown): Promise<{ id: string; email: string; name: string } | null> {
+export type CredentialsCheck = { ok: true; user: StaffUser } | { ok: false; retryAfterMs?: number };
+
+// Verifying against a dummy hash (at today's cost) when the email is unknown keeps the timing the
+// same, so the answer's speed does not reveal which staff emails exist.
+const DUMMY_HASH = "scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+
+/**
+ * Admits the attempt through the throttle (counted before the password is looked at), then checks
+ * the password; `request` is the sign-in request, for the client's address behind trusted proxies.
+ */
+export async function checkCredentials(input: unknown, request?: Request): Promise<CredentialsCheck> {
+  const typed = (input as { email?: unknown } | null)?.email;
+  const address = request ? clientAddress(request.headers, env().TRUSTED_PROXY_HOPS) : null;
+  const keys = signInKeys(typeof typed === "string" ? typed : "", address);
+  const admission = admit(db(), keys);
+  if (!admission.ok) return { ok: false, retryAfterMs: admission.retryAfterMs };
+
   const parsed = credentialsSchema.safeParse(input);
-  if (!parsed.success) return null;
+  if (!parsed.success) return { ok: false };
   const user = db().select().from(users).where(eq(users.email, parsed.data.email)).get();
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
-  return ok && user ? { id: String(user.id), email: user.email, name: user.name } : null;
+  if (!ok || !user) return { ok: false };
+
+  succeeded(db(), keys);
+  if (needsRehash(user.passwordHash)) {
+    // The same password at today's cost; conditional, so a password changed meanwhile is kept.
+    const upgraded = await hashPassword(parsed.data.password);
+    db().update(users).set({ passwordHash: upgraded }).where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash))).run();
+  }
+  return { ok: true, user: { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }

@@ -3,11 +3,12 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { loadCart } from "@/lib/cart/cart";
 import { db } from "@/lib/db/client";
 import { cartItems, orderItems, orders, type PostalAddress } from "@/lib/db/schema";
 import { latestAttempt, resumableUrl } from "@/lib/orders/attempts";
+import { takeAttemptSlot, tooManyAttemptsMessage } from "./attempt-limits";
+import { isValidCheckoutKey } from "./checkout-key";
 import { orderItemRows } from "./order-items";
 import { checkoutSchema, fieldErrors, type CheckoutDetails } from "./schema";
 import { insertAttempt, startPayment } from "./start-payment";
@@ -16,8 +17,6 @@ export type PlaceOrderResult =
   | { kind: "redirect"; url: string }
   | { kind: "invalid"; fieldErrors: Record<string, string> }
   | { kind: "error"; message: string };
-
-export const checkoutKeySchema = z.uuid();
 
 const EXPIRED_FORM: PlaceOrderResult = {
   kind: "error",
@@ -71,13 +70,14 @@ function existingOrderDestination(checkoutKey: string, cartId: string | null): s
   return resumableUrl(latestAttempt(order.id)) ?? orderPath(order.token);
 }
 
-export async function placeOrder(input: unknown, cartId: string | null, checkoutKey: unknown): Promise<PlaceOrderResult> {
-  const key = checkoutKeySchema.safeParse(checkoutKey);
-  if (!key.success) return EXPIRED_FORM;
+/** `address`: the client's, when trusted proxies give one (lib/limits/client-address.ts). */
+export async function placeOrder(input: unknown, cartId: string | null, checkoutKey: unknown, address: string | null = null): Promise<PlaceOrderResult> {
+  // Only a key this server issued for this cart: a made-up one would be a fresh order each time.
+  if (!isValidCheckoutKey(checkoutKey, cartId)) return EXPIRED_FORM;
   const parsed = checkoutSchema.safeParse(input);
   if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
 
-  const already = existingOrderDestination(key.data, cartId);
+  const already = existingOrderDestination(checkoutKey, cartId);
   if (already === "foreign") return EXPIRED_FORM;
   if (already) return { kind: "redirect", url: already };
 
@@ -89,12 +89,14 @@ export async function placeOrder(input: unknown, cartId: string | null, checkout
   const details = parsed.data;
   const { shipping, billing } = addresses(details);
   const created = db().transaction((tx) => {
+    const slot = takeAttemptSlot(tx, { cartId, address });
+    if (!slot.ok) return slot;
     // The unique checkout key settles a race between two identical submits: one insert wins.
     const order = tx
       .insert(orders)
       .values({
         publicToken: newPublicToken(),
-        checkoutKey: key.data,
+        checkoutKey,
         cartId,
         customerFirstName: details.firstName,
         customerLastName: details.lastName ?? null,
@@ -114,12 +116,13 @@ export async function placeOrder(input: unknown, cartId: string | null, checkout
     const attemptId = insertAttempt(tx, order.id, cart.total);
     // The order now holds the cart's contents; the cart starts again empty.
     tx.delete(cartItems).where(eq(cartItems.cartId, cartId)).run();
-    return { attemptId, token: order.token };
+    return { ok: true as const, attemptId, token: order.token };
   });
   if (!created) {
-    const destination = existingOrderDestination(key.data, cartId);
+    const destination = existingOrderDestination(checkoutKey, cartId);
     return destination && destination !== "foreign" ? { kind: "redirect", url: destination } : EXPIRED_FORM;
   }
+  if (!created.ok) return { kind: "error", message: tooManyAttemptsMessage(created.retryAfterMs) };
 
   const payment = await startPayment(created.attemptId);
   return { kind: "redirect", url: payment.ok ? payment.paymentUrl : orderPath(created.token) };

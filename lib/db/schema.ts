@@ -184,7 +184,14 @@ export const paymentEvents = sqliteTable(
     httpStatus: integer("http_status"),
     signatureValid: integer("signature_valid", { mode: "boolean" }),
     requestHeaders: text("request_headers", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    /**
+     * For a notification whose signature verified, and for our own calls, the whole body. For an
+     * unverified request only its first bytes (MAX_UNVERIFIED_BODY_BYTES): anyone can send one.
+     */
     requestBody: text("request_body"),
+    /** Size and SHA-256 (hex) of the body as received, whether or not all of it was kept. */
+    requestBodyBytes: integer("request_body_bytes"),
+    requestBodySha256: text("request_body_sha256"),
     responseHeaders: text("response_headers", { mode: "json" }).$type<Record<string, string>>(),
     responseBody: text("response_body"),
     durationMs: integer("duration_ms"),
@@ -199,6 +206,8 @@ export const paymentEvents = sqliteTable(
     index("payment_events_order").on(t.orderId, t.createdAt),
     // Partial: only the few rows a human must review are indexed, not every notification.
     index("payment_events_flagged").on(t.flagged).where(sql`flagged = 1`),
+    // Partial: the unverified requests that pruning removes (lib/orders/prune-noise.ts).
+    index("payment_events_unverified").on(t.createdAt).where(sql`signature_valid = 0 AND inbox_key IS NULL AND flagged = 0`),
   ],
 );
 
@@ -207,8 +216,25 @@ export const users = sqliteTable("users", {
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
   passwordHash: text("password_hash").notNull(),
+  /** Raised when the password changes: every session signed in under an older one ends. */
+  sessionVersion: integer("session_version").notNull().default(1),
   createdAt: createdAt(),
 });
+
+/**
+ * Counters that limit what one key (an account being signed in to, a cart, a client address) may
+ * do per window: in the database, so they survive a restart and every instance shares them.
+ */
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    count: integer("count").notNull(),
+    windowStartedAt: timestamp("window_started_at").notNull(),
+    lastAt: timestamp("last_at").notNull(),
+  },
+  (t) => [index("rate_limits_last_at").on(t.lastAt)],
+);
 
 // ----------------------------------------------------------------------- relations ----
 // (for drizzle's relational queries: `db.query.orders.findFirst({ with: { items: true } })`)

@@ -1,7 +1,9 @@
 // Ask DOKU where an attempt stands and apply a signed answer by the same state rules as a
-// notification. Used by the shopper's return, the back office and the reconciler.
+// notification. Used by the shopper's return, the back office and the reconciler. Each call first
+// claims the attempt's check slot with one conditional UPDATE, so however many requests arrive at
+// once, on however many instances, DOKU is asked about an attempt at most once per window.
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, lte, or } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { paymentAttempts } from "@/lib/db/schema";
 import { doku } from "@/lib/doku";
@@ -10,18 +12,40 @@ import type { TransactionStatus } from "@/lib/doku/schemas";
 import { recordExchange } from "./events";
 import { applyOutcome, type TransitionResult } from "./transitions";
 
+/** The shortest time between two Check Status calls for one attempt, from any caller. */
+export const CHECK_STATUS_INTERVAL_MS = 10_000;
+
 export type CheckStatusOutcome =
   | { ok: true; transactionStatus: TransactionStatus; result: TransitionResult }
-  | { ok: false; reason: DokuError["kind"] | "mismatch" | "unknown_attempt"; httpStatus: number | null };
+  | { ok: false; reason: DokuError["kind"] | "mismatch" | "unknown_attempt"; httpStatus: number | null }
+  | { ok: false; reason: "recently_checked"; httpStatus: null; retryAfterMs: number };
 
-export async function checkAttemptStatus(attemptId: number): Promise<CheckStatusOutcome> {
-  const attempt = db().select().from(paymentAttempts).where(eq(paymentAttempts.id, attemptId)).get();
-  if (!attempt) return { ok: false, reason: "unknown_attempt", httpStatus: null };
+export async function checkAttemptStatus(
+  attemptId: number,
+  { minIntervalMs = CHECK_STATUS_INTERVAL_MS, now = new Date() }: { minIntervalMs?: number; now?: Date } = {},
+): Promise<CheckStatusOutcome> {
+  // The slot is taken before DOKU is called: a request that loses the race never calls at all.
+  const attempt = db()
+    .update(paymentAttempts)
+    .set({ lastCheckedAt: now })
+    .where(
+      and(
+        eq(paymentAttempts.id, attemptId),
+        or(isNull(paymentAttempts.lastCheckedAt), lte(paymentAttempts.lastCheckedAt, new Date(now.getTime() - minIntervalMs))),
+      ),
+    )
+    .returning()
+    .get();
+  if (!attempt) {
+    const existing = db().select({ lastCheckedAt: paymentAttempts.lastCheckedAt }).from(paymentAttempts).where(eq(paymentAttempts.id, attemptId)).get();
+    if (!existing) return { ok: false, reason: "unknown_attempt", httpStatus: null };
+    const retryAfterMs = Math.max(1, (existing.lastCheckedAt?.getTime() ?? 0) + minIntervalMs - now.getTime());
+    return { ok: false, reason: "recently_checked", httpStatus: null, retryAfterMs };
+  }
 
   const answer = await doku().checkStatus(attempt.invoiceNumber);
-  const now = new Date();
+  const answeredAt = new Date();
   return db().transaction((tx) => {
-    tx.update(paymentAttempts).set({ lastCheckedAt: now }).where(eq(paymentAttempts.id, attempt.id)).run();
     const ids = { orderId: attempt.orderId, attemptId: attempt.id };
     if (!answer.ok) {
       recordExchange(tx, {
@@ -44,7 +68,7 @@ export async function checkAttemptStatus(attemptId: number): Promise<CheckStatus
       });
       return { ok: false, reason: "mismatch", httpStatus: answer.exchange.status };
     }
-    const result = applyOutcome(tx, attempt, transaction.status, now);
+    const result = applyOutcome(tx, attempt, transaction.status, answeredAt);
     recordExchange(tx, { kind: "check_status", exchange: answer.exchange, ...ids, outcome: result.outcome, flagged: result.flagged });
     return { ok: true, transactionStatus: transaction.status, result };
   });

@@ -2,6 +2,7 @@
 // invoice and amount to our attempt, and apply the outcome — the database part in one IMMEDIATE
 // SQLite transaction, so the answer goes back within milliseconds and exactly once per Request-Id.
 import "server-only";
+import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { db, groupCommit, perConnection } from "@/lib/db/client";
 import { paymentAttempts, paymentEvents } from "@/lib/db/schema";
@@ -14,6 +15,17 @@ import { applyOutcome, type PaymentOutcome } from "./transitions";
 /** Anything bigger is not a DOKU notification (they are well under 2 kB). */
 export const MAX_NOTIFICATION_BYTES = 64 * 1024;
 
+/**
+ * What is kept of a body whose signature did not verify: anyone can send one, so only enough to
+ * recognise it (with its size and SHA-256), never enough to fill the disk. Verified bodies, which
+ * only DOKU can produce, are kept whole.
+ */
+export const MAX_UNVERIFIED_BODY_BYTES = 512;
+/** The same for each stored header value (a real one is under 100 characters). */
+const MAX_HEADER_CHARS = 200;
+
+const clip = (value: string, max: number) => (value.length > max ? `${value.slice(0, max)}…` : value);
+
 export interface NotificationAnswer {
   status: number;
   body: { ok: boolean; outcome: string; message?: string };
@@ -23,9 +35,9 @@ export interface NotificationAnswer {
 
 function storedHeaders(h: NotificationHeaders): Record<string, string> {
   const out: Record<string, string> = {};
-  if (h.clientId) out["Client-Id"] = h.clientId;
-  if (h.requestId) out["Request-Id"] = h.requestId;
-  if (h.requestTimestamp) out["Request-Timestamp"] = h.requestTimestamp;
+  if (h.clientId) out["Client-Id"] = clip(h.clientId, MAX_HEADER_CHARS);
+  if (h.requestId) out["Request-Id"] = clip(h.requestId, MAX_HEADER_CHARS);
+  if (h.requestTimestamp) out["Request-Timestamp"] = clip(h.requestTimestamp, MAX_HEADER_CHARS);
   if (h.signature) out.Signature = redactSignature(h.signature);
   return out;
 }
@@ -94,14 +106,17 @@ function verified(rawBytes: Uint8Array, headers: HeaderSource, meta: Meta): () =
   const rawBody = utf8(rawBytes);
   const verdict = verifyNotification(rawBytes, headers, config, rawBody);
   const receivedAt = meta.receivedAt ?? new Date();
+  const vouched = verdict.ok || verdict.signatureValid === true;
   const base = {
     kind: "notification" as const,
     direction: "in" as const,
-    requestId: verdict.headers.requestId,
+    requestId: verdict.headers.requestId === null ? null : clip(verdict.headers.requestId, 128),
     method: "POST",
     url: meta.url,
     requestHeaders: storedHeaders(verdict.headers),
-    requestBody: rawBody,
+    requestBody: vouched ? rawBody : utf8(rawBytes.subarray(0, MAX_UNVERIFIED_BODY_BYTES)),
+    requestBodyBytes: rawBytes.byteLength,
+    requestBodySha256: createHash("sha256").update(rawBytes).digest("hex"),
     createdAt: receivedAt,
   };
   const log = (outcome: string, status: number, extra: Record<string, string | number | null> = {}) => ({
@@ -194,7 +209,21 @@ const statements = perConnection((database) => ({
       signatureValid: true,
       method: "POST",
       ...Object.fromEntries(
-        (["orderId", "attemptId", "requestId", "inboxKey", "url", "httpStatus", "requestHeaders", "requestBody", "outcome", "flagged", "createdAt"] as const).map(
+        ([
+          "orderId",
+          "attemptId",
+          "requestId",
+          "inboxKey",
+          "url",
+          "httpStatus",
+          "requestHeaders",
+          "requestBody",
+          "requestBodyBytes",
+          "requestBodySha256",
+          "outcome",
+          "flagged",
+          "createdAt",
+        ] as const).map(
           (name) => [name, sql.placeholder(name)],
         ),
       ),

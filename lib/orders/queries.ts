@@ -114,20 +114,18 @@ export function findShopperOrder(token: string): ShopperOrder | null {
 }
 
 /**
- * The attempt the shopper's return should ask DOKU about: the newest, if still pending and not
- * asked about in the last few seconds (the return URL is public: reloading it must not turn
- * into a stream of Check Status calls).
+ * The attempt the shopper's return should ask DOKU about: the newest, if still pending. The
+ * return URL is public, so checkAttemptStatus's claim keeps a storm of reloads to one DOKU call.
  */
-export function pendingAttemptForToken(token: string, now = new Date(), minIntervalMs = 10_000): { attemptId: number } | null {
+export function pendingAttemptForToken(token: string): { attemptId: number } | null {
   if (!TOKEN_PATTERN.test(token)) return null;
   const row = db()
-    .select({ attemptId: paymentAttempts.id, status: paymentAttempts.status, lastCheckedAt: paymentAttempts.lastCheckedAt })
+    .select({ attemptId: paymentAttempts.id, status: paymentAttempts.status })
     .from(paymentAttempts)
     .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
     .where(eq(orders.publicToken, token))
     .orderBy(desc(paymentAttempts.id))
     .get();
   if (row?.status !== "pending") return null;
-  if (row.lastCheckedAt && now.getTime() - row.lastCheckedAt.getTime() < minIntervalMs) return null;
   return { attemptId: row.attemptId };
 }

@@ -1,7 +1,9 @@
 // The reconciler's own schedule inside `next start`: a timer chain (never overlapping runs, never
-// keeping the process alive) that backs off while DOKU is failing.
+// keeping the process alive) that backs off while DOKU is failing. Each run first prunes what
+// unauthenticated requests left behind (lib/orders/prune-noise.ts).
 import "server-only";
 import { env } from "@/lib/env";
+import { pruneNoise } from "./prune-noise";
 import { reconcileOnce } from "./reconcile";
 import { logError, logLine } from "@/lib/log";
 
@@ -16,6 +18,8 @@ export function startReconciler(intervalMs: number): void {
   const schedule = (delay: number) => setTimeout(run, delay).unref();
   async function run() {
     try {
+      const pruned = pruneNoise();
+      if (pruned.noise > 0) logLine({ event: "prune", ...pruned });
       const report = await reconcileOnce({ minAgeMs: env().RECONCILE_MIN_AGE_MS });
       failures = report.dokuErrors > 0 ? failures + 1 : 0;
       if (report.changed.length > 0 || report.dokuErrors > 0) {

@@ -42,6 +42,8 @@ export function decide(attempt: AttemptView, answer: CheckStatusOutcome, now: Da
   }
   // DOKU has never heard of an invoice we never managed to send (the app stopped mid-call).
   if (answer.reason === "http" && answer.httpStatus === 404 && attempt.status === "creating") return { kind: "reject_unsent" };
+  // Another caller (an instance's reconciler, a shopper's return) is asking DOKU right now.
+  if (answer.reason === "recently_checked") return { kind: "leave" };
   if (answer.reason === "mismatch" || answer.reason === "unknown_attempt") return { kind: "leave" };
   if (answer.reason === "http" && answer.httpStatus !== null && answer.httpStatus < 500) return { kind: "leave" };
   return { kind: "back_off" };
@@ -97,8 +99,9 @@ export async function reconcileOnce(options: ReconcileOptions): Promise<Reconcil
 
   // One request at a time: a reconciler must never become the load that takes DOKU down.
   for (const attempt of dueAttempts(now, options.minAgeMs, options.batchSize ?? 25)) {
-    const answer = await checkAttemptStatus(attempt.id);
-    report.checked++;
+    // The claim's window is the reconciler's own: two instances never ask about one attempt twice.
+    const answer = await checkAttemptStatus(attempt.id, { minIntervalMs: options.minAgeMs, now });
+    if (answer.ok || answer.reason !== "recently_checked") report.checked++;
     const decision = decide(attempt, answer, now, grace);
     switch (decision.kind) {
       case "applied":

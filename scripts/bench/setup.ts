@@ -185,6 +185,7 @@ export async function startServers(appDbPath: string, bareDbPath: string): Promi
     DOKU_SECRET_KEY: DOKU.secretKey,
     DOKU_NOTIFICATION_PATH: NOTIFICATION_PATH,
     APP_BASE_URL: appUrl,
+    ALLOW_HTTP_APP_BASE_URL: "true",
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     AUTH_TRUST_HOST: "true",
     RECONCILE_INTERVAL_MS: "0",

@@ -25,6 +25,8 @@ function event(overrides: Partial<AdminEvent>): AdminEvent {
     attemptId: 3,
     requestId: "req-1",
     inboxKey: null,
+    requestBodyBytes: null,
+    requestBodySha256: null,
     method: "POST",
     url: "/api/doku/notifications",
     httpStatus: 200,

@@ -1,106 +1,167 @@
-// Password hashing, the default-password guard, and the sign-in throttle.
+// Password hashing, the default-password guard, the sign-in throttle and when a session ends.
+import { randomBytes, scryptSync } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword, DEFAULT_ADMIN_PASSWORD } from "@/lib/auth/password";
-import { createThrottle } from "@/lib/auth/throttle";
+import { DEFAULT_ADMIN_PASSWORD, hashPassword, needsRehash, verifyPassword } from "@/lib/auth/password";
+import { admit, signInKeys, succeeded, waitFor } from "@/lib/auth/throttle";
+import { openDatabase } from "@/lib/db/open";
+import { rateLimits, users } from "@/lib/db/schema";
 import { migratedAndSeeded, setTestEnv } from "../support/app-db";
 
-setTestEnv();
+const dbPath = setTestEnv();
 const { seedAdmin } = await import("@/lib/auth/seed-admin");
 const { adminsWithDefaultPassword } = await import("@/lib/auth/default-password");
-const { verifyCredentials } = await import("@/lib/auth/users");
+const { checkCredentials } = await import("@/lib/auth/users");
+const { checkSession, SESSION_LIFETIME_MS } = await import("@/lib/auth/session");
+const db = await migratedAndSeeded();
+
+/** A hash as the app stored them before the cost was raised (N = 2^15). */
+function legacyHash(password: string): string {
+  const salt = randomBytes(16);
+  const key = scryptSync(password.normalize("NFKC"), salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+  return ["scrypt", 2 ** 15, 8, 1, salt.toString("base64"), key.toString("base64")].join("$");
+}
+
+const userNamed = (email: string) => db.select().from(users).where(eq(users.email, email)).get()!;
 
 describe("passwords", () => {
-  it("hashes with scrypt and a random salt, and verifies only the right password", async () => {
+  it("hashes with scrypt at OWASP's cost and a random salt, and verifies only the right password", async () => {
     const a = await hashPassword("correct horse battery staple");
     const b = await hashPassword("correct horse battery staple");
-    expect(a).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    expect(a).toMatch(/^scrypt\$131072\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
     expect(a).not.toBe(b);
     expect(a).not.toContain("correct horse");
     expect(await verifyPassword("correct horse battery staple", a)).toBe(true);
     expect(await verifyPassword("correct horse battery stapler", a)).toBe(false);
     expect(await verifyPassword("anything", "plain-text-password")).toBe(false);
+    expect(needsRehash(a)).toBe(false);
+    const legacy = legacyHash("old and weak");
+    expect(needsRehash(legacy)).toBe(true);
+    expect(await verifyPassword("old and weak", legacy)).toBe(true);
+    // A row claiming a higher cost than ours is refused rather than computed.
+    expect(await verifyPassword("x", a.replace("$131072$", "$1048576$"))).toBe(false);
   });
 });
 
 describe("admin accounts", () => {
-  it("seeds idempotently, verifies credentials, and reports a default password", async () => {
-    const db = await migratedAndSeeded();
+  it("seeds idempotently, checks credentials, reports a default password; a new password raises the session version", async () => {
     expect(await seedAdmin(db, "Admin@Shop.example", DEFAULT_ADMIN_PASSWORD)).toBe("created");
     expect(await seedAdmin(db, "admin@shop.example", DEFAULT_ADMIN_PASSWORD)).toBe("unchanged");
     expect(await adminsWithDefaultPassword()).toEqual(["admin@shop.example"]);
+    expect(userNamed("admin@shop.example").sessionVersion).toBe(1);
 
     expect(await seedAdmin(db, "admin@shop.example", "a much better password")).toBe("updated");
+    expect(userNamed("admin@shop.example").sessionVersion).toBe(2);
     expect(await adminsWithDefaultPassword()).toEqual([]);
-    expect(await verifyCredentials({ email: " ADMIN@shop.example ", password: "a much better password" })).toMatchObject({
-      email: "admin@shop.example",
+    expect(await checkCredentials({ email: " ADMIN@shop.example ", password: "a much better password" })).toMatchObject({
+      ok: true,
+      user: { email: "admin@shop.example", sessionVersion: 2 },
     });
-    expect(await verifyCredentials({ email: "admin@shop.example", password: DEFAULT_ADMIN_PASSWORD })).toBeNull();
-    expect(await verifyCredentials({ email: "nobody@shop.example", password: "a much better password" })).toBeNull();
-    expect(await verifyCredentials({ email: "not an email", password: "x" })).toBeNull();
+    expect(await checkCredentials({ email: "admin@shop.example", password: DEFAULT_ADMIN_PASSWORD })).toEqual({ ok: false });
+    expect(await checkCredentials({ email: "nobody@shop.example", password: "a much better password" })).toEqual({ ok: false });
+    expect(await checkCredentials({ email: "not an email", password: "x" })).toEqual({ ok: false });
+  });
+
+  it("redoes a hash made at the old cost on the next successful sign-in, keeping the session version", async () => {
+    db.insert(users).values({ email: "legacy@shop.example", name: "Legacy", passwordHash: legacyHash("legacy password 1") }).run();
+    expect(await checkCredentials({ email: "legacy@shop.example", password: "wrong password" })).toEqual({ ok: false });
+    expect(userNamed("legacy@shop.example").passwordHash).toMatch(/^scrypt\$32768\$/);
+    expect((await checkCredentials({ email: "legacy@shop.example", password: "legacy password 1" })).ok).toBe(true);
+    const upgraded = userNamed("legacy@shop.example");
+    expect(upgraded.passwordHash).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(upgraded.sessionVersion).toBe(1);
+    expect((await checkCredentials({ email: "legacy@shop.example", password: "legacy password 1" })).ok).toBe(true);
   });
 });
 
-describe("sign-in throttle", () => {
+describe("sign-in throttle (database counters)", () => {
   const options = { freeAttempts: 3, baseDelayMs: 1000, maxDelayMs: 8000, windowMs: 60_000 };
+  const at = (ms: number) => new Date(1_800_000_000_000 + ms);
 
-  it("lets a few failures through, then doubles the wait, capped, and forgets after the window", () => {
-    let now = 0;
-    const throttle = createThrottle(options, () => now);
-    const waits: number[] = [];
+  it("counts each attempt before the password is checked: free ones, then a doubling wait, capped, forgotten after the window", () => {
+    const keys = signInKeys("a@x.example", null);
+    const answers: (number | true)[] = [];
+    let t = 0;
     for (let i = 0; i < 8; i++) {
-      waits.push(throttle.waitFor("account:a@x"));
-      throttle.fail(["account:a@x"]);
-    }
-    expect(waits).toEqual([0, 0, 0, 1000, 2000, 4000, 8000, 8000]);
-    expect(throttle.waitFor("account:b@x")).toBe(0);
-    now += 7_999;
-    expect(throttle.waitFor("account:a@x")).toBe(1);
-    now += 60_001;
-    expect(throttle.waitFor("account:a@x")).toBe(0);
-  });
-
-  it("refuses an attempt while any of its keys must wait: a new address does not escape the account", () => {
-    let now = 0;
-    const throttle = createThrottle(options, () => now);
-    const guess = (address: string) => {
-      const admitted = throttle.enter(["account:admin@x", `address:${address}`]);
-      if (admitted.ok) {
-        throttle.fail(["account:admin@x", `address:${address}`]);
-        admitted.release();
+      const admission = admit(db, keys, at(t), options);
+      answers.push(admission.ok ? true : admission.retryAfterMs);
+      if (!admission.ok) {
+        t += admission.retryAfterMs;
+        expect(admit(db, keys, at(t), options).ok).toBe(true);
       }
-      return admitted.ok;
-    };
-    expect([guess("10.0.0.1"), guess("10.0.0.2"), guess("10.0.0.3")]).toEqual([true, true, true]);
-    expect(throttle.enter(["account:admin@x", "address:10.0.0.4"])).toEqual({ ok: false, retryAfterMs: 1000 });
-    now += 1000;
-    expect(guess("10.0.0.5")).toBe(true);
-    expect(throttle.enter(["account:admin@x", "address:10.9.9.9"])).toEqual({ ok: false, retryAfterMs: 2000 });
-    // Another account from a fresh address is not affected…
-    expect(throttle.enter(["account:other@x", "address:10.9.9.9"]).ok).toBe(true);
-    // …and the account may try again once its wait is over.
-    now += 2000;
-    expect(throttle.enter(["account:admin@x", "address:10.9.9.9"]).ok).toBe(true);
+    }
+    // Three free, then each attempt waits 1 s, 2 s, 4 s, 8 s, 8 s after the one before.
+    expect(answers).toEqual([true, true, true, 1000, 2000, 4000, 8000, 8000]);
+    const row = db.select().from(rateLimits).where(eq(rateLimits.key, keys[0]!)).get();
+    expect(waitFor(row, at(t + 7_999), options)).toBe(1);
+    expect(waitFor(row, at(t + 60_001), options)).toBe(0);
+    expect(admit(db, keys, at(t + 60_001), options).ok).toBe(true);
   });
 
-  it("once a key is limited, only one of its attempts is checked at a time", () => {
-    let now = 0;
-    const throttle = createThrottle(options, () => now);
-    throttle.fail(["account:a@x"]);
-    throttle.fail(["account:a@x"]);
-    // Still free: concurrent attempts are all admitted.
-    const free = [throttle.enter(["account:a@x"]), throttle.enter(["account:a@x"])];
-    expect(free.map((a) => a.ok)).toEqual([true, true]);
-    throttle.fail(["account:a@x"]);
-    for (const a of free) if (a.ok) a.release();
+  it("refuses while any key must wait: a new address does not escape the account, nor another account the address", () => {
+    const guess = (email: string, address: string, t: number) => admit(db, signInKeys(email, address), at(t), options);
+    for (const n of [1, 2, 3]) expect(guess("admin@y.example", `10.0.0.${n}`, 0).ok).toBe(true);
+    expect(guess("admin@y.example", "10.0.0.4", 0)).toEqual({ ok: false, retryAfterMs: 1000 });
+    expect(guess("other@y.example", "10.0.0.9", 0).ok).toBe(true);
+    for (const n of [1, 2, 3]) expect(guess(`spray${n}@y.example`, "10.0.0.50", 0).ok).toBe(true);
+    expect(guess("fresh@y.example", "10.0.0.50", 0)).toEqual({ ok: false, retryAfterMs: 1000 });
+  });
 
-    now += 1000;
-    const first = throttle.enter(["account:a@x"]);
-    expect(first.ok).toBe(true);
-    expect(throttle.enter(["account:a@x"])).toEqual({ ok: false, retryAfterMs: 1000 });
-    if (first.ok) {
-      first.release();
-      first.release(); // twice is harmless
+  it("is shared by every connection (another instance, or the app after a restart)", () => {
+    const keys = signInKeys("shared@x.example", null);
+    const other = openDatabase(dbPath);
+    try {
+      expect(admit(db, keys, at(0), options).ok).toBe(true);
+      expect(admit(other, keys, at(0), options).ok).toBe(true);
+      expect(admit(db, keys, at(0), options).ok).toBe(true);
+      // Whichever connection asks next, the limit holds: one slot per wait, never one per instance.
+      expect(admit(other, keys, at(500), options)).toEqual({ ok: false, retryAfterMs: 500 });
+      expect(admit(db, keys, at(1000), options).ok).toBe(true);
+      expect(admit(other, keys, at(1000), options).ok).toBe(false);
+      succeeded(other, keys);
+      expect(admit(db, keys, at(1000), options).ok).toBe(true);
+    } finally {
+      other.$client.close();
     }
-    expect(throttle.enter(["account:a@x"]).ok).toBe(true);
+  });
+
+  it("keeps an account's counter through a flood of other keys", () => {
+    const keys = signInKeys("target@x.example", null);
+    for (let i = 0; i < 3; i++) admit(db, keys, at(0), options);
+    for (let i = 0; i < 5_000; i++) admit(db, signInKeys(`flood${i}@x.example`, null), at(1), options);
+    expect(admit(db, keys, at(2), options)).toEqual({ ok: false, retryAfterMs: 998 });
+  });
+
+  it("refuses even the right password while the wait lasts, then signs in and clears the count", async () => {
+    await seedAdmin(db, "guarded@shop.example", "the right password");
+    for (let i = 0; i < 5; i++) expect(await checkCredentials({ email: "guarded@shop.example", password: `guess ${i}` })).toEqual({ ok: false });
+    const refused = await checkCredentials({ email: "guarded@shop.example", password: "the right password" });
+    expect(refused).toMatchObject({ ok: false, retryAfterMs: expect.any(Number) });
+    expect((refused as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(0);
+    // After the wait the right password works and the account starts again from nothing.
+    db.update(rateLimits).set({ lastAt: new Date(Date.now() - 2000) }).where(eq(rateLimits.key, "sign-in:account:guarded@shop.example")).run();
+    expect((await checkCredentials({ email: "GUARDED@shop.example", password: "the right password" })).ok).toBe(true);
+    expect(db.select().from(rateLimits).where(eq(rateLimits.key, "sign-in:account:guarded@shop.example")).get()).toBeUndefined();
+  });
+});
+
+describe("sessions", () => {
+  it("end a working day after sign-in, when the password changes, and when the user is removed", async () => {
+    await seedAdmin(db, "session@shop.example", "first password 123");
+    const user = userNamed("session@shop.example");
+    const now = Date.now();
+    const claims = { sub: String(user.id), signedInAt: now - 1000, sessionVersion: user.sessionVersion };
+    expect(checkSession(claims, now)).toBe("valid");
+    expect(checkSession({ ...claims, signedInAt: now - SESSION_LIFETIME_MS - 1 }, now)).toBe("expired");
+    expect(checkSession({ ...claims, signedInAt: now + 3_600_000 }, now)).toBe("expired");
+    expect(checkSession({ sub: claims.sub }, now)).toBe("malformed");
+    expect(checkSession({ ...claims, sub: "1 OR 1=1" }, now)).toBe("malformed");
+
+    await seedAdmin(db, "session@shop.example", "second password 456");
+    expect(checkSession(claims, now)).toBe("password_changed");
+    expect(checkSession({ ...claims, sessionVersion: user.sessionVersion + 1 }, now)).toBe("valid");
+
+    db.delete(users).where(eq(users.id, user.id)).run();
+    expect(checkSession({ ...claims, sessionVersion: user.sessionVersion + 1 }, now)).toBe("no_user");
   });
 });

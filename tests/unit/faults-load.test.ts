@@ -2,7 +2,6 @@
 // 50 checkouts at once, and a flaky merchant endpoint that DOKU's retries must land exactly once.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox } from "@/sandbox/server";
@@ -43,6 +42,7 @@ const sandbox = await startSandbox({
 process.env.DOKU_BASE_URL = sandbox.url;
 
 const { placeOrder } = await import("@/lib/checkout/place-order");
+const { issueCheckoutKey } = await import("@/lib/checkout/checkout-key");
 const { addToCart } = await import("@/lib/cart/cart");
 const schema = await import("@/lib/db/schema");
 let db: Awaited<ReturnType<typeof migratedAndSeeded>>;
@@ -73,7 +73,7 @@ describe("@faults 50 checkouts in parallel", () => {
       for (const [n, p] of lines.entries()) cartId = addToCart(cartId, p.id, 1 + ((i + n) % 5));
       return cartId!;
     });
-    const keys = carts.map(() => randomUUID());
+    const keys = carts.map((cartId) => issueCheckoutKey(cartId));
 
     const results = await Promise.all(carts.map((cartId, i) => placeOrder(details, cartId, keys[i])));
     expect(results.every((r) => r.kind === "redirect" && r.url.startsWith(sandbox.url))).toBe(true);
@@ -107,8 +107,9 @@ describe("@faults 50 checkouts in parallel", () => {
 describe("@faults a flaky merchant endpoint", () => {
   it("the first 2 deliveries answered 503: DOKU's retries land it exactly once", async () => {
     const product = db.select().from(schema.products).where(eq(schema.products.slug, "batik-kawung-tote")).get()!;
-    const key = randomUUID();
-    const placed = await placeOrder(details, addToCart(null, product.id, 1), key);
+    const cartId = addToCart(null, product.id, 1);
+    const key = issueCheckoutKey(cartId);
+    const placed = await placeOrder(details, cartId, key);
     expect(placed.kind).toBe("redirect");
     const order = db.select().from(schema.orders).where(eq(schema.orders.checkoutKey, key)).get()!;
     const attempt = db.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.orderId, order.id)).get()!;

@@ -1,6 +1,5 @@
 // The reconciler: its decisions one by one, then whole passes against the real sandbox.
 import { execFile } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -12,6 +11,7 @@ const { control } = sandbox;
 
 const { decide, reconcileOnce } = await import("@/lib/orders/reconcile");
 const { placeOrder } = await import("@/lib/checkout/place-order");
+const { issueCheckoutKey } = await import("@/lib/checkout/checkout-key");
 const { insertAttempt } = await import("@/lib/checkout/start-payment");
 const { addToCart } = await import("@/lib/cart/cart");
 const schema = await import("@/lib/db/schema");
@@ -34,7 +34,7 @@ const later = (ms: number) => new Date(Date.now() + ms);
 async function pendingOrder() {
   const product = db.select().from(schema.products).where(eq(schema.products.slug, "batik-kawung-tote")).get()!;
   const cartId = addToCart(null, product.id, 1);
-  const key = randomUUID();
+  const key = issueCheckoutKey(cartId);
   const placed = await placeOrder(
     {
       firstName: "Dewi",

@@ -4,11 +4,12 @@
 import { redirect } from "next/navigation";
 import { readCartId } from "@/lib/cart/cookie";
 import { placeOrder } from "@/lib/checkout/place-order";
+import { requestAddress } from "@/lib/limits/request-address";
 
 export type PlaceOrderActionResult = { fieldErrors?: Record<string, string>; message?: string };
 
 export async function placeOrderAction(values: unknown, checkoutKey: unknown): Promise<PlaceOrderActionResult> {
-  const result = await placeOrder(values, await readCartId(), checkoutKey);
+  const result = await placeOrder(values, await readCartId(), checkoutKey, await requestAddress());
   if (result.kind === "redirect") redirect(result.url);
   if (result.kind === "invalid") {
     return { fieldErrors: result.fieldErrors, message: "Some details need fixing. Check the highlighted fields." };

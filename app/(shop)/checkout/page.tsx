@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -6,14 +5,16 @@ import { CheckoutForm, type CheckoutSummary } from "@/components/checkout/checko
 import { Alert } from "@/components/ui/alert";
 import { loadCart } from "@/lib/cart/cart";
 import { readCartId } from "@/lib/cart/cookie";
+import { issueCheckoutKey } from "@/lib/checkout/checkout-key";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 
 export default async function CheckoutPage() {
-  const cart = loadCart(await readCartId());
-  if (cart.lines.length === 0) redirect("/cart");
+  const cartId = await readCartId();
+  const cart = loadCart(cartId);
+  if (!cartId || cart.lines.length === 0) redirect("/cart");
 
   // Only what the form renders: names, quantities and integer rupiah, priced on the server.
   const summary: CheckoutSummary = {
@@ -39,8 +40,8 @@ export default async function CheckoutPage() {
           {cart.unavailable.join(", ")} {cart.unavailable.length === 1 ? "is" : "are"} no longer sold.
         </Alert>
       ) : null}
-      {/* A fresh key per render: a double submit of this form finds the same order. */}
-      <CheckoutForm checkoutKey={randomUUID()} summary={summary} />
+      {/* A fresh key per render, bound to this cart: a double submit of this form finds the same order. */}
+      <CheckoutForm checkoutKey={issueCheckoutKey(cartId)} summary={summary} />
     </div>
   );
 }

@@ -1,13 +1,12 @@
 "use server";
-// Staff sign-in. Failed attempts are limited per account and per address (lib/auth/throttle.ts);
-// every failure gets the same message so the answer never tells which emails exist. signIn()
-// redirects by throwing, so only AuthError is caught and everything else is rethrown.
-import { headers } from "next/headers";
+// Staff sign-in. The password check and its limit live behind signIn() (lib/auth/users.ts), so
+// this action and Auth.js's own callback route are limited alike. Every wrong password gets the
+// same message, so the answer never tells which emails exist. signIn() redirects by throwing, so
+// only AuthError is caught and everything else is rethrown.
 import { AuthError } from "next-auth";
 import { safeAdminRedirect } from "@/lib/admin/redirect";
-import { signIn } from "@/lib/auth/config";
-import { createThrottle } from "@/lib/auth/throttle";
-import { credentialsSchema } from "@/lib/auth/users";
+import { signIn, SignInThrottled } from "@/lib/auth/config";
+import { retryMessage } from "@/lib/auth/throttle";
 
 export interface SignInState {
   error?: string;
@@ -15,43 +14,17 @@ export interface SignInState {
 }
 
 const FAILED = "Email or password is incorrect.";
-const throttle = createThrottle();
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
-  const typedEmail = formData.get("email");
-  const email = typeof typedEmail === "string" ? typedEmail.slice(0, 254) : "";
-  // The account key is what stops guessing: a client can rotate X-Forwarded-For at will (Next
-  // keeps the one it is sent), so the address key only slows an honest client or one behind a
-  // proxy that sets it. Unknown emails are keyed the same way, so a refusal reveals nothing.
-  const address = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
-  const keys = [`account:${email.trim().toLowerCase()}`, `address:${address}`];
-
-  const admission = throttle.enter(keys);
-  if (!admission.ok) {
-    const seconds = Math.ceil(admission.retryAfterMs / 1000);
-    return { error: `Too many failed attempts. Try again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`, email };
-  }
-  try {
-    return await attempt(formData, email, keys);
-  } finally {
-    admission.release();
-  }
-}
-
-async function attempt(formData: FormData, email: string, keys: string[]): Promise<SignInState> {
-  const parsed = credentialsSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
-  if (!parsed.success) {
-    throttle.fail(keys);
-    return { error: FAILED, email };
-  }
+  const typed = formData.get("email");
+  const password = formData.get("password");
+  const email = typeof typed === "string" ? typed.slice(0, 254) : "";
   const redirectTo = safeAdminRedirect(formData.get("from"));
   try {
-    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo });
+    await signIn("credentials", { email, password: typeof password === "string" ? password : "", redirectTo });
   } catch (error) {
-    if (error instanceof AuthError) {
-      throttle.fail(keys);
-      return { error: FAILED, email };
-    }
+    if (error instanceof SignInThrottled) return { error: retryMessage(error.retryAfterMs), email };
+    if (error instanceof AuthError) return { error: FAILED, email };
     throw error;
   }
   // Not reached: a successful signIn() redirects by throwing.

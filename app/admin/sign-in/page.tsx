@@ -4,15 +4,18 @@ import { AdminTopBar } from "@/components/admin/top-bar";
 import { SignInForm } from "@/components/admin/sign-in-form";
 import { safeAdminRedirect } from "@/lib/admin/redirect";
 import { currentStaff } from "@/lib/auth/guard";
+import { retryMessage } from "@/lib/auth/throttle";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false, follow: false } };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { from } = await searchParams;
+  const { from, code } = await searchParams;
   const target = safeAdminRedirect(Array.isArray(from) ? from[0] : from);
   if (await currentStaff()) redirect(target);
+  // Auth.js's callback route, refused by the throttle, redirects here with `code=throttled_<s>`.
+  const throttled = /^throttled_(\d{1,4})$/.exec(typeof code === "string" ? code : "");
 
   return (
     <>
@@ -21,7 +24,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <div className="w-full max-w-sm rounded-2xl border border-stone-200 bg-white p-6 shadow-sm sm:p-8">
           <h1 className="text-xl font-bold tracking-tight">Sign in</h1>
           <p className="mt-1 text-sm text-stone-600">Merchant staff only. Sessions end after a working day.</p>
-          <SignInForm from={target} />
+          <SignInForm from={target} notice={throttled ? retryMessage(Number(throttled[1]) * 1000) : undefined} />
         </div>
       </main>
     </>

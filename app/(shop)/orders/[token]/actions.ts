@@ -5,6 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { restoreCartFromOrder } from "@/lib/cart/cart";
 import { readCartId, writeCartId } from "@/lib/cart/cookie";
 import { payAgain } from "@/lib/checkout/pay-again";
+import { requestAddress } from "@/lib/limits/request-address";
 import { findShopperOrder, TOKEN_PATTERN } from "@/lib/orders/queries";
 
 function tokenFrom(formData: FormData): string {
@@ -14,8 +15,11 @@ function tokenFrom(formData: FormData): string {
 }
 
 export async function payAgainAction(formData: FormData): Promise<void> {
-  const result = await payAgain(tokenFrom(formData));
+  const token = tokenFrom(formData);
+  const result = await payAgain(token, await requestAddress());
   if (!result) notFound();
+  // The order page explains the limit (a number of minutes, nothing else, travels in the URL).
+  if (result.kind === "limited") redirect(`/orders/${token}?retry_in=${Math.max(1, Math.ceil(result.retryAfterMs / 60_000))}`);
   redirect(result.url);
 }
 

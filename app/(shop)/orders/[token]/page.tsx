@@ -7,17 +7,28 @@ import { OrderStatusPanel } from "@/components/orders/order-status";
 import { OrderSummary } from "@/components/orders/order-summary";
 import { PayAgainForm } from "@/components/orders/pay-again-form";
 import { PaymentTimeline } from "@/components/orders/payment-timeline";
+import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
+import { tooManyAttemptsMessage } from "@/lib/checkout/attempt-limits";
 import { findShopperOrder } from "@/lib/orders/queries";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Your order", robots: { index: false, follow: false } };
 
-export default async function OrderPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function OrderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { token } = await params;
   const order = findShopperOrder(token);
   if (!order) notFound();
+  // Set by "Pay again" when this order's cart has started too many payments this hour.
+  const { retry_in: retryIn } = await searchParams;
+  const retryMinutes = typeof retryIn === "string" && /^\d{1,3}$/.test(retryIn) ? Number(retryIn) : null;
 
   const resumeUrl = order.payment?.resumeUrl ?? null;
   const canPayAgain = order.status === "failed" || order.status === "expired";
@@ -38,6 +49,11 @@ export default async function OrderPage({ params }: { params: Promise<{ token: s
         <div className="space-y-6">
           <section aria-label="Payment status" className="space-y-4">
             <OrderStatusPanel order={order} />
+            {retryMinutes !== null && canPayAgain ? (
+              <Alert tone="warning" role="alert" testId="attempt-limit" title="Not started">
+                {tooManyAttemptsMessage(retryMinutes * 60_000)}
+              </Alert>
+            ) : null}
             {order.status === "pending" ? <AutoRefresh /> : null}
             {resumeUrl || canPayAgain ? (
               <div className="flex flex-wrap items-center gap-3">

@@ -1,0 +1,29 @@
+// How many payment attempts (new orders and "pay again") one cart and one client address may
+// start per hour. Each attempt is a signed DOKU call and a row of someone's name, email and
+// phone: a script must not be able to make them without end. Counted in the transaction that
+// creates the attempt, in the database, so every instance shares the count.
+import { countHit, type LimitsTx } from "@/lib/limits/rate-limits";
+
+export const ATTEMPT_LIMITS = { perCart: 5, perAddress: 20, windowMs: 60 * 60_000 } as const;
+
+export type AttemptSlot = { ok: true } | { ok: false; retryAfterMs: number };
+
+export function takeAttemptSlot(tx: LimitsTx, who: { cartId: string | null; address: string | null }, now = new Date()): AttemptSlot {
+  const limits: [string, number][] = [];
+  if (who.cartId) limits.push([`checkout:cart:${who.cartId}`, ATTEMPT_LIMITS.perCart]);
+  if (who.address) limits.push([`checkout:address:${who.address}`, ATTEMPT_LIMITS.perAddress]);
+  let retryAfterMs = 0;
+  for (const [key, limit] of limits) {
+    const counter = countHit(tx, key, ATTEMPT_LIMITS.windowMs, now);
+    if (counter.count > limit) {
+      retryAfterMs = Math.max(retryAfterMs, counter.windowStartedAt.getTime() + ATTEMPT_LIMITS.windowMs - now.getTime());
+    }
+  }
+  return retryAfterMs > 0 ? { ok: false, retryAfterMs } : { ok: true };
+}
+
+/** What the shopper reads when the limit holds. */
+export function tooManyAttemptsMessage(retryAfterMs: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+  return `You have started several payments in a short time. Please wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again, or continue with an order you already placed.`;
+}
