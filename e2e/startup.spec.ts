@@ -1,9 +1,11 @@
-// `next start` fails closed: it refuses to serve with missing configuration or with an admin
-// still on the default password from .env.example.
+// `next start` fails closed: it refuses to serve with missing configuration, and in production
+// with a secret published in .env.example, a weak AUTH_SECRET, plain http or an admin still on
+// the default password.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, symlinkSync } from "node:fs";
+import { mkdtempSync, readFileSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { parseEnv as parseDotEnv } from "node:util";
 import { expect, test } from "@playwright/test";
 import { E2E } from "./support/env";
 
@@ -50,5 +52,41 @@ test("production refuses to start while an admin has the default password", asyn
 
   const { code, output } = await startServer(env);
   expect(code).toBe(1);
-  expect(output).toContain("Refusing to start in production: admin@e2e.example still use(s) the default admin password");
+  expect(output).toContain("Refusing to start in production:\n  - admin@e2e.example still use(s) the default admin password");
+});
+
+/** A seeded database of its own, with a strong admin password. */
+function seededDatabase(): string {
+  const database = join(mkdtempSync(join(tmpdir(), "published-")), "shop.db");
+  const seeded = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/db-seed.ts"], {
+    env: { ...process.env, ...E2E.env, DATABASE_URL: database },
+  });
+  expect(seeded.status, seeded.stderr.toString()).toBe(0);
+  return database;
+}
+
+test("production refuses every secret published in .env.example, and plain http, listing them all at once @faults", async () => {
+  const example = parseDotEnv(readFileSync(".env.example", "utf8"));
+  const database = seededDatabase();
+  const { ALLOW_HTTP_APP_BASE_URL: _allowed, ...withoutHttpAllowed } = E2E.env;
+  const { code, output } = await startServer({
+    ...withoutHttpAllowed,
+    DATABASE_URL: database,
+    AUTH_SECRET: example.AUTH_SECRET!,
+    DOKU_SECRET_KEY: example.DOKU_SECRET_KEY!,
+    APP_BASE_URL: "http://shop.example",
+  });
+  expect(code).toBe(1);
+  expect(output).toContain("Refusing to start in production:");
+  expect(output).toContain("AUTH_SECRET is the one published in .env.example");
+  expect(output).toContain("DOKU_SECRET_KEY is the one published in .env.example");
+  expect(output).toContain("APP_BASE_URL (http://shop.example) is not https");
+});
+
+test("production refuses an AUTH_SECRET of less than 32 random bytes @faults", async () => {
+  const database = seededDatabase();
+  const { code, output } = await startServer({ ...E2E.env, DATABASE_URL: database, AUTH_SECRET: "0123456789abcdef".repeat(4) });
+  expect(code).toBe(1);
+  expect(output).toContain("AUTH_SECRET holds at most 64 bits of entropy; sessions need 256");
+  expect(output).not.toContain("APP_BASE_URL");
 });

@@ -17,6 +17,7 @@ export function registerCheckStatus(app: Hono, ctx: SandboxContext): void {
     const opened = openSignedRequest(ctx, c.req.raw, "check-status", null);
     if (!opened.ok) return opened.response;
     const { auth, respond } = opened;
+    state.checkStatusCalls.set(c.req.param("id"), (state.checkStatusCalls.get(c.req.param("id")) ?? 0) + 1);
 
     const fault = takeRequestFault(state.faults, "check-status", c.req.param("id"));
     if (fault?.kind === "error500") {

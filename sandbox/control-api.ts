@@ -28,6 +28,7 @@ export function orderView(state: SandboxState, order: SandboxOrder) {
     expiresAt: order.expiresAt.toISOString(),
     statusChangedAt: order.statusChangedAt?.toISOString() ?? null,
     tenor: order.tenor,
+    checkStatusCalls: state.checkStatusCalls.get(order.invoiceNumber) ?? 0,
     lineItems: order.request.order.line_items,
     notifications: state.notifications
       .filter((n) => n.invoiceNumber === order.invoiceNumber)

@@ -76,6 +76,8 @@ export interface RecordedResponse {
 export class SandboxState {
   readonly orders = new Map<string, SandboxOrder>();
   readonly requests = new Map<string, RecordedResponse>();
+  /** Signed Check Status calls per invoice number (or Request-Id) asked about. */
+  readonly checkStatusCalls = new Map<string, number>();
   readonly notifications: OutgoingNotification[] = [];
   readonly deliveries: DeliveryAttempt[] = [];
   faults: Fault[] = [];
@@ -139,6 +141,7 @@ export class SandboxState {
     this.controller = new AbortController();
     this.orders.clear();
     this.requests.clear();
+    this.checkStatusCalls.clear();
     this.notifications.length = 0;
     this.deliveries.length = 0;
     this.faults = [];

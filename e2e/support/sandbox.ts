@@ -32,6 +32,8 @@ export interface SandboxOrder {
   kredivoOrderId: string;
   callbackUrl: string;
   notificationUrl: string;
+  /** Signed Check Status calls DOKU received for this invoice. */
+  checkStatusCalls: number;
   /** Every notification DOKU sent for this order: the exact headers and body it signed. */
   notifications: SandboxNotification[];
 }

@@ -212,4 +212,17 @@ describe("the shopper's return", () => {
     expect((await checkAttemptStatus(pending!.attemptId, { now: new Date(Date.now() + 11_000) })).ok).toBe(true);
     expect(pendingAttemptForToken("not-a-token")).toBeNull();
   });
+
+  it("a storm of checks for one attempt makes one DOKU call, the slot claimed before the call @faults", async () => {
+    const cartId = cartWith(["batik-kawung-tote", 1]);
+    await placeOrder(details, cartId, issueCheckoutKey(cartId));
+    const order = db.select().from(schema.orders).where(eq(schema.orders.cartId, cartId)).get()!;
+    const [attempt] = attemptsOf(order.id);
+    const answers = await Promise.all(Array.from({ length: 40 }, () => checkAttemptStatus(attempt!.id)));
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.filter((a) => !a.ok && a.reason === "recently_checked")).toHaveLength(39);
+    const seen = (await (await fetch(`${sandbox.url}/_sandbox/orders/${attempt!.invoiceNumber}`)).json()) as { checkStatusCalls: number };
+    expect(seen.checkStatusCalls).toBe(1);
+    expect(eventsOf(order.id).filter((e) => e.kind === "check_status")).toHaveLength(1);
+  });
 });
