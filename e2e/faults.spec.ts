@@ -7,8 +7,7 @@
 //   "returning before the notification shows pending, then paid";
 // - every notification dropped → e2e/admin.spec.ts
 //   "with every notification dropped, the reconciler pays an approved order".
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +17,7 @@ import { db, openDb } from "./support/db";
 import { notificationBody, postNotification, signNotification } from "./support/doku";
 import { E2E } from "./support/env";
 import { sandbox } from "./support/sandbox";
+import { answers, SECOND_BASE, SECOND_PORT, startApp } from "./support/second-app";
 import { addToCart, checkoutToKredivo, fillCheckout, tokenFromUrl } from "./support/shop";
 
 const COFFEE = "Java Preanger Arabica Beans 250 g";
@@ -246,39 +246,6 @@ test("the same Request-Id replayed later is acknowledged as a duplicate and chan
 });
 
 // ------------------------------------------------------------- the app killed mid-flow ----
-
-const SECOND_PORT = 3200;
-const SECOND_BASE = `http://localhost:${SECOND_PORT}`;
-
-/** A second `next start` on its own database; `stop()` SIGKILLs its process group. */
-function startApp(env: NodeJS.ProcessEnv): { child: ChildProcess; stop(): Promise<void> } {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(SECOND_PORT)], {
-    env,
-    detached: true,
-    stdio: "ignore",
-  });
-  const exited = once(child, "exit");
-  return {
-    child,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        child.kill("SIGKILL");
-      }
-      await exited;
-    },
-  };
-}
-
-async function answers(url: string): Promise<number | null> {
-  try {
-    return (await fetch(url, { signal: AbortSignal.timeout(2_000) })).status;
-  } catch {
-    return null;
-  }
-}
 
 test("the app killed between generate-order and the notification: DOKU's retry lands it once @faults", async ({ page }) => {
   test.setTimeout(120_000);

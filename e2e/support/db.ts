@@ -147,3 +147,19 @@ export function openDb(path: string): Queries & { close(): void } {
   const own = new Database(path, { readonly: true, fileMustExist: true });
   return Object.assign(queries(() => own), { close: () => own.close() });
 }
+
+/** What the unverified notifications after event `afterId` left in the database, per row. */
+export function unverifiedEventsAfter(afterId: number): { id: number; stored: number; request_body_bytes: number; http_status: number }[] {
+  return conn()
+    .prepare(
+      `SELECT id, http_status, request_body_bytes,
+              coalesce(length(CAST(request_body AS BLOB)), 0) + length(request_headers) + coalesce(length(request_id), 0)
+              + coalesce(length(request_body_sha256), 0) + length(url) + length(outcome) AS stored
+         FROM payment_events WHERE id > ? AND kind = 'notification' AND signature_valid = 0 ORDER BY id`,
+    )
+    .all(afterId) as { id: number; stored: number; request_body_bytes: number; http_status: number }[];
+}
+
+export function lastEventId(): number {
+  return (conn().prepare("SELECT coalesce(max(id), 0) AS id FROM payment_events").get() as { id: number }).id;
+}
