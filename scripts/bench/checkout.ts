@@ -1,7 +1,7 @@
 // Checkout placement through HTTP: the real server action (`placeOrderAction`) posted the way
 // the browser's form posts it, one order at a time, timed from send to response headers — the
 // action's redirect to the sandbox's Kredivo page arrives in the `x-action-redirect` header.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db/open";
@@ -57,6 +57,9 @@ function checkoutValues(i: number) {
   };
 }
 
+/** lib/checkout/checkout-key.ts: nonce, issue time, HMAC. */
+const CHECKOUT_KEY = /[0-9a-f-]{36}\.[0-9a-z]{1,12}\.[A-Za-z0-9_-]{43}/;
+
 export interface PlacementResult {
   placed: number;
   p50: number;
@@ -76,6 +79,13 @@ export async function placeOrders(
   const timings: number[] = [];
   const failures: string[] = [];
   for (const [i, cartId] of cartIds.entries()) {
+    // The checkout key is issued by the page, as a browser gets it; fetched outside the timing.
+    const page = await (await fetch(`${appUrl}/checkout`, { headers: { Cookie: `tn_cart=${cartId}` } })).text();
+    const checkoutKey = CHECKOUT_KEY.exec(page)?.[0];
+    if (!checkoutKey) {
+      failures.push(`no checkout key on /checkout for cart ${cartId}`);
+      continue;
+    }
     const started = performance.now();
     const response = await fetch(`${appUrl}/checkout`, {
       method: "POST",
@@ -87,7 +97,7 @@ export async function placeOrders(
         Origin: appUrl,
         Cookie: `tn_cart=${cartId}`,
       },
-      body: JSON.stringify([checkoutValues(i), randomUUID()]),
+      body: JSON.stringify([checkoutValues(i), checkoutKey]),
     });
     const ms = performance.now() - started;
     const body = await response.text();
