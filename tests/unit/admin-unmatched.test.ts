@@ -1,9 +1,8 @@
 // lib/admin/unmatched.ts: signed notifications that match no attempt are listed for staff until
 // reviewed; forged ones and those that belong to an order are not.
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { dokuTimestamp, signRequest } from "@/lib/doku/signature";
 import { TEST_DOKU, migratedAndSeeded, setTestEnv } from "../support/app-db";
+import { signedHeaders, successBody } from "../support/signed-notification";
 import { createPendingOrder } from "../support/pending-order";
 
 setTestEnv();
@@ -16,18 +15,10 @@ beforeAll(async () => {
 });
 
 function deliver(body: string, secret = TEST_DOKU.secretKey) {
-  const requestId = randomUUID();
-  const requestTimestamp = dokuTimestamp();
-  const headers = new Headers({
-    "Client-Id": TEST_DOKU.clientId,
-    "Request-Id": requestId,
-    "Request-Timestamp": requestTimestamp,
-    Signature: signRequest({ clientId: TEST_DOKU.clientId, requestId, requestTimestamp, requestTarget: TEST_DOKU.notificationPath, body }, secret),
-  });
+  const { headers, requestId } = signedHeaders(body, secret);
   return { requestId, answer: handleNotification(Buffer.from(body), headers, { url: TEST_DOKU.notificationPath }) };
 }
-const success = (invoice: string, amount: number) =>
-  JSON.stringify({ order: { invoice_number: invoice, amount }, transaction: { status: "SUCCESS", date: dokuTimestamp(), original_request_id: randomUUID() } });
+const success = successBody;
 
 describe("unmatched notifications", () => {
   it("lists signed notifications without an order, newest first, until each is marked reviewed", () => {

@@ -3,8 +3,9 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { dokuTimestamp, signRequest } from "@/lib/doku/signature";
+import { dokuTimestamp } from "@/lib/doku/signature";
 import { TEST_DOKU, migratedAndSeeded, setTestEnv } from "../support/app-db";
+import { signedHeaders, successBody } from "../support/signed-notification";
 import { createPendingOrder } from "../support/pending-order";
 
 setTestEnv();
@@ -29,16 +30,8 @@ function junk(bytes: number, headers: Record<string, string> = {}) {
 }
 
 function signed(invoice: string, amount: number) {
-  const body = JSON.stringify({ order: { invoice_number: invoice, amount }, transaction: { status: "SUCCESS", date: dokuTimestamp(), original_request_id: randomUUID() } });
-  const requestId = randomUUID();
-  const requestTimestamp = dokuTimestamp();
-  const headers = new Headers({
-    "Client-Id": TEST_DOKU.clientId,
-    "Request-Id": requestId,
-    "Request-Timestamp": requestTimestamp,
-    Signature: signRequest({ clientId: TEST_DOKU.clientId, requestId, requestTimestamp, requestTarget: TEST_DOKU.notificationPath, body }, TEST_DOKU.secretKey),
-  });
-  return { body: Buffer.from(body), headers, requestId };
+  const body = successBody(invoice, amount);
+  return { body: Buffer.from(body), ...signedHeaders(body) };
 }
 
 const eventsByRequestId = (requestId: string) => db.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.requestId, requestId)).all();
@@ -73,13 +66,7 @@ describe("@faults unverified notifications", () => {
     handleNotification(genuine.body, genuine.headers, { ...meta, receivedAt: new Date(now.getTime() - 30 * 86_400_000) });
     // A valid signature on a malformed body is flagged for a human: kept whatever its age.
     const flaggedBody = "not json";
-    const flaggedHeaders = signed(order.invoice, order.amount).headers;
-    const requestTimestamp = flaggedHeaders.get("Request-Timestamp")!;
-    flaggedHeaders.set(
-      "Signature",
-      signRequest({ clientId: TEST_DOKU.clientId, requestId: flaggedHeaders.get("Request-Id")!, requestTimestamp, requestTarget: TEST_DOKU.notificationPath, body: flaggedBody }, TEST_DOKU.secretKey),
-    );
-    expect(handleNotification(Buffer.from(flaggedBody), flaggedHeaders, { ...meta, receivedAt: new Date(now.getTime() - 30 * 86_400_000) }).status).toBe(400);
+    expect(handleNotification(Buffer.from(flaggedBody), signedHeaders(flaggedBody).headers, { ...meta, receivedAt: new Date(now.getTime() - 30 * 86_400_000) }).status).toBe(400);
     for (let i = 0; i < 5; i++) {
       const old = junk(100);
       handleNotification(old.body, old.headers, { ...meta, receivedAt: new Date(now.getTime() - 8 * 86_400_000) });
