@@ -4,7 +4,7 @@ import { AdminTopBar } from "@/components/admin/top-bar";
 import { SignInForm } from "@/components/admin/sign-in-form";
 import { safeAdminRedirect } from "@/lib/admin/redirect";
 import { currentStaff } from "@/lib/auth/guard";
-import { retryMessage } from "@/lib/auth/throttle";
+import { DEFAULT_THROTTLE, retryMessage } from "@/lib/auth/throttle";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { from, code } = await searchParams;
   const target = safeAdminRedirect(Array.isArray(from) ? from[0] : from);
   if (await currentStaff()) redirect(target);
-  // Auth.js's callback route, refused by the throttle, redirects here with `code=throttled_<s>`.
+  // Auth.js's callback route, refused by the throttle, redirects here with `code=throttled_<s>`
+  // (capped at the longest real wait, so a crafted link cannot claim hours).
   const throttled = /^throttled_(\d{1,4})$/.exec(typeof code === "string" ? code : "");
 
   return (
@@ -24,7 +25,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <div className="w-full max-w-sm rounded-2xl border border-stone-200 bg-white p-6 shadow-sm sm:p-8">
           <h1 className="text-xl font-bold tracking-tight">Sign in</h1>
           <p className="mt-1 text-sm text-stone-600">Merchant staff only. Sessions end after a working day.</p>
-          <SignInForm from={target} notice={throttled ? retryMessage(Number(throttled[1]) * 1000) : undefined} />
+          <SignInForm from={target} notice={throttled ? retryMessage(Math.min(Number(throttled[1]) * 1000, DEFAULT_THROTTLE.maxDelayMs)) : undefined} />
         </div>
       </main>
     </>
