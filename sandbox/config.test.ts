@@ -48,7 +48,7 @@ describe("sandbox configuration", () => {
     expect((error as Error).message).toContain("  - DOKU_SECRET_KEY is required");
   });
 
-  it("refuses to run in production or with credentials that are not the sandbox's own", () => {
+  it("refuses to run in production or with credentials that are not the sandbox's own @faults", () => {
     const problems = (env: Record<string, string>) => {
       try {
         configFromEnv(env);

@@ -24,7 +24,7 @@ function legacyHash(password: string): string {
 
 const userNamed = (email: string) => db.select().from(users).where(eq(users.email, email)).get()!;
 
-describe("passwords", () => {
+describe("@faults passwords", () => {
   it("hashes with scrypt at OWASP's cost and a random salt, and verifies only the right password", async () => {
     const a = await hashPassword("correct horse battery staple");
     const b = await hashPassword("correct horse battery staple");
@@ -74,7 +74,7 @@ describe("admin accounts", () => {
   });
 });
 
-describe("sign-in throttle (database counters)", () => {
+describe("@faults sign-in throttle (database counters)", () => {
   const options = { freeAttempts: 3, baseDelayMs: 1000, maxDelayMs: 8000, windowMs: 60_000 };
   const at = (ms: number) => new Date(1_800_000_000_000 + ms);
 
@@ -145,7 +145,7 @@ describe("sign-in throttle (database counters)", () => {
   });
 });
 
-describe("sessions", () => {
+describe("@faults sessions", () => {
   it("end a working day after sign-in, when the password changes, and when the user is removed", async () => {
     await seedAdmin(db, "session@shop.example", "first password 123");
     const user = userNamed("session@shop.example");

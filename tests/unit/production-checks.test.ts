@@ -21,7 +21,7 @@ const strong = {
   APP_BASE_URL: "https://toko.example",
 };
 
-describe("production start-up checks", () => {
+describe("@faults production start-up checks", () => {
   it("knows every secret .env.example ships with", () => {
     for (const [name, value] of Object.entries(PUBLISHED_SECRETS)) expect(example[name], name).toBe(value);
   });

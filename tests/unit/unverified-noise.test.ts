@@ -92,7 +92,7 @@ describe("@faults unverified notifications", () => {
   });
 });
 
-describe("the client address", () => {
+describe("@faults the client address", () => {
   const h = (xff?: string) => new Headers(xff === undefined ? {} : { "x-forwarded-for": xff });
   it("is taken from X-Forwarded-For only behind trusted proxies, counted from the right", () => {
     expect(clientAddress(h("203.0.113.9"), 0)).toBeNull();
