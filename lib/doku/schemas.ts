@@ -87,16 +87,17 @@ export const generateOrderResponseSchema = z.looseObject({
   }),
   payment: z.looseObject({
     status: z.enum(["PENDING", "FAILED"]),
-    url: z.url().optional(),
+    url: z.url().nullish(),
   }),
+  // Only the payment URL is acted on; the rest may be missing or null.
   peer_to_peer_info: z
     .looseObject({
-      identifier: z.array(identifier).optional(),
-      expired_date_utc: z.string().optional(),
-      created_date_utc: z.string().optional(),
-      merchant_unique_reference: z.string().optional(),
+      identifier: z.array(identifier).nullish(),
+      expired_date_utc: z.string().nullish(),
+      created_date_utc: z.string().nullish(),
+      merchant_unique_reference: z.string().nullish(),
     })
-    .optional(),
+    .nullish(),
 });
 
 export type GenerateOrderResponse = z.infer<typeof generateOrderResponseSchema>;
@@ -113,9 +114,10 @@ export const transactionStatus = z.enum(["PENDING", "SUCCESS", "FAILED", "EXPIRE
 export type TransactionStatus = z.infer<typeof transactionStatus>;
 
 /**
- * Shared by the HTTP notification and the Check Status answer. Unknown fields are accepted and
- * left out of the result (z.object strips): nothing reads them, the raw body is kept verbatim in
- * payment_events, and copying them cost a third of the parse on the notification route.
+ * Shared by the HTTP notification and the Check Status answer. DOKU publishes no Kredivo
+ * notification sample, so only what the app acts on is required (invoice, amount, status); every
+ * other field may be missing or `null`, and unknown fields are accepted and left out of the result
+ * (z.object strips): nothing reads them, and the raw body is kept verbatim in payment_events.
  */
 const paymentEnvelope = z.object({
   order: z.object({
@@ -124,15 +126,15 @@ const paymentEnvelope = z.object({
   }),
   transaction: z.object({
     status: z.string().min(1),
-    date: z.string().optional(),
-    original_request_id: z.string().optional(),
+    date: z.string().nullish(),
+    original_request_id: z.string().nullish(),
   }),
   peer_to_peer_info: z
     .object({
-      merchant_unique_reference: z.string().optional(),
-      identifier: z.array(identifier).optional(),
+      merchant_unique_reference: z.string().nullish(),
+      identifier: z.array(z.looseObject({ name: z.string().nullish(), value: z.string().nullish() })).nullish(),
     })
-    .optional(),
+    .nullish(),
 });
 
 export const checkStatusResponseSchema = paymentEnvelope.extend({
@@ -150,7 +152,7 @@ export type DokuNotification = z.infer<typeof notificationSchema>;
 
 /** The Kredivo order id DOKU passes through in `peer_to_peer_info.identifier`. */
 export function kredivoOrderId(
-  info: { identifier?: { name: string; value: string }[] } | undefined,
+  info: { identifier?: { name?: string | null; value?: string | null }[] | null } | null | undefined,
 ): string | null {
   return info?.identifier?.find((i) => i.name === "KREDIVO_ORDER_ID")?.value ?? null;
 }

@@ -181,12 +181,15 @@ function verified(rawBytes: Uint8Array, headers: HeaderSource, meta: Meta): () =
       // Never mark paid for a different amount: keep the evidence, acknowledge, flag for review.
       return record(`flagged:amount_mismatch(expected ${attempt.amount}, got ${amount})`, 200, { flagged: true, inbox: true });
     }
-    if (status !== "SUCCESS" && status !== "FAILED") return record(`ignored:status_${status}`, 200, { inbox: true });
+    // What a notification may settle: paid, declined, expired, or a paid order refunded.
+    if (!SETTLING.has(status)) return record(`ignored:status_${status}`, 200, { inbox: true });
 
     const result = applyOutcome(db(), attempt, status as PaymentOutcome, receivedAt);
     return record(result.outcome, 200, { flagged: result.flagged, inbox: true });
   };
 }
+
+const SETTLING = new Set<string>(["SUCCESS", "FAILED", "EXPIRED", "REFUNDED"]);
 
 // Prepared once per connection: the statements every notification runs (compiling them per call
 // cost more than the work itself; docs/benchmarks.md).

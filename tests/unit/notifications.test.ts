@@ -6,6 +6,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dokuTimestamp, signRequest } from "@/lib/doku/signature";
 import { TEST_DOKU, migratedAndSeeded, setTestEnv } from "../support/app-db";
 import { createPendingOrder, type PendingOrder } from "../support/pending-order";
+import { signedHeaders } from "../support/signed-notification";
 
 setTestEnv();
 const { handleNotification, receiveNotification } = await import("@/lib/orders/notifications");
@@ -63,6 +64,34 @@ describe("@faults handleNotification", () => {
     expect(event!.requestHeaders.Signature).toMatch(/…$/);
     expect(JSON.stringify(answer.log)).not.toContain(TEST_DOKU.secretKey);
     expect(JSON.stringify(answer.log)).not.toContain("HMACSHA256");
+  });
+
+  it("parses leniently: null or missing optional fields and unknown extras; only invoice, amount and status are required", () => {
+    const body = JSON.stringify({
+      service: null,
+      order: { invoice_number: f.invoice, amount: f.amount, currency: null, session_id: "x" },
+      transaction: { status: "SUCCESS", date: null, original_request_id: null, type: "SALE" },
+      peer_to_peer_info: { merchant_unique_reference: null, identifier: null, new_field: { a: 1 } },
+      something_new: [1, 2, 3],
+    });
+    const { headers } = signedHeaders(body);
+    expect(handleNotification(Buffer.from(body), headers, { url: TEST_DOKU.notificationPath }).body).toEqual({ ok: true, outcome: "paid" });
+    expect(orderStatus(f)).toBe("paid");
+    for (const broken of [{ order: { invoice_number: f.invoice, amount: null }, transaction: { status: "SUCCESS" } }, { order: { invoice_number: f.invoice, amount: f.amount }, transaction: { status: null } }]) {
+      const text = JSON.stringify(broken);
+      const answer = handleNotification(Buffer.from(text), signedHeaders(text).headers, { url: TEST_DOKU.notificationPath });
+      expect(answer.status, text).toBe(400);
+    }
+  });
+
+  it("REFUNDED marks a paid order refunded, and is ignored for one that was never paid", () => {
+    deliver(notification(f, "SUCCESS"));
+    expect(deliver(notification(f, "REFUNDED")).body).toEqual({ ok: true, outcome: "refunded" });
+    expect(orderStatus(f)).toBe("refunded");
+    expect(attemptStatus(f)).toBe("refunded");
+    const unpaid = createPendingOrder(db);
+    expect(deliver(notification(unpaid, "REFUNDED")).status).toBe(200);
+    expect(orderStatus(unpaid)).toBe("pending");
   });
 
   it("the same Request-Id again answers 200 and changes nothing", () => {
