@@ -17,6 +17,10 @@ export const envSchema = z.object({
     z.string().min(16, "looks too short to be a DOKU Secret Key"),
   ),
   DOKU_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+  DOKU_RESPONSE_SIGNATURE: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["enforce", "report"], { error: "must be enforce or report (see .env.example)" }).default("enforce"),
+  ),
   DOKU_NOTIFICATION_PATH: z
     .string()
     .regex(/^\/[^\s?#]*$/, "must be a path starting with / (the path of the Notification URL in DOKU Back Office)")

@@ -6,7 +6,7 @@ import type { SandboxContext } from "./context";
 import { renderControlPage } from "./control-page";
 import { createFault, faultInputSchema } from "./faults";
 import { escapeHtml } from "./html";
-import type { SandboxOrder, SandboxState } from "./state";
+import { signingModes, type SandboxOrder, type SandboxState } from "./state";
 
 const CONTROL_PAGE = "/_sandbox";
 
@@ -125,9 +125,19 @@ export function registerControlApi(app: Hono, ctx: SandboxContext): void {
       clientId: config.clientId,
       notificationUrl: config.notificationUrl,
       timeScale: config.timeScale,
+      signingMode: state.signingMode,
       publicUrl: ctx.publicUrl(c.req.url),
     }),
   );
+
+  app.post(`${CONTROL_PAGE}/signing`, async (c) => {
+    const input = await readInput(c);
+    if (!input.ok) return fail(c, 400, "invalid_json", input.message);
+    const parsed = z.object({ mode: z.enum(signingModes) }).safeParse(input.value);
+    if (!parsed.success) return fail(c, 400, "invalid_parameter", describeIssues(parsed.error));
+    state.signingMode = parsed.data.mode;
+    return done(c, { ok: true, signingMode: state.signingMode });
+  });
 
   app.post(`${CONTROL_PAGE}/reset`, (c) => {
     state.reset();

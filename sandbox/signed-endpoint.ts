@@ -19,7 +19,7 @@ export function openSignedRequest(
   // Signed over the path as sent, still percent-encoded.
   const target = new URL(request.url).pathname;
   const respond: Respond = (status, text, ids, badSignature = false) =>
-    signedJson({ status, body: text, ...ids, target, secretKey: config.secretKey, now: state.now(), badSignature });
+    signedJson({ status, body: text, ...ids, target, secretKey: config.secretKey, now: state.now(), badSignature, method: request.method, mode: state.signingMode });
 
   const auth = authenticate({ headers: request.headers, target, body, clientId: config.clientId, secretKey: config.secretKey, now: state.now() });
   if (!auth.ok) {

@@ -2,6 +2,7 @@
 // unsigned error would teach the app to skip verification on the unhappy path.
 import { randomBytes } from "node:crypto";
 import { dokuTimestamp, signResponse } from "../lib/doku/signature";
+import type { SigningMode } from "./state";
 
 export type ErrorType = "invalid_request" | "authentication_error" | "api_error";
 
@@ -21,10 +22,14 @@ export interface SignedJson {
   now: Date;
   /** bad-signature fault: keep the body, break the Signature header. */
   badSignature?: boolean;
+  method: string;
+  mode: SigningMode;
 }
 
 export function signedJson(r: SignedJson): Response {
+  if (r.mode === "unsigned") return new Response(r.body, { status: r.status, headers: { "Content-Type": "application/json" } });
   const responseTimestamp = dokuTimestamp(r.now);
+  const withoutDigest = r.mode === "get-without-digest" && r.method === "GET";
   const signature = signResponse(
     {
       clientId: r.clientId,
@@ -32,7 +37,7 @@ export function signedJson(r: SignedJson): Response {
       responseTimestamp,
       requestTarget: r.target,
       // A plausible forgery: right shape, signed over bytes the client did not receive.
-      body: r.badSignature ? `${r.body}${randomBytes(8).toString("hex")}` : r.body,
+      body: withoutDigest ? null : r.badSignature ? `${r.body}${randomBytes(8).toString("hex")}` : r.body,
     },
     r.secretKey,
   );

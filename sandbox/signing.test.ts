@@ -2,7 +2,7 @@
 // module that does: these drive the sandbox's request check, response signer and notifier.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { digest, responseComponents, verifySignature } from "../lib/doku/signature";
+import { digest, responseComponents, sign, verifySignature } from "../lib/doku/signature";
 import { signNotification } from "./notifications";
 import { authenticate } from "./request-auth";
 import { createSandbox } from "./server";
@@ -79,9 +79,34 @@ describe("sandbox signing against the DOKU vectors", () => {
       target: "/kredivo-peer-to-peer/v2/generate-order",
       secretKey: SECRET,
       now: new Date("2021-07-07T08:45:43Z"),
+      method: "POST",
+      mode: "standard",
     });
     expect(res.headers.get("Response-Timestamp")).toBe("2021-07-07T08:45:43Z");
     expect(res.headers.get("Signature")).toBe("HMACSHA256=CwkHgtLWFC4d9xSMWBh6q6FJxV29V00czkKlYdNG14k=");
+  });
+
+  it("plays each reading of DOKU's response signing: a GET answered without Digest, or not signed at all", () => {
+    const base = {
+      status: 200,
+      body: '{"order":{"invoice_number":"INV-KRD-0001","amount":30000}}',
+      clientId: CLIENT_ID,
+      requestId: "d895fb53-479c-4f77-a76a-ab81b40d77cb",
+      target: "/orders/v1/status/INV-KRD-0001",
+      secretKey: SECRET,
+      now: new Date("2021-07-07T08:45:43Z"),
+    };
+    const components = (body: string | null) =>
+      responseComponents({ clientId: CLIENT_ID, requestId: base.requestId, responseTimestamp: "2021-07-07T08:45:43Z", requestTarget: base.target, body });
+    const standard = signedJson({ ...base, method: "GET", mode: "standard" });
+    expect(standard.headers.get("Signature")).toBe(sign(components(base.body), SECRET));
+    const withoutDigest = signedJson({ ...base, method: "GET", mode: "get-without-digest" });
+    expect(withoutDigest.headers.get("Signature")).toBe(sign(components(null), SECRET));
+    expect(components(null)).not.toContain("Digest:");
+    // A POST's answer keeps its Digest in that mode: DOKU's table limits the exception to GET.
+    expect(signedJson({ ...base, method: "POST", mode: "get-without-digest" }).headers.get("Signature")).toBe(sign(components(base.body), SECRET));
+    const unsigned = signedJson({ ...base, method: "GET", mode: "unsigned" });
+    for (const name of ["Client-Id", "Request-Id", "Response-Timestamp", "Signature"]) expect(unsigned.headers.get(name), name).toBeNull();
   });
 
   it("V2 → V3 end to end: the vector requests go through the HTTP routes", async () => {

@@ -73,6 +73,14 @@ export interface RecordedResponse {
   body: string;
 }
 
+/**
+ * `standard`: every answer signed over the five lines, Digest included. `get-without-digest`: a
+ * GET's answer signed without the Digest line (DOKU: Digest "only applied for POST Method").
+ * `unsigned`: answers carry no Client-Id, Request-Id, Response-Timestamp or Signature at all.
+ */
+export const signingModes = ["standard", "get-without-digest", "unsigned"] as const;
+export type SigningMode = (typeof signingModes)[number];
+
 export class SandboxState {
   readonly orders = new Map<string, SandboxOrder>();
   readonly requests = new Map<string, RecordedResponse>();
@@ -81,6 +89,8 @@ export class SandboxState {
   readonly notifications: OutgoingNotification[] = [];
   readonly deliveries: DeliveryAttempt[] = [];
   faults: Fault[] = [];
+  /** How answers are signed: each reading of DOKU's pages the app must cope with. */
+  signingMode: SigningMode = "standard";
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   /** Aborted on reset/close: in-flight deliveries and held responses stop, late results are dropped. */
   private controller = new AbortController();
@@ -145,6 +155,7 @@ export class SandboxState {
     this.notifications.length = 0;
     this.deliveries.length = 0;
     this.faults = [];
+    this.signingMode = "standard";
   }
 
   /** Clears timers and aborts in-flight work; used by reset and by close. */

@@ -39,6 +39,26 @@ function Block({ title, children }: { title: string; children: string | null }) 
 const headerText = (headers: Record<string, string> | null) =>
   headers && Object.keys(headers).length ? Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join("\n") : null;
 
+/** What the response-signature check compared, so the merchant can tell DOKU exactly what came. */
+function SignatureProblem({ check }: { check: NonNullable<AdminEvent["signatureCheck"]> }) {
+  const present = Object.entries(check.headers)
+    .map(([name, here]) => `${name} ${here ? "present" : "missing"}`)
+    .join(", ");
+  return (
+    <div data-testid="signature-problem" className="mt-2 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+      <p>
+        <span className="font-medium">Response signature did not verify:</span> {check.problem}.
+      </p>
+      <p className="mt-1 text-xs">Headers: {present}.</p>
+      {check.tried.map((components, i) => (
+        <Block key={i} title={`Component string tried (${i + 1} of ${check.tried.length})`}>
+          {components}
+        </Block>
+      ))}
+    </div>
+  );
+}
+
 /** An unverified body is kept only in part: say how much of it, and how to match the rest. */
 function bodyTitle(event: AdminEvent): string {
   const kept = event.requestBody === null ? 0 : Buffer.byteLength(event.requestBody);
@@ -132,6 +152,7 @@ export function OrderTimeline({ orderId, events, attempts }: { orderId: number; 
                     <dd className="tabular-nums">{event.durationMs != null ? `${event.durationMs} ms` : "—"}</dd>
                   </div>
                 </dl>
+                {event.signatureCheck && !event.signatureCheck.valid ? <SignatureProblem check={event.signatureCheck} /> : null}
 
                 <details className="group mt-2">
                   <summary className="cursor-pointer rounded text-sm font-medium text-stone-700 hover:text-stone-900">Headers and bodies</summary>

@@ -46,7 +46,7 @@ export function describeDokuError(error: DokuError): string {
     case "http":
       return `http_${error.status}: ${error.code ?? "no error code"}${error.message ? ` — ${error.message}` : ""}`;
     case "bad_signature":
-      return "bad_signature: DOKU's response signature did not verify";
+      return `bad_signature: DOKU's response signature did not verify (${error.check.problem})`;
     case "bad_response":
       return `bad_response: ${error.issues}`;
     case "payment_failed":
@@ -145,6 +145,8 @@ export async function startPayment(attemptId: number): Promise<StartPaymentResul
       orderId: attempt.orderId,
       attemptId: attempt.id,
       outcome: ok ? "pending" : "ignored:attempt_already_settled",
+      // DOKU_RESPONSE_SIGNATURE=report: followed, so the shopper can pay, but a human must look.
+      flagged: !result.verified,
     });
     return ok;
   });

@@ -1,6 +1,7 @@
 // The shop's tables. Money columns are integer rupiah; timestamps are unix milliseconds.
 import { relations, sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { ResponseSignatureCheck } from "@/lib/doku/response-signature";
 
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
 const createdAt = () => timestamp("created_at").notNull().$defaultFn(() => new Date());
@@ -183,6 +184,8 @@ export const paymentEvents = sqliteTable(
     url: text("url").notNull(),
     httpStatus: integer("http_status"),
     signatureValid: integer("signature_valid", { mode: "boolean" }),
+    /** For DOKU's answers: which headers came, which component strings were tried, what verified. */
+    signatureCheck: text("signature_check", { mode: "json" }).$type<ResponseSignatureCheck>(),
     requestHeaders: text("request_headers", { mode: "json" }).$type<Record<string, string>>().notNull(),
     /**
      * For a notification whose signature verified, and for our own calls, the whole body. For an

@@ -11,17 +11,26 @@ import {
   type GenerateOrderRequest,
   type GenerateOrderResponse,
 } from "./schemas";
-import { dokuTimestamp, responseComponents, signRequest, verifySignature } from "./signature";
+import { checkResponseSignature, type ResponseSignatureCheck } from "./response-signature";
+import { dokuTimestamp, signRequest } from "./signature";
 
 export const GENERATE_ORDER_PATH = "/kredivo-peer-to-peer/v2/generate-order";
 export const checkStatusPath = (invoiceNumber: string) =>
   `/orders/v1/status/${encodeURIComponent(invoiceNumber)}`;
+
+/**
+ * `enforce`: an answer whose signature does not verify is a failure. `report`: it is still read,
+ * and comes back marked unverified, for the caller to record and flag (a generate-order answer is
+ * followed; a Check Status answer never changes an order).
+ */
+export type ResponseSignaturePolicy = "enforce" | "report";
 
 export interface DokuClientConfig {
   baseUrl: string;
   clientId: string;
   secretKey: string;
   timeoutMs?: number;
+  responseSignature?: ResponseSignaturePolicy;
   fetch?: typeof fetch;
 }
 
@@ -37,6 +46,8 @@ export interface DokuExchange {
   responseBody: string | null;
   /** null when there was no response to verify. */
   signatureValid: boolean | null;
+  /** What the signature check compared, for the audit log; null with no response. */
+  signatureCheck: ResponseSignatureCheck | null;
   startedAt: Date;
   durationMs: number;
 }
@@ -45,12 +56,13 @@ export type DokuError =
   | { kind: "network"; message: string }
   | { kind: "timeout"; timeoutMs: number }
   | { kind: "http"; status: number; code: string | null; message: string | null }
-  | { kind: "bad_signature"; status: number }
+  | { kind: "bad_signature"; status: number; check: ResponseSignatureCheck }
   | { kind: "bad_response"; status: number; issues: string }
   | { kind: "payment_failed"; data: GenerateOrderResponse };
 
 export type DokuResult<T> =
-  | { ok: true; data: T; exchange: DokuExchange }
+  /** `verified` is false only under the `report` policy, for an answer whose signature failed. */
+  | { ok: true; data: T; verified: boolean; exchange: DokuExchange }
   | { ok: false; error: DokuError; exchange: DokuExchange };
 
 export interface DokuClient {
@@ -83,6 +95,7 @@ function describeIssues(error: z.ZodError): string {
 export function createDokuClient(config: DokuClientConfig): DokuClient {
   const fetchImpl = config.fetch ?? fetch;
   const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const policy = config.responseSignature ?? "enforce";
   const baseUrl = config.baseUrl.replace(/\/+$/, "");
 
   async function exchange<S extends z.ZodType>(
@@ -126,6 +139,7 @@ export function createDokuClient(config: DokuClientConfig): DokuClient {
       responseHeaders: {},
       responseBody: null,
       signatureValid: null,
+      signatureCheck: null,
       startedAt,
       durationMs: 0,
     };
@@ -157,17 +171,16 @@ export function createDokuClient(config: DokuClientConfig): DokuClient {
     record.status = response.status;
     record.responseHeaders = headersToRecord(response.headers);
     record.responseBody = text;
-    record.signatureValid = verifySignature(
-      responseComponents({
-        clientId: config.clientId,
-        requestId,
-        responseTimestamp: response.headers.get("response-timestamp") ?? "",
-        requestTarget: path,
-        body: text,
-      }),
-      response.headers.get("signature"),
-      config.secretKey,
-    );
+    const check = checkResponseSignature({
+      method,
+      path,
+      body: text,
+      headers: response.headers,
+      sent: { clientId: config.clientId, requestId },
+      secretKey: config.secretKey,
+    });
+    record.signatureValid = check.valid;
+    record.signatureCheck = check;
 
     if (response.status !== 200) {
       // An error answer is a failure whether or not it is signed; its text is only ever shown
@@ -180,14 +193,14 @@ export function createDokuClient(config: DokuClientConfig): DokuClient {
         message: envelope.success ? (envelope.data.error.message ?? null) : null,
       });
     }
-    if (!record.signatureValid) return fail({ kind: "bad_signature", status: response.status });
+    if (!check.valid && policy === "enforce") return fail({ kind: "bad_signature", status: response.status, check });
 
     const parsed = schema.safeParse(safeJson(text));
     if (!parsed.success) {
       return fail({ kind: "bad_response", status: response.status, issues: describeIssues(parsed.error) });
     }
     record.durationMs = Math.round(performance.now() - started);
-    return { ok: true, data: parsed.data, exchange: record };
+    return { ok: true, data: parsed.data, verified: check.valid, exchange: record };
   }
 
   return {

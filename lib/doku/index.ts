@@ -13,6 +13,7 @@ export function doku(): DokuClient {
     clientId: e.DOKU_CLIENT_ID,
     secretKey: e.DOKU_SECRET_KEY,
     timeoutMs: e.DOKU_TIMEOUT_MS,
+    responseSignature: e.DOKU_RESPONSE_SIGNATURE,
   });
   return client;
 }

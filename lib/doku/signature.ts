@@ -29,7 +29,8 @@ export interface ResponseComponents {
   requestId: string;
   responseTimestamp: string;
   requestTarget: string;
-  body: string | Uint8Array;
+  /** The response body; null drops the Digest line (one reading of DOKU for a GET's answer). */
+  body: string | Uint8Array | null;
 }
 
 function join(lines: string[]): string {
@@ -55,7 +56,7 @@ export function responseComponents(c: ResponseComponents): string {
     `Request-Id:${c.requestId}`,
     `Response-Timestamp:${c.responseTimestamp}`,
     `Request-Target:${c.requestTarget}`,
-    `Digest:${digest(c.body)}`,
+    ...(c.body === null ? [] : [`Digest:${digest(c.body)}`]),
   ]);
 }
 

@@ -57,6 +57,11 @@ export async function checkAttemptStatus(
       });
       return { ok: false, reason: answer.error.kind, httpStatus: answer.exchange.status };
     }
+    // Under DOKU_RESPONSE_SIGNATURE=report an unverified answer is kept for review, never acted on.
+    if (!answer.verified) {
+      recordExchange(tx, { kind: "check_status", exchange: answer.exchange, ...ids, outcome: "error:bad_signature", flagged: true });
+      return { ok: false, reason: "bad_signature", httpStatus: answer.exchange.status };
+    }
     const { order, transaction } = answer.data;
     if (order.invoice_number !== attempt.invoiceNumber || order.amount !== attempt.amount) {
       recordExchange(tx, {

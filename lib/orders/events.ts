@@ -27,6 +27,7 @@ export function recordExchange(tx: Tx, event: ExchangeEvent): number {
       url: exchange.url,
       httpStatus: exchange.status,
       signatureValid: exchange.signatureValid,
+      signatureCheck: exchange.signatureCheck,
       requestHeaders: exchange.requestHeaders,
       requestBody: exchange.requestBody,
       responseHeaders: exchange.responseHeaders,

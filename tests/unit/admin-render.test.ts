@@ -27,6 +27,7 @@ function event(overrides: Partial<AdminEvent>): AdminEvent {
     inboxKey: null,
     requestBodyBytes: null,
     requestBodySha256: null,
+    signatureCheck: null,
     method: "POST",
     url: "/api/doku/notifications",
     httpStatus: 200,
@@ -56,6 +57,32 @@ describe("OrderTimeline", () => {
     expect(html).toContain("✓ valid");
     expect(html).toContain("{\n  &quot;order&quot;: {\n    &quot;invoice_number&quot;: &quot;INV-1&quot;");
     expect(html).not.toContain("Mark reviewed");
+  });
+
+  it("says what the response-signature check compared when DOKU's answer did not verify, and a kept-in-part body's size", () => {
+    const failed = event({
+      kind: "check_status",
+      direction: "out",
+      signatureValid: false,
+      flagged: true,
+      outcome: "error:bad_signature",
+      signatureCheck: {
+        valid: false,
+        variant: null,
+        problem: "the Signature matches none of the 2 component string(s) tried",
+        headers: { "Client-Id": true, "Request-Id": true, "Response-Timestamp": true, Signature: true },
+        tried: ["Client-Id:MCH-1\nRequest-Id:r-1\nResponse-Timestamp:T\nRequest-Target:/orders/v1/status/INV-1\nDigest:abc=", "Client-Id:MCH-1\nRequest-Id:r-1\nResponse-Timestamp:T\nRequest-Target:/orders/v1/status/INV-1"],
+      },
+    });
+    const html = renderToStaticMarkup(createElement(OrderTimeline, { orderId: 7, attempts, events: [failed] }));
+    expect(html).toContain('data-testid="signature-problem"');
+    expect(html).toContain("the Signature matches none of the 2 component string(s) tried");
+    expect(html).toContain("Signature present");
+    expect(html).toContain("Component string tried (2 of 2)");
+    expect(html).toContain("Request-Target:/orders/v1/status/INV-1\nDigest:abc=");
+    const verified = renderToStaticMarkup(createElement(OrderTimeline, { orderId: 7, attempts, events: [event({ requestBody: "x".repeat(512), requestBodyBytes: 60_000, requestBodySha256: "ab12" })] }));
+    expect(verified).not.toContain("signature-problem");
+    expect(verified).toContain("first 512 of 60000 bytes kept; SHA-256 ab12");
   });
 
   it("escapes bodies and headers instead of interpreting them", () => {

@@ -104,10 +104,55 @@ describe("@faults generateOrder", () => {
     const result = await client.generateOrder(orderBody());
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error).toEqual({ kind: "bad_signature", status: 200 });
+      expect(result.error).toMatchObject({ kind: "bad_signature", status: 200, check: { valid: false, variant: null } });
       expect(result.exchange.signatureValid).toBe(false);
       expect(result.exchange.responseBody).toContain("payment");
     }
+  });
+
+  describe("each reading of DOKU's response signing, under each policy", () => {
+    const reporting = () => createDokuClient({ baseUrl: sandbox.url, clientId: CLIENT_ID, secretKey: SECRET, timeoutMs: 2000, responseSignature: "report" });
+
+    it("standard: both requests verify with the Digest line", async () => {
+      const body = orderBody();
+      const created = await client.generateOrder(body);
+      expect(created).toMatchObject({ ok: true, verified: true, exchange: { signatureCheck: { valid: true, variant: "with_digest" } } });
+      const status = await client.checkStatus(body.order.invoice_number);
+      expect(status).toMatchObject({ ok: true, verified: true, exchange: { signatureCheck: { variant: "with_digest" } } });
+    });
+
+    it("a GET answered without the Digest line verifies, under enforce too; a POST must keep it", async () => {
+      const body = orderBody();
+      await client.generateOrder(body);
+      await control("signing", { mode: "get-without-digest" });
+      const status = await client.checkStatus(body.order.invoice_number);
+      expect(status).toMatchObject({ ok: true, verified: true, exchange: { signatureCheck: { valid: true, variant: "without_digest" } } });
+      if (status.ok) expect(status.exchange.signatureCheck!.tried[0]).not.toContain("Digest:");
+    });
+
+    it("unsigned answers: enforce refuses and names what was missing; report reads them, marked unverified", async () => {
+      await control("signing", { mode: "unsigned" });
+      const refused = await client.generateOrder(orderBody());
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { kind: "bad_signature", check: { problem: "no Response-Timestamp or Signature header in the response", headers: { "Client-Id": false, Signature: false } } },
+      });
+      const body = orderBody();
+      const followed = await reporting().generateOrder(body);
+      expect(followed).toMatchObject({ ok: true, verified: false, exchange: { signatureValid: false } });
+      const status = await reporting().checkStatus(body.order.invoice_number);
+      expect(status).toMatchObject({ ok: true, verified: false });
+    });
+
+    it("a signature over other bytes fails under both policies' check, and says which strings were tried", async () => {
+      const body = orderBody();
+      await client.generateOrder(body);
+      await control("faults", { target: "check-status", kind: "bad-signature", times: 2 });
+      const refused = await client.checkStatus(body.order.invoice_number);
+      expect(refused).toMatchObject({ ok: false, error: { kind: "bad_signature", check: { problem: "the Signature matches none of the 2 component string(s) tried" } } });
+      if (!refused.ok && refused.error.kind === "bad_signature") expect(refused.error.check.tried).toHaveLength(2);
+      expect(await reporting().checkStatus(body.order.invoice_number)).toMatchObject({ ok: true, verified: false });
+    });
   });
 
   it("gives up after the timeout", async () => {

@@ -213,6 +213,29 @@ describe("the shopper's return", () => {
     expect(pendingAttemptForToken("not-a-token")).toBeNull();
   });
 
+  it("enforce: a Check Status answer signed without the Digest line (one reading of DOKU) confirms the payment @faults", async () => {
+    const cartId = cartWith(["batik-kawung-tote", 1]);
+    await placeOrder(details, cartId, issueCheckoutKey(cartId));
+    const order = db.select().from(schema.orders).where(eq(schema.orders.cartId, cartId)).get()!;
+    const [attempt] = attemptsOf(order.id);
+    await control(`orders/${attempt!.invoiceNumber}/approve`);
+    await control("signing", { mode: "get-without-digest" });
+    expect(await checkAttemptStatus(attempt!.id)).toMatchObject({ ok: true, transactionStatus: "SUCCESS" });
+    expect(db.select().from(schema.orders).where(eq(schema.orders.id, order.id)).get()!.status).toBe("paid");
+    expect(eventsOf(order.id).find((e) => e.kind === "check_status")!.signatureCheck).toMatchObject({ valid: true, variant: "without_digest" });
+  });
+
+  it("enforce: an unsigned generate-order answer is a clear failure, and the merchant sees what was missing @faults", async () => {
+    await control("signing", { mode: "unsigned" });
+    const cartId = cartWith(["batik-kawung-tote", 1]);
+    const result = await placeOrder(details, cartId, issueCheckoutKey(cartId));
+    const order = db.select().from(schema.orders).where(eq(schema.orders.cartId, cartId)).get()!;
+    expect(result).toEqual({ kind: "redirect", url: `/orders/${order.publicToken}` });
+    const [attempt] = attemptsOf(order.id);
+    expect(attempt).toMatchObject({ status: "rejected", failureReason: "bad_signature: DOKU's response signature did not verify (no Response-Timestamp or Signature header in the response)" });
+    expect(eventsOf(order.id)[0]).toMatchObject({ outcome: "rejected:bad_signature", flagged: true, signatureCheck: { headers: { Signature: false } } });
+  });
+
   it("a storm of checks for one attempt makes one DOKU call, the slot claimed before the call @faults", async () => {
     const cartId = cartWith(["batik-kawung-tote", 1]);
     await placeOrder(details, cartId, issueCheckoutKey(cartId));

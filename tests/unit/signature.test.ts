@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { checkResponseSignature } from "@/lib/doku/response-signature";
 import {
   digest,
   dokuTimestamp,
@@ -125,5 +126,36 @@ describe("verifySignature", () => {
 describe("dokuTimestamp", () => {
   it("is UTC at second precision with Z", () => {
     expect(dokuTimestamp(new Date("2021-07-07T15:45:42.789+07:00"))).toBe("2021-07-07T08:45:42Z");
+  });
+});
+
+describe("checkResponseSignature", () => {
+  const secretKey = "SK-TESTVECTOR-0000000001";
+  const body = '{"order":{"invoice_number":"INV-KRD-0001","amount":30000}}';
+  const sent = { clientId: "MCH-0001-10791114622547", requestId: "baec7d95-f30a-4b78-b711-6ebe0ccdf50b" };
+  const headers = (extra: Record<string, string> = {}) =>
+    new Headers({ "Client-Id": sent.clientId, "Request-Id": sent.requestId, "Response-Timestamp": "2021-07-07T08:45:43Z", ...extra });
+  const check = (h: Headers, method: "GET" | "POST" = "POST", path = "/kredivo-peer-to-peer/v2/generate-order") =>
+    checkResponseSignature({ method, path, body, headers: h, sent, secretKey });
+
+  it("V5 verifies with the Digest line; a POST's answer is never accepted without it", () => {
+    expect(check(headers({ Signature: "HMACSHA256=CwkHgtLWFC4d9xSMWBh6q6FJxV29V00czkKlYdNG14k=" }))).toMatchObject({ valid: true, variant: "with_digest" });
+    const withoutDigest = sign(
+      responseComponents({ ...sent, responseTimestamp: "2021-07-07T08:45:43Z", requestTarget: "/kredivo-peer-to-peer/v2/generate-order", body: null }),
+      secretKey,
+    );
+    expect(check(headers({ Signature: withoutDigest }))).toMatchObject({ valid: false, tried: [expect.stringContaining("Digest:")] });
+    expect(check(headers({ Signature: withoutDigest }), "GET", "/kredivo-peer-to-peer/v2/generate-order")).toMatchObject({ valid: true, variant: "without_digest" });
+  });
+
+  it("refuses an answer that names another Client-Id or Request-Id, and says so", () => {
+    const signature = "HMACSHA256=CwkHgtLWFC4d9xSMWBh6q6FJxV29V00czkKlYdNG14k=";
+    expect(check(headers({ Signature: signature, "Client-Id": "MCH-SOMEONE-ELSE" })).problem).toBe(
+      "the response's Client-Id MCH-SOMEONE-ELSE is not ours (MCH-0001-10791114622547)",
+    );
+    expect(check(headers({ Signature: signature, "Request-Id": "another" })).problem).toMatch(/^the response's Request-Id another is not the one we sent/);
+    // Absent echo headers: our own values are used (DOKU's pages say it returns them, not that it must).
+    const bare = new Headers({ "Response-Timestamp": "2021-07-07T08:45:43Z", Signature: signature });
+    expect(check(bare)).toMatchObject({ valid: true, headers: { "Client-Id": false, "Request-Id": false } });
   });
 });

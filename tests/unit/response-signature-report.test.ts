@@ -1,0 +1,65 @@
+// DOKU_RESPONSE_SIGNATURE=report, through the app's own placeOrder and checkAttemptStatus: an
+// answer whose signature fails is recorded and flagged; a generate-order answer is still followed,
+// a Check Status answer never changes an order.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { migratedAndSeeded, setTestEnv, startAppSandbox } from "../support/app-db";
+
+setTestEnv({ DOKU_RESPONSE_SIGNATURE: "report" });
+const sandbox = await startAppSandbox();
+const { control } = sandbox;
+const { placeOrder } = await import("@/lib/checkout/place-order");
+const { issueCheckoutKey } = await import("@/lib/checkout/checkout-key");
+const { checkAttemptStatus } = await import("@/lib/orders/check-status");
+const { addToCart } = await import("@/lib/cart/cart");
+const schema = await import("@/lib/db/schema");
+let db: Awaited<ReturnType<typeof migratedAndSeeded>>;
+
+const details = {
+  firstName: "Budi",
+  email: "budi@example.com",
+  phone: "0812-9999-0000",
+  shipping: { address: "Jl. Braga No. 8", city: "Bandung", postalCode: "40111", phone: "081299990000" },
+  billingSameAsShipping: true,
+};
+
+beforeAll(async () => {
+  db = await migratedAndSeeded();
+});
+afterAll(() => sandbox.close());
+beforeEach(() => control("reset"));
+
+async function placed() {
+  const productId = db.select().from(schema.products).where(eq(schema.products.slug, "batik-kawung-tote")).get()!.id;
+  const cartId = addToCart(null, productId, 1);
+  const result = await placeOrder(details, cartId, issueCheckoutKey(cartId));
+  const order = db.select().from(schema.orders).where(eq(schema.orders.cartId, cartId)).get()!;
+  const attempt = db.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.orderId, order.id)).get()!;
+  const events = () => db.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.orderId, order.id)).all();
+  const status = () => db.select().from(schema.orders).where(eq(schema.orders.id, order.id)).get()!.status;
+  return { result, order, attempt, events, status };
+}
+
+describe("@faults DOKU_RESPONSE_SIGNATURE=report", () => {
+  it("an unsigned generate-order answer is followed, recorded and flagged with what was missing", async () => {
+    await control("signing", { mode: "unsigned" });
+    const { result, attempt, events } = await placed();
+    expect(result).toEqual({ kind: "redirect", url: expect.stringContaining(`${sandbox.url}/kredivo/`) });
+    expect(attempt.status).toBe("pending");
+    const [event] = events();
+    expect(event).toMatchObject({ kind: "generate_order", outcome: "pending", flagged: true, signatureValid: false });
+    expect(event!.signatureCheck).toMatchObject({ valid: false, problem: "no Response-Timestamp or Signature header in the response" });
+  });
+
+  it("an unsigned SUCCESS from Check Status is flagged and never pays the order", async () => {
+    const { attempt, events, status } = await placed();
+    await control(`orders/${attempt.invoiceNumber}/approve`);
+    await control("signing", { mode: "unsigned" });
+    const answer = await checkAttemptStatus(attempt.id);
+    expect(answer).toMatchObject({ ok: false, reason: "bad_signature" });
+    expect(status()).toBe("pending");
+    const check = events().find((e) => e.kind === "check_status")!;
+    expect(check).toMatchObject({ outcome: "error:bad_signature", flagged: true, signatureValid: false });
+    expect(check.responseBody).toContain("SUCCESS");
+  });
+});
