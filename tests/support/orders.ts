@@ -33,3 +33,12 @@ export function orderBody(overrides: { invoice?: string; callbackBase?: string; 
     ...(overrides.notificationUrl ? { additional_info: { override_notification_url: overrides.notificationUrl } } : {}),
   };
 }
+
+/** What a shopper types into the checkout form (lib/checkout/schema.ts), billing same as shipping. */
+export const checkoutDetails = {
+  firstName: "Rina",
+  email: "rina@example.com",
+  phone: "081311112222",
+  shipping: { address: "Jl. Gejayan 7", city: "Sleman", postalCode: "55281", phone: "081311112222" },
+  billingSameAsShipping: true,
+};

@@ -6,6 +6,7 @@ import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox } from "@/sandbox/server";
 import { TEST_DOKU, migratedAndSeeded, setTestEnv } from "../support/app-db";
+import { checkoutDetails } from "../support/orders";
 
 setTestEnv({ DOKU_TIMEOUT_MS: "5000" });
 
@@ -55,13 +56,7 @@ afterAll(async () => {
   await new Promise((r) => app.close(r));
 });
 
-const details = {
-  firstName: "Rina",
-  email: "rina@example.com",
-  phone: "081311112222",
-  shipping: { address: "Jl. Gejayan 7", city: "Sleman", postalCode: "55281", phone: "081311112222" },
-  billingSameAsShipping: true,
-};
+const details = checkoutDetails;
 
 describe("@faults 50 checkouts in parallel", () => {
   it("makes 50 orders with 50 distinct invoice numbers and every total right", async () => {

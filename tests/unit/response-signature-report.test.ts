@@ -4,6 +4,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { migratedAndSeeded, setTestEnv, startAppSandbox } from "../support/app-db";
+import { checkoutDetails } from "../support/orders";
 
 setTestEnv({ DOKU_RESPONSE_SIGNATURE: "report" });
 const sandbox = await startAppSandbox();
@@ -15,13 +16,7 @@ const { addToCart } = await import("@/lib/cart/cart");
 const schema = await import("@/lib/db/schema");
 let db: Awaited<ReturnType<typeof migratedAndSeeded>>;
 
-const details = {
-  firstName: "Budi",
-  email: "budi@example.com",
-  phone: "0812-9999-0000",
-  shipping: { address: "Jl. Braga No. 8", city: "Bandung", postalCode: "40111", phone: "081299990000" },
-  billingSameAsShipping: true,
-};
+const details = checkoutDetails;
 
 beforeAll(async () => {
   db = await migratedAndSeeded();
