@@ -11,7 +11,7 @@ import { parseEnv as parseDotEnv } from "node:util";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { decode } from "next-auth/jwt";
 import { dokuTimestamp } from "@/lib/doku/signature";
-import { db, lastEventId, unverifiedEventsAfter } from "./support/db";
+import { ageAttempt, db, lastEventId, unverifiedEventsAfter } from "./support/db";
 import { E2E } from "./support/env";
 import { sandbox } from "./support/sandbox";
 import { answers, SECOND_BASE, startApp } from "./support/second-app";
@@ -166,6 +166,8 @@ test("60 parallel returns for one pending order make one Check Status call @faul
   await checkoutToKredivo(page);
   const attempt = db.latestAttempt();
   const token = db.tokenOfAttempt(attempt.id);
+  // Old enough that the return asks DOKU at all (RECONCILE_MIN_AGE_MS; DOKU wants 60 s).
+  ageAttempt(attempt.id, Number(E2E.env.RECONCILE_MIN_AGE_MS) + 1_000);
   const responses = await Promise.all(Array.from({ length: 60 }, () => page.request.get(`/orders/${token}/return`, { maxRedirects: 0 })));
   expect(responses.map((r) => r.status())).toEqual(Array(60).fill(303));
   const seen = await sandbox.order(attempt.invoice_number);

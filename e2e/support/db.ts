@@ -163,3 +163,13 @@ export function unverifiedEventsAfter(afterId: number): { id: number; stored: nu
 export function lastEventId(): number {
   return (conn().prepare("SELECT coalesce(max(id), 0) AS id FROM payment_events").get() as { id: number }).id;
 }
+
+/** Makes an attempt look `ms` older, as if the shopper had taken that long on Kredivo's page. */
+export function ageAttempt(attemptId: number, ms: number): void {
+  const writable = new Database(E2E.env.DATABASE_URL);
+  try {
+    writable.prepare("UPDATE payment_attempts SET created_at = created_at - ? WHERE id = ?").run(ms, attemptId);
+  } finally {
+    writable.close();
+  }
+}

@@ -117,15 +117,15 @@ export function findShopperOrder(token: string): ShopperOrder | null {
  * The attempt the shopper's return should ask DOKU about: the newest, if still pending. The
  * return URL is public, so checkAttemptStatus's claim keeps a storm of reloads to one DOKU call.
  */
-export function pendingAttemptForToken(token: string): { attemptId: number } | null {
+export function pendingAttemptForToken(token: string): { attemptId: number; createdAt: Date } | null {
   if (!TOKEN_PATTERN.test(token)) return null;
   const row = db()
-    .select({ attemptId: paymentAttempts.id, status: paymentAttempts.status })
+    .select({ attemptId: paymentAttempts.id, status: paymentAttempts.status, createdAt: paymentAttempts.createdAt })
     .from(paymentAttempts)
     .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
     .where(eq(orders.publicToken, token))
     .orderBy(desc(paymentAttempts.id))
     .get();
   if (row?.status !== "pending") return null;
-  return { attemptId: row.attemptId };
+  return { attemptId: row.attemptId, createdAt: row.createdAt };
 }

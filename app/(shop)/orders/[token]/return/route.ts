@@ -1,10 +1,8 @@
-// Kredivo sends the shopper back here (DOKU callback_url). Opening it changes nothing by
-// itself: if the newest attempt is still pending, ask DOKU once (a signed Check Status answer
-// is recorded and applied by lib/orders), then show the order page.
+// Kredivo sends the shopper back here (DOKU callback_url): a quick look at DOKU when it is due
+// (lib/orders/shopper-return.ts), then the order page, within a couple of seconds whatever DOKU does.
 import { env } from "@/lib/env";
-import { checkAttemptStatus } from "@/lib/orders/check-status";
-import { findShopperOrder, pendingAttemptForToken } from "@/lib/orders/queries";
-import { logError } from "@/lib/log";
+import { findShopperOrder } from "@/lib/orders/queries";
+import { checkOnReturn } from "@/lib/orders/shopper-return";
 
 export const dynamic = "force-dynamic";
 
@@ -13,14 +11,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   if (!findShopperOrder(token)) {
     return new Response("Order not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
-  const pending = pendingAttemptForToken(token);
-  if (pending) {
-    try {
-      await checkAttemptStatus(pending.attemptId);
-    } catch (error) {
-      // The order page still shows the order (as pending) and keeps checking; notifications settle it.
-      logError({ event: "shopper.return.check_status_failed", error: String(error) });
-    }
-  }
+  await checkOnReturn(token);
   return Response.redirect(new URL(`/orders/${token}`, env().APP_BASE_URL), 303);
 }
