@@ -1,4 +1,4 @@
-// The sandbox must agree with ../shared/doku-api.md's vectors on its own, not merely import a
+// The sandbox must agree with the vectors of docs/doku-api.md on its own, not merely import a
 // module that does: these drive the sandbox's request check, response signer and notifier.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";

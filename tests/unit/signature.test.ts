@@ -12,7 +12,7 @@ import {
   verifySignature,
 } from "@/lib/doku/signature";
 
-// The vectors of ../shared/doku-api.md, bodies copied byte for byte into tests/fixtures/vectors.
+// The vectors of docs/doku-api.md, bodies copied byte for byte into tests/fixtures/vectors.
 const SECRET = "SK-TESTVECTOR-0000000001";
 const CLIENT_ID = "MCH-0001-10791114622547";
 const fixture = (name: string) =>
