@@ -5,6 +5,7 @@ import { db } from "./support/db";
 import { notificationBody, postNotification, signNotification } from "./support/doku";
 import { E2E } from "./support/env";
 import { sandbox } from "./support/sandbox";
+import { screenshotPath } from "./support/screenshots";
 import { addToCart, checkoutToKredivo, tokenFromUrl } from "./support/shop";
 
 const COFFEE = "Java Preanger Arabica Beans 250 g";
@@ -61,7 +62,7 @@ test("a paid order's timeline shows generate-order, the notification and the sta
 
   await signIn(page);
   await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
-  await page.screenshot({ path: "docs/screenshots/admin-1-orders.png", fullPage: true });
+  await page.screenshot({ path: screenshotPath("admin-1-orders.png"), fullPage: true });
   await page.getByLabel("Search").fill(token);
   await page.getByRole("button", { name: "Filter" }).click();
   await page.getByRole("link", { name: token.slice(0, 8).toUpperCase() }).click();
@@ -76,7 +77,7 @@ test("a paid order's timeline shows generate-order, the notification and the sta
   const [attempt] = db.attempts(order.id);
   await expect(page.getByText(attempt!.invoice_number).first()).toBeVisible();
   await page.locator("details").first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
-  await page.screenshot({ path: "docs/screenshots/admin-2-order.png", fullPage: true });
+  await page.screenshot({ path: screenshotPath("admin-2-order.png"), fullPage: true });
   // Headers are shown redacted: never the whole signature.
   await expect(page.getByText(/HMACSHA256=[A-Za-z0-9+/]{40,}=/)).toHaveCount(0);
 });
@@ -134,7 +135,7 @@ test("a signed notification for an invoice we never made is shown to staff until
   await expect(row).toContainText("unknown_invoice (404)");
   await expect(row).toContainText(headers["Request-Id"]);
   await expect(page.getByTestId("unmatched")).not.toContainText(`${invoice}-FORGED`);
-  await page.getByTestId("unmatched").screenshot({ path: "docs/screenshots/admin-3-unmatched.png" });
+  await page.getByTestId("unmatched").screenshot({ path: screenshotPath("admin-3-unmatched.png") });
 
   await row.getByRole("button", { name: "Mark reviewed" }).click();
   await expect(page.getByTestId("unmatched-row").filter({ hasText: invoice })).toHaveCount(0);

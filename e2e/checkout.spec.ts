@@ -1,6 +1,6 @@
 // The money path in a real browser against `next start` and the local DOKU sandbox. Every test
 // checks the database as well as the page.
-import { mkdirSync } from "node:fs";
+import { screenshotPath } from "./support/screenshots";
 import { expect, test, type Page } from "@playwright/test";
 import { db } from "./support/db";
 import { sandbox } from "./support/sandbox";
@@ -34,9 +34,7 @@ for (const viewport of [
 ]) {
   test(`happy path to a paid order (${viewport.name}, with screenshots)`, async ({ page }) => {
     await page.setViewportSize(viewport.size);
-    const dir = "docs/screenshots";
-    mkdirSync(dir, { recursive: true });
-    const shot = (step: string) => page.screenshot({ path: `${dir}/${viewport.name}-${step}.png`, fullPage: true });
+    const shot = (step: string) => page.screenshot({ path: screenshotPath(`${viewport.name}-${step}.png`), fullPage: true });
 
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

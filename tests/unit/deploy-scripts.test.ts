@@ -1,0 +1,56 @@
+// The production scripts a merchant runs by hand: admin:create (no demo catalogue) and db:backup
+// (an online copy that restores with every order).
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "@/lib/db/open";
+import { createPendingOrder } from "../support/pending-order";
+
+const run = (script: string, env: Record<string, string>, args: string[] = []) =>
+  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", script, ...args], { env: { PATH: process.env.PATH ?? "", NODE_ENV: "test" as const, ...env }, encoding: "utf8", stdio: "pipe" });
+
+const count = (path: string, table: string) => {
+  const db = new Database(path, { readonly: true });
+  try {
+    return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+};
+
+describe("production scripts", () => {
+  it("admin:create makes the admin and loads no demo catalogue; it refuses the published password", () => {
+    const dir = mkdtempSync(join(tmpdir(), "admin-create-"));
+    const env = { DATABASE_URL: join(dir, "shop.db"), ADMIN_EMAIL: "owner@toko.example", ADMIN_PASSWORD: "a real password 2026" };
+    expect(run("scripts/admin-create.ts", env)).toContain("admin owner@toko.example: created");
+    expect(count(env.DATABASE_URL, "users")).toBe(1);
+    expect(count(env.DATABASE_URL, "products")).toBe(0);
+    expect(() => run("scripts/admin-create.ts", { ...env, ADMIN_PASSWORD: "sandbox-admin-change-me" })).toThrow(/published in \.env\.example/);
+  });
+
+  it("db:backup copies the live database into a dated file that restores with every order", () => {
+    const dir = mkdtempSync(join(tmpdir(), "backup-"));
+    const path = join(dir, "shop.db");
+    run("scripts/db-seed.ts", { DATABASE_URL: path, ADMIN_EMAIL: "owner@toko.example", ADMIN_PASSWORD: "a real password 2026" });
+    // The shop is running: a connection holds the file open in WAL mode, with orders not yet checkpointed.
+    const live = openDatabase(path);
+    try {
+      for (let i = 0; i < 3; i++) createPendingOrder(live);
+      const output = run("scripts/db-backup.ts", { DATABASE_URL: path }, [join(dir, "backups")]);
+      expect(output).toMatch(/backed up .* \(3 orders\) to .*shop-\d{8}-\d{6}\.db/);
+    } finally {
+      live.$client.close();
+    }
+    const [file] = readdirSync(join(dir, "backups"));
+    expect(file).toMatch(/^shop-\d{8}-\d{6}\.db$/);
+    const restored = join(dir, "restored.db");
+    copyFileSync(join(dir, "backups", file!), restored);
+    expect(count(restored, "orders")).toBe(3);
+    expect(count(restored, "payment_attempts")).toBe(3);
+    expect(count(restored, "users")).toBe(1);
+    expect(count(restored, "products")).toBeGreaterThan(0);
+  });
+});
