@@ -1,9 +1,9 @@
 // The money path in a real browser against `next start` and the local DOKU sandbox. Every test
 // checks the database as well as the page.
-import { screenshotPath } from "./support/screenshots";
 import { expect, test, type Page } from "@playwright/test";
 import { db } from "./support/db";
 import { sandbox } from "./support/sandbox";
+import { screenshotPath } from "./support/screenshots";
 import { addToCart, checkoutToKredivo, fillCheckout, tokenFromUrl } from "./support/shop";
 
 const SHIRT = "Batik Tulis Parang Shirt";
@@ -210,6 +210,17 @@ test("returning before the notification shows pending at once, then paid @faults
 
   await expect(page.getByTestId("order-status")).toHaveText("Paid", { timeout: 15_000 });
   expect(db.order(token)!.status).toBe("paid");
+});
+
+test("a notification with nulls, gaps and unknown fields pays the order @faults", async ({ page }) => {
+  await sandbox.envelope("sparse");
+  await addToCart(page, COFFEE, 1);
+  await checkoutToKredivo(page);
+  const token = await approveOnKredivo(page);
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+  const [notification] = db.events(db.order(token)!.id).filter((e) => e.kind === "notification");
+  expect(JSON.parse(notification!.request_body!)).toMatchObject({ service: null, peer_to_peer_info: null, transaction: { date: null, type: "SALE" } });
+  expect(notification!.outcome).toBe("paid");
 });
 
 test("unknown order tokens and discontinued products are 404s", async ({ page }) => {

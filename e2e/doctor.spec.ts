@@ -29,14 +29,14 @@ test("doku:doctor passes against the sandbox as DOKU's pages read, and shows eac
 });
 
 test("doku:doctor accepts a Check Status answer signed without the Digest line, and names it @faults", async () => {
-  await fetch(`${E2E.sandboxUrl}/_sandbox/signing`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ mode: "get-without-digest" }) });
+  await sandbox.signing("get-without-digest");
   const { code, output } = doctor();
   expect(code, output).toBe(0);
   expect(output).toMatch(/✓ Check Status for the test order\n.*\n {4}response signature verified \(without the Digest line\)/);
 });
 
 test("doku:doctor fails, exit 1, on unsigned answers and lists the headers it received @faults", async () => {
-  await fetch(`${E2E.sandboxUrl}/_sandbox/signing`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ mode: "unsigned" }) });
+  await sandbox.signing("unsigned");
   const { code, output } = doctor();
   console.log(output);
   expect(code, output).toBe(1);

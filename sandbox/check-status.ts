@@ -41,7 +41,7 @@ export function registerCheckStatus(app: Hono, ctx: SandboxContext): void {
       );
     }
     const body = JSON.stringify(
-      transactionEnvelope(order, order.status, order.statusChangedAt ?? order.createdAt),
+      transactionEnvelope(order, order.status, order.statusChangedAt ?? order.createdAt, state.envelopeShape),
     );
     return respond(200, body, auth, fault?.kind === "bad-signature");
   });

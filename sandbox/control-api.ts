@@ -6,7 +6,7 @@ import type { SandboxContext } from "./context";
 import { renderControlPage } from "./control-page";
 import { createFault, faultInputSchema } from "./faults";
 import { escapeHtml } from "./html";
-import { signingModes, type SandboxOrder, type SandboxState } from "./state";
+import { envelopeShapes, signingModes, type SandboxOrder, type SandboxState } from "./state";
 
 const CONTROL_PAGE = "/_sandbox";
 
@@ -126,6 +126,7 @@ export function registerControlApi(app: Hono, ctx: SandboxContext): void {
       notificationUrl: config.notificationUrl,
       timeScale: config.timeScale,
       signingMode: state.signingMode,
+      envelopeShape: state.envelopeShape,
       publicUrl: ctx.publicUrl(c.req.url),
     }),
   );
@@ -137,6 +138,15 @@ export function registerControlApi(app: Hono, ctx: SandboxContext): void {
     if (!parsed.success) return fail(c, 400, "invalid_parameter", describeIssues(parsed.error));
     state.signingMode = parsed.data.mode;
     return done(c, { ok: true, signingMode: state.signingMode });
+  });
+
+  app.post(`${CONTROL_PAGE}/envelope`, async (c) => {
+    const input = await readInput(c);
+    if (!input.ok) return fail(c, 400, "invalid_json", input.message);
+    const parsed = z.object({ shape: z.enum(envelopeShapes) }).safeParse(input.value);
+    if (!parsed.success) return fail(c, 400, "invalid_parameter", describeIssues(parsed.error));
+    state.envelopeShape = parsed.data.shape;
+    return done(c, { ok: true, envelopeShape: state.envelopeShape });
   });
 
   app.post(`${CONTROL_PAGE}/reset`, (c) => {

@@ -9,7 +9,7 @@ import { validateGenerateOrder, type GenerateOrderRequest } from "./order-schema
 import { errorBody } from "./signed-response";
 import { openSignedRequest } from "./signed-endpoint";
 import type { SandboxOrder } from "./state";
-import { dokuTimestamp, sleep, wibCompact } from "./time";
+import { sleep, wibClockWithZ, wibCompact } from "./time";
 
 export const GENERATE_ORDER_PATH = "/kredivo-peer-to-peer/v2/generate-order";
 const DEFAULT_EXPIRED_TIME_MIN = 1440;
@@ -159,8 +159,8 @@ function createOrder(
         identifier: [{ name: "KREDIVO_ORDER_ID", value: order.kredivoOrderId }],
         created_date: wibCompact(now),
         expired_date: wibCompact(expiresAt),
-        created_date_utc: dokuTimestamp(now),
-        expired_date_utc: dokuTimestamp(expiresAt),
+        created_date_utc: wibClockWithZ(now),
+        expired_date_utc: wibClockWithZ(expiresAt),
         merchant_unique_reference: order.merchantUniqueReference,
       },
       ...echo,

@@ -6,6 +6,7 @@ import { dokuTimestamp, signRequest } from "../lib/doku/signature";
 import type { NotificationModes } from "./faults";
 import type {
   DeliveryAttempt,
+  EnvelopeShape,
   NotificationStatus,
   OrderStatus,
   OutgoingNotification,
@@ -23,7 +24,19 @@ export function transactionEnvelope(
   order: SandboxOrder,
   status: OrderStatus,
   date: Date,
+  shape: EnvelopeShape = "full",
 ): Record<string, unknown> {
+  if (shape === "sparse") {
+    // What DOKU may also send, as it publishes no Kredivo sample: optional fields null or left
+    // out, and fields nobody has seen before. Only the invoice, amount and status are there for sure.
+    return {
+      service: null,
+      order: { invoice_number: order.invoiceNumber, amount: order.amount, currency: "IDR", session_id: null },
+      transaction: { status, date: null, type: "SALE" },
+      peer_to_peer_info: null,
+      additional_info: { origin: { source: "sandbox", system: "sparse" } },
+    };
+  }
   return {
     service: { id: "PEER_TO_PEER" },
     acquirer: { id: "KREDIVO" },
@@ -76,12 +89,12 @@ export class Notifier {
   send(order: SandboxOrder, status: NotificationStatus, modes: NotificationModes): Promise<void> {
     const { state } = this.o;
     const now = state.now();
-    const body = JSON.stringify(transactionEnvelope(order, status, now));
+    const body = JSON.stringify(transactionEnvelope(order, status, now, state.envelopeShape));
     const requestId = randomUUID();
     const timestamp = dokuTimestamp(now);
     // tampered-signature: a valid-looking signature over a body that was never sent.
     const signedBody = modes.tampered
-      ? JSON.stringify(transactionEnvelope({ ...order, amount: order.amount + 1 }, status, now))
+      ? JSON.stringify(transactionEnvelope({ ...order, amount: order.amount + 1 }, status, now, state.envelopeShape))
       : body;
     const notification: OutgoingNotification = {
       requestId,

@@ -127,13 +127,24 @@ export const generateOrderSchema = z.looseObject({
     phone: phoneDigits,
     email: z.email().max(400),
   }),
-  shipping_address: address,
-  billing_address: address.optional(),
+  // Required for goods only ("excluding ticket/voucher"): checked below, once the items are known.
+  shipping_address: address.optional(),
+  // Every billing field is optional on DOKU's page.
+  billing_address: address.partial().optional(),
   sellers: z.array(seller).optional(),
   additional_info: z
     .looseObject({ override_notification_url: httpUrl.optional() })
     .optional(),
 });
+
+/** Line item types that ship nothing; fee lines (shipping, admin fee, discount) do not count. */
+export const DIGITAL_ITEM_TYPES = new Set(["DIGITAL", "VOUCHER", "TICKET", "EBOOK", "E-BOOK"]);
+const FEE_ITEM_IDS = new Set(["shippingfee", "adminfee", "discount", "additionalfee", "taxfee", "insurancefee"]);
+
+/** True when some line item is a good that must be shipped. */
+export function shipsGoods(items: { id: string; type: string }[]): boolean {
+  return items.some((item) => !FEE_ITEM_IDS.has(item.id) && !DIGITAL_ITEM_TYPES.has(item.type.toUpperCase()));
+}
 
 export type GenerateOrderRequest = z.infer<typeof generateOrderSchema>;
 export type LineItem = GenerateOrderRequest["order"]["line_items"][number];
@@ -175,6 +186,10 @@ export function validateGenerateOrder(json: unknown, notificationUrl: string): V
       ok: false,
       message: `order.amount must equal the sum of order.line_items price × quantity (${sum}), got ${data.order.amount}`,
     };
+  }
+
+  if (!data.shipping_address && shipsGoods(data.order.line_items)) {
+    return { ok: false, message: "shipping_address is required when the order has goods to ship (only a ticket or voucher order may leave it out)" };
   }
 
   // DOKU lets the override change the host only; the path stays the one set in Back Office.

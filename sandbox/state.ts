@@ -81,6 +81,10 @@ export interface RecordedResponse {
 export const signingModes = ["standard", "get-without-digest", "unsigned"] as const;
 export type SigningMode = (typeof signingModes)[number];
 
+/** `full`: the body modelled on DOKU's paylater samples. `sparse`: nulls, gaps and unknown fields. */
+export const envelopeShapes = ["full", "sparse"] as const;
+export type EnvelopeShape = (typeof envelopeShapes)[number];
+
 export class SandboxState {
   readonly orders = new Map<string, SandboxOrder>();
   readonly requests = new Map<string, RecordedResponse>();
@@ -91,6 +95,8 @@ export class SandboxState {
   faults: Fault[] = [];
   /** How answers are signed: each reading of DOKU's pages the app must cope with. */
   signingMode: SigningMode = "standard";
+  /** The shape of notification and Check Status bodies. */
+  envelopeShape: EnvelopeShape = "full";
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   /** Aborted on reset/close: in-flight deliveries and held responses stop, late results are dropped. */
   private controller = new AbortController();
@@ -156,6 +162,7 @@ export class SandboxState {
     this.deliveries.length = 0;
     this.faults = [];
     this.signingMode = "standard";
+    this.envelopeShape = "full";
   }
 
   /** Clears timers and aborts in-flight work; used by reset and by close. */

@@ -12,6 +12,15 @@ export function wibCompact(date: Date): string {
 }
 
 /**
+ * The `_utc` fields as DOKU's own sample prints them: Jakarta's clock time with a `Z` (its table
+ * says UTC+7). A client that read them as UTC would be seven hours off, so the app reads
+ * `expired_date` first; the sandbox prints what DOKU prints.
+ */
+export function wibClockWithZ(date: Date): string {
+  return new Date(date.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 19) + "Z";
+}
+
+/**
  * Parses `YYYY-MM-DDTHH:mm:ssZ` strictly (no millis, no offsets) and rejects impossible dates
  * such as Feb 30, which `Date.parse` would silently roll over.
  */

@@ -59,4 +59,8 @@ export const sandbox = {
   approve: (invoice: string) => call<SandboxOrder>("POST", `orders/${invoice}/approve`),
   decline: (invoice: string) => call<SandboxOrder>("POST", `orders/${invoice}/decline`),
   clearFaults: () => call("POST", "faults/clear"),
+  /** How DOKU's answers are signed: each reading of its pages (reset puts back `standard`). */
+  signing: (mode: "standard" | "get-without-digest" | "unsigned") => call("POST", "signing", { mode }),
+  /** The shape of notification and Check Status bodies (reset puts back `full`). */
+  envelope: (shape: "full" | "sparse") => call("POST", "envelope", { shape }),
 };

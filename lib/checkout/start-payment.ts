@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { orderItems, orders, paymentAttempts, products, sellers } from "@/lib/db/schema";
 import { doku } from "@/lib/doku";
 import type { DokuError } from "@/lib/doku/client";
-import { generateOrderRequestSchema, kredivoOrderId } from "@/lib/doku/schemas";
+import { generateOrderRequestSchema, kredivoOrderId, paymentExpiry } from "@/lib/doku/schemas";
 import { env } from "@/lib/env";
 import { recordExchange } from "@/lib/orders/events";
 import { activateAttempt, rejectAttempt, type Tx } from "@/lib/orders/transitions";
@@ -131,8 +131,7 @@ export async function startPayment(attemptId: number): Promise<StartPaymentResul
   }
 
   const { data } = result;
-  const expiry = data.peer_to_peer_info?.expired_date_utc;
-  const expiresAt = expiry && !Number.isNaN(Date.parse(expiry)) ? new Date(expiry) : null;
+  const expiresAt = paymentExpiry(data.peer_to_peer_info);
   const activated = db().transaction((tx) => {
     const ok = activateAttempt(tx, attempt.id, {
       paymentUrl: data.payment.url!,

@@ -93,6 +93,7 @@ export const generateOrderResponseSchema = z.looseObject({
   peer_to_peer_info: z
     .looseObject({
       identifier: z.array(identifier).nullish(),
+      expired_date: z.string().nullish(),
       expired_date_utc: z.string().nullish(),
       created_date_utc: z.string().nullish(),
       merchant_unique_reference: z.string().nullish(),
@@ -151,6 +152,29 @@ export const notificationSchema = paymentEnvelope;
 export type DokuNotification = z.infer<typeof notificationSchema>;
 
 /** The Kredivo order id DOKU passes through in `peer_to_peer_info.identifier`. */
+const WIB_OFFSET = "+07:00";
+
+/**
+ * When the Kredivo link expires, from generate-order's answer. DOKU's table gives `expired_date`
+ * as `yyyyMMddHHmmss` in Jakarta time, and `expired_date_utc` as the same "UTC+7"; its sample
+ * prints `_utc` as Jakarta's clock time with a `Z`. So `expired_date` is read first, as WIB, and
+ * `_utc` only when it is missing: compact as WIB, ISO as written.
+ */
+export function paymentExpiry(info: { expired_date?: string | null; expired_date_utc?: string | null } | null | undefined): Date | null {
+  const compact = (value: string) => {
+    const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(value);
+    return m ? new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${WIB_OFFSET}`) : null;
+  };
+  const valid = (date: Date | null) => (date && !Number.isNaN(date.getTime()) ? date : null);
+  if (info?.expired_date) {
+    const fromWib = valid(compact(info.expired_date));
+    if (fromWib) return fromWib;
+  }
+  const utc = info?.expired_date_utc;
+  if (!utc) return null;
+  return valid(compact(utc)) ?? (/^\d{4}-\d{2}-\d{2}T/.test(utc) ? valid(new Date(utc)) : null);
+}
+
 export function kredivoOrderId(
   info: { identifier?: { name?: string | null; value?: string | null }[] | null } | null | undefined,
 ): string | null {

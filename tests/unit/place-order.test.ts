@@ -225,6 +225,19 @@ describe("the shopper's return", () => {
     expect(eventsOf(order.id).find((e) => e.kind === "check_status")!.signatureCheck).toMatchObject({ valid: true, variant: "without_digest" });
   });
 
+  it("a Check Status answer with nulls, gaps and unknown fields (DOKU publishes no sample) still confirms the payment @faults", async () => {
+    const cartId = cartWith(["batik-kawung-tote", 1]);
+    await placeOrder(details, cartId, issueCheckoutKey(cartId));
+    const order = db.select().from(schema.orders).where(eq(schema.orders.cartId, cartId)).get()!;
+    const [attempt] = attemptsOf(order.id);
+    await control(`orders/${attempt!.invoiceNumber}/approve`);
+    await control("envelope", { shape: "sparse" });
+    expect(await checkAttemptStatus(attempt!.id)).toMatchObject({ ok: true, transactionStatus: "SUCCESS" });
+    const answer = eventsOf(order.id).find((e) => e.kind === "check_status")!;
+    expect(JSON.parse(answer.responseBody!)).toMatchObject({ peer_to_peer_info: null, transaction: { date: null } });
+    expect(db.select().from(schema.orders).where(eq(schema.orders.id, order.id)).get()!.status).toBe("paid");
+  });
+
   it("enforce: an unsigned generate-order answer is a clear failure, and the merchant sees what was missing @faults", async () => {
     await control("signing", { mode: "unsigned" });
     const cartId = cartWith(["batik-kawung-tote", 1]);

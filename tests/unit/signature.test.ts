@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkResponseSignature } from "@/lib/doku/response-signature";
+import { paymentExpiry } from "@/lib/doku/schemas";
 import {
   digest,
   dokuTimestamp,
@@ -157,5 +158,17 @@ describe("checkResponseSignature", () => {
     // Absent echo headers: our own values are used (DOKU's pages say it returns them, not that it must).
     const bare = new Headers({ "Response-Timestamp": "2021-07-07T08:45:43Z", Signature: signature });
     expect(check(bare)).toMatchObject({ valid: true, headers: { "Client-Id": false, "Request-Id": false } });
+  });
+});
+
+describe("paymentExpiry (DOKU's two ways of writing the expiry)", () => {
+  it("reads expired_date as Jakarta time first, and _utc only without it", () => {
+    // DOKU's sample: expired_date 20220329120315 and expired_date_utc with the same clock time and a Z.
+    expect(paymentExpiry({ expired_date: "20220329120315", expired_date_utc: "2022-03-29T12:03:15Z" })!.toISOString()).toBe("2022-03-29T05:03:15.000Z");
+    expect(paymentExpiry({ expired_date_utc: "20220329120315" })!.toISOString()).toBe("2022-03-29T05:03:15.000Z");
+    expect(paymentExpiry({ expired_date: null, expired_date_utc: "2022-03-29T05:03:15Z" })!.toISOString()).toBe("2022-03-29T05:03:15.000Z");
+    expect(paymentExpiry({ expired_date: "tomorrow" })).toBeNull();
+    expect(paymentExpiry(null)).toBeNull();
+    expect(paymentExpiry({ expired_date: "20221399999999" })).toBeNull();
   });
 });
