@@ -131,23 +131,18 @@ export function registerControlApi(app: Hono, ctx: SandboxContext): void {
     }),
   );
 
-  app.post(`${CONTROL_PAGE}/signing`, async (c) => {
-    const input = await readInput(c);
-    if (!input.ok) return fail(c, 400, "invalid_json", input.message);
-    const parsed = z.object({ mode: z.enum(signingModes) }).safeParse(input.value);
-    if (!parsed.success) return fail(c, 400, "invalid_parameter", describeIssues(parsed.error));
-    state.signingMode = parsed.data.mode;
-    return done(c, { ok: true, signingMode: state.signingMode });
-  });
-
-  app.post(`${CONTROL_PAGE}/envelope`, async (c) => {
-    const input = await readInput(c);
-    if (!input.ok) return fail(c, 400, "invalid_json", input.message);
-    const parsed = z.object({ shape: z.enum(envelopeShapes) }).safeParse(input.value);
-    if (!parsed.success) return fail(c, 400, "invalid_parameter", describeIssues(parsed.error));
-    state.envelopeShape = parsed.data.shape;
-    return done(c, { ok: true, envelopeShape: state.envelopeShape });
-  });
+  /** A POST that sets one reading of DOKU the sandbox plays, validated, answered with its new value. */
+  function setting<T>(path: string, schema: z.ZodType<T>, apply: (value: T) => Record<string, unknown>): void {
+    app.post(`${CONTROL_PAGE}/${path}`, async (c) => {
+      const input = await readInput(c);
+      if (!input.ok) return fail(c, 400, "invalid_json", input.message);
+      const parsed = schema.safeParse(input.value);
+      if (!parsed.success) return fail(c, 400, "invalid_parameter", describeIssues(parsed.error));
+      return done(c, { ok: true, ...apply(parsed.data) });
+    });
+  }
+  setting("signing", z.object({ mode: z.enum(signingModes) }), ({ mode }) => ({ signingMode: (state.signingMode = mode) }));
+  setting("envelope", z.object({ shape: z.enum(envelopeShapes) }), ({ shape }) => ({ envelopeShape: (state.envelopeShape = shape) }));
 
   app.post(`${CONTROL_PAGE}/reset`, (c) => {
     state.reset();
