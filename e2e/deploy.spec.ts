@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { E2E } from "./support/env";
+import { screenshotPath } from "./support/screenshots";
 import { answers } from "./support/second-app";
 
 const PORT = 3300;
@@ -25,7 +26,7 @@ function runtimeCopies(dockerfile: string): [string, string][] {
   });
 }
 
-test("the image's runtime stage serves from a clean folder: migrate, start, health, admin, backup and restore @faults", async () => {
+test("the image's runtime stage serves from a clean folder: migrate, start, health, admin, backup and restore; a failing page shows the shop's error page @faults", async ({ page }) => {
   test.setTimeout(90_000);
   expect(await answers(`http://localhost:${PORT}/`), `port ${PORT} must be free`).toBeNull();
   const dockerfile = readFileSync("Dockerfile", "utf8");
@@ -69,6 +70,17 @@ test("the image's runtime stage serves from a clean folder: migrate, start, heal
     } finally {
       restored.close();
     }
+
+    // A page whose data is gone fails: the shopper sees the shop's own error page, not a stack.
+    const writable = new Database(env.DATABASE_URL);
+    writable.exec("DROP TABLE order_items; DROP TABLE payment_events; DROP TABLE payment_attempts; DROP TABLE orders;");
+    writable.close();
+    const failed = await page.goto(`http://localhost:${PORT}/orders/${"A".repeat(32)}`);
+    expect(failed!.status()).toBe(500);
+    await expect(page.getByTestId("shop-error")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("This page could not be shown");
+    await expect(page.getByRole("link", { name: "Back to the shop" })).toBeVisible();
+    await page.screenshot({ path: screenshotPath("shop-error.png"), fullPage: true });
   } finally {
     try {
       process.kill(-server.pid!, "SIGKILL");

@@ -35,6 +35,13 @@ test("doku:doctor accepts a Check Status answer signed without the Digest line, 
   expect(output).toMatch(/✓ Check Status for the test order\n.*\n {4}response signature verified \(without the Digest line\)/);
 });
 
+test("doku:doctor reads a sparse Check Status answer (nulls, gaps, unknown fields) @faults", async () => {
+  await sandbox.envelope("sparse");
+  const { code, output } = doctor();
+  expect(code, output).toBe(0);
+  expect(output).toMatch(/✓ Check Status for the test order\n(.*\n){2} {4}transaction\.status PENDING/);
+});
+
 test("doku:doctor fails, exit 1, on unsigned answers and lists the headers it received @faults", async () => {
   await sandbox.signing("unsigned");
   const { code, output } = doctor();
