@@ -46,6 +46,16 @@ describe("@faults DOKU_RESPONSE_SIGNATURE=report", () => {
     expect(event!.signatureCheck).toMatchObject({ valid: false, problem: "no Response-Timestamp or Signature header in the response" });
   });
 
+  it("answers that verify (with the Digest line, or a GET's without it) are followed and applied unflagged", async () => {
+    const { attempt, events, status } = await placed();
+    expect(events()[0]).toMatchObject({ kind: "generate_order", outcome: "pending", flagged: false, signatureValid: true });
+    await control(`orders/${attempt.invoiceNumber}/approve`);
+    await control("signing", { mode: "get-without-digest" });
+    expect(await checkAttemptStatus(attempt.id)).toMatchObject({ ok: true, transactionStatus: "SUCCESS" });
+    expect(status()).toBe("paid");
+    expect(events().find((e) => e.kind === "check_status")).toMatchObject({ outcome: "paid", flagged: false, signatureCheck: { variant: "without_digest" } });
+  });
+
   it("an unsigned SUCCESS from Check Status is flagged and never pays the order", async () => {
     const { attempt, events, status } = await placed();
     await control(`orders/${attempt.invoiceNumber}/approve`);
