@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
+import { openDatabase } from "@/lib/db/open";
+import { createPendingOrder } from "@/tests/support/pending-order";
 import { E2E } from "./support/env";
 import { screenshotPath } from "./support/screenshots";
 import { answers } from "./support/second-app";
@@ -61,11 +63,17 @@ test("the image's runtime stage serves from a clean folder: migrate, start, heal
     const tsx = (script: string, args: string[] = [], extra: Record<string, string> = {}) =>
       execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", script, ...args], { cwd: app, env: { ...env, ...extra }, encoding: "utf8" });
     expect(tsx("scripts/admin-create.ts", [], { ADMIN_EMAIL: "owner@toko.example", ADMIN_PASSWORD: "owner password 2026" })).toContain("created");
-    expect(tsx("scripts/db-backup.ts", [join(data, "backups")])).toMatch(/backed up .* \(0 orders\)/);
+    // Two orders taken while the server holds the database open.
+    const shop = openDatabase(env.DATABASE_URL);
+    createPendingOrder(shop);
+    createPendingOrder(shop);
+    shop.$client.close();
+    expect(tsx("scripts/db-backup.ts", [join(data, "backups")])).toMatch(/backed up .* \(2 orders\)/);
     const [backup] = readdirSync(join(data, "backups"));
     const restored = new Database(join(data, "backups", backup!), { readonly: true });
     try {
       expect(restored.prepare("SELECT email FROM users").all()).toEqual([{ email: "owner@toko.example" }]);
+      expect((restored.prepare("SELECT count(*) AS n FROM orders").get() as { n: number }).n).toBe(2);
       expect((restored.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number }).n).toBeGreaterThanOrEqual(5);
     } finally {
       restored.close();
