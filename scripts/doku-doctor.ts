@@ -1,15 +1,9 @@
 // `npm run doku:doctor`: the go-live checklist (lib/doku/doctor.ts) with this machine's .env.
 // Exits 1 when a step fails, 2 when the configuration does not even parse.
-import { loadDotEnv } from "./load-env";
+import { appEnvOrExit } from "./load-env";
 
-loadDotEnv();
-const { parseEnv } = await import("../lib/env");
-const parsed = parseEnv(process.env);
-if (!parsed.ok) {
-  console.error(parsed.message);
-  process.exit(2);
-}
+const env = await appEnvOrExit(2);
 const { formatDoctor, runDoctor } = await import("../lib/doku/doctor");
-const steps = await runDoctor(parsed.env);
+const steps = await runDoctor(env);
 console.log(formatDoctor(steps));
 process.exit(steps.every((s) => s.ok) ? 0 : 1);

@@ -10,3 +10,15 @@ export function loadDotEnv(files: string[] = [".env"]): void {
     }
   }
 }
+
+/** .env loaded and the app's configuration parsed, as `next start` would; or its problems and `exit(code)`. */
+export async function appEnvOrExit(code: number) {
+  loadDotEnv();
+  const { parseEnv } = await import("../lib/env");
+  const parsed = parseEnv(process.env);
+  if (!parsed.ok) {
+    console.error(parsed.message);
+    process.exit(code);
+  }
+  return parsed.env;
+}

@@ -1,18 +1,12 @@
 // `npm run reconcile`: one reconciliation pass, on demand, with the app's own configuration.
-import { loadDotEnv } from "./load-env";
+import { appEnvOrExit } from "./load-env";
 
-loadDotEnv();
-const { parseEnv } = await import("../lib/env");
-const parsed = parseEnv(process.env);
-if (!parsed.ok) {
-  console.error(parsed.message);
-  process.exit(1);
-}
+const env = await appEnvOrExit(1);
 const { pruneNoise } = await import("../lib/orders/prune-noise");
 const pruned = pruneNoise();
 console.log(`pruned: ${pruned.noise} unverified notification(s), ${pruned.counters} expired limit counter(s)`);
 const { reconcileOnce } = await import("../lib/orders/reconcile");
-const report = await reconcileOnce({ minAgeMs: parsed.env.RECONCILE_MIN_AGE_MS });
+const report = await reconcileOnce({ minAgeMs: env.RECONCILE_MIN_AGE_MS });
 console.log(
   `reconciled: ${report.checked} checked, ${report.changed.length} changed${report.dokuErrors ? `, stopped on a DOKU error` : ""}`,
 );

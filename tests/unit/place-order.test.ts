@@ -41,6 +41,15 @@ function cartWith(...lines: [slug: string, qty: number][]): string {
   return cartId!;
 }
 
+/** One tote bag ordered through the checkout: the result, the saved order and its first attempt. */
+async function placedTote() {
+  const cartId = cartWith(["batik-kawung-tote", 1]);
+  const result = await placeOrder(details, cartId, issueCheckoutKey(cartId));
+  const order = db.select().from(schema.orders).where(eq(schema.orders.cartId, cartId)).get()!;
+  const status = () => db.select().from(schema.orders).where(eq(schema.orders.id, order.id)).get()!.status;
+  return { result, order, attempt: attemptsOf(order.id)[0]!, status };
+}
+
 beforeAll(async () => {
   db = await migratedAndSeeded();
 });
@@ -214,50 +223,38 @@ describe("the shopper's return", () => {
   });
 
   it("enforce: a Check Status answer signed without the Digest line (one reading of DOKU) confirms the payment @faults", async () => {
-    const cartId = cartWith(["batik-kawung-tote", 1]);
-    await placeOrder(details, cartId, issueCheckoutKey(cartId));
-    const order = db.select().from(schema.orders).where(eq(schema.orders.cartId, cartId)).get()!;
-    const [attempt] = attemptsOf(order.id);
-    await control(`orders/${attempt!.invoiceNumber}/approve`);
+    const { order, attempt, status } = await placedTote();
+    await control(`orders/${attempt.invoiceNumber}/approve`);
     await control("signing", { mode: "get-without-digest" });
-    expect(await checkAttemptStatus(attempt!.id)).toMatchObject({ ok: true, transactionStatus: "SUCCESS" });
-    expect(db.select().from(schema.orders).where(eq(schema.orders.id, order.id)).get()!.status).toBe("paid");
+    expect(await checkAttemptStatus(attempt.id)).toMatchObject({ ok: true, transactionStatus: "SUCCESS" });
+    expect(status()).toBe("paid");
     expect(eventsOf(order.id).find((e) => e.kind === "check_status")!.signatureCheck).toMatchObject({ valid: true, variant: "without_digest" });
   });
 
   it("a Check Status answer with nulls, gaps and unknown fields (DOKU publishes no sample) still confirms the payment @faults", async () => {
-    const cartId = cartWith(["batik-kawung-tote", 1]);
-    await placeOrder(details, cartId, issueCheckoutKey(cartId));
-    const order = db.select().from(schema.orders).where(eq(schema.orders.cartId, cartId)).get()!;
-    const [attempt] = attemptsOf(order.id);
-    await control(`orders/${attempt!.invoiceNumber}/approve`);
+    const { order, attempt, status } = await placedTote();
+    await control(`orders/${attempt.invoiceNumber}/approve`);
     await control("envelope", { shape: "sparse" });
-    expect(await checkAttemptStatus(attempt!.id)).toMatchObject({ ok: true, transactionStatus: "SUCCESS" });
+    expect(await checkAttemptStatus(attempt.id)).toMatchObject({ ok: true, transactionStatus: "SUCCESS" });
     const answer = eventsOf(order.id).find((e) => e.kind === "check_status")!;
     expect(JSON.parse(answer.responseBody!)).toMatchObject({ peer_to_peer_info: null, transaction: { date: null } });
-    expect(db.select().from(schema.orders).where(eq(schema.orders.id, order.id)).get()!.status).toBe("paid");
+    expect(status()).toBe("paid");
   });
 
   it("enforce: an unsigned generate-order answer is a clear failure, and the merchant sees what was missing @faults", async () => {
     await control("signing", { mode: "unsigned" });
-    const cartId = cartWith(["batik-kawung-tote", 1]);
-    const result = await placeOrder(details, cartId, issueCheckoutKey(cartId));
-    const order = db.select().from(schema.orders).where(eq(schema.orders.cartId, cartId)).get()!;
+    const { result, order, attempt } = await placedTote();
     expect(result).toEqual({ kind: "redirect", url: `/orders/${order.publicToken}` });
-    const [attempt] = attemptsOf(order.id);
     expect(attempt).toMatchObject({ status: "rejected", failureReason: "bad_signature: DOKU's response signature did not verify (no Response-Timestamp or Signature header in the response)" });
     expect(eventsOf(order.id)[0]).toMatchObject({ outcome: "rejected:bad_signature", flagged: true, signatureCheck: { headers: { Signature: false } } });
   });
 
   it("a storm of checks for one attempt makes one DOKU call, the slot claimed before the call @faults", async () => {
-    const cartId = cartWith(["batik-kawung-tote", 1]);
-    await placeOrder(details, cartId, issueCheckoutKey(cartId));
-    const order = db.select().from(schema.orders).where(eq(schema.orders.cartId, cartId)).get()!;
-    const [attempt] = attemptsOf(order.id);
-    const answers = await Promise.all(Array.from({ length: 40 }, () => checkAttemptStatus(attempt!.id)));
+    const { order, attempt } = await placedTote();
+    const answers = await Promise.all(Array.from({ length: 40 }, () => checkAttemptStatus(attempt.id)));
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
     expect(answers.filter((a) => !a.ok && a.reason === "recently_checked")).toHaveLength(39);
-    const seen = (await (await fetch(`${sandbox.url}/_sandbox/orders/${attempt!.invoiceNumber}`)).json()) as { checkStatusCalls: number };
+    const seen = (await (await fetch(`${sandbox.url}/_sandbox/orders/${attempt.invoiceNumber}`)).json()) as { checkStatusCalls: number };
     expect(seen.checkStatusCalls).toBe(1);
     expect(eventsOf(order.id).filter((e) => e.kind === "check_status")).toHaveLength(1);
   });
