@@ -10,9 +10,29 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/unit/**/*.test.ts", "sandbox/**/*.test.ts"],
     environment: "node",
     testTimeout: 20_000,
-    hookTimeout: 20_000,
+    hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "sqlite",
+          include: ["tests/unit/**/*.test.ts", "sandbox/**/*.test.ts"],
+          env: { DATABASE_URL: ".data/unused-by-tests.db" },
+        },
+      },
+      {
+        // The payment core's suite again on a real PostgreSQL (tests/support/postgres-global.ts).
+        extends: true,
+        test: {
+          name: "postgresql",
+          include: ["tests/unit/payments/**/*.test.ts"],
+          // Only its kind matters here: each test file gets a database of its own (app-db.ts).
+          env: { DATABASE_URL: "postgres://shop@127.0.0.1/chosen-per-test-file" },
+          globalSetup: ["tests/support/postgres-global.ts"],
+        },
+      },
+    ],
   },
 });

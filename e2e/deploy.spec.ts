@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
-import { openDatabase } from "@/lib/db/open";
+import { openDatabase } from "@/lib/db/connection";
 import { createPendingOrder } from "@/tests/support/pending-order";
 import { E2E } from "./support/env";
 import { screenshotPath } from "./support/screenshots";
@@ -65,9 +65,9 @@ test("the image's runtime stage serves from a clean folder: migrate, start, heal
     expect(tsx("scripts/admin-create.ts", [], { ADMIN_EMAIL: "owner@toko.example", ADMIN_PASSWORD: "owner password 2026" })).toContain("created");
     // Two orders taken while the server holds the database open.
     const shop = openDatabase(env.DATABASE_URL);
-    createPendingOrder(shop);
-    createPendingOrder(shop);
-    shop.$client.close();
+    await createPendingOrder(shop);
+    await createPendingOrder(shop);
+    await shop.close();
     expect(tsx("scripts/db-backup.ts", [join(data, "backups")])).toMatch(/backed up .* \(2 orders\)/);
     const [backup] = readdirSync(join(data, "backups"));
     const restored = new Database(join(data, "backups", backup!), { readonly: true });

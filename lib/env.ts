@@ -2,6 +2,7 @@
 // process with one message that lists every problem, never a half-configured checkout.
 import "server-only";
 import { z } from "zod";
+import { parseDatabaseUrl } from "@/lib/db/dialect";
 
 const nonEmpty = (what: string) => z.string({ error: `is required (${what})` }).trim().min(1, `is required (${what})`);
 const httpUrl = (what: string) =>
@@ -40,7 +41,12 @@ export const envSchema = z.object({
     .enum(["true", "false", ""], { error: "must be true or false" })
     .optional()
     .transform((v) => v === "true"),
-  DATABASE_URL: nonEmpty("SQLite file path, e.g. .data/shop.db"),
+  /** A SQLite file path (one machine) or a postgres:// URL (one or several); lib/db/dialect.ts. */
+  DATABASE_URL: nonEmpty("SQLite file path, e.g. .data/shop.db, or a postgres:// URL").superRefine((value, ctx) => {
+    const parsed = parseDatabaseUrl(value);
+    if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message });
+  }),
+  DATABASE_POOL_SIZE: z.coerce.number({ error: "must be a whole number of connections (1-100)" }).int().min(1).max(100).default(10),
   /** Proxies in front of the app that append to X-Forwarded-For; 0: the header is not trusted. */
   TRUSTED_PROXY_HOPS: z.coerce.number({ error: "must be a whole number of proxies (0-10)" }).int().min(0).max(10).default(0),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(30_000),

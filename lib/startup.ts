@@ -1,6 +1,7 @@
 // Runs once in the Node server before the first request (instrumentation.ts). Refuses to serve
 // a checkout with missing configuration, or in production with a secret anyone can read, a weak
 // session secret, plain http or a default admin password; then starts the reconciler.
+import { shownDatabaseUrl } from "./db/dialect";
 import { parseEnv } from "./env";
 import { productionProblems } from "./production-checks";
 
@@ -18,7 +19,7 @@ let defaults: string[];
 try {
   defaults = await adminsWithDefaultPassword();
 } catch (error) {
-  stop(`Cannot read the database at ${result.env.DATABASE_URL} (${(error as Error).message}). Run npm run db:migrate.`);
+  stop(`Cannot read the database at ${shownDatabaseUrl(result.env.DATABASE_URL)} (${(error as Error).message}). Run npm run db:migrate.`);
 }
 if (production) {
   const problems = productionProblems(result.env);
@@ -30,5 +31,5 @@ if (production) {
   if (problems.length > 0) stop(`Refusing to start in production:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
 }
 
-const { startReconciler } = await import("./orders/reconcile-schedule");
+const { startReconciler } = await import("./payments/reconcile-schedule");
 startReconciler(result.env.RECONCILE_INTERVAL_MS);

@@ -3,16 +3,15 @@
 // catalogue, so a merchant's own products are never touched. A changed password ends that admin's
 // sessions at their next request.
 import { z } from "zod";
-import { seedAdmin } from "../lib/auth/seed-admin";
-import { migrateDatabase } from "../lib/db/migrate";
-import { openDatabase } from "../lib/db/open";
+import { openDatabase } from "../lib/db/connection";
 import { PUBLISHED_SECRETS } from "../lib/published-values";
+import { databaseUrlField, shownDatabase } from "./database-url";
 import { loadDotEnv } from "./load-env";
 
 loadDotEnv();
 const config = z
   .object({
-    DATABASE_URL: z.string().min(1, "is required (SQLite file path)"),
+    DATABASE_URL: databaseUrlField,
     ADMIN_EMAIL: z.email("must be an email address (the back-office login)"),
     ADMIN_PASSWORD: z
       .string()
@@ -24,11 +23,13 @@ if (!config.success) {
   console.error(`Cannot create the admin:\n${config.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n")}`);
   process.exit(1);
 }
-const { DATABASE_URL: path, ADMIN_EMAIL, ADMIN_PASSWORD } = config.data;
-const db = openDatabase(path);
+const { DATABASE_URL: url, ADMIN_EMAIL, ADMIN_PASSWORD } = config.data;
+// Imported once .env is loaded: lib/db/schema picks its dialect's tables from DATABASE_URL.
+const { seedAdmin } = await import("../lib/auth/seed-admin");
+const database = openDatabase(url);
 try {
-  migrateDatabase(db);
-  console.log(`admin ${ADMIN_EMAIL}: ${await seedAdmin(db, ADMIN_EMAIL, ADMIN_PASSWORD)} in ${path}`);
+  await database.migrate();
+  console.log(`admin ${ADMIN_EMAIL}: ${await seedAdmin(database, ADMIN_EMAIL, ADMIN_PASSWORD)} in ${shownDatabase(url)}`);
 } finally {
-  db.$client.close();
+  await database.close();
 }

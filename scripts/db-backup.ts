@@ -1,22 +1,27 @@
-// `npm run db:backup [dir]`: a consistent copy of the database while the shop runs, into a dated
-// file (default .data/backups). Restore: stop the app, copy the file over DATABASE_URL (removing
-// its -wal and -shm files), start the app. docs/deploy.md has the steps.
-import { openDatabase } from "../lib/db/open";
-import { backupDatabase } from "../lib/db/backup";
+// `npm run db:backup [dir]`: a consistent copy of the SQLite database while the shop runs, into a
+// dated file (default .data/backups). Restore: stop the app, copy the file over DATABASE_URL
+// (removing its -wal and -shm files), start the app. docs/deploy.md has the steps. PostgreSQL is
+// refused: its own tools (pg_dump) back it up.
+import { count } from "drizzle-orm";
+import { openDatabase } from "../lib/db/connection";
+import { databaseUrlOrExit } from "./database-url";
 import { loadDotEnv } from "./load-env";
 
 loadDotEnv();
-const path = process.env.DATABASE_URL;
-if (!path) {
-  console.error("DATABASE_URL is not set (copy .env.example to .env)");
+const { url, target } = databaseUrlOrExit(process.env.DATABASE_URL);
+if (target.dialect !== "sqlite") {
+  console.error('db:backup copies a SQLite file, but DATABASE_URL is a PostgreSQL URL: use pg_dump instead (e.g. pg_dump --format=custom "$DATABASE_URL" > shop.dump)');
   process.exit(1);
 }
+// Imported once .env is loaded: lib/db/schema picks its dialect's tables from DATABASE_URL.
+const { backupDatabase } = await import("../lib/db/backup");
+const { orders } = await import("../lib/db/schema");
 const dir = process.argv[2] ?? ".data/backups";
-const db = openDatabase(path);
+const database = openDatabase(url);
 try {
-  const target = await backupDatabase(db.$client, path, dir);
-  const orders = (db.$client.prepare("SELECT count(*) AS n FROM orders").get() as { n: number }).n;
-  console.log(`backed up ${path} (${orders} orders) to ${target}`);
+  const backup = await backupDatabase(database, target.path, dir);
+  const [counted] = await database.run((db) => db.select({ n: count() }).from(orders));
+  console.log(`backed up ${target.path} (${counted?.n ?? 0} orders) to ${backup}`);
 } finally {
-  db.$client.close();
+  await database.close();
 }

@@ -1,14 +1,13 @@
-import { openDatabase } from "../lib/db/open";
-import { migrateDatabase } from "../lib/db/migrate";
+import { openDatabase } from "../lib/db/connection";
+import { databaseUrlOrExit, shownDatabase } from "./database-url";
 import { loadDotEnv } from "./load-env";
 
 loadDotEnv();
-const path = process.env.DATABASE_URL;
-if (!path) {
-  console.error("DATABASE_URL is not set (copy .env.example to .env)");
-  process.exit(1);
+const { url } = databaseUrlOrExit(process.env.DATABASE_URL);
+const database = openDatabase(url);
+try {
+  await database.migrate();
+} finally {
+  await database.close();
 }
-const db = openDatabase(path);
-migrateDatabase(db);
-db.$client.close();
-console.log(`migrated ${path}`);
+console.log(`migrated ${shownDatabase(url)}`);

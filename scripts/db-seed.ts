@@ -1,14 +1,12 @@
 import { z } from "zod";
-import { seedAdmin } from "../lib/auth/seed-admin";
-import { migrateDatabase } from "../lib/db/migrate";
-import { openDatabase } from "../lib/db/open";
-import { seedDatabase } from "../lib/db/seed";
+import { openDatabase } from "../lib/db/connection";
+import { databaseUrlField, shownDatabase } from "./database-url";
 import { loadDotEnv } from "./load-env";
 
 loadDotEnv();
 const config = z
   .object({
-    DATABASE_URL: z.string().min(1, "is required (SQLite file path)"),
+    DATABASE_URL: databaseUrlField,
     ADMIN_EMAIL: z.email("must be an email address (the back-office login)"),
     ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters"),
   })
@@ -17,14 +15,17 @@ if (!config.success) {
   console.error(`Cannot seed (see .env.example):\n${config.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n")}`);
   process.exit(1);
 }
-const { DATABASE_URL: path, ADMIN_EMAIL, ADMIN_PASSWORD } = config.data;
-const db = openDatabase(path);
+const { DATABASE_URL: url, ADMIN_EMAIL, ADMIN_PASSWORD } = config.data;
+// Imported once .env is loaded: lib/db/schema picks its dialect's tables from DATABASE_URL.
+const { seedAdmin } = await import("../lib/auth/seed-admin");
+const { seedDatabase } = await import("../lib/db/seed");
+const database = openDatabase(url);
 try {
-  // Migrate first, so that seeding a fresh file just works.
-  migrateDatabase(db);
-  const counts = seedDatabase(db);
-  const admin = await seedAdmin(db, ADMIN_EMAIL, ADMIN_PASSWORD);
-  console.log(`seeded ${counts.sellers} sellers, ${counts.products} products and admin ${ADMIN_EMAIL} (${admin}) into ${path}`);
+  // Migrate first, so that seeding a fresh database just works.
+  await database.migrate();
+  const counts = await seedDatabase(database);
+  const admin = await seedAdmin(database, ADMIN_EMAIL, ADMIN_PASSWORD);
+  console.log(`seeded ${counts.sellers} sellers, ${counts.products} products and admin ${ADMIN_EMAIL} (${admin}) into ${shownDatabase(url)}`);
 } finally {
-  db.$client.close();
+  await database.close();
 }

@@ -2,10 +2,10 @@
 import { appEnvOrExit } from "./load-env";
 
 const env = await appEnvOrExit(1);
-const { pruneNoise } = await import("../lib/orders/prune-noise");
-const pruned = pruneNoise();
+const { pruneNoise } = await import("../lib/payments/prune-noise");
+const pruned = await pruneNoise();
 console.log(`pruned: ${pruned.noise} unverified notification(s), ${pruned.counters} expired limit counter(s)`);
-const { reconcileOnce } = await import("../lib/orders/reconcile");
+const { reconcileOnce } = await import("../lib/payments/reconcile");
 const report = await reconcileOnce({ minAgeMs: env.RECONCILE_MIN_AGE_MS });
 console.log(
   `reconciled: ${report.checked} checked, ${report.changed.length} changed${report.dokuErrors ? `, stopped on a DOKU error` : ""}`,

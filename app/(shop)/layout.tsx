@@ -6,7 +6,7 @@ import { readCartId } from "@/lib/cart/cookie";
 export const dynamic = "force-dynamic";
 
 export default async function ShopLayout({ children }: { children: React.ReactNode }) {
-  const count = cartItemCount(await readCartId());
+  const count = await cartItemCount(await readCartId());
   return (
     <div className="flex min-h-dvh flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">

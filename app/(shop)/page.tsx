@@ -3,8 +3,8 @@ import { listActiveProducts } from "@/lib/catalog/products";
 
 export const dynamic = "force-dynamic";
 
-export default function CatalogPage() {
-  const products = listActiveProducts();
+export default async function CatalogPage() {
+  const products = await listActiveProducts();
   return (
     <div className="space-y-8">
       <section className="overflow-hidden rounded-3xl bg-gradient-to-br from-brand-50 via-white to-amber-50 px-6 py-10 ring-1 ring-brand-100 sm:px-10">

@@ -6,9 +6,9 @@ import { once } from "node:events";
 export const SECOND_PORT = 3200;
 export const SECOND_BASE = `http://localhost:${SECOND_PORT}`;
 
-/** Starts it; `stop()` SIGKILLs its process group. */
-export function startApp(env: NodeJS.ProcessEnv): { child: ChildProcess; stop(): Promise<void> } {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(SECOND_PORT)], {
+/** Starts it (on `port`, SECOND_PORT unless a test runs several); `stop()` SIGKILLs its process group. */
+export function startApp(env: NodeJS.ProcessEnv, port = SECOND_PORT): { child: ChildProcess; stop(): Promise<void> } {
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
     env,
     detached: true,
     stdio: "ignore",

@@ -3,8 +3,9 @@
 // have passed requireAdmin() first.
 import "server-only";
 import { and, asc, count, desc, eq, exists, getTableName, gte, inArray, isNull, lt, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
-import { db } from "@/lib/db/client";
+import { run, type Tx } from "@/lib/db/client";
 import {
+  dialect,
   orderItems,
   orders,
   orderStatuses,
@@ -27,32 +28,36 @@ const OUTER_ORDER_ID = sql.raw(`"${getTableName(orders)}"."${orders.id.name}"`);
 /** Order references are the first 8 characters of the token, as staff and shoppers quote them. */
 const REFERENCE_LENGTH = 8;
 
+// Case-insensitive equality and "contains": SQLite's NOCASE collation and instr() have no
+// PostgreSQL spelling, so each dialect gets its own; both fold at least the ASCII letters that
+// invoice numbers and emails are written in.
+const equalsIgnoringCase = (column: SQLWrapper, value: string): SQL =>
+  dialect === "postgresql" ? sql`lower(${column}) = lower(${value})` : sql`${column} = ${value} COLLATE NOCASE`;
+const containsIgnoringCase = (column: SQLWrapper, value: string): SQL =>
+  dialect === "postgresql" ? sql`strpos(lower(${column}), lower(${value})) > 0` : sql`instr(lower(${column}), lower(${value})) > 0`;
+
 /** Matches an attempt's invoice number exactly, the order's token exactly (or its 8-character
  * reference), or a substring of the customer's email; all case-insensitive except the token. */
-function searchCondition(q: string): SQL {
+function searchCondition(db: Tx, q: string): SQL {
   const byInvoice = exists(
-    db()
+    db
       .select({ one: sql`1` })
       .from(paymentAttempts)
-      .where(and(sql`${paymentAttempts.orderId} = ${OUTER_ORDER_ID}`, sql`${paymentAttempts.invoiceNumber} = ${q} COLLATE NOCASE`)),
+      .where(and(sql`${paymentAttempts.orderId} = ${OUTER_ORDER_ID}`, equalsIgnoringCase(paymentAttempts.invoiceNumber, q))),
   );
-  const conditions: SQL[] = [
-    byInvoice,
-    eq(orders.publicToken, q),
-    sql`instr(lower(${orders.customerEmail}), lower(${q})) > 0`,
-  ];
+  const conditions: SQL[] = [byInvoice, eq(orders.publicToken, q), containsIgnoringCase(orders.customerEmail, q)];
   if (q.length === REFERENCE_LENGTH) {
-    conditions.push(sql`upper(substr(${orders.publicToken}, 1, ${REFERENCE_LENGTH})) = upper(${q})`);
+    conditions.push(sql`upper(substr(${orders.publicToken}, 1, ${sql.raw(String(REFERENCE_LENGTH))})) = upper(${q})`);
   }
   return or(...conditions)!;
 }
 
-function filterConditions(filter: OrderFilter, options: { status: boolean }): SQL | undefined {
+function filterConditions(db: Tx, filter: OrderFilter, options: { status: boolean }): SQL | undefined {
   const where: SQL[] = [];
   if (options.status && filter.status !== "all") where.push(eq(orders.status, filter.status));
   if (filter.from) where.push(gte(orders.createdAt, jakartaDayStart(filter.from)));
   if (filter.to) where.push(lt(orders.createdAt, jakartaDayStart(addDays(filter.to, 1))));
-  if (filter.q) where.push(searchCondition(filter.q));
+  if (filter.q) where.push(searchCondition(db, filter.q));
   return where.length ? and(...where) : undefined;
 }
 
@@ -85,37 +90,41 @@ export interface OrderList {
 const latestAttempt = <T>(column: SQLWrapper) =>
   sql<T>`(SELECT ${column} FROM ${paymentAttempts} WHERE ${paymentAttempts.orderId} = ${OUTER_ORDER_ID} ORDER BY ${paymentAttempts.id} DESC LIMIT 1)`;
 
+// eq() writes `true` as each dialect stores it (1 on SQLite, a boolean on PostgreSQL); count(*)
+// is a bigint on PostgreSQL, read back as a string, hence mapWith(Number).
 const flaggedCount = (unreviewedOnly: boolean) =>
-  sql<number>`(SELECT count(*) FROM ${paymentEvents} WHERE ${paymentEvents.orderId} = ${OUTER_ORDER_ID} AND ${paymentEvents.flagged} = 1${
+  sql<number>`(SELECT count(*) FROM ${paymentEvents} WHERE ${paymentEvents.orderId} = ${OUTER_ORDER_ID} AND ${eq(paymentEvents.flagged, true)}${
     unreviewedOnly ? sql` AND ${paymentEvents.reviewedAt} IS NULL` : sql``
   })`.mapWith(Number);
 
 /** One page (20 rows) of orders matching the filter, newest first. */
-export function listOrders(filter: OrderFilter): OrderList {
-  const where = filterConditions(filter, { status: true });
-  const total = db().select({ n: count() }).from(orders).where(where).get()?.n ?? 0;
+export async function listOrders(filter: OrderFilter): Promise<OrderList> {
+  const { total, rows } = await run(async (db) => {
+    const where = filterConditions(db, filter, { status: true });
+    const [counted] = await db.select({ n: count() }).from(orders).where(where);
+    const rows = await db
+      .select({
+        id: orders.id,
+        token: orders.publicToken,
+        createdAt: orders.createdAt,
+        firstName: orders.customerFirstName,
+        lastName: orders.customerLastName,
+        email: orders.customerEmail,
+        status: orders.status,
+        total: orders.total,
+        latestInvoice: latestAttempt<string | null>(paymentAttempts.invoiceNumber),
+        latestAttemptStatus: latestAttempt<AttemptStatus | null>(paymentAttempts.status),
+        flaggedEvents: flaggedCount(false),
+        unreviewedFlags: flaggedCount(true),
+      })
+      .from(orders)
+      .where(where)
+      .orderBy(desc(orders.createdAt), desc(orders.id))
+      .limit(PAGE_SIZE)
+      .offset((filter.page - 1) * PAGE_SIZE);
+    return { total: counted?.n ?? 0, rows };
+  });
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const rows = db()
-    .select({
-      id: orders.id,
-      token: orders.publicToken,
-      createdAt: orders.createdAt,
-      firstName: orders.customerFirstName,
-      lastName: orders.customerLastName,
-      email: orders.customerEmail,
-      status: orders.status,
-      total: orders.total,
-      latestInvoice: latestAttempt<string | null>(paymentAttempts.invoiceNumber),
-      latestAttemptStatus: latestAttempt<AttemptStatus | null>(paymentAttempts.status),
-      flaggedEvents: flaggedCount(false),
-      unreviewedFlags: flaggedCount(true),
-    })
-    .from(orders)
-    .where(where)
-    .orderBy(desc(orders.createdAt), desc(orders.id))
-    .limit(PAGE_SIZE)
-    .offset((filter.page - 1) * PAGE_SIZE)
-    .all();
   return {
     rows: rows.map(({ firstName, lastName, ...row }) => ({ ...row, customerName: [firstName, lastName].filter(Boolean).join(" ") })),
     total,
@@ -140,17 +149,18 @@ export interface StatusTotals {
 
 /** Count and sum(total) per status over the filter's dates and search; the status filter is
  * ignored so that every status shows. Every status is present, zeros included. */
-export function statusTotals(filter: OrderFilter): StatusTotals {
-  const found = db()
-    .select({
-      status: orders.status,
-      count: count(),
-      sum: sql<number>`coalesce(sum(${orders.total}), 0)`.mapWith(Number),
-    })
-    .from(orders)
-    .where(filterConditions(filter, { status: false }))
-    .groupBy(orders.status)
-    .all();
+export async function statusTotals(filter: OrderFilter): Promise<StatusTotals> {
+  const found = await run((db) =>
+    db
+      .select({
+        status: orders.status,
+        count: count(),
+        sum: sql<number>`coalesce(sum(${orders.total}), 0)`.mapWith(Number),
+      })
+      .from(orders)
+      .where(filterConditions(db, filter, { status: false }))
+      .groupBy(orders.status),
+  );
   const byStatus = orderStatuses.map((status) => {
     const row = found.find((r) => r.status === status);
     return { status, count: row?.count ?? 0, sum: row?.sum ?? 0 };
@@ -181,31 +191,37 @@ export interface DailySeries extends DayRange {
   totalOrders: number;
 }
 
+// The Jakarta calendar day of a timestamp column, as `YYYY-MM-DD`: SQLite stores unix ms,
+// PostgreSQL a timestamptz. No bound parameters, so GROUP BY repeats the select's expression
+// exactly (PostgreSQL compares them as written).
 const jakartaDate = (column: typeof orders.paidAt | typeof orders.createdAt) =>
-  sql<string>`date(${column} / 1000 + ${sql.raw(String(JAKARTA_OFFSET_SECONDS))}, 'unixepoch')`;
+  dialect === "postgresql"
+    ? sql<string>`to_char(${column} AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD')`
+    : sql<string>`date(${column} / 1000 + ${sql.raw(String(JAKARTA_OFFSET_SECONDS))}, 'unixepoch')`;
 
 /** Paid revenue and new orders per Jakarta day over the filter's range (default: the last 14
  * days), with the filter's search applied and its status ignored; missing days are zeros. */
-export function dailyPaid(filter: OrderFilter, now: Date = new Date()): DailySeries {
+export async function dailyPaid(filter: OrderFilter, now: Date = new Date()): Promise<DailySeries> {
   const range = chartRange(filter, now);
   const start = jakartaDayStart(range.from);
   const end = jakartaDayStart(addDays(range.to, 1));
-  const search = filter.q ? searchCondition(filter.q) : undefined;
 
   const paidDay = jakartaDate(orders.paidAt);
-  const paid = db()
-    .select({ day: paidDay, revenue: sql<number>`coalesce(sum(${orders.total}), 0)`.mapWith(Number), n: count() })
-    .from(orders)
-    .where(and(gte(orders.paidAt, start), lt(orders.paidAt, end), search))
-    .groupBy(paidDay)
-    .all();
   const createdDay = jakartaDate(orders.createdAt);
-  const created = db()
-    .select({ day: createdDay, n: count() })
-    .from(orders)
-    .where(and(gte(orders.createdAt, start), lt(orders.createdAt, end), search))
-    .groupBy(createdDay)
-    .all();
+  const { paid, created } = await run(async (db) => {
+    const search = filter.q ? searchCondition(db, filter.q) : undefined;
+    const paid = await db
+      .select({ day: paidDay, revenue: sql<number>`coalesce(sum(${orders.total}), 0)`.mapWith(Number), n: count() })
+      .from(orders)
+      .where(and(gte(orders.paidAt, start), lt(orders.paidAt, end), search))
+      .groupBy(paidDay);
+    const created = await db
+      .select({ day: createdDay, n: count() })
+      .from(orders)
+      .where(and(gte(orders.createdAt, start), lt(orders.createdAt, end), search))
+      .groupBy(createdDay);
+    return { paid, created };
+  });
 
   const days: DailyPoint[] = [];
   for (let date = range.from; date <= range.to; date = addDays(date, 1)) {
@@ -252,57 +268,58 @@ export interface OrderDetail {
   events: AdminEvent[];
 }
 
-export function orderDetail(id: number): OrderDetail | null {
+export async function orderDetail(id: number): Promise<OrderDetail | null> {
   if (!Number.isSafeInteger(id) || id < 1) return null;
-  const order = db().select().from(orders).where(eq(orders.id, id)).get();
-  if (!order) return null;
-  const items = db().select().from(orderItems).where(eq(orderItems.orderId, id)).orderBy(asc(orderItems.id)).all();
-  const attempts = db()
-    .select({
-      id: paymentAttempts.id,
-      invoiceNumber: paymentAttempts.invoiceNumber,
-      requestId: paymentAttempts.requestId,
-      merchantUniqueReference: paymentAttempts.merchantUniqueReference,
-      kredivoOrderId: paymentAttempts.kredivoOrderId,
-      amount: paymentAttempts.amount,
-      status: paymentAttempts.status,
-      paymentUrl: paymentAttempts.paymentUrl,
-      expiresAt: paymentAttempts.expiresAt,
-      failureReason: paymentAttempts.failureReason,
-      createdAt: paymentAttempts.createdAt,
-      lastCheckedAt: paymentAttempts.lastCheckedAt,
-      settledAt: paymentAttempts.settledAt,
-    })
-    .from(paymentAttempts)
-    .where(eq(paymentAttempts.orderId, id))
-    .orderBy(asc(paymentAttempts.id))
-    .all();
-  // Events carry the order id; matching the attempt ids too keeps any row written with only one.
-  const attemptIds = attempts.map((a) => a.id);
-  const events = db()
-    .select()
-    .from(paymentEvents)
-    .where(attemptIds.length ? or(eq(paymentEvents.orderId, id), inArray(paymentEvents.attemptId, attemptIds)) : eq(paymentEvents.orderId, id))
-    .orderBy(asc(paymentEvents.createdAt), asc(paymentEvents.id))
-    .all();
-  return { order, items, attempts, events };
+  return run(async (db) => {
+    const [order] = await db.select().from(orders).where(eq(orders.id, id)).limit(1);
+    if (!order) return null;
+    const items = await db.select().from(orderItems).where(eq(orderItems.orderId, id)).orderBy(asc(orderItems.id));
+    const attempts = await db
+      .select({
+        id: paymentAttempts.id,
+        invoiceNumber: paymentAttempts.invoiceNumber,
+        requestId: paymentAttempts.requestId,
+        merchantUniqueReference: paymentAttempts.merchantUniqueReference,
+        kredivoOrderId: paymentAttempts.kredivoOrderId,
+        amount: paymentAttempts.amount,
+        status: paymentAttempts.status,
+        paymentUrl: paymentAttempts.paymentUrl,
+        expiresAt: paymentAttempts.expiresAt,
+        failureReason: paymentAttempts.failureReason,
+        createdAt: paymentAttempts.createdAt,
+        lastCheckedAt: paymentAttempts.lastCheckedAt,
+        settledAt: paymentAttempts.settledAt,
+      })
+      .from(paymentAttempts)
+      .where(eq(paymentAttempts.orderId, id))
+      .orderBy(asc(paymentAttempts.id));
+    // Events carry the order id; matching the attempt ids too keeps any row written with only one.
+    const attemptIds = attempts.map((a) => a.id);
+    const events = await db
+      .select()
+      .from(paymentEvents)
+      .where(attemptIds.length ? or(eq(paymentEvents.orderId, id), inArray(paymentEvents.attemptId, attemptIds)) : eq(paymentEvents.orderId, id))
+      .orderBy(asc(paymentEvents.createdAt), asc(paymentEvents.id));
+    return { order, items, attempts, events };
+  });
 }
 
 /** The attempt, only if it belongs to that order (ids from a form are never trusted alone). */
-export function findAttemptForOrder(orderId: number, attemptId: number): { id: number; invoiceNumber: string } | null {
-  return (
-    db()
+export async function findAttemptForOrder(orderId: number, attemptId: number): Promise<{ id: number; invoiceNumber: string } | null> {
+  const [attempt] = await run((db) =>
+    db
       .select({ id: paymentAttempts.id, invoiceNumber: paymentAttempts.invoiceNumber })
       .from(paymentAttempts)
       .where(and(eq(paymentAttempts.id, attemptId), eq(paymentAttempts.orderId, orderId)))
-      .get() ?? null
+      .limit(1),
   );
+  return attempt ?? null;
 }
 
 /** One conditional UPDATE: only a flagged, not yet reviewed event of that order changes. */
-export function markEventReviewed(orderId: number, eventId: number, now: Date = new Date()): boolean {
-  return (
-    db()
+export async function markEventReviewed(orderId: number, eventId: number, now: Date = new Date()): Promise<boolean> {
+  const changed = await run((db) =>
+    db
       .update(paymentEvents)
       .set({ reviewedAt: now })
       .where(
@@ -313,6 +330,7 @@ export function markEventReviewed(orderId: number, eventId: number, now: Date = 
           isNull(paymentEvents.reviewedAt),
         ),
       )
-      .run().changes === 1
+      .returning({ id: paymentEvents.id }),
   );
+  return changed.length === 1;
 }

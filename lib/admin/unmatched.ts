@@ -5,7 +5,7 @@
 import "server-only";
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
+import { run } from "@/lib/db/client";
 import { paymentEvents } from "@/lib/db/schema";
 
 export interface UnmatchedNotification {
@@ -42,22 +42,24 @@ function orderOf(body: string | null): { invoice: string | null; amount: number 
 }
 
 /** The newest unreviewed ones (at most `limit`) and how many there are in all. */
-export function unmatchedNotifications(limit = 20): { rows: UnmatchedNotification[]; total: number } {
-  const rows = db()
-    .select({
-      id: paymentEvents.id,
-      receivedAt: paymentEvents.createdAt,
-      requestId: paymentEvents.requestId,
-      outcome: paymentEvents.outcome,
-      httpStatus: paymentEvents.httpStatus,
-      body: paymentEvents.requestBody,
-    })
-    .from(paymentEvents)
-    .where(unmatched)
-    .orderBy(desc(paymentEvents.id))
-    .limit(limit)
-    .all();
-  const total = db().select({ n: count() }).from(paymentEvents).where(unmatched).get()?.n ?? 0;
+export async function unmatchedNotifications(limit = 20): Promise<{ rows: UnmatchedNotification[]; total: number }> {
+  const { rows, total } = await run(async (db) => {
+    const rows = await db
+      .select({
+        id: paymentEvents.id,
+        receivedAt: paymentEvents.createdAt,
+        requestId: paymentEvents.requestId,
+        outcome: paymentEvents.outcome,
+        httpStatus: paymentEvents.httpStatus,
+        body: paymentEvents.requestBody,
+      })
+      .from(paymentEvents)
+      .where(unmatched)
+      .orderBy(desc(paymentEvents.id))
+      .limit(limit);
+    const [counted] = await db.select({ n: count() }).from(paymentEvents).where(unmatched);
+    return { rows, total: counted?.n ?? 0 };
+  });
   return {
     rows: rows.map(({ body, ...row }) => ({ ...row, ...orderOf(body) })),
     total,
@@ -65,6 +67,13 @@ export function unmatchedNotifications(limit = 20): { rows: UnmatchedNotificatio
 }
 
 /** One conditional UPDATE: only an unreviewed, flagged notification without an order changes. */
-export function markUnmatchedReviewed(eventId: number, now: Date = new Date()): boolean {
-  return db().update(paymentEvents).set({ reviewedAt: now }).where(and(eq(paymentEvents.id, eventId), unmatched)).run().changes === 1;
+export async function markUnmatchedReviewed(eventId: number, now: Date = new Date()): Promise<boolean> {
+  const changed = await run((db) =>
+    db
+      .update(paymentEvents)
+      .set({ reviewedAt: now })
+      .where(and(eq(paymentEvents.id, eventId), unmatched))
+      .returning({ id: paymentEvents.id }),
+  );
+  return changed.length === 1;
 }

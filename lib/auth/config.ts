@@ -66,7 +66,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         // Signing in: the time and the password's version are fixed into the token for good.
         return { ...token, signedInAt: Date.now(), sessionVersion: user.sessionVersion };
       }
-      const verdict = checkSession(token);
+      const verdict = await checkSession(token);
       if (verdict === "valid") return token;
       logLine({ event: "auth.session_ended", reason: verdict, user: token.sub ?? null });
       // null clears the cookie: the request is treated as signed out.

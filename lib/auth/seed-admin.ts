@@ -1,23 +1,25 @@
 // Creates (or changes the password of) the one merchant admin from ADMIN_EMAIL/ADMIN_PASSWORD.
 // Free of `server-only`: the seed script runs it under tsx.
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "@/lib/db/open";
+import type { Database } from "@/lib/db/connection";
 import { users } from "@/lib/db/schema";
 import { hashPassword, verifyPassword } from "./password";
 
-export async function seedAdmin(db: Db, email: string, password: string): Promise<"created" | "updated" | "unchanged"> {
+export async function seedAdmin(database: Database, email: string, password: string): Promise<"created" | "updated" | "unchanged"> {
   const normalized = email.trim().toLowerCase();
-  const existing = db.select().from(users).where(eq(users.email, normalized)).get();
+  const [existing] = await database.run((db) => db.select().from(users).where(eq(users.email, normalized)).limit(1));
   if (existing && (await verifyPassword(password, existing.passwordHash))) return "unchanged";
   const passwordHash = await hashPassword(password);
   if (existing) {
     // A new password ends every session signed in with the old one (lib/auth/session.ts).
-    db.update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, existing.id))
-      .run();
+    await database.run((db) =>
+      db
+        .update(users)
+        .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+        .where(eq(users.id, existing.id)),
+    );
     return "updated";
   }
-  db.insert(users).values({ email: normalized, name: "Merchant admin", passwordHash }).run();
+  await database.run((db) => db.insert(users).values({ email: normalized, name: "Merchant admin", passwordHash }));
   return "created";
 }

@@ -3,7 +3,7 @@
 // read of the session (Auth.js's jwt callback), so every page, action and /api/auth/session obeys.
 import "server-only";
 import { eq } from "drizzle-orm";
-import { db } from "@/lib/db/client";
+import { run } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 
 export const SESSION_LIFETIME_MS = 8 * 60 * 60 * 1000;
@@ -18,12 +18,12 @@ export interface SessionClaims {
 
 export type SessionVerdict = "valid" | "expired" | "no_user" | "password_changed" | "malformed";
 
-export function checkSession(claims: SessionClaims, now = Date.now()): SessionVerdict {
+export async function checkSession(claims: SessionClaims, now = Date.now()): Promise<SessionVerdict> {
   const { sub, signedInAt, sessionVersion } = claims;
   if (typeof signedInAt !== "number" || typeof sessionVersion !== "number" || !sub || !/^\d{1,15}$/.test(sub)) return "malformed";
   // A sign-in time in the future is not one we wrote.
   if (now - signedInAt > SESSION_LIFETIME_MS || signedInAt > now + 60_000) return "expired";
-  const user = db().select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, Number(sub))).get();
+  const [user] = await run((db) => db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, Number(sub))).limit(1));
   if (!user) return "no_user";
   return user.sessionVersion === sessionVersion ? "valid" : "password_changed";
 }

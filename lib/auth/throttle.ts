@@ -5,8 +5,8 @@
 // wait that doubles with each further attempt (capped), even with the right password. A right
 // password clears its keys; a quiet window forgets them. The counters live in the database, so
 // a restart forgets nothing and every instance shares them.
-import type { Db } from "@/lib/db/open";
-import { clearCounters, readCounters, writeCounter, type Counter } from "@/lib/limits/rate-limits";
+import type { Database } from "@/lib/db/connection";
+import { clearCounters, lockCounters, writeCounter, type Counter } from "@/lib/limits/rate-limits";
 
 export interface ThrottleOptions {
   freeAttempts: number;
@@ -39,28 +39,26 @@ export function waitFor(counter: Counter | undefined, now: Date, options: Thrott
 }
 
 /**
- * Admits one attempt for all `keys` and counts it, or says how long to wait. IMMEDIATE: the write
- * lock is taken before the counters are read, so two attempts can never both see a free slot.
+ * Admits one attempt for all `keys` and counts it, or says how long to wait. The counters are
+ * locked before they are read (lockCounters), so two attempts on any instances can never both
+ * see a free slot.
  */
-export function admit(db: Db, keys: string[], now = new Date(), options: ThrottleOptions = DEFAULT_THROTTLE): Admission {
-  return db.transaction(
-    (tx) => {
-      const counters = new Map(readCounters(tx, keys).map((c) => [c.key, c]));
-      const wait = Math.max(0, ...keys.map((key) => waitFor(counters.get(key), now, options)));
-      if (wait > 0) return { ok: false, retryAfterMs: wait };
-      for (const key of keys) {
-        const entry = live(counters.get(key), now, options);
-        writeCounter(tx, { key, count: (entry?.count ?? 0) + 1, windowStartedAt: entry?.windowStartedAt ?? now, lastAt: now });
-      }
-      return { ok: true };
-    },
-    { behavior: "immediate" },
-  );
+export function admit(database: Database, keys: string[], now = new Date(), options: ThrottleOptions = DEFAULT_THROTTLE): Promise<Admission> {
+  return database.transaction(async (tx): Promise<Admission> => {
+    const counters = new Map((await lockCounters(tx, keys, now)).map((c) => [c.key, c]));
+    const wait = Math.max(0, ...keys.map((key) => waitFor(counters.get(key), now, options)));
+    if (wait > 0) return { ok: false, retryAfterMs: wait };
+    for (const key of keys) {
+      const entry = live(counters.get(key), now, options);
+      await writeCounter(tx, { key, count: (entry?.count ?? 0) + 1, windowStartedAt: entry?.windowStartedAt ?? now, lastAt: now });
+    }
+    return { ok: true };
+  });
 }
 
 /** The right password: its keys start again from nothing. */
-export function succeeded(db: Db, keys: string[]): void {
-  db.transaction((tx) => clearCounters(tx, keys));
+export function succeeded(database: Database, keys: string[]): Promise<void> {
+  return database.run((db) => clearCounters(db, keys));
 }
 
 /** What the sign-in page says while the limit holds. */

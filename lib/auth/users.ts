@@ -3,7 +3,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
+import { database, run } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/limits/client-address";
@@ -36,20 +36,20 @@ export async function checkCredentials(input: unknown, request?: Request): Promi
   const typed = (input as { email?: unknown } | null)?.email;
   const address = request ? clientAddress(request.headers, env().TRUSTED_PROXY_HOPS) : null;
   const keys = signInKeys(typeof typed === "string" ? typed : "", address);
-  const admission = admit(db(), keys);
+  const admission = await admit(database(), keys);
   if (!admission.ok) return { ok: false, retryAfterMs: admission.retryAfterMs };
 
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false };
-  const user = db().select().from(users).where(eq(users.email, parsed.data.email)).get();
+  const [user] = await run((db) => db.select().from(users).where(eq(users.email, parsed.data.email)).limit(1));
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
   if (!ok || !user) return { ok: false };
 
-  succeeded(db(), keys);
+  await succeeded(database(), keys);
   if (needsRehash(user.passwordHash)) {
     // The same password at today's cost; conditional, so a password changed meanwhile is kept.
     const upgraded = await hashPassword(parsed.data.password);
-    db().update(users).set({ passwordHash: upgraded }).where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash))).run();
+    await run((db) => db.update(users).set({ passwordHash: upgraded }).where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash))));
   }
   return { ok: true, user: { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }

@@ -2,9 +2,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { findActiveProductsByIds } from "@/lib/catalog/products";
-import { db } from "@/lib/db/client";
-import { cartItems, carts, orderItems, products } from "@/lib/db/schema";
+import { activeProductsByIds } from "@/lib/catalog/products";
+import { run, transaction, type Tx } from "@/lib/db/client";
+import { cartItems, carts, dialect, orderItems, products } from "@/lib/db/schema";
 import { MAX_QUANTITY } from "./limits";
 import { priceCart, type PricedCart } from "./pricing";
 
@@ -24,22 +24,26 @@ export function newCartId(): string {
 
 export const CART_ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-export function cartExists(cartId: string): boolean {
-  return !!db().select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).get();
+export async function cartExists(cartId: string): Promise<boolean> {
+  const [cart] = await run((db) => db.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).limit(1));
+  return !!cart;
 }
 
-export function loadCart(cartId: string | null): CartView {
+export async function loadCart(cartId: string | null): Promise<CartView> {
   const empty: CartView = { ...priceCart([]), unavailable: [] };
   if (!cartId) return empty;
-  const rows = db()
-    .select({ productId: cartItems.productId, quantity: cartItems.quantity, name: products.name })
-    .from(cartItems)
-    .innerJoin(products, eq(products.id, cartItems.productId))
-    .where(eq(cartItems.cartId, cartId))
-    .orderBy(cartItems.addedAt, cartItems.productId)
-    .all();
+  // One turn for both reads, so the lines and their products are read together.
+  const { rows, active } = await run(async (db) => {
+    const rows = await db
+      .select({ productId: cartItems.productId, quantity: cartItems.quantity, name: products.name })
+      .from(cartItems)
+      .innerJoin(products, eq(products.id, cartItems.productId))
+      .where(eq(cartItems.cartId, cartId))
+      .orderBy(cartItems.addedAt, cartItems.productId);
+    const active = new Map((await activeProductsByIds(db, rows.map((r) => r.productId))).map((p) => [p.id, p]));
+    return { rows, active };
+  });
   if (rows.length === 0) return empty;
-  const active = new Map(findActiveProductsByIds(rows.map((r) => r.productId)).map((p) => [p.id, p]));
   const items = rows.flatMap((r) => {
     const product = active.get(r.productId);
     return product ? [{ product, quantity: r.quantity }] : [];
@@ -50,95 +54,99 @@ export function loadCart(cartId: string | null): CartView {
   };
 }
 
-function requireActiveProduct(productId: number) {
-  const [product] = findActiveProductsByIds([productId]);
+async function requireActiveProduct(db: Tx, productId: number) {
+  const [product] = await activeProductsByIds(db, [productId]);
   if (!product) throw new CartError("This product is no longer available.");
   return product;
 }
 
+/** The cart `cartId` names when it exists, else a new one: the id to keep either way. */
+async function existingOrNewCart(tx: Tx, cartId: string | null): Promise<string> {
+  const [found] = cartId ? await tx.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).limit(1) : [];
+  if (found) return found.id;
+  const id = newCartId();
+  await tx.insert(carts).values({ id });
+  return id;
+}
+
 /** Adds to the line (creating the cart when needed) and returns the cart id to keep. */
-export function addToCart(cartId: string | null, productId: number, quantity: number): string {
-  requireActiveProduct(productId);
-  return db().transaction((tx) => {
-    let id = cartId && tx.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).get()?.id;
-    if (!id) {
-      id = newCartId();
-      tx.insert(carts).values({ id }).run();
-    }
-    const current = tx
+export function addToCart(cartId: string | null, productId: number, quantity: number): Promise<string> {
+  return transaction(async (tx) => {
+    await requireActiveProduct(tx, productId);
+    const id = await existingOrNewCart(tx, cartId);
+    const [current] = await tx
       .select({ quantity: cartItems.quantity })
       .from(cartItems)
       .where(and(eq(cartItems.cartId, id), eq(cartItems.productId, productId)))
-      .get();
+      .limit(1);
     const next = (current?.quantity ?? 0) + quantity;
     if (next > MAX_QUANTITY) {
       throw new CartError(
         `You can buy at most ${MAX_QUANTITY} of one item${current ? ` (${current.quantity} already in your cart)` : ""}.`,
       );
     }
-    tx.insert(cartItems)
+    await tx
+      .insert(cartItems)
       .values({ cartId: id, productId, quantity: next })
-      .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.productId], set: { quantity: next } })
-      .run();
-    tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, id)).run();
+      .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.productId], set: { quantity: next } });
+    await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, id));
     return id;
   });
 }
 
-export function setCartQuantity(cartId: string, productId: number, quantity: number): void {
-  requireActiveProduct(productId);
-  const result = db()
-    .update(cartItems)
-    .set({ quantity })
-    .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)))
-    .run();
-  if (result.changes === 0) throw new CartError("That item is no longer in your cart.");
+export async function setCartQuantity(cartId: string, productId: number, quantity: number): Promise<void> {
+  const changed = await run(async (db) => {
+    await requireActiveProduct(db, productId);
+    return db
+      .update(cartItems)
+      .set({ quantity })
+      .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)))
+      .returning({ productId: cartItems.productId });
+  });
+  if (changed.length === 0) throw new CartError("That item is no longer in your cart.");
 }
 
-export function removeFromCart(cartId: string, productId: number): void {
-  db()
-    .delete(cartItems)
-    .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)))
-    .run();
+export async function removeFromCart(cartId: string, productId: number): Promise<void> {
+  await run((db) => db.delete(cartItems).where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId))));
 }
 
-export function cartItemCount(cartId: string | null): number {
+export async function cartItemCount(cartId: string | null): Promise<number> {
   if (!cartId) return 0;
-  const row = db()
-    .select({ n: sql<number>`coalesce(sum(${cartItems.quantity}), 0)` })
-    .from(cartItems)
-    .innerJoin(products, and(eq(products.id, cartItems.productId), eq(products.active, true)))
-    .where(eq(cartItems.cartId, cartId))
-    .get();
+  // PostgreSQL's sum() of integers is a bigint, which node-postgres hands over as a string.
+  const [row] = await run((db) =>
+    db
+      .select({ n: sql<number>`coalesce(sum(${cartItems.quantity}), 0)`.mapWith(Number) })
+      .from(cartItems)
+      .innerJoin(products, and(eq(products.id, cartItems.productId), eq(products.active, true)))
+      .where(eq(cartItems.cartId, cartId)),
+  );
   return row?.n ?? 0;
 }
+
+// The smaller of two numbers: SQLite's scalar min(), PostgreSQL's least().
+const smallerOf = sql.raw(dialect === "postgresql" ? "least" : "min");
 
 /**
  * "Back to cart" after a cancelled payment: the order's products go back into a cart (the order
  * itself stays as it is). Returns the cart id to keep. Inactive products are skipped.
  */
-export function restoreCartFromOrder(orderId: number, cartId: string | null): string {
-  const items = db()
-    .select({ productId: orderItems.productId, quantity: orderItems.quantity })
-    .from(orderItems)
-    .where(and(eq(orderItems.orderId, orderId), eq(orderItems.kind, "product")))
-    .all();
-  const active = new Set(findActiveProductsByIds(items.flatMap((i) => (i.productId ? [i.productId] : []))).map((p) => p.id));
-  return db().transaction((tx) => {
-    let id = cartId && tx.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).get()?.id;
-    if (!id) {
-      id = newCartId();
-      tx.insert(carts).values({ id }).run();
-    }
+export function restoreCartFromOrder(orderId: number, cartId: string | null): Promise<string> {
+  return transaction(async (tx) => {
+    const items = await tx
+      .select({ productId: orderItems.productId, quantity: orderItems.quantity })
+      .from(orderItems)
+      .where(and(eq(orderItems.orderId, orderId), eq(orderItems.kind, "product")));
+    const active = new Set((await activeProductsByIds(tx, items.flatMap((i) => (i.productId ? [i.productId] : [])))).map((p) => p.id));
+    const id = await existingOrNewCart(tx, cartId);
     for (const item of items) {
       if (!item.productId || !active.has(item.productId)) continue;
-      tx.insert(cartItems)
+      await tx
+        .insert(cartItems)
         .values({ cartId: id, productId: item.productId, quantity: item.quantity })
         .onConflictDoUpdate({
           target: [cartItems.cartId, cartItems.productId],
-          set: { quantity: sql`min(${MAX_QUANTITY}, ${cartItems.quantity} + excluded.quantity)` },
-        })
-        .run();
+          set: { quantity: sql`${smallerOf}(${sql.raw(String(MAX_QUANTITY))}, ${cartItems.quantity} + excluded.quantity)` },
+        });
     }
     return id;
   });

@@ -8,13 +8,17 @@ export const ATTEMPT_LIMITS = { perCart: 5, perAddress: 20, windowMs: 60 * 60_00
 
 export type AttemptSlot = { ok: true } | { ok: false; retryAfterMs: number };
 
-export function takeAttemptSlot(tx: LimitsTx, who: { cartId: string | null; address: string | null }, now = new Date()): AttemptSlot {
+export async function takeAttemptSlot(
+  tx: LimitsTx,
+  who: { cartId: string | null; address: string | null },
+  now = new Date(),
+): Promise<AttemptSlot> {
   const limits: [string, number][] = [];
   if (who.cartId) limits.push([`checkout:cart:${who.cartId}`, ATTEMPT_LIMITS.perCart]);
   if (who.address) limits.push([`checkout:address:${who.address}`, ATTEMPT_LIMITS.perAddress]);
   let retryAfterMs = 0;
   for (const [key, limit] of limits) {
-    const counter = countHit(tx, key, ATTEMPT_LIMITS.windowMs, now);
+    const counter = await countHit(tx, key, ATTEMPT_LIMITS.windowMs, now);
     if (counter.count > limit) {
       retryAfterMs = Math.max(retryAfterMs, counter.windowStartedAt.getTime() + ATTEMPT_LIMITS.windowMs - now.getTime());
     }

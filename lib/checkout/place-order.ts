@@ -4,14 +4,14 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { loadCart } from "@/lib/cart/cart";
-import { db } from "@/lib/db/client";
+import { run, transaction } from "@/lib/db/client";
 import { cartItems, orderItems, orders, type PostalAddress } from "@/lib/db/schema";
-import { latestAttempt, resumableUrl } from "@/lib/orders/attempts";
+import { insertAttempt, latestAttempt, resumableUrl } from "@/lib/payments/attempts";
+import { startPayment } from "@/lib/payments/start-payment";
 import { takeAttemptSlot, tooManyAttemptsMessage } from "./attempt-limits";
 import { isValidCheckoutKey } from "./checkout-key";
 import { orderItemRows } from "./order-items";
 import { checkoutSchema, fieldErrors, type CheckoutDetails } from "./schema";
-import { insertAttempt, startPayment } from "./start-payment";
 
 export type PlaceOrderResult =
   | { kind: "redirect"; url: string }
@@ -59,15 +59,16 @@ function addresses(details: CheckoutDetails): { shipping: PostalAddress; billing
  * Where a repeated submit of the same checkout form should go: never to a second order. A key
  * posted from another cart (someone else's form) is refused, never answered with their order.
  */
-function existingOrderDestination(checkoutKey: string, cartId: string | null): string | null | "foreign" {
-  const order = db()
-    .select({ id: orders.id, token: orders.publicToken, cartId: orders.cartId })
-    .from(orders)
-    .where(eq(orders.checkoutKey, checkoutKey))
-    .get();
-  if (!order) return null;
-  if (!cartId || order.cartId !== cartId) return "foreign";
-  return resumableUrl(latestAttempt(order.id)) ?? orderPath(order.token);
+function existingOrderDestination(checkoutKey: string, cartId: string | null): Promise<string | null | "foreign"> {
+  return run(async (db) => {
+    const [order] = await db
+      .select({ id: orders.id, token: orders.publicToken, cartId: orders.cartId })
+      .from(orders)
+      .where(eq(orders.checkoutKey, checkoutKey));
+    if (!order) return null;
+    if (!cartId || order.cartId !== cartId) return "foreign";
+    return resumableUrl(await latestAttempt(db, order.id)) ?? orderPath(order.token);
+  });
 }
 
 /** `address`: the client's, when trusted proxies give one (lib/limits/client-address.ts). */
@@ -77,22 +78,22 @@ export async function placeOrder(input: unknown, cartId: string | null, checkout
   const parsed = checkoutSchema.safeParse(input);
   if (!parsed.success) return { kind: "invalid", fieldErrors: fieldErrors(parsed.error) };
 
-  const already = existingOrderDestination(checkoutKey, cartId);
+  const already = await existingOrderDestination(checkoutKey, cartId);
   if (already === "foreign") return EXPIRED_FORM;
   if (already) return { kind: "redirect", url: already };
 
   // Lines whose product is no longer sold are shown as such on the cart and checkout pages and
   // are left out of the order; the rest is repriced from the catalogue, never from the browser.
-  const cart = loadCart(cartId);
+  const cart = await loadCart(cartId);
   if (!cartId || cart.lines.length === 0) return { kind: "error", message: "Your cart is empty." };
 
   const details = parsed.data;
   const { shipping, billing } = addresses(details);
-  const created = db().transaction((tx) => {
-    const slot = takeAttemptSlot(tx, { cartId, address });
+  const created = await transaction(async (tx) => {
+    const slot = await takeAttemptSlot(tx, { cartId, address });
     if (!slot.ok) return slot;
     // The unique checkout key settles a race between two identical submits: one insert wins.
-    const order = tx
+    const [order] = await tx
       .insert(orders)
       .values({
         publicToken: newPublicToken(),
@@ -109,17 +110,16 @@ export async function placeOrder(input: unknown, cartId: string | null, checkout
         total: cart.total,
       })
       .onConflictDoNothing({ target: orders.checkoutKey })
-      .returning({ id: orders.id, token: orders.publicToken })
-      .get();
+      .returning({ id: orders.id, token: orders.publicToken });
     if (!order) return null;
-    tx.insert(orderItems).values(orderItemRows(order.id, cart)).run();
-    const attemptId = insertAttempt(tx, order.id, cart.total);
+    await tx.insert(orderItems).values(orderItemRows(order.id, cart));
+    const attemptId = await insertAttempt(tx, order.id, cart.total);
     // The order now holds the cart's contents; the cart starts again empty.
-    tx.delete(cartItems).where(eq(cartItems.cartId, cartId)).run();
+    await tx.delete(cartItems).where(eq(cartItems.cartId, cartId));
     return { ok: true as const, attemptId, token: order.token };
   });
   if (!created) {
-    const destination = existingOrderDestination(checkoutKey, cartId);
+    const destination = await existingOrderDestination(checkoutKey, cartId);
     return destination && destination !== "foreign" ? { kind: "redirect", url: destination } : EXPIRED_FORM;
   }
   if (!created.ok) return { kind: "error", message: tooManyAttemptsMessage(created.retryAfterMs) };

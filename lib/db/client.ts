@@ -1,46 +1,26 @@
-// One SQLite connection per process, opened on first use (never at build time), tuned for a
-// web server: WAL so readers never wait on the writer, a busy timeout instead of SQLITE_BUSY.
+// The process's database, opened on first use (never at build time) from DATABASE_URL. Every
+// query of the shop goes through `run` or `transaction` (lib/db/connection.ts explains why).
 import "server-only";
-import { openDatabase, type Db } from "./open";
-import { startCheckpointer } from "./checkpointer";
-import { groupCommitter } from "./group-commit";
 import { env } from "@/lib/env";
-import { logError } from "@/lib/log";
+import { openDatabase, type Database, type Tx } from "./connection";
 
-const globalForDb = globalThis as unknown as { __shopDb?: Db };
+export type { Tx };
 
-export function db(): Db {
-  // Kept on globalThis so that dev-mode module reloads reuse the connection.
-  globalForDb.__shopDb ??= open(env().DATABASE_URL);
-  return globalForDb.__shopDb;
+const globalForDb = globalThis as unknown as { __shopDatabase?: Database };
+
+export function database(): Database {
+  // Kept on globalThis so that dev-mode module reloads reuse the connection (or pool).
+  const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
+  globalForDb.__shopDatabase ??= openDatabase(DATABASE_URL, { poolSize: DATABASE_POOL_SIZE });
+  return globalForDb.__shopDatabase;
 }
 
-function open(path: string): Db {
-  const database = openDatabase(path);
-  // WAL checkpoints run on a worker thread, not inside a request's COMMIT (lib/db/checkpointer.ts).
-  if (!database.$client.memory) {
-    startCheckpointer(database.$client, { onError: (message) => logError({ event: "db.checkpointer", message }) });
-  }
-  return database;
+/** Statements outside a transaction: reads, or one conditional write that stands alone. */
+export function run<T>(work: (db: Tx) => Promise<T>): Promise<T> {
+  return database().run(work);
 }
 
-/**
- * Something built once for the process's connection and reused on every call: prepared
- * statements, transaction wrappers. Keyed by the connection, so a new connection gets its own.
- */
-export function perConnection<T>(make: (database: Db) => T): () => T {
-  const made = new WeakMap<Db, T>();
-  return () => {
-    const database = db();
-    let value = made.get(database);
-    if (value === undefined) made.set(database, (value = make(database)));
-    return value;
-  };
-}
-
-const committer = perConnection((database) => groupCommitter(database.$client));
-
-/** Runs `work` in the connection's next group commit (lib/db/group-commit.ts). */
-export function groupCommit<T>(work: () => T): Promise<T> {
-  return committer().run(work);
+/** Work that commits as a whole: every function it calls gets `tx` and uses it. */
+export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return database().transaction(work);
 }

@@ -1,7 +1,7 @@
 // The demo catalogue: three Indonesian small businesses and their products. Deterministic and
 // idempotent (upsert by seller id and product slug, in one transaction), free of `server-only`
 // so that scripts and tests can use it. Prices are integer rupiah.
-import type { Db } from "./open";
+import type { Database } from "./connection";
 import { products, sellers } from "./schema";
 
 export type SeedSeller = typeof sellers.$inferInsert;
@@ -171,15 +171,15 @@ export const seedProducts: readonly SeedProduct[] = [
   }),
 ];
 
-export function seedDatabase(db: Db): { sellers: number; products: number } {
-  db.transaction((tx) => {
+export async function seedDatabase(database: Database): Promise<{ sellers: number; products: number }> {
+  await database.transaction(async (tx) => {
     for (const seller of seedSellers) {
       const { id: _id, ...rest } = seller;
-      tx.insert(sellers).values(seller).onConflictDoUpdate({ target: sellers.id, set: rest }).run();
+      await tx.insert(sellers).values(seller).onConflictDoUpdate({ target: sellers.id, set: rest });
     }
     for (const p of seedProducts) {
       const { slug: _slug, ...rest } = p;
-      tx.insert(products).values(p).onConflictDoUpdate({ target: products.slug, set: rest }).run();
+      await tx.insert(products).values(p).onConflictDoUpdate({ target: products.slug, set: rest });
     }
   });
   return { sellers: seedSellers.length, products: seedProducts.length };

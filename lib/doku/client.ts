@@ -3,6 +3,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
+import type { Exchange } from "@/lib/payments/provider";
 import {
   checkStatusResponseSchema,
   errorEnvelopeSchema,
@@ -34,23 +35,11 @@ export interface DokuClientConfig {
   fetch?: typeof fetch;
 }
 
-/** What was sent and received, for the audit log. Never holds the secret or a whole signature. */
-export interface DokuExchange {
-  requestId: string;
-  method: "GET" | "POST";
-  url: string;
-  requestHeaders: Record<string, string>;
-  requestBody: string | null;
-  status: number | null;
-  responseHeaders: Record<string, string>;
-  responseBody: string | null;
-  /** null when there was no response to verify. */
-  signatureValid: boolean | null;
-  /** What the signature check compared, for the audit log; null with no response. */
-  signatureCheck: ResponseSignatureCheck | null;
-  startedAt: Date;
-  durationMs: number;
-}
+/**
+ * What was sent and received, for the audit log (the payment core's Exchange), with what the
+ * response signature check compared. Never holds the secret or a whole signature.
+ */
+export type DokuExchange = Exchange & { signatureCheck: ResponseSignatureCheck | null };
 
 export type DokuError =
   | { kind: "network"; message: string }

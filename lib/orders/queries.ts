@@ -2,9 +2,9 @@
 // a plain-words payment timeline. No Request-Ids, headers or DOKU bodies ever leave this file.
 import "server-only";
 import { asc, desc, eq } from "drizzle-orm";
-import { db } from "@/lib/db/client";
+import { run } from "@/lib/db/client";
 import { orderItems, orders, paymentAttempts, paymentEvents, type OrderStatus } from "@/lib/db/schema";
-import { latestAttempt, resumableUrl } from "./attempts";
+import { latestAttempt, resumableUrl } from "@/lib/payments/attempts";
 
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 
@@ -53,30 +53,32 @@ function describeEvent(kind: string, outcome: string): Omit<TimelineEntry, "at">
   return null;
 }
 
-export function findShopperOrder(token: string): ShopperOrder | null {
+export async function findShopperOrder(token: string): Promise<ShopperOrder | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
-  const order = db().select().from(orders).where(eq(orders.publicToken, token)).get();
-  if (!order) return null;
-
-  const items = db()
-    .select({
-      kind: orderItems.kind,
-      name: orderItems.name,
-      unitPrice: orderItems.unitPrice,
-      quantity: orderItems.quantity,
-      lineTotal: orderItems.lineTotal,
-    })
-    .from(orderItems)
-    .where(eq(orderItems.orderId, order.id))
-    .orderBy(asc(orderItems.id))
-    .all();
-  const latest = latestAttempt(order.id);
-  const events = db()
-    .select({ kind: paymentEvents.kind, outcome: paymentEvents.outcome, at: paymentEvents.createdAt })
-    .from(paymentEvents)
-    .where(eq(paymentEvents.orderId, order.id))
-    .orderBy(asc(paymentEvents.createdAt), asc(paymentEvents.id))
-    .all();
+  const found = await run(async (db) => {
+    const [order] = await db.select().from(orders).where(eq(orders.publicToken, token));
+    if (!order) return null;
+    const items = await db
+      .select({
+        kind: orderItems.kind,
+        name: orderItems.name,
+        unitPrice: orderItems.unitPrice,
+        quantity: orderItems.quantity,
+        lineTotal: orderItems.lineTotal,
+      })
+      .from(orderItems)
+      .where(eq(orderItems.orderId, order.id))
+      .orderBy(asc(orderItems.id));
+    const latest = await latestAttempt(db, order.id);
+    const events = await db
+      .select({ kind: paymentEvents.kind, outcome: paymentEvents.outcome, at: paymentEvents.createdAt })
+      .from(paymentEvents)
+      .where(eq(paymentEvents.orderId, order.id))
+      .orderBy(asc(paymentEvents.createdAt), asc(paymentEvents.id));
+    return { order, items, latest, events };
+  });
+  if (!found) return null;
+  const { order, items, latest, events } = found;
 
   const timeline: TimelineEntry[] = [{ at: order.createdAt, label: "Order placed", tone: "neutral" }];
   for (const e of events) {
@@ -117,15 +119,17 @@ export function findShopperOrder(token: string): ShopperOrder | null {
  * The attempt the shopper's return should ask DOKU about: the newest, if still pending. The
  * return URL is public, so checkAttemptStatus's claim keeps a storm of reloads to one DOKU call.
  */
-export function pendingAttemptForToken(token: string): { attemptId: number; createdAt: Date } | null {
+export async function pendingAttemptForToken(token: string): Promise<{ attemptId: number; createdAt: Date } | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
-  const row = db()
-    .select({ attemptId: paymentAttempts.id, status: paymentAttempts.status, createdAt: paymentAttempts.createdAt })
-    .from(paymentAttempts)
-    .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
-    .where(eq(orders.publicToken, token))
-    .orderBy(desc(paymentAttempts.id))
-    .get();
+  const [row] = await run((db) =>
+    db
+      .select({ attemptId: paymentAttempts.id, status: paymentAttempts.status, createdAt: paymentAttempts.createdAt })
+      .from(paymentAttempts)
+      .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
+      .where(eq(orders.publicToken, token))
+      .orderBy(desc(paymentAttempts.id))
+      .limit(1),
+  );
   if (row?.status !== "pending") return null;
   return { attemptId: row.attemptId, createdAt: row.createdAt };
 }

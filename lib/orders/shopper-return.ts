@@ -6,7 +6,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { logError } from "@/lib/log";
-import { checkAttemptStatus } from "./check-status";
+import { checkAttemptStatus } from "@/lib/payments/check-status";
 import { pendingAttemptForToken } from "./queries";
 
 /** The longest the return waits for DOKU before showing the order page. */
@@ -15,7 +15,7 @@ export const RETURN_WAIT_MS = 2_000;
 export type ReturnCheck = "not_pending" | "too_early" | "answered" | "still_asking";
 
 export async function checkOnReturn(token: string, now = new Date()): Promise<ReturnCheck> {
-  const pending = pendingAttemptForToken(token);
+  const pending = await pendingAttemptForToken(token);
   if (!pending) return "not_pending";
   if (now.getTime() - pending.createdAt.getTime() < env().RECONCILE_MIN_AGE_MS) return "too_early";
   const asked = checkAttemptStatus(pending.attemptId).then(

@@ -1,8 +1,12 @@
-// A fresh, migrated and seeded SQLite file per test file, wired in through the same env
-// variables the app reads, so lib modules run exactly as under `next start`.
+// A fresh, migrated and seeded database per test file, wired in through the same env variables
+// the app reads, so lib modules run exactly as under `next start`: a SQLite file, or (in the
+// `postgresql` Vitest project) a new database on the run's PostgreSQL.
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { inject } from "vitest";
+import { dialectOf } from "@/lib/db/dialect";
 
 export const TEST_DOKU = {
   clientId: "MCH-UNIT-APP-0001",
@@ -10,8 +14,19 @@ export const TEST_DOKU = {
   notificationPath: "/api/doku/notifications",
 };
 
+/** The dialect this test file runs on: the Vitest project sets DATABASE_URL's kind. */
+export const testDialect = dialectOf(process.env.DATABASE_URL);
+
+let pendingPostgresName: string | null = null;
+
 export function setTestEnv(extra: Record<string, string> = {}): string {
-  const path = join(mkdtempSync(join(tmpdir(), "shop-test-")), "shop.db");
+  let url: string;
+  if (testDialect === "postgresql") {
+    pendingPostgresName = `test_${randomBytes(6).toString("hex")}`;
+    url = `${inject("postgresServerUrl")}/${pendingPostgresName}`;
+  } else {
+    url = join(mkdtempSync(join(tmpdir(), "shop-test-")), "shop.db");
+  }
   Object.assign(process.env, {
     DOKU_BASE_URL: "http://127.0.0.1:9",
     DOKU_CLIENT_ID: TEST_DOKU.clientId,
@@ -19,19 +34,24 @@ export function setTestEnv(extra: Record<string, string> = {}): string {
     DOKU_NOTIFICATION_PATH: TEST_DOKU.notificationPath,
     APP_BASE_URL: "http://localhost:3000",
     AUTH_SECRET: "unit-test-secret-0123456789abcdef0123",
-    DATABASE_URL: path,
+    DATABASE_URL: url,
     ...extra,
   });
-  return path;
+  return url;
 }
 
+/** The app's own database (lib/db/client.ts), migrated and seeded. */
 export async function migratedAndSeeded() {
-  const { db } = await import("@/lib/db/client");
-  const { migrateDatabase } = await import("@/lib/db/migrate");
+  if (pendingPostgresName) {
+    const { createDatabase } = await import("./postgres-server");
+    await createDatabase(inject("postgresServerUrl"), pendingPostgresName);
+    pendingPostgresName = null;
+  }
+  const { database } = await import("@/lib/db/client");
   const { seedDatabase } = await import("@/lib/db/seed");
-  migrateDatabase(db());
-  seedDatabase(db());
-  return db();
+  await database().migrate();
+  await seedDatabase(database());
+  return database();
 }
 
 /**

@@ -1,9 +1,9 @@
 // A pending order with one pending attempt, inserted directly: the state a notification finds
 // after a successful generate-order.
 import { randomUUID } from "node:crypto";
-import type { Db } from "@/lib/db/open";
+import type { Database } from "@/lib/db/connection";
 import * as schema from "@/lib/db/schema";
-import { newAttemptRefs } from "@/lib/checkout/start-payment";
+import { newAttemptRefs } from "@/lib/payments/attempts";
 
 export interface PendingOrder {
   orderId: number;
@@ -12,9 +12,10 @@ export interface PendingOrder {
   amount: number;
 }
 
-export function createPendingOrder(db: Db, amount = 440_000): PendingOrder {
-  return db.transaction((tx) => {
-    const order = tx
+export function createPendingOrder(db: Database, amount = 440_000): Promise<PendingOrder> {
+  return db.transaction(async (tx) => {
+    const address = { firstName: "Siti", address: "Jl. A", city: "Yogyakarta", postalCode: "55271", phone: "6281234567890", countryCode: "IDN" as const };
+    const [order] = await tx
       .insert(schema.orders)
       .values({
         publicToken: randomUUID().replace(/-/g, ""),
@@ -22,20 +23,18 @@ export function createPendingOrder(db: Db, amount = 440_000): PendingOrder {
         customerFirstName: "Siti",
         customerEmail: "siti@example.com",
         customerPhone: "6281234567890",
-        shippingAddress: { firstName: "Siti", address: "Jl. A", city: "Yogyakarta", postalCode: "55271", phone: "6281234567890", countryCode: "IDN" },
-        billingAddress: { firstName: "Siti", address: "Jl. A", city: "Yogyakarta", postalCode: "55271", phone: "6281234567890", countryCode: "IDN" },
+        shippingAddress: address,
+        billingAddress: address,
         subtotal: amount - 15_000,
         shippingTotal: 15_000,
         total: amount,
       })
-      .returning()
-      .get();
+      .returning();
     const refs = newAttemptRefs();
-    const attempt = tx
+    const [attempt] = await tx
       .insert(schema.paymentAttempts)
-      .values({ orderId: order.id, amount, status: "pending", paymentUrl: "http://kredivo.test/pay", ...refs })
-      .returning()
-      .get();
-    return { orderId: order.id, attemptId: attempt.id, invoice: refs.invoiceNumber, amount };
+      .values({ orderId: order!.id, amount, status: "pending", paymentUrl: "http://kredivo.test/pay", ...refs })
+      .returning();
+    return { orderId: order!.id, attemptId: attempt!.id, invoice: refs.invoiceNumber, amount };
   });
 }

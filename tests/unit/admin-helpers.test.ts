@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { describeCheckStatus } from "@/lib/admin/check-status-message";
 import { safeAdminRedirect } from "@/lib/admin/redirect";
+import type { TransitionResult } from "@/lib/payments/transitions";
 
 describe("safeAdminRedirect", () => {
   it.each([
@@ -28,16 +29,29 @@ describe("safeAdminRedirect", () => {
 });
 
 describe("describeCheckStatus", () => {
-  const ok = (transactionStatus: "SUCCESS" | "PENDING" | "FAILED", outcome: string, flagged = false) =>
-    describeCheckStatus({ ok: true, transactionStatus, result: { outcome, flagged, orderStatus: null } });
+  const ok = (providerStatus: "SUCCESS" | "PENDING" | "FAILED", result: TransitionResult) =>
+    describeCheckStatus({ ok: true, status: "paid", providerStatus, result });
+  const applied = (to: "paid" | "failed", order: "changed" | "already_paid" | "superseded" | "unchanged"): TransitionResult => ({
+    kind: "applied",
+    to,
+    order,
+    orderStatus: null,
+  });
 
   it("says what DOKU answered and what changed", () => {
-    expect(ok("SUCCESS", "paid")).toEqual({ ok: true, message: "DOKU says SUCCESS — order paid" });
-    expect(ok("PENDING", "no_change:pending").message).toBe("DOKU says PENDING — still waiting for the shopper, nothing changed");
-    expect(ok("FAILED", "failed:superseded_attempt").message).toMatch(/newer attempt owns the order/);
-    expect(ok("SUCCESS", "duplicate:already_paid").message).toBe("DOKU says SUCCESS — already recorded, nothing changed");
-    expect(ok("FAILED", "ignored:attempt_paid").message).toBe("DOKU says FAILED — nothing changed (the attempt is paid)");
-    expect(ok("SUCCESS", "paid:order_already_paid", true).message).toMatch(/flagged for review/);
+    expect(ok("SUCCESS", applied("paid", "changed"))).toEqual({ ok: true, message: "DOKU says SUCCESS — order paid" });
+    expect(ok("PENDING", { kind: "no_change", orderStatus: "pending" }).message).toBe(
+      "DOKU says PENDING — still waiting for the shopper, nothing changed",
+    );
+    expect(ok("FAILED", applied("failed", "superseded")).message).toMatch(/newer attempt owns the order/);
+    expect(ok("FAILED", applied("failed", "changed")).message).toBe("DOKU says FAILED — order marked failed");
+    expect(ok("SUCCESS", { kind: "duplicate", status: "paid", orderStatus: "paid" }).message).toBe(
+      "DOKU says SUCCESS — already recorded, nothing changed",
+    );
+    expect(ok("FAILED", { kind: "ignored", attemptStatus: "paid", orderStatus: "paid" }).message).toBe(
+      "DOKU says FAILED — nothing changed (the attempt is paid)",
+    );
+    expect(ok("SUCCESS", applied("paid", "already_paid")).message).toMatch(/flagged for review/);
   });
 
   it("gives the reason when DOKU could not answer", () => {

@@ -1,4 +1,4 @@
-// lib/admin on a real, migrated SQLite file: the filter parsed from a URL, search, status
+// lib/admin on a real, migrated database: the filter parsed from a URL, search, status
 // totals, the daily chart series, the order detail and marking a flagged event reviewed.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -25,53 +25,55 @@ interface Seed {
   flagged?: number;
 }
 
-function insertOrder(seed: Seed) {
+async function insertOrder(seed: Seed) {
   const token = randomUUID().replace(/-/g, "");
-  const order = db
-    .insert(schema.orders)
-    .values({
-      publicToken: token,
-      checkoutKey: randomUUID(),
-      status: seed.status,
-      customerFirstName: "Siti",
-      customerLastName: "Rahma",
-      customerEmail: seed.email,
-      customerPhone: "6281234567890",
-      shippingAddress: address,
-      billingAddress: { ...address, city: "Sleman" },
-      subtotal: seed.total - 15_000,
-      shippingTotal: 15_000,
-      total: seed.total,
-      createdAt: seed.createdAt,
-      updatedAt: seed.createdAt,
-      paidAt: seed.paidAt ?? null,
-    })
-    .returning()
-    .get();
-  db.insert(schema.orderItems)
-    .values([
-      { orderId: order.id, kind: "product", name: "Batik", sku: "B-1", itemType: "FASHION", unitPrice: seed.total - 15_000, quantity: 1, lineTotal: seed.total - 15_000 },
-      { orderId: order.id, kind: "shipping", name: "Shipping", sku: "shippingfee", itemType: "SHIPPING", unitPrice: 15_000, quantity: 1, lineTotal: 15_000 },
-    ])
-    .run();
+  const [order] = await db.run((d) =>
+    d
+      .insert(schema.orders)
+      .values({
+        publicToken: token,
+        checkoutKey: randomUUID(),
+        status: seed.status,
+        customerFirstName: "Siti",
+        customerLastName: "Rahma",
+        customerEmail: seed.email,
+        customerPhone: "6281234567890",
+        shippingAddress: address,
+        billingAddress: { ...address, city: "Sleman" },
+        subtotal: seed.total - 15_000,
+        shippingTotal: 15_000,
+        total: seed.total,
+        createdAt: seed.createdAt,
+        updatedAt: seed.createdAt,
+        paidAt: seed.paidAt ?? null,
+      })
+      .returning(),
+  );
+  await db.run((d) =>
+    d.insert(schema.orderItems).values([
+      { orderId: order!.id, kind: "product", name: "Batik", sku: "B-1", itemType: "FASHION", unitPrice: seed.total - 15_000, quantity: 1, lineTotal: seed.total - 15_000 },
+      { orderId: order!.id, kind: "shipping", name: "Shipping", sku: "shippingfee", itemType: "SHIPPING", unitPrice: 15_000, quantity: 1, lineTotal: 15_000 },
+    ]),
+  );
   const attemptIds: number[] = [];
   for (const invoice of seed.invoices ?? []) {
-    const attempt = db
-      .insert(schema.paymentAttempts)
-      .values({ orderId: order.id, invoiceNumber: invoice, requestId: randomUUID(), merchantUniqueReference: `MUR-${invoice}`, amount: seed.total, status: "pending" })
-      .returning()
-      .get();
-    attemptIds.push(attempt.id);
+    const [attempt] = await db.run((d) =>
+      d
+        .insert(schema.paymentAttempts)
+        .values({ orderId: order!.id, invoiceNumber: invoice, requestId: randomUUID(), merchantUniqueReference: `MUR-${invoice}`, amount: seed.total, status: "pending" })
+        .returning(),
+    );
+    attemptIds.push(attempt!.id);
   }
   const eventIds: number[] = [];
   for (let i = 0; i < (seed.flagged ?? 0); i++) {
-    eventIds.push(
-      db
+    const [event] = await db.run((d) =>
+      d
         .insert(schema.paymentEvents)
         .values({
           kind: "notification",
           direction: "in",
-          orderId: order.id,
+          orderId: order!.id,
           attemptId: attemptIds[0] ?? null,
           method: "POST",
           url: "/api/doku/notifications",
@@ -81,27 +83,27 @@ function insertOrder(seed: Seed) {
           flagged: true,
           createdAt: new Date(seed.createdAt.getTime() + 60_000 * (i + 1)),
         })
-        .returning()
-        .get().id,
+        .returning(),
     );
+    eventIds.push(event!.id);
   }
-  return { ...order, attemptIds, eventIds };
+  return { ...order!, attemptIds, eventIds };
 }
 
-let a: ReturnType<typeof insertOrder>;
-let b: ReturnType<typeof insertOrder>;
-let c: ReturnType<typeof insertOrder>;
+let a: Awaited<ReturnType<typeof insertOrder>>;
+let b: Awaited<ReturnType<typeof insertOrder>>;
+let c: Awaited<ReturnType<typeof insertOrder>>;
 
 beforeAll(async () => {
   db = await migratedAndSeeded();
   // 23:30 WIB on 9 March is still 9 March in Jakarta although it is 16:30 UTC.
-  a = insertOrder({ email: "Siti@Example.com", status: "paid", total: 440_000, createdAt: wib("2026-03-09T23:30:00"), paidAt: wib("2026-03-10T00:10:00"), invoices: ["INV-20260309-AAAA1111"] });
-  b = insertOrder({ email: "budi@toko.test", status: "pending", total: 200_000, createdAt: wib("2026-03-10T08:00:00"), invoices: ["INV-20260310-OLD00001", "INV-20260310-NEW00002"], flagged: 2 });
-  c = insertOrder({ email: "ayu@example.com", status: "failed", total: 115_000, createdAt: wib("2026-03-12T00:05:00"), invoices: ["INV-20260312-CCCC3333"] });
+  a = await insertOrder({ email: "Siti@Example.com", status: "paid", total: 440_000, createdAt: wib("2026-03-09T23:30:00"), paidAt: wib("2026-03-10T00:10:00"), invoices: ["INV-20260309-AAAA1111"] });
+  b = await insertOrder({ email: "budi@toko.test", status: "pending", total: 200_000, createdAt: wib("2026-03-10T08:00:00"), invoices: ["INV-20260310-OLD00001", "INV-20260310-NEW00002"], flagged: 2 });
+  c = await insertOrder({ email: "ayu@example.com", status: "failed", total: 115_000, createdAt: wib("2026-03-12T00:05:00"), invoices: ["INV-20260312-CCCC3333"] });
   // 25 more paid orders on 11 March for paging.
   for (let i = 0; i < 25; i++) {
     const at = wib(`2026-03-11T10:${String(i).padStart(2, "0")}:00`);
-    insertOrder({ email: `bulk${i}@bulk.test`, status: "paid", total: 100_000, createdAt: at, paidAt: at });
+    await insertOrder({ email: `bulk${i}@bulk.test`, status: "paid", total: 100_000, createdAt: at, paidAt: at });
   }
 });
 
@@ -157,20 +159,20 @@ describe("parseOrderFilter", () => {
 describe("listOrders", () => {
   const list = (params: Record<string, string>) => admin.listOrders(parseOrderFilter(params));
 
-  it("pages newest first, 20 a page", () => {
-    const first = list({});
+  it("pages newest first, 20 a page", async () => {
+    const first = await list({});
     expect(first.total).toBe(28);
     expect(first.pageCount).toBe(2);
     expect(first.rows).toHaveLength(20);
     expect(first.rows[0]!.id).toBe(c.id);
-    const second = list({ page: "2" });
+    const second = await list({ page: "2" });
     expect(second.rows).toHaveLength(8);
     expect(second.rows.at(-1)!.id).toBe(a.id);
-    expect(list({ page: "9" }).rows).toEqual([]);
+    expect((await list({ page: "9" })).rows).toEqual([]);
   });
 
-  it("returns the customer, the latest attempt and the flag counts", () => {
-    const row = list({ q: "budi@" }).rows[0]!;
+  it("returns the customer, the latest attempt and the flag counts", async () => {
+    const row = (await list({ q: "budi@" })).rows[0]!;
     expect(row).toMatchObject({
       id: b.id,
       token: b.publicToken,
@@ -186,42 +188,42 @@ describe("listOrders", () => {
     expect(row.createdAt).toEqual(wib("2026-03-10T08:00:00"));
   });
 
-  it("filters by status", () => {
-    expect(list({ status: "failed" }).rows.map((r) => r.id)).toEqual([c.id]);
-    expect(list({ status: "expired" }).total).toBe(0);
+  it("filters by status", async () => {
+    expect((await list({ status: "failed" })).rows.map((r) => r.id)).toEqual([c.id]);
+    expect((await list({ status: "expired" })).total).toBe(0);
   });
 
-  it("filters by Jakarta calendar days, both ends inclusive", () => {
-    expect(list({ from: "2026-03-09", to: "2026-03-09" }).rows.map((r) => r.id)).toEqual([a.id]);
-    expect(list({ from: "2026-03-10", to: "2026-03-10" }).rows.map((r) => r.id)).toEqual([b.id]);
-    expect(list({ from: "2026-03-12" }).rows.map((r) => r.id)).toEqual([c.id]);
-    expect(list({ to: "2026-03-10" }).total).toBe(2);
+  it("filters by Jakarta calendar days, both ends inclusive", async () => {
+    expect((await list({ from: "2026-03-09", to: "2026-03-09" })).rows.map((r) => r.id)).toEqual([a.id]);
+    expect((await list({ from: "2026-03-10", to: "2026-03-10" })).rows.map((r) => r.id)).toEqual([b.id]);
+    expect((await list({ from: "2026-03-12" })).rows.map((r) => r.id)).toEqual([c.id]);
+    expect((await list({ to: "2026-03-10" })).total).toBe(2);
   });
 
-  it("searches by any attempt's exact invoice number, case-insensitively", () => {
-    expect(list({ q: "INV-20260310-OLD00001" }).rows.map((r) => r.id)).toEqual([b.id]);
-    expect(list({ q: "inv-20260309-aaaa1111" }).rows.map((r) => r.id)).toEqual([a.id]);
-    expect(list({ q: "INV-20260310" }).total).toBe(0);
+  it("searches by any attempt's exact invoice number, case-insensitively", async () => {
+    expect((await list({ q: "INV-20260310-OLD00001" })).rows.map((r) => r.id)).toEqual([b.id]);
+    expect((await list({ q: "inv-20260309-aaaa1111" })).rows.map((r) => r.id)).toEqual([a.id]);
+    expect((await list({ q: "INV-20260310" })).total).toBe(0);
   });
 
-  it("searches by exact token or its 8-character reference", () => {
-    expect(list({ q: c.publicToken }).rows.map((r) => r.id)).toEqual([c.id]);
-    expect(list({ q: c.publicToken.slice(0, 8).toUpperCase() }).rows.map((r) => r.id)).toEqual([c.id]);
-    expect(list({ q: c.publicToken.slice(0, 12) }).total).toBe(0);
+  it("searches by exact token or its 8-character reference", async () => {
+    expect((await list({ q: c.publicToken })).rows.map((r) => r.id)).toEqual([c.id]);
+    expect((await list({ q: c.publicToken.slice(0, 8).toUpperCase() })).rows.map((r) => r.id)).toEqual([c.id]);
+    expect((await list({ q: c.publicToken.slice(0, 12) })).total).toBe(0);
   });
 
-  it("searches email substrings case-insensitively, with no wildcard surprises", () => {
-    expect(list({ q: "SITI@example" }).rows.map((r) => r.id)).toEqual([a.id]);
-    expect(list({ q: "example.com" }).total).toBe(2);
-    expect(list({ q: "%" }).total).toBe(0);
-    expect(list({ q: "_" }).total).toBe(0);
-    expect(list({ q: "bulk", status: "paid" }).total).toBe(25);
+  it("searches email substrings case-insensitively, with no wildcard surprises", async () => {
+    expect((await list({ q: "SITI@example" })).rows.map((r) => r.id)).toEqual([a.id]);
+    expect((await list({ q: "example.com" })).total).toBe(2);
+    expect((await list({ q: "%" })).total).toBe(0);
+    expect((await list({ q: "_" })).total).toBe(0);
+    expect((await list({ q: "bulk", status: "paid" })).total).toBe(25);
   });
 });
 
 describe("statusTotals", () => {
-  it("counts and sums every status, ignoring the status filter", () => {
-    const totals = admin.statusTotals(parseOrderFilter({ status: "failed" }));
+  it("counts and sums every status, ignoring the status filter", async () => {
+    const totals = await admin.statusTotals(parseOrderFilter({ status: "failed" }));
     expect(totals.byStatus.map((t) => t.status)).toEqual(["pending", "paid", "failed", "expired", "refunded"]);
     expect(totals.byStatus.find((t) => t.status === "paid")).toEqual({ status: "paid", count: 26, sum: 440_000 + 25 * 100_000 });
     expect(totals.byStatus.find((t) => t.status === "pending")).toEqual({ status: "pending", count: 1, sum: 200_000 });
@@ -229,15 +231,15 @@ describe("statusTotals", () => {
     expect(totals.all).toEqual({ count: 28, sum: 440_000 + 200_000 + 115_000 + 2_500_000 });
   });
 
-  it("applies dates and search", () => {
-    const totals = admin.statusTotals(parseOrderFilter({ from: "2026-03-09", to: "2026-03-10", q: "example" }));
+  it("applies dates and search", async () => {
+    const totals = await admin.statusTotals(parseOrderFilter({ from: "2026-03-09", to: "2026-03-10", q: "example" }));
     expect(totals.all).toEqual({ count: 1, sum: 440_000 });
   });
 });
 
 describe("dailyPaid", () => {
-  it("sums paid revenue by the Jakarta day it was paid, counts orders by the day created, fills gaps", () => {
-    const series = admin.dailyPaid(parseOrderFilter({ from: "2026-03-08", to: "2026-03-12" }));
+  it("sums paid revenue by the Jakarta day it was paid, counts orders by the day created, fills gaps", async () => {
+    const series = await admin.dailyPaid(parseOrderFilter({ from: "2026-03-08", to: "2026-03-12" }));
     expect(series.days).toEqual([
       { date: "2026-03-08", revenue: 0, paidOrders: 0, orders: 0 },
       { date: "2026-03-09", revenue: 0, paidOrders: 0, orders: 1 },
@@ -248,8 +250,8 @@ describe("dailyPaid", () => {
     expect(series).toMatchObject({ totalRevenue: 2_940_000, totalOrders: 28, totalPaidOrders: 26, clipped: false });
   });
 
-  it("defaults to 14 days ending today", () => {
-    const series = admin.dailyPaid(parseOrderFilter({}), wib("2026-03-12T12:00:00"));
+  it("defaults to 14 days ending today", async () => {
+    const series = await admin.dailyPaid(parseOrderFilter({}), wib("2026-03-12T12:00:00"));
     expect(series.days).toHaveLength(14);
     expect(series.days.at(-1)!.date).toBe("2026-03-12");
     expect(series.totalOrders).toBe(28);
@@ -257,31 +259,31 @@ describe("dailyPaid", () => {
 });
 
 describe("orderDetail and review", () => {
-  it("returns the order, items, attempts and events oldest first", () => {
-    const detail = admin.orderDetail(b.id)!;
+  it("returns the order, items, attempts and events oldest first", async () => {
+    const detail = (await admin.orderDetail(b.id))!;
     expect(detail.order).toMatchObject({ id: b.id, customerEmail: "budi@toko.test", total: 200_000 });
     expect(detail.order.billingAddress.city).toBe("Sleman");
     expect(detail.items.map((i) => i.kind)).toEqual(["product", "shipping"]);
     expect(detail.attempts.map((x) => x.invoiceNumber)).toEqual(["INV-20260310-OLD00001", "INV-20260310-NEW00002"]);
     expect(detail.events.map((e) => e.id)).toEqual(b.eventIds);
     expect(detail.events[0]).toMatchObject({ flagged: true, reviewedAt: null, requestHeaders: { "Request-Id": "r" } });
-    expect(admin.orderDetail(999_999)).toBeNull();
-    expect(admin.orderDetail(0)).toBeNull();
+    expect(await admin.orderDetail(999_999)).toBeNull();
+    expect(await admin.orderDetail(0)).toBeNull();
   });
 
-  it("finds an attempt only through its own order", () => {
-    expect(admin.findAttemptForOrder(b.id, b.attemptIds[0]!)).toMatchObject({ id: b.attemptIds[0] });
-    expect(admin.findAttemptForOrder(a.id, b.attemptIds[0]!)).toBeNull();
+  it("finds an attempt only through its own order", async () => {
+    expect(await admin.findAttemptForOrder(b.id, b.attemptIds[0]!)).toMatchObject({ id: b.attemptIds[0] });
+    expect(await admin.findAttemptForOrder(a.id, b.attemptIds[0]!)).toBeNull();
   });
 
-  it("marks a flagged event reviewed once, and only through its own order", () => {
+  it("marks a flagged event reviewed once, and only through its own order", async () => {
     const [first, second] = b.eventIds as [number, number];
-    expect(admin.markEventReviewed(a.id, first)).toBe(false);
-    expect(admin.markEventReviewed(b.id, first)).toBe(true);
-    expect(admin.markEventReviewed(b.id, first)).toBe(false);
-    const row = admin.listOrders(parseOrderFilter({ q: "budi@" })).rows[0]!;
+    expect(await admin.markEventReviewed(a.id, first)).toBe(false);
+    expect(await admin.markEventReviewed(b.id, first)).toBe(true);
+    expect(await admin.markEventReviewed(b.id, first)).toBe(false);
+    const row = (await admin.listOrders(parseOrderFilter({ q: "budi@" }))).rows[0]!;
     expect(row).toMatchObject({ flaggedEvents: 2, unreviewedFlags: 1 });
-    expect(admin.orderDetail(b.id)!.events.find((e) => e.id === first)!.reviewedAt).toBeInstanceOf(Date);
-    expect(admin.orderDetail(b.id)!.events.find((e) => e.id === second)!.reviewedAt).toBeNull();
+    expect((await admin.orderDetail(b.id))!.events.find((e) => e.id === first)!.reviewedAt).toBeInstanceOf(Date);
+    expect((await admin.orderDetail(b.id))!.events.find((e) => e.id === second)!.reviewedAt).toBeNull();
   });
 });

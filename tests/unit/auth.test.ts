@@ -4,9 +4,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ADMIN_PASSWORD, hashPassword, needsRehash, verifyPassword } from "@/lib/auth/password";
 import { admit, signInKeys, succeeded, waitFor } from "@/lib/auth/throttle";
-import { openDatabase } from "@/lib/db/open";
+import { openDatabase } from "@/lib/db/connection";
 import { rateLimits, users } from "@/lib/db/schema";
-import { migratedAndSeeded, setTestEnv } from "../support/app-db";
+import { migratedAndSeeded, setTestEnv, testDialect } from "../support/app-db";
 
 const dbPath = setTestEnv();
 const { seedAdmin } = await import("@/lib/auth/seed-admin");
@@ -22,7 +22,7 @@ function legacyHash(password: string): string {
   return ["scrypt", 2 ** 15, 8, 1, salt.toString("base64"), key.toString("base64")].join("$");
 }
 
-const userNamed = (email: string) => db.select().from(users).where(eq(users.email, email)).get()!;
+const userNamed = async (email: string) => (await db.run((d) => d.select().from(users).where(eq(users.email, email)).limit(1)))[0]!;
 
 describe("@faults passwords", () => {
   it("hashes with scrypt at OWASP's cost and a random salt, and verifies only the right password", async () => {
@@ -48,10 +48,10 @@ describe("admin accounts", () => {
     expect(await seedAdmin(db, "Admin@Shop.example", DEFAULT_ADMIN_PASSWORD)).toBe("created");
     expect(await seedAdmin(db, "admin@shop.example", DEFAULT_ADMIN_PASSWORD)).toBe("unchanged");
     expect(await adminsWithDefaultPassword()).toEqual(["admin@shop.example"]);
-    expect(userNamed("admin@shop.example").sessionVersion).toBe(1);
+    expect((await userNamed("admin@shop.example")).sessionVersion).toBe(1);
 
     expect(await seedAdmin(db, "admin@shop.example", "a much better password")).toBe("updated");
-    expect(userNamed("admin@shop.example").sessionVersion).toBe(2);
+    expect((await userNamed("admin@shop.example")).sessionVersion).toBe(2);
     expect(await adminsWithDefaultPassword()).toEqual([]);
     expect(await checkCredentials({ email: " ADMIN@shop.example ", password: "a much better password" })).toMatchObject({
       ok: true,
@@ -63,11 +63,11 @@ describe("admin accounts", () => {
   });
 
   it("redoes a hash made at the old cost on the next successful sign-in, keeping the session version", async () => {
-    db.insert(users).values({ email: "legacy@shop.example", name: "Legacy", passwordHash: legacyHash("legacy password 1") }).run();
+    await db.run((d) => d.insert(users).values({ email: "legacy@shop.example", name: "Legacy", passwordHash: legacyHash("legacy password 1") }));
     expect(await checkCredentials({ email: "legacy@shop.example", password: "wrong password" })).toEqual({ ok: false });
-    expect(userNamed("legacy@shop.example").passwordHash).toMatch(/^scrypt\$32768\$/);
+    expect((await userNamed("legacy@shop.example")).passwordHash).toMatch(/^scrypt\$32768\$/);
     expect((await checkCredentials({ email: "legacy@shop.example", password: "legacy password 1" })).ok).toBe(true);
-    const upgraded = userNamed("legacy@shop.example");
+    const upgraded = await userNamed("legacy@shop.example");
     expect(upgraded.passwordHash).toMatch(/^scrypt\$131072\$8\$1\$/);
     expect(upgraded.sessionVersion).toBe(1);
     expect((await checkCredentials({ email: "legacy@shop.example", password: "legacy password 1" })).ok).toBe(true);
@@ -78,58 +78,75 @@ describe("@faults sign-in throttle (database counters)", () => {
   const options = { freeAttempts: 3, baseDelayMs: 1000, maxDelayMs: 8000, windowMs: 60_000 };
   const at = (ms: number) => new Date(1_800_000_000_000 + ms);
 
-  it("counts each attempt before the password is checked: free ones, then a doubling wait, capped, forgotten after the window", () => {
+  it("counts each attempt before the password is checked: free ones, then a doubling wait, capped, forgotten after the window", async () => {
     const keys = signInKeys("a@x.example", null);
     const answers: (number | true)[] = [];
     let t = 0;
     for (let i = 0; i < 8; i++) {
-      const admission = admit(db, keys, at(t), options);
+      const admission = await admit(db, keys, at(t), options);
       answers.push(admission.ok ? true : admission.retryAfterMs);
       if (!admission.ok) {
         t += admission.retryAfterMs;
-        expect(admit(db, keys, at(t), options).ok).toBe(true);
+        expect((await admit(db, keys, at(t), options)).ok).toBe(true);
       }
     }
     // Three free, then each attempt waits 1 s, 2 s, 4 s, 8 s, 8 s after the one before.
     expect(answers).toEqual([true, true, true, 1000, 2000, 4000, 8000, 8000]);
-    const row = db.select().from(rateLimits).where(eq(rateLimits.key, keys[0]!)).get();
+    const [row] = await db.run((d) => d.select().from(rateLimits).where(eq(rateLimits.key, keys[0]!)));
     expect(waitFor(row, at(t + 7_999), options)).toBe(1);
     expect(waitFor(row, at(t + 60_001), options)).toBe(0);
-    expect(admit(db, keys, at(t + 60_001), options).ok).toBe(true);
+    expect((await admit(db, keys, at(t + 60_001), options)).ok).toBe(true);
   });
 
-  it("refuses while any key must wait: a new address does not escape the account, nor another account the address", () => {
+  it("refuses while any key must wait: a new address does not escape the account, nor another account the address", async () => {
     const guess = (email: string, address: string, t: number) => admit(db, signInKeys(email, address), at(t), options);
-    for (const n of [1, 2, 3]) expect(guess("admin@y.example", `10.0.0.${n}`, 0).ok).toBe(true);
-    expect(guess("admin@y.example", "10.0.0.4", 0)).toEqual({ ok: false, retryAfterMs: 1000 });
-    expect(guess("other@y.example", "10.0.0.9", 0).ok).toBe(true);
-    for (const n of [1, 2, 3]) expect(guess(`spray${n}@y.example`, "10.0.0.50", 0).ok).toBe(true);
-    expect(guess("fresh@y.example", "10.0.0.50", 0)).toEqual({ ok: false, retryAfterMs: 1000 });
+    for (const n of [1, 2, 3]) expect((await guess("admin@y.example", `10.0.0.${n}`, 0)).ok).toBe(true);
+    expect(await guess("admin@y.example", "10.0.0.4", 0)).toEqual({ ok: false, retryAfterMs: 1000 });
+    expect((await guess("other@y.example", "10.0.0.9", 0)).ok).toBe(true);
+    for (const n of [1, 2, 3]) expect((await guess(`spray${n}@y.example`, "10.0.0.50", 0)).ok).toBe(true);
+    expect(await guess("fresh@y.example", "10.0.0.50", 0)).toEqual({ ok: false, retryAfterMs: 1000 });
   });
 
-  it("is shared by every connection (another instance, or the app after a restart)", () => {
+  it("is shared by every connection (another instance, or the app after a restart)", async () => {
     const keys = signInKeys("shared@x.example", null);
     const other = openDatabase(dbPath);
     try {
-      expect(admit(db, keys, at(0), options).ok).toBe(true);
-      expect(admit(other, keys, at(0), options).ok).toBe(true);
-      expect(admit(db, keys, at(0), options).ok).toBe(true);
+      expect((await admit(db, keys, at(0), options)).ok).toBe(true);
+      expect((await admit(other, keys, at(0), options)).ok).toBe(true);
+      expect((await admit(db, keys, at(0), options)).ok).toBe(true);
       // Whichever connection asks next, the limit holds: one slot per wait, never one per instance.
-      expect(admit(other, keys, at(500), options)).toEqual({ ok: false, retryAfterMs: 500 });
-      expect(admit(db, keys, at(1000), options).ok).toBe(true);
-      expect(admit(other, keys, at(1000), options).ok).toBe(false);
-      succeeded(other, keys);
-      expect(admit(db, keys, at(1000), options).ok).toBe(true);
+      expect(await admit(other, keys, at(500), options)).toEqual({ ok: false, retryAfterMs: 500 });
+      expect((await admit(db, keys, at(1000), options)).ok).toBe(true);
+      expect((await admit(other, keys, at(1000), options)).ok).toBe(false);
+      await succeeded(other, keys);
+      expect((await admit(db, keys, at(1000), options)).ok).toBe(true);
     } finally {
-      other.$client.close();
+      await other.close();
     }
   });
 
-  it("keeps an account's counter through a flood of other keys", () => {
+  it("admits only the free attempts of a burst sent all at once, through several instances", async () => {
+    // PostgreSQL: pools of their own, as separate instances would have. SQLite: one process's
+    // connection (a second one in the same process would wait on the first synchronously).
+    const others = testDialect === "postgresql" ? [openDatabase(dbPath), openDatabase(dbPath)] : [];
+    const instances = [db, ...others];
+    try {
+      const burst = (keys: string[][]) => Promise.all(keys.map((k, i) => admit(instances[i % instances.length]!, k, at(0), options)));
+      const account = signInKeys("burst@x.example", null);
+      expect((await burst(Array.from({ length: 12 }, () => account))).filter((a) => a.ok)).toHaveLength(3);
+      // Two keys each, taken in either order: still three, and no attempt deadlocks another.
+      const both = signInKeys("burst2@x.example", "10.0.0.77");
+      expect((await burst(Array.from({ length: 12 }, (_, i) => (i % 2 ? both : [...both].reverse())))).filter((a) => a.ok)).toHaveLength(3);
+    } finally {
+      await Promise.all(others.map((other) => other.close()));
+    }
+  });
+
+  it("keeps an account's counter through a flood of other keys", async () => {
     const keys = signInKeys("target@x.example", null);
-    for (let i = 0; i < 3; i++) admit(db, keys, at(0), options);
-    for (let i = 0; i < 5_000; i++) admit(db, signInKeys(`flood${i}@x.example`, null), at(1), options);
-    expect(admit(db, keys, at(2), options)).toEqual({ ok: false, retryAfterMs: 998 });
+    for (let i = 0; i < 3; i++) await admit(db, keys, at(0), options);
+    for (let i = 0; i < 5_000; i++) await admit(db, signInKeys(`flood${i}@x.example`, null), at(1), options);
+    expect(await admit(db, keys, at(2), options)).toEqual({ ok: false, retryAfterMs: 998 });
   });
 
   it("refuses even the right password while the wait lasts, then signs in and clears the count", async () => {
@@ -139,29 +156,29 @@ describe("@faults sign-in throttle (database counters)", () => {
     expect(refused).toMatchObject({ ok: false, retryAfterMs: expect.any(Number) });
     expect((refused as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(0);
     // After the wait the right password works and the account starts again from nothing.
-    db.update(rateLimits).set({ lastAt: new Date(Date.now() - 2000) }).where(eq(rateLimits.key, "sign-in:account:guarded@shop.example")).run();
+    await db.run((d) => d.update(rateLimits).set({ lastAt: new Date(Date.now() - 2000) }).where(eq(rateLimits.key, "sign-in:account:guarded@shop.example")));
     expect((await checkCredentials({ email: "GUARDED@shop.example", password: "the right password" })).ok).toBe(true);
-    expect(db.select().from(rateLimits).where(eq(rateLimits.key, "sign-in:account:guarded@shop.example")).get()).toBeUndefined();
+    expect((await db.run((d) => d.select().from(rateLimits).where(eq(rateLimits.key, "sign-in:account:guarded@shop.example"))))[0]).toBeUndefined();
   });
 });
 
 describe("@faults sessions", () => {
   it("end a working day after sign-in, when the password changes, and when the user is removed", async () => {
     await seedAdmin(db, "session@shop.example", "first password 123");
-    const user = userNamed("session@shop.example");
+    const user = await userNamed("session@shop.example");
     const now = Date.now();
     const claims = { sub: String(user.id), signedInAt: now - 1000, sessionVersion: user.sessionVersion };
-    expect(checkSession(claims, now)).toBe("valid");
-    expect(checkSession({ ...claims, signedInAt: now - SESSION_LIFETIME_MS - 1 }, now)).toBe("expired");
-    expect(checkSession({ ...claims, signedInAt: now + 3_600_000 }, now)).toBe("expired");
-    expect(checkSession({ sub: claims.sub }, now)).toBe("malformed");
-    expect(checkSession({ ...claims, sub: "1 OR 1=1" }, now)).toBe("malformed");
+    expect(await checkSession(claims, now)).toBe("valid");
+    expect(await checkSession({ ...claims, signedInAt: now - SESSION_LIFETIME_MS - 1 }, now)).toBe("expired");
+    expect(await checkSession({ ...claims, signedInAt: now + 3_600_000 }, now)).toBe("expired");
+    expect(await checkSession({ sub: claims.sub }, now)).toBe("malformed");
+    expect(await checkSession({ ...claims, sub: "1 OR 1=1" }, now)).toBe("malformed");
 
     await seedAdmin(db, "session@shop.example", "second password 456");
-    expect(checkSession(claims, now)).toBe("password_changed");
-    expect(checkSession({ ...claims, sessionVersion: user.sessionVersion + 1 }, now)).toBe("valid");
+    expect(await checkSession(claims, now)).toBe("password_changed");
+    expect(await checkSession({ ...claims, sessionVersion: user.sessionVersion + 1 }, now)).toBe("valid");
 
-    db.delete(users).where(eq(users.id, user.id)).run();
-    expect(checkSession({ ...claims, sessionVersion: user.sessionVersion + 1 }, now)).toBe("no_user");
+    await db.run((d) => d.delete(users).where(eq(users.id, user.id)));
+    expect(await checkSession({ ...claims, sessionVersion: user.sessionVersion + 1 }, now)).toBe("no_user");
   });
 });

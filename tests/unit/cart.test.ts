@@ -13,79 +13,81 @@ beforeAll(async () => {
   db = await migratedAndSeeded();
 });
 
-const bySlug = (slug: string) => db.select().from(schema.products).where(eq(schema.products.slug, slug)).get()!;
-const inactive = () => db.select().from(schema.products).where(eq(schema.products.active, false)).get()!;
+const bySlug = async (slug: string) => (await db.run((d) => d.select().from(schema.products).where(eq(schema.products.slug, slug)).limit(1)))[0]!;
+const inactive = async () => (await db.run((d) => d.select().from(schema.products).where(eq(schema.products.active, false)).limit(1)))[0]!;
 
 describe("cart", () => {
-  it("creates a cart with an unguessable id and adds up quantities", () => {
-    const tote = bySlug("batik-kawung-tote");
-    const id = addToCart(null, tote.id, 2);
+  it("creates a cart with an unguessable id and adds up quantities", async () => {
+    const tote = await bySlug("batik-kawung-tote");
+    const id = await addToCart(null, tote.id, 2);
     expect(id).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(addToCart(id, tote.id, 3)).toBe(id);
-    const cart = loadCart(id);
+    expect(await addToCart(id, tote.id, 3)).toBe(id);
+    const cart = await loadCart(id);
     expect(cart.lines.map((l) => [l.product.slug, l.quantity, l.lineTotal])).toEqual([["batik-kawung-tote", 5, tote.price * 5]]);
   });
 
-  it("a forged or unknown cart id starts a new cart instead of reading someone else's", () => {
-    const tote = bySlug("batik-kawung-tote");
+  it("a forged or unknown cart id starts a new cart instead of reading someone else's", async () => {
+    const tote = await bySlug("batik-kawung-tote");
     const forged = "A".repeat(43);
-    expect(loadCart(forged).lines).toEqual([]);
-    expect(addToCart(forged, tote.id, 1)).not.toBe(forged);
+    expect((await loadCart(forged)).lines).toEqual([]);
+    expect(await addToCart(forged, tote.id, 1)).not.toBe(forged);
   });
 
-  it("refuses unknown and inactive products", () => {
-    expect(() => addToCart(null, 999_999, 1)).toThrow(CartError);
-    expect(() => addToCart(null, inactive().id, 1)).toThrow("This product is no longer available.");
+  it("refuses unknown and inactive products", async () => {
+    await expect(addToCart(null, 999_999, 1)).rejects.toThrow(CartError);
+    await expect(addToCart(null, (await inactive()).id, 1)).rejects.toThrow("This product is no longer available.");
   });
 
-  it("holds at most 99 of one product", () => {
-    const coffee = bySlug("kopi-gula-aren-drip-bags");
-    const id = addToCart(null, coffee.id, 98);
-    expect(() => addToCart(id, coffee.id, 2)).toThrow("You can buy at most 99 of one item (98 already in your cart).");
-    expect(loadCart(id).lines[0]!.quantity).toBe(98);
-    setCartQuantity(id, coffee.id, 99);
-    expect(loadCart(id).lines[0]!.quantity).toBe(99);
-    // The database refuses what the code would never write.
-    expect(() => setCartQuantity(id, coffee.id, 100)).toThrow(/CHECK constraint/);
-    removeFromCart(id, coffee.id);
-    expect(loadCart(id).lines).toEqual([]);
+  it("holds at most 99 of one product", async () => {
+    const coffee = await bySlug("kopi-gula-aren-drip-bags");
+    const id = await addToCart(null, coffee.id, 98);
+    await expect(addToCart(id, coffee.id, 2)).rejects.toThrow("You can buy at most 99 of one item (98 already in your cart).");
+    expect((await loadCart(id)).lines[0]!.quantity).toBe(98);
+    await setCartQuantity(id, coffee.id, 99);
+    expect((await loadCart(id)).lines[0]!.quantity).toBe(99);
+    // The database refuses what the code would never write (drizzle may wrap the driver's error).
+    const refused: Error = await setCartQuantity(id, coffee.id, 100).then(() => expect.fail("not refused"), (error: Error) => error);
+    expect(`${refused.message} ${(refused.cause as Error | undefined)?.message}`).toMatch(/check constraint/i);
+    await removeFromCart(id, coffee.id);
+    expect((await loadCart(id)).lines).toEqual([]);
   });
 
-  it("shows a product that stopped being sold as unavailable and never prices it", () => {
-    const gone = inactive();
-    const id = addToCart(null, bySlug("batik-kawung-tote").id, 1);
-    db.insert(schema.cartItems).values({ cartId: id, productId: gone.id, quantity: 1 }).run();
-    const cart = loadCart(id);
+  it("shows a product that stopped being sold as unavailable and never prices it", async () => {
+    const gone = await inactive();
+    const id = await addToCart(null, (await bySlug("batik-kawung-tote")).id, 1);
+    await db.run((d) => d.insert(schema.cartItems).values({ cartId: id, productId: gone.id, quantity: 1 }));
+    const cart = await loadCart(id);
     expect(cart.unavailable).toEqual([gone.name]);
     expect(cart.lines.map((l) => l.product.id)).not.toContain(gone.id);
   });
 
-  it("puts an order's products back into a cart (Back to cart)", () => {
-    const shirt = bySlug("batik-tulis-parang-shirt");
-    const order = db
-      .insert(schema.orders)
-      .values({
-        publicToken: "t".repeat(32),
-        checkoutKey: crypto.randomUUID(),
-        customerFirstName: "A",
-        customerEmail: "a@example.com",
-        customerPhone: "6281234567890",
-        shippingAddress: { firstName: "A", address: "x", city: "y", postalCode: "12345", phone: "6281234567890", countryCode: "IDN" },
-        billingAddress: { firstName: "A", address: "x", city: "y", postalCode: "12345", phone: "6281234567890", countryCode: "IDN" },
-        subtotal: shirt.price * 2,
-        shippingTotal: 15_000,
-        total: shirt.price * 2 + 15_000,
-      })
-      .returning()
-      .get();
-    db.insert(schema.orderItems)
-      .values([
-        { orderId: order.id, kind: "product", productId: shirt.id, sellerId: shirt.sellerId, name: shirt.name, sku: shirt.sku, itemType: "FASHION", unitPrice: shirt.price, quantity: 2, lineTotal: shirt.price * 2 },
-        { orderId: order.id, kind: "shipping", sellerId: shirt.sellerId, name: "Shipping", sku: "SHIP", itemType: "SHIPPING", unitPrice: 15_000, quantity: 1, lineTotal: 15_000 },
-      ])
-      .run();
-    const id = restoreCartFromOrder(order.id, null);
-    expect(loadCart(id).lines.map((l) => [l.product.slug, l.quantity])).toEqual([["batik-tulis-parang-shirt", 2]]);
+  it("puts an order's products back into a cart (Back to cart)", async () => {
+    const shirt = await bySlug("batik-tulis-parang-shirt");
+    const [order] = await db.run((d) =>
+      d
+        .insert(schema.orders)
+        .values({
+          publicToken: "t".repeat(32),
+          checkoutKey: crypto.randomUUID(),
+          customerFirstName: "A",
+          customerEmail: "a@example.com",
+          customerPhone: "6281234567890",
+          shippingAddress: { firstName: "A", address: "x", city: "y", postalCode: "12345", phone: "6281234567890", countryCode: "IDN" },
+          billingAddress: { firstName: "A", address: "x", city: "y", postalCode: "12345", phone: "6281234567890", countryCode: "IDN" },
+          subtotal: shirt.price * 2,
+          shippingTotal: 15_000,
+          total: shirt.price * 2 + 15_000,
+        })
+        .returning(),
+    );
+    await db.run((d) =>
+      d.insert(schema.orderItems).values([
+        { orderId: order!.id, kind: "product", productId: shirt.id, sellerId: shirt.sellerId, name: shirt.name, sku: shirt.sku, itemType: "FASHION", unitPrice: shirt.price, quantity: 2, lineTotal: shirt.price * 2 },
+        { orderId: order!.id, kind: "shipping", sellerId: shirt.sellerId, name: "Shipping", sku: "SHIP", itemType: "SHIPPING", unitPrice: 15_000, quantity: 1, lineTotal: 15_000 },
+      ]),
+    );
+    const id = await restoreCartFromOrder(order!.id, null);
+    expect((await loadCart(id)).lines.map((l) => [l.product.slug, l.quantity])).toEqual([["batik-tulis-parang-shirt", 2]]);
   });
 });
 

@@ -1,12 +1,12 @@
 // The production scripts a merchant runs by hand: admin:create (no demo catalogue) and db:backup
-// (an online copy that restores with every order).
+// (an online copy that restores with every order), and the DATABASE_URL they refuse.
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "@/lib/db/open";
+import { openDatabase } from "@/lib/db/connection";
 import { createPendingOrder } from "../support/pending-order";
 
 const run = (script: string, env: Record<string, string>, args: string[] = []) =>
@@ -31,18 +31,18 @@ describe("production scripts", () => {
     expect(() => run("scripts/admin-create.ts", { ...env, ADMIN_PASSWORD: "sandbox-admin-change-me" })).toThrow(/published in \.env\.example/);
   });
 
-  it("db:backup copies the live database into a dated file that restores with every order", () => {
+  it("db:backup copies the live database into a dated file that restores with every order", async () => {
     const dir = mkdtempSync(join(tmpdir(), "backup-"));
     const path = join(dir, "shop.db");
     run("scripts/db-seed.ts", { DATABASE_URL: path, ADMIN_EMAIL: "owner@toko.example", ADMIN_PASSWORD: "a real password 2026" });
     // The shop is running: a connection holds the file open in WAL mode, with orders not yet checkpointed.
     const live = openDatabase(path);
     try {
-      for (let i = 0; i < 3; i++) createPendingOrder(live);
+      for (let i = 0; i < 3; i++) await createPendingOrder(live);
       const output = run("scripts/db-backup.ts", { DATABASE_URL: path }, [join(dir, "backups")]);
       expect(output).toMatch(/backed up .* \(3 orders\) to .*shop-\d{8}-\d{6}\.db/);
     } finally {
-      live.$client.close();
+      await live.close();
     }
     const [file] = readdirSync(join(dir, "backups"));
     expect(file).toMatch(/^shop-\d{8}-\d{6}\.db$/);
@@ -52,5 +52,14 @@ describe("production scripts", () => {
     expect(count(restored, "payment_attempts")).toBe(3);
     expect(count(restored, "users")).toBe(1);
     expect(count(restored, "products")).toBeGreaterThan(0);
+  });
+
+  it("db:backup refuses a PostgreSQL database, pointing to pg_dump, before connecting to it", () => {
+    // Nothing listens on port 9: only a refusal that comes before any connection answers at once.
+    expect(() => run("scripts/db-backup.ts", { DATABASE_URL: "postgres://shop:secret@127.0.0.1:9/shop" })).toThrow(/DATABASE_URL is a PostgreSQL URL: use pg_dump/);
+  });
+
+  it("the scripts refuse a DATABASE_URL that is neither a SQLite path nor a postgres:// URL", () => {
+    expect(() => run("scripts/db-migrate.ts", { DATABASE_URL: "mysql://shop@127.0.0.1/shop" })).toThrow(/DATABASE_URL starts with "mysql:"/);
   });
 });

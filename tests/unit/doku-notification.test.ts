@@ -4,10 +4,10 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDokuClient } from "@/lib/doku/client";
 import { verifyNotification } from "@/lib/doku/notification";
-import { signRequest } from "@/lib/doku/signature";
 import { startSandbox } from "@/sandbox/server";
 import { orderBody } from "../support/orders";
 import { startReceiver } from "../support/receiver";
+import { signedHeaders } from "../support/signed-notification";
 
 const v4Body = readFileSync(new URL("../fixtures/vectors/v4-body.json", import.meta.url), "utf8");
 const vectorConfig = {
@@ -61,20 +61,15 @@ describe("verifyNotification", () => {
     });
   });
 
-  function signed(body: string) {
-    const headers = { ...vectorHeaders };
-    headers.Signature = signRequest(
-      {
-        clientId: headers["Client-Id"],
-        requestId: headers["Request-Id"],
-        requestTimestamp: headers["Request-Timestamp"],
-        requestTarget: vectorConfig.notificationPath,
-        body,
-      },
-      vectorConfig.secretKey,
-    );
-    return headers;
-  }
+  // The vector's headers, re-signed over another body with the vector's secret.
+  const signed = (body: string) =>
+    signedHeaders(body, {
+      clientId: vectorConfig.clientId,
+      secret: vectorConfig.secretKey,
+      path: vectorConfig.notificationPath,
+      requestId: vectorHeaders["Request-Id"],
+      requestTimestamp: vectorHeaders["Request-Timestamp"],
+    }).headers;
 
   it("answers 400 for a signed body that is not JSON or lacks a field the app acts on", () => {
     expect(verifyNotification("not json", signed("not json"), vectorConfig)).toMatchObject({ ok: false, status: 400, reason: "json" });

@@ -41,6 +41,24 @@ describe("lib/env", () => {
     if (!result.ok) expect(result.message).toContain("DOKU_SECRET_KEY: is required");
   });
 
+  it("takes DATABASE_URL as a SQLite file path or a postgres:// URL, and refuses any other scheme by name", () => {
+    for (const value of ["mysql://shop:secret@db.internal:3306/shop", "file:.data/shop.db"]) {
+      const result = parseEnv({ ...example, DATABASE_URL: value });
+      expect(result.ok, value).toBe(false);
+      if (result.ok) continue;
+      const scheme = value.slice(0, value.indexOf(":") + 1);
+      expect(result.message).toContain(`DATABASE_URL: starts with "${scheme}", which is neither a SQLite file path (e.g. .data/shop.db) nor a PostgreSQL URL`);
+    }
+    const postgres = parseEnv({ ...example, DATABASE_URL: "postgres://shop:secret@db.internal:5432/shop" });
+    expect(postgres.ok).toBe(true);
+    if (postgres.ok) expect(postgres.env.DATABASE_URL).toBe("postgres://shop:secret@db.internal:5432/shop");
+    expect(parseEnv({ ...example, DATABASE_URL: "postgresql://shop@db.internal/shop" }).ok).toBe(true);
+    expect(parseEnv({ ...example, DATABASE_URL: ".data/other.db" }).ok).toBe(true);
+    const noDatabase = parseEnv({ ...example, DATABASE_URL: "postgres://shop@db.internal:5432" });
+    expect(noDatabase.ok).toBe(false);
+    if (!noDatabase.ok) expect(noDatabase.message).toContain("DATABASE_URL: names no database");
+  });
+
   it("refuses an override notification URL whose path differs (DOKU changes the host only)", () => {
     const result = parseEnv({ ...example, DOKU_OVERRIDE_NOTIFICATION_URL: "https://shop.example/hooks/doku" });
     expect(result.ok).toBe(false);

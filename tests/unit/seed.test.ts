@@ -3,8 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { openDatabase, type Db } from "@/lib/db/open";
+import { openDatabase, type Database } from "@/lib/db/connection";
 import { products, sellers } from "@/lib/db/schema";
 import { seedDatabase } from "@/lib/db/seed";
 
@@ -12,55 +11,58 @@ const publicDir = join(process.cwd(), "public");
 
 describe("seedDatabase", () => {
   let dir: string;
-  let db: Db;
+  let db: Database;
+  // In a set order: PostgreSQL may return rows in another order once an upsert has rewritten them.
+  const allSellers = () => db.run((d) => d.select().from(sellers).orderBy(sellers.id));
+  const allProducts = () => db.run((d) => d.select().from(products).orderBy(products.id));
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "seed-test-"));
     db = openDatabase(join(dir, "shop.db"));
-    migrateDatabase(db, "drizzle");
+    await db.migrate();
   });
 
-  afterAll(() => {
-    db.$client.close();
+  afterAll(async () => {
+    await db.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("is idempotent: seeding twice leaves the same rows", () => {
-    const first = seedDatabase(db);
-    const sellersBefore = db.select().from(sellers).all();
-    const productsBefore = db.select().from(products).all();
+  it("is idempotent: seeding twice leaves the same rows", async () => {
+    const first = await seedDatabase(db);
+    const sellersBefore = await allSellers();
+    const productsBefore = await allProducts();
 
-    const second = seedDatabase(db);
+    const second = await seedDatabase(db);
     expect(second).toEqual(first);
     expect(first).toEqual({ sellers: sellersBefore.length, products: productsBefore.length });
-    expect(db.select().from(sellers).all()).toEqual(sellersBefore);
-    expect(db.select().from(products).all()).toEqual(productsBefore);
+    expect(await allSellers()).toEqual(sellersBefore);
+    expect(await allProducts()).toEqual(productsBefore);
   });
 
-  it("has a catalogue worth checking out", () => {
-    const all = db.select().from(products).all();
+  it("has a catalogue worth checking out", async () => {
+    const all = await allProducts();
     const active = all.filter((p) => p.active);
     expect(active.length).toBeGreaterThanOrEqual(8);
-    expect(db.select().from(sellers).all().length).toBeGreaterThanOrEqual(2);
+    expect((await allSellers()).length).toBeGreaterThanOrEqual(2);
     expect(active.filter((p) => p.type === "digital").length).toBeGreaterThanOrEqual(2);
     expect(active.filter((p) => p.type === "physical").length).toBeGreaterThanOrEqual(1);
     expect(all.filter((p) => !p.active)).toHaveLength(1);
   });
 
-  it("prices every product and seller fee in positive integer rupiah", () => {
-    for (const p of db.select().from(products).all()) {
+  it("prices every product and seller fee in positive integer rupiah", async () => {
+    for (const p of await allProducts()) {
       expect(Number.isInteger(p.price), p.slug).toBe(true);
       expect(p.price, p.slug).toBeGreaterThan(0);
       expect(p.category, p.slug).toMatch(/^[A-Z_]+$/);
     }
-    for (const s of db.select().from(sellers).all()) {
+    for (const s of await allSellers()) {
       expect(Number.isInteger(s.shippingFee), s.id).toBe(true);
       expect(s.shippingFee, s.id).toBeGreaterThanOrEqual(0);
     }
   });
 
-  it("has a picture in public/ for every product, and a placeholder", () => {
-    for (const p of db.select().from(products).all()) {
+  it("has a picture in public/ for every product, and a placeholder", async () => {
+    for (const p of await allProducts()) {
       expect(p.imagePath, p.slug).toBe(`/products/${p.slug}.svg`);
       expect(existsSync(join(publicDir, p.imagePath)), p.imagePath).toBe(true);
     }
@@ -78,9 +80,9 @@ describe("seedDatabase", () => {
     }
   });
 
-  it("links every product to a seeded seller", () => {
-    for (const p of db.select().from(products).all()) {
-      expect(db.select().from(sellers).where(eq(sellers.id, p.sellerId)).get(), p.slug).toBeDefined();
+  it("links every product to a seeded seller", async () => {
+    for (const p of await allProducts()) {
+      expect((await db.run((d) => d.select().from(sellers).where(eq(sellers.id, p.sellerId))))[0], p.slug).toBeDefined();
     }
   });
 });

@@ -30,7 +30,7 @@ export async function addToCartAction(_prev: AddToCartState, formData: FormData)
   if ("error" in line) return { error: line.error };
   let cartId: string;
   try {
-    cartId = addToCart(await readCartId(), line.productId, line.quantity);
+    cartId = await addToCart(await readCartId(), line.productId, line.quantity);
   } catch (error) {
     return { error: cartErrorMessage(error) };
   }
@@ -44,7 +44,7 @@ export async function updateQuantityAction(formData: FormData): Promise<CartLine
   const cartId = await readCartId();
   if (!cartId) return { error: "That item is no longer in your cart." };
   try {
-    setCartQuantity(cartId, line.productId, line.quantity);
+    await setCartQuantity(cartId, line.productId, line.quantity);
   } catch (error) {
     return { error: cartErrorMessage(error) };
   }
@@ -56,7 +56,7 @@ export async function removeFromCartAction(formData: FormData): Promise<CartLine
   const line = parseLine(formData, false);
   if ("error" in line) return { error: "That item is no longer in your cart." };
   const cartId = await readCartId();
-  if (cartId) removeFromCart(cartId, line.productId);
+  if (cartId) await removeFromCart(cartId, line.productId);
   revalidatePath("/cart");
   return { ok: true };
 }

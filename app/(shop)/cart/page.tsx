@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your cart" };
 
 export default async function CartPage() {
-  const cart = loadCart(await readCartId());
+  const cart = await loadCart(await readCartId());
   const empty = cart.lines.length === 0;
 
   return (

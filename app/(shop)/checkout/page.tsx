@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Checkout", robots: { index: false } 
 
 export default async function CheckoutPage() {
   const cartId = await readCartId();
-  const cart = loadCart(cartId);
+  const cart = await loadCart(cartId);
   if (!cartId || cart.lines.length === 0) redirect("/cart");
 
   // Only what the form renders: names, quantities and integer rupiah, priced on the server.

@@ -12,6 +12,6 @@ export async function markUnmatchedReviewedAction(formData: FormData): Promise<v
   await requireAdmin();
   const parsed = input.safeParse({ eventId: formData.get("eventId") });
   if (!parsed.success) return;
-  markUnmatchedReviewed(parsed.data.eventId);
+  await markUnmatchedReviewed(parsed.data.eventId);
   revalidatePath("/admin");
 }

@@ -18,11 +18,13 @@ export const metadata: Metadata = { title: "Orders", robots: { index: false, fol
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
   const filter = parseOrderFilter(await searchParams);
-  const list = listOrders(filter);
-  const totals = statusTotals(filter);
-  const series = dailyPaid(filter);
+  const [list, totals, series, unmatched] = await Promise.all([
+    listOrders(filter),
+    statusTotals(filter),
+    dailyPaid(filter),
+    unmatchedNotifications(),
+  ]);
   const filtered = isFiltered(filter);
-  const unmatched = unmatchedNotifications();
 
   return (
     <div className="space-y-6">

@@ -3,7 +3,7 @@ import { health } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 
-export function GET(): Response {
-  const result = health();
+export async function GET(): Promise<Response> {
+  const result = await health();
   return Response.json(result, { status: result.ok ? 200 : 503, headers: { "cache-control": "no-store" } });
 }

@@ -25,11 +25,11 @@ export async function payAgainAction(formData: FormData): Promise<void> {
 
 export async function backToCartAction(formData: FormData): Promise<void> {
   const token = tokenFrom(formData);
-  const order = findShopperOrder(token);
+  const order = await findShopperOrder(token);
   if (!order) notFound();
   // A paid order is done: nothing to put back, show it instead.
   if (order.status === "paid" || order.status === "refunded") redirect(`/orders/${token}`);
-  const cartId = restoreCartFromOrder(order.id, await readCartId());
+  const cartId = await restoreCartFromOrder(order.id, await readCartId());
   await writeCartId(cartId);
   redirect("/cart");
 }

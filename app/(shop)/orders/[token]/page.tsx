@@ -24,7 +24,7 @@ export default async function OrderPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { token } = await params;
-  const order = findShopperOrder(token);
+  const order = await findShopperOrder(token);
   if (!order) notFound();
   // Set by "Pay again" when this order's cart has started too many payments this hour.
   const { retry_in: retryIn } = await searchParams;

@@ -15,12 +15,12 @@ type Props = { params: Promise<{ slug: string }> };
 const getProduct = cache((slug: string) => findActiveProductBySlug(slug));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const product = getProduct((await params).slug);
+  const product = await getProduct((await params).slug);
   return product ? { title: product.name, description: product.description } : { title: "Product not found" };
 }
 
 export default async function ProductPage({ params }: Props) {
-  const product = getProduct((await params).slug);
+  const product = await getProduct((await params).slug);
   if (!product) notFound();
   const digital = product.type === "digital";
 

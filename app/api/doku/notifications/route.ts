@@ -1,23 +1,19 @@
-// DOKU → shop HTTP notification. The body is read once, as raw bytes, and verified as received.
-import { answerNotification, MAX_NOTIFICATION_BYTES } from "@/lib/orders/notifications";
+// DOKU → shop HTTP notification. The body is read once, as raw bytes, and handed as received to
+// the payment core's one notification path (lib/payments/notifications.ts).
+import { MAX_NOTIFICATION_BYTES, receiveNotification } from "@/lib/payments/notifications";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
   const raw = await readLimited(request, MAX_NOTIFICATION_BYTES);
-  const answer = await answerNotification(raw, request.headers, { url: new URL(request.url).pathname });
+  const answer = await receiveNotification(raw, request.headers, { url: new URL(request.url).pathname });
   return Response.json(answer.body, { status: answer.status });
 }
 
 /** The exact body bytes, or null once it passes `limit` bytes (declared or streamed). */
 async function readLimited(request: Request, limit: number): Promise<Buffer | null> {
   const declared = request.headers.get("content-length");
-  if (declared !== null) {
-    // The usual case: a declared length within the limit is read in one go (cheaper than streaming).
-    if (Number(declared) > limit) return null;
-    const bytes = Buffer.from(await request.arrayBuffer());
-    return bytes.byteLength > limit ? null : bytes;
-  }
+  if (declared !== null && Number(declared) > limit) return null;
   if (!request.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "Payment cancelled", robots: { index:
 
 export default async function CancelPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const order = findShopperOrder(token);
+  const order = await findShopperOrder(token);
   if (!order) notFound();
 
   const orderHref = `/orders/${order.token}`;

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
   const { token } = await params;
-  if (!findShopperOrder(token)) {
+  if (!(await findShopperOrder(token))) {
     return new Response("Order not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   await checkOnReturn(token);

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { describeCheckStatus, type CheckStatusMessage } from "@/lib/admin/check-status-message";
 import { findAttemptForOrder, markEventReviewed } from "@/lib/admin/orders";
 import { requireAdmin } from "@/lib/auth/guard";
-import { checkAttemptStatus } from "@/lib/orders/check-status";
+import { checkAttemptStatus } from "@/lib/payments/check-status";
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const checkStatusInput = z.object({ orderId: id, attemptId: id });
@@ -17,7 +17,7 @@ export async function checkStatusAction(formData: FormData): Promise<CheckStatus
   const input = checkStatusInput.safeParse({ orderId: formData.get("orderId"), attemptId: formData.get("attemptId") });
   if (!input.success) return { ok: false, message: "That payment attempt was not found." };
   const { orderId, attemptId } = input.data;
-  const attempt = findAttemptForOrder(orderId, attemptId);
+  const attempt = await findAttemptForOrder(orderId, attemptId);
   if (!attempt) return { ok: false, message: "That payment attempt does not belong to this order." };
 
   let result: CheckStatusMessage;
@@ -36,7 +36,7 @@ export async function markReviewedAction(formData: FormData): Promise<void> {
   await requireAdmin();
   const input = markReviewedInput.safeParse({ orderId: formData.get("orderId"), eventId: formData.get("eventId") });
   if (!input.success) return;
-  markEventReviewed(input.data.orderId, input.data.eventId);
+  await markEventReviewed(input.data.orderId, input.data.eventId);
   revalidatePath(`/admin/orders/${input.data.orderId}`);
   revalidatePath("/admin");
 }

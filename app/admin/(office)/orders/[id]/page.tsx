@@ -39,7 +39,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
   await requireAdmin();
   const { id } = await params;
   if (!ID.test(id)) notFound();
-  const detail = orderDetail(Number(id));
+  const detail = await orderDetail(Number(id));
   if (!detail) notFound();
   const { order, items, attempts, events } = detail;
   const unreviewed = events.filter((e) => e.flagged && !e.reviewedAt).length;

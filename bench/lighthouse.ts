@@ -1,0 +1,155 @@
+// `npm run lighthouse`: Lighthouse 12 (mobile preset) with the system Chromium on the catalog,
+// a product, the cart, the checkout and an order page of a production build; prints the
+// scores and writes them into bench/page-quality.md.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { issueCheckoutKey } from "@/lib/checkout/checkout-key";
+import { placeOrder } from "@/lib/checkout/place-order";
+import { openDatabase } from "@/lib/db/connection";
+import { orders } from "@/lib/db/schema";
+import { seedDatabase } from "@/lib/db/seed";
+import { startSandbox } from "@/sandbox/server";
+import { createCarts } from "./checkout";
+import { DOKU, freePort } from "./servers";
+import { BENCH_DIR } from "./workspace";
+
+const TARGETS = { performance: 95, accessibility: 100, "best-practices": 95 } as const;
+type Category = keyof typeof TARGETS;
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.error("No production build in .next: run `npm run build` first.");
+  process.exit(1);
+}
+mkdirSync(BENCH_DIR, { recursive: true });
+const dbPath = join(BENCH_DIR, "lighthouse.db");
+for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbPath}${suffix}`, { force: true });
+const db = openDatabase(dbPath);
+await db.migrate();
+await seedDatabase(db);
+const port = await freePort();
+const appUrl = `http://localhost:${port}`;
+const sandbox = await startSandbox({ port: 0, clientId: DOKU.clientId, secretKey: DOKU.secretKey, notificationUrl: `${appUrl}/api/doku/notifications`, timeScale: 1 });
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_URL: dbPath,
+  DOKU_BASE_URL: sandbox.url,
+  DOKU_CLIENT_ID: DOKU.clientId,
+  DOKU_SECRET_KEY: DOKU.secretKey,
+  APP_BASE_URL: appUrl,
+  ALLOW_HTTP_APP_BASE_URL: "true",
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  AUTH_TRUST_HOST: "true",
+  RECONCILE_INTERVAL_MS: "0",
+};
+delete env.NODE_OPTIONS;
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { env, stdio: "ignore" });
+const stop = () => {
+  server.kill("SIGTERM");
+  void sandbox.close();
+};
+process.on("exit", stop);
+
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${appUrl}/`)).ok) break;
+  } catch {
+    if (i > 300) throw new Error("next start did not answer within 30 s");
+  }
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+// A cart for the cart and checkout pages, and a placed order (through the same code path as the
+// shop) for the order page.
+const [cartId, orderCartId] = await createCarts(db, 2);
+Object.assign(process.env, env);
+const placed = await placeOrder(
+  {
+    firstName: "Siti",
+    email: "siti@example.com",
+    phone: "081234567890",
+    shipping: { address: "Jl. Malioboro 52", city: "Yogyakarta", postalCode: "55271", phone: "081234567890" },
+    billingSameAsShipping: true,
+  },
+  orderCartId!,
+  issueCheckoutKey(orderCartId!),
+);
+if (placed.kind !== "redirect") throw new Error(`could not place the order: ${JSON.stringify(placed)}`);
+const [{ token }] = (await db.run((d) => d.select({ token: orders.publicToken }).from(orders).limit(1))) as [{ token: string }];
+const product = "batik-tulis-parang-shirt";
+
+const pages: { name: string; path: string; cookie?: string }[] = [
+  { name: "catalog", path: "/" },
+  { name: "product", path: `/products/${product}` },
+  { name: "cart", path: "/cart", cookie: `tn_cart=${cartId}` },
+  { name: "checkout", path: "/checkout", cookie: `tn_cart=${cartId}` },
+  { name: "order", path: `/orders/${token}` },
+];
+
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.PLAYWRIGHT_CHROMIUM_PATH || "/usr/bin/chromium",
+  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+const rows: { name: string; path: string; scores: Record<Category, number> }[] = [];
+try {
+  for (const page of pages) {
+    const audit = () =>
+      lighthouse(`${appUrl}${page.path}`, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: Object.keys(TARGETS),
+        extraHeaders: page.cookie ? { Cookie: page.cookie } : undefined,
+      });
+    let result = await audit();
+    // Lighthouse's own trace recording fails now and then (NO_NAVSTART): that is no score.
+    for (let retry = 0; retry < 2 && result?.lhr.runtimeError; retry++) {
+      console.log(`${page.name}: ${result.lhr.runtimeError.code}, running it again`);
+      result = await audit();
+    }
+    writeFileSync(`${BENCH_DIR}/lighthouse-${page.name}.json`, JSON.stringify(result!.lhr));
+    const categories = result!.lhr.categories;
+    const scores = Object.fromEntries(
+      (Object.keys(TARGETS) as Category[]).map((c) => [c, Math.round((categories[c]?.score ?? 0) * 100)]),
+    ) as Record<Category, number>;
+    rows.push({ name: page.name, path: page.path, scores });
+    const failing = result!.lhr.audits;
+    const misses = Object.values(failing)
+      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
+      .map((a) => a.id);
+    console.log(`${page.name.padEnd(9)} perf ${scores.performance}  a11y ${scores.accessibility}  best ${scores["best-practices"]}${misses.length ? `  (failed audits: ${misses.join(", ")})` : ""}`);
+  }
+} finally {
+  await chrome.kill();
+  stop();
+}
+
+const met = (c: Category, v: number) => (v >= TARGETS[c] ? "✓" : "✗");
+const table = [
+  "| page | performance (≥ 95) | accessibility (100) | best practices (≥ 95) |",
+  "|---|---|---|---|",
+  ...rows.map(
+    (r) =>
+      `| ${r.name} (\`${r.path.replace(token, "<token>")}\`) | ${r.scores.performance} ${met("performance", r.scores.performance)} | ${r.scores.accessibility} ${met("accessibility", r.scores.accessibility)} | ${r.scores["best-practices"]} ${met("best-practices", r.scores["best-practices"])} |`,
+  ),
+].join("\n");
+const section = `## Page quality (Lighthouse, axe)
+
+Lighthouse 12.2.3, mobile preset (simulated throttling), system Chromium, production build,
+${new Date().toISOString().slice(0, 10)}. Run with \`npm run lighthouse\` (bench/lighthouse.ts).
+
+${table}
+
+axe (\`@axe-core/playwright\`) runs inside the e2e suite on every shop and back-office page, on
+desktop and phone widths (\`e2e/a11y.spec.ts\`): zero serious or critical violations is an
+assertion, so \`npm test\` fails on any.
+`;
+
+writeFileSync("bench/page-quality.md", `${section.replace("## Page quality", "# Page quality")}`);
+console.log(`\n${table}\n\nwritten to bench/page-quality.md (${BENCH_DIR} holds the database)`);
+process.exit(0);

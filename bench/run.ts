@@ -1,0 +1,101 @@
+// `npm run bench`: builds the bench workspace once (bench/workspace.ts), then measures the app on
+// SQLite and on PostgreSQL (bench/measure.ts, one process per database), prints every figure and
+// writes bench/results.md. Exit code 1 when a run left the database wrong (a payment lost or
+// doubled, a notification not recorded, an order not placed) or could not run.
+// Sizes: BENCH_N (notifications per run, default 2000), BENCH_ORDERS (checkout placements,
+// default 200). CPU-heavy: run it as `flock /tmp/heavy.lock npm run bench`.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { createDatabase, startPostgres } from "@/tests/support/postgres-server";
+import { c16Ratio, passed, renderResults, TARGET_RATIO, type DatabaseResult, type RunInfo } from "./report";
+import { APP_DIR, BENCH_DIR, buildWorkspace, placeOrderActionId } from "./workspace";
+
+function intEnv(name: string, fallback: number, min: number): number {
+  const value = Number(process.env[name] || fallback);
+  if (!Number.isInteger(value) || value < min) {
+    console.error(`${name} must be a whole number ≥ ${min} (got ${process.env[name]})`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const info: RunInfo = {
+  startedAt: new Date(),
+  loadBefore: loadavg(),
+  loadAfter: [],
+  n: intEnv("BENCH_N", 2000, 16),
+  orders: intEnv("BENCH_ORDERS", 200, 1),
+  rounds: 3,
+};
+console.log(`npm run bench: ${info.n} notifications per run, ${info.orders} placements; load average ${info.loadBefore.map((l) => l.toFixed(2)).join(" ")}`);
+mkdirSync(BENCH_DIR, { recursive: true });
+
+// BENCH_SKIP_BUILD=1 reuses the last workspace build (for working on the bench itself).
+if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(join(APP_DIR, ".next", "BUILD_ID"))) console.log("reusing the build in .bench/app");
+else console.log(`built .bench/app: ${buildWorkspace()}`);
+const actionId = placeOrderActionId();
+
+/** bench/measure.ts on one database, in a process of its own; null when it could not finish. */
+async function measure(database: DatabaseResult["database"], url: string): Promise<DatabaseResult | null> {
+  const resultFile = join(BENCH_DIR, `${database.toLowerCase()}.json`);
+  rmSync(resultFile, { force: true });
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    BENCH_DATABASE: database,
+    BENCH_N: String(info.n),
+    BENCH_ORDERS: String(info.orders),
+    BENCH_ROUNDS: String(info.rounds),
+    BENCH_ACTION_ID: actionId,
+    BENCH_RESULT: resultFile,
+  };
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/measure.ts"], { env, stdio: "inherit" });
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (!existsSync(resultFile)) {
+    console.error(`[${database}] did not finish (exit ${code})`);
+    return null;
+  }
+  return JSON.parse(readFileSync(resultFile, "utf8")) as DatabaseResult;
+}
+
+const results: DatabaseResult[] = [];
+let complete = true;
+
+const sqliteFile = join(BENCH_DIR, "sqlite.db");
+for (const suffix of ["", "-wal", "-shm"]) rmSync(sqliteFile + suffix, { force: true });
+const sqlite = await measure("SQLite", sqliteFile);
+if (sqlite) results.push(sqlite);
+else complete = false;
+
+const server = await startPostgres();
+const name = `bench_${Date.now()}`;
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void server.stop().finally(() => process.exit(130)));
+try {
+  const postgres = await measure("PostgreSQL", await createDatabase(server.url, name));
+  if (postgres) results.push(postgres);
+  else complete = false;
+} finally {
+  // On a server of its own (TEST_POSTGRES_URL) the bench leaves nothing behind.
+  const admin = new pg.Client({ connectionString: `${server.url}/postgres` });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
+  await admin.end();
+  await server.stop();
+}
+
+info.loadAfter = loadavg();
+const markdown = renderResults(info, results) + (complete ? "" : "\n**A database's run did not finish: see the output of `npm run bench`.**\n");
+console.log(`\n${markdown}`);
+writeFileSync("bench/results.md", markdown);
+console.log("written to bench/results.md");
+
+const ok = complete && results.every(passed);
+const sqliteRatio = sqlite ? c16Ratio(sqlite) : NaN;
+console.log(
+  `${ok ? "every check passed" : "FAILED: a database check failed or a run did not finish"}; ` +
+    `SQLite c16 app / no-op ${sqliteRatio.toFixed(2)}× (target ≥ ${TARGET_RATIO}×: ${sqliteRatio >= TARGET_RATIO ? "met" : "missed"})`,
+);
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,226 @@
+// The shop's tables on SQLite. Money columns are integer rupiah; timestamps are unix
+// milliseconds. lib/db/schema/postgres.ts defines the same tables for PostgreSQL, and a unit test
+// keeps the two equal; migrations for this file are in drizzle/sqlite.
+import { sql } from "drizzle-orm";
+import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { ResponseSignatureCheck } from "@/lib/doku/response-signature";
+import {
+  attemptStatuses,
+  eventDirections,
+  eventKinds,
+  orderItemKinds,
+  orderStatuses,
+  productTypes,
+  type PostalAddress,
+} from "./values";
+
+const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
+const createdAt = () => timestamp("created_at").notNull().$defaultFn(() => new Date());
+
+export const sellers = sqliteTable("sellers", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull(),
+  city: text("city").notNull(),
+  /** Flat shipping fee charged once per seller in a cart. */
+  shippingFee: integer("shipping_fee").notNull(),
+});
+
+export const products = sqliteTable(
+  "products",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    sku: text("sku").notNull().unique(),
+    name: text("name").notNull(),
+    description: text("description").notNull(),
+    price: integer("price").notNull(),
+    type: text("type", { enum: productTypes }).notNull(),
+    /** Kredivo line item `type`, e.g. FASHION, ELECTRONIC. */
+    category: text("category").notNull(),
+    imagePath: text("image_path").notNull(),
+    sellerId: text("seller_id")
+      .notNull()
+      .references(() => sellers.id),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+  },
+  (t) => [check("products_price_positive", sql`${t.price} > 0`)],
+);
+
+export const carts = sqliteTable("carts", {
+  id: text("id").primaryKey(),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at").notNull().$defaultFn(() => new Date()),
+});
+
+export const cartItems = sqliteTable(
+  "cart_items",
+  {
+    cartId: text("cart_id")
+      .notNull()
+      .references(() => carts.id, { onDelete: "cascade" }),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id),
+    quantity: integer("quantity").notNull(),
+    addedAt: timestamp("added_at").notNull().$defaultFn(() => new Date()),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cartId, t.productId] }),
+    check("cart_items_quantity_range", sql`${t.quantity} BETWEEN 1 AND 99`),
+  ],
+);
+
+export const orders = sqliteTable(
+  "orders",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Unguessable, used in shopper URLs; the numeric id never leaves the server. */
+    publicToken: text("public_token").notNull().unique(),
+    /** One per rendered checkout form: a double submit or a refresh finds the same order. */
+    checkoutKey: text("checkout_key").notNull().unique(),
+    /** The cart the order came from: a checkout key only ever finds an order of the same cart. */
+    cartId: text("cart_id"),
+    status: text("status", { enum: orderStatuses }).notNull().default("pending"),
+    customerFirstName: text("customer_first_name").notNull(),
+    customerLastName: text("customer_last_name"),
+    customerEmail: text("customer_email").notNull(),
+    customerPhone: text("customer_phone").notNull(),
+    shippingAddress: text("shipping_address", { mode: "json" }).$type<PostalAddress>().notNull(),
+    billingAddress: text("billing_address", { mode: "json" }).$type<PostalAddress>().notNull(),
+    subtotal: integer("subtotal").notNull(),
+    shippingTotal: integer("shipping_total").notNull(),
+    total: integer("total").notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at").notNull().$defaultFn(() => new Date()),
+    paidAt: timestamp("paid_at"),
+  },
+  (t) => [
+    index("orders_status_created").on(t.status, t.createdAt),
+    index("orders_email").on(t.customerEmail),
+    check("orders_total_sum", sql`${t.total} = ${t.subtotal} + ${t.shippingTotal} AND ${t.total} > 0`),
+  ],
+);
+
+export const orderItems = sqliteTable(
+  "order_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    kind: text("kind", { enum: orderItemKinds }).notNull(),
+    productId: integer("product_id").references(() => products.id),
+    sellerId: text("seller_id").references(() => sellers.id),
+    /** Snapshot at order time: later catalogue changes never rewrite a placed order. */
+    name: text("name").notNull(),
+    sku: text("sku").notNull(),
+    itemType: text("item_type").notNull(),
+    unitPrice: integer("unit_price").notNull(),
+    quantity: integer("quantity").notNull(),
+    lineTotal: integer("line_total").notNull(),
+  },
+  (t) => [
+    index("order_items_order").on(t.orderId),
+    check("order_items_line_total", sql`${t.lineTotal} = ${t.unitPrice} * ${t.quantity}`),
+  ],
+);
+
+export const paymentAttempts = sqliteTable(
+  "payment_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    invoiceNumber: text("invoice_number").notNull().unique(),
+    requestId: text("request_id").notNull().unique(),
+    merchantUniqueReference: text("merchant_unique_reference").notNull().unique(),
+    amount: integer("amount").notNull(),
+    status: text("status", { enum: attemptStatuses }).notNull().default("creating"),
+    paymentUrl: text("payment_url"),
+    kredivoOrderId: text("kredivo_order_id"),
+    expiresAt: timestamp("expires_at"),
+    /** Why DOKU's generate-order did not give a payment URL, in the merchant's words. */
+    failureReason: text("failure_reason"),
+    lastCheckedAt: timestamp("last_checked_at"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at").notNull().$defaultFn(() => new Date()),
+    settledAt: timestamp("settled_at"),
+  },
+  (t) => [index("payment_attempts_order").on(t.orderId), index("payment_attempts_status").on(t.status, t.createdAt)],
+);
+
+export const paymentEvents = sqliteTable(
+  "payment_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: eventKinds }).notNull(),
+    direction: text("direction", { enum: eventDirections }).notNull(),
+    orderId: integer("order_id").references(() => orders.id),
+    attemptId: integer("attempt_id").references(() => paymentAttempts.id),
+    requestId: text("request_id"),
+    /**
+     * The de-duplication inbox: the Request-Id of the first verified notification that carried
+     * it, NULL for every other row (duplicates, forged or malformed requests, our own calls), so
+     * a forged request can never reserve a Request-Id that DOKU has yet to use.
+     */
+    inboxKey: text("inbox_key").unique(),
+    method: text("method").notNull(),
+    url: text("url").notNull(),
+    httpStatus: integer("http_status"),
+    signatureValid: integer("signature_valid", { mode: "boolean" }),
+    /** For DOKU's answers: which headers came, which component strings were tried, what verified. */
+    signatureCheck: text("signature_check", { mode: "json" }).$type<ResponseSignatureCheck>(),
+    requestHeaders: text("request_headers", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    /**
+     * For a notification whose signature verified, and for our own calls, the whole body. For an
+     * unverified request only its first bytes (MAX_UNVERIFIED_BODY_BYTES): anyone can send one.
+     */
+    requestBody: text("request_body"),
+    /** Size and SHA-256 (hex) of the body as received, whether or not all of it was kept. */
+    requestBodyBytes: integer("request_body_bytes"),
+    requestBodySha256: text("request_body_sha256"),
+    responseHeaders: text("response_headers", { mode: "json" }).$type<Record<string, string>>(),
+    responseBody: text("response_body"),
+    durationMs: integer("duration_ms"),
+    /** What the event did, e.g. `paid`, `duplicate`, `ignored:already_paid`, `rejected:signature`. */
+    outcome: text("outcome").notNull(),
+    /** Needs a human: amount mismatch, unknown invoice, bad signature on a response. */
+    flagged: integer("flagged", { mode: "boolean" }).notNull().default(false),
+    reviewedAt: timestamp("reviewed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("payment_events_order").on(t.orderId, t.createdAt),
+    // Partial: only the few rows a human must review are indexed, not every notification.
+    index("payment_events_flagged").on(t.flagged).where(sql`flagged = 1`),
+    // Partial: the unverified requests that pruning removes (lib/payments/prune-noise.ts).
+    index("payment_events_unverified").on(t.createdAt).where(sql`signature_valid = 0 AND inbox_key IS NULL AND flagged = 0`),
+  ],
+);
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  /** Raised when the password changes: every session signed in under an older one ends. */
+  sessionVersion: integer("session_version").notNull().default(1),
+  createdAt: createdAt(),
+});
+
+/**
+ * Counters that limit what one key (an account being signed in to, a cart, a client address) may
+ * do per window: in the database, so they survive a restart and every instance shares them.
+ */
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    count: integer("count").notNull(),
+    windowStartedAt: timestamp("window_started_at").notNull(),
+    lastAt: timestamp("last_at").notNull(),
+  },
+  (t) => [index("rate_limits_last_at").on(t.lastAt)],
+);

@@ -1,0 +1,27 @@
+// The values and shapes both dialects' tables share (lib/db/schema/sqlite.ts, postgres.ts).
+export const productTypes = ["physical", "digital"] as const;
+export type ProductType = (typeof productTypes)[number];
+
+export const orderStatuses = ["pending", "paid", "failed", "expired", "refunded"] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+export interface PostalAddress {
+  firstName: string;
+  lastName?: string;
+  address: string;
+  city: string;
+  postalCode: string;
+  phone: string;
+  countryCode: "IDN";
+}
+
+export const orderItemKinds = ["product", "shipping"] as const;
+
+export const attemptStatuses = ["creating", "pending", "rejected", "paid", "failed", "expired", "refunded"] as const;
+export type AttemptStatus = (typeof attemptStatuses)[number];
+
+/** `local_expiry`: the reconciler expired an attempt that DOKU still called PENDING past its expiry. */
+export const eventKinds = ["generate_order", "check_status", "notification", "local_expiry"] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+export const eventDirections = ["out", "in", "local"] as const;

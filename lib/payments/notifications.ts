@@ -1,0 +1,163 @@
+// The provider's HTTP notification, one path from top to bottom:
+//   raw bytes → the provider verifies them and translates the body into a neutral update →
+//   one transaction: record an unverified request | claim the Request-Id in the inbox (a unique
+//   key) → find the attempt → match invoice and amount → apply the conditional transition →
+//   write the event's outcome → the answer.
+// 2xx for anything handled or ignored, 4xx for what fails verification (and for an unknown
+// invoice, so DOKU retries), 5xx only when nothing was committed, so DOKU delivers it again.
+import "server-only";
+import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { paymentProvider } from "@/lib/channels";
+import { transaction, type Tx } from "@/lib/db/client";
+import { paymentAttempts, paymentEvents } from "@/lib/db/schema";
+import { logError, logLine } from "@/lib/log";
+import type { HeaderSource, InboundVerdict, PaymentUpdate } from "./provider";
+import { applyUpdate, needsReview, transitionOutcome } from "./transitions";
+
+/** Anything bigger is not a notification (DOKU's are well under 2 kB). */
+export const MAX_NOTIFICATION_BYTES = 64 * 1024;
+
+/**
+ * What is kept of a body whose signature did not verify: anyone can send one, so only enough to
+ * recognise it (with its size and SHA-256), never enough to fill the disk. Verified bodies, which
+ * only the provider can produce, are kept whole.
+ */
+export const MAX_UNVERIFIED_BODY_BYTES = 512;
+
+export interface NotificationAnswer {
+  status: number;
+  body: { ok: boolean; outcome: string; message?: string };
+}
+
+/** What the event row records besides its outcome: the request as received. */
+type Received = Pick<
+  typeof paymentEvents.$inferInsert,
+  "requestId" | "url" | "requestHeaders" | "requestBody" | "requestBodyBytes" | "requestBodySha256" | "createdAt"
+>;
+
+/** `raw`: the body as received, or null when it was larger than MAX_NOTIFICATION_BYTES. */
+export async function receiveNotification(
+  raw: Uint8Array | null,
+  headers: HeaderSource,
+  meta: { url: string; receivedAt?: Date },
+): Promise<NotificationAnswer> {
+  const started = performance.now();
+  if (raw === null) {
+    logLine({ event: "notification", status: 413, outcome: "rejected:too_large" });
+    return { status: 413, body: { ok: false, outcome: "rejected:too_large" } };
+  }
+
+  const verdict = paymentProvider().readNotification(raw, headers);
+  const vouched = verdict.ok || verdict.signatureValid === true;
+  const received: Received = {
+    requestId: verdict.headers.requestId,
+    url: meta.url,
+    requestHeaders: verdict.headers.stored,
+    requestBody: Buffer.from(vouched ? raw : raw.subarray(0, MAX_UNVERIFIED_BODY_BYTES)).toString("utf8"),
+    requestBodyBytes: raw.byteLength,
+    requestBodySha256: createHash("sha256").update(raw).digest("hex"),
+    createdAt: meta.receivedAt ?? new Date(),
+  };
+
+  let handled: Handled;
+  try {
+    handled = await transaction((tx) => (verdict.ok ? settle(tx, verdict, received) : recordRejected(tx, verdict, received)));
+  } catch (error) {
+    // Nothing was committed (the database failed): a 5xx makes the provider deliver it again.
+    logError({ event: "notification", status: 500, outcome: "error:not_recorded", message: String(error) });
+    return { status: 500, body: { ok: false, outcome: "error:not_recorded" } };
+  }
+
+  logLine({
+    event: "notification",
+    requestId: verdict.headers.requestId,
+    status: handled.status,
+    outcome: handled.outcome,
+    ...(verdict.ok ? { invoice: verdict.update.invoice, amount: verdict.update.amount, providerStatus: verdict.update.providerStatus } : {}),
+    ms: Math.round(performance.now() - started),
+  });
+  const message = verdict.ok ? undefined : verdict.message;
+  return { status: handled.status, body: { ok: handled.status < 300, outcome: handled.outcome, ...(message ? { message } : {}) } };
+}
+
+interface Handled {
+  status: number;
+  outcome: string;
+}
+
+/** Forged, malformed or misaddressed: recorded (bounded), never claims a Request-Id, changes nothing. */
+async function recordRejected(tx: Tx, verdict: Extract<InboundVerdict, { ok: false }>, received: Received): Promise<Handled> {
+  const outcome = `rejected:${verdict.reason}`;
+  await tx.insert(paymentEvents).values({
+    kind: "notification",
+    direction: "in",
+    method: "POST",
+    ...received,
+    httpStatus: verdict.status,
+    signatureValid: verdict.signatureValid ?? false,
+    outcome,
+    // A valid signature on a malformed body means the provider changed something: a human must look.
+    flagged: verdict.signatureValid === true,
+  });
+  return { status: verdict.status, outcome };
+}
+
+async function settle(tx: Tx, verdict: Extract<InboundVerdict, { ok: true }>, received: Received): Promise<Handled> {
+  const { update, requestId } = verdict;
+  const [attempt] = await tx
+    .select({ id: paymentAttempts.id, orderId: paymentAttempts.orderId, amount: paymentAttempts.amount })
+    .from(paymentAttempts)
+    .where(eq(paymentAttempts.invoiceNumber, update.invoice));
+  const event = {
+    kind: "notification" as const,
+    direction: "in" as const,
+    method: "POST",
+    signatureValid: true,
+    ...received,
+    orderId: attempt?.orderId ?? null,
+    attemptId: attempt?.id ?? null,
+  };
+
+  // Unknown invoice: 404 so that the provider retries, and no claim, so the retry is processed afresh.
+  if (!attempt) {
+    await tx.insert(paymentEvents).values({ ...event, httpStatus: 404, outcome: "unknown_invoice", flagged: true });
+    return { status: 404, outcome: "unknown_invoice" };
+  }
+
+  // The inbox: the first verified delivery of a Request-Id claims it; on PostgreSQL a concurrent
+  // second delivery waits for the first to commit, then finds the key taken (docs/reliability.md).
+  const [claimed] = await tx
+    .insert(paymentEvents)
+    .values({ ...event, inboxKey: requestId, httpStatus: 200, outcome: "claimed" })
+    .onConflictDoNothing({ target: paymentEvents.inboxKey })
+    .returning({ id: paymentEvents.id });
+  if (!claimed) {
+    // The same Request-Id again: the provider retrying, or a replay. Recorded, acknowledged, no change.
+    await tx.insert(paymentEvents).values({ ...event, httpStatus: 200, outcome: "duplicate" });
+    return { status: 200, outcome: "duplicate" };
+  }
+
+  const { outcome, flagged } = await decide(tx, attempt, update, received.createdAt ?? new Date());
+  await tx.update(paymentEvents).set({ outcome, flagged }).where(eq(paymentEvents.id, claimed.id));
+  return { status: 200, outcome };
+}
+
+/** What a verified, first-time update does to its attempt. */
+async function decide(
+  tx: Tx,
+  attempt: { id: number; orderId: number; amount: number },
+  update: PaymentUpdate,
+  at: Date,
+): Promise<{ outcome: string; flagged: boolean }> {
+  // Never mark paid for a different amount: keep the evidence, acknowledge, flag for review.
+  if (update.amount !== attempt.amount) {
+    return { outcome: `flagged:amount_mismatch(expected ${attempt.amount}, got ${update.amount})`, flagged: true };
+  }
+  // A notification settles; a pending or unknown status is acknowledged so it is not retried.
+  if (update.status === "pending" || update.status === "unrecognised") {
+    return { outcome: `ignored:status_${update.providerStatus}`, flagged: false };
+  }
+  const result = await applyUpdate(tx, attempt, update.status, at);
+  return { outcome: transitionOutcome(result), flagged: needsReview(result) };
+}

@@ -1,0 +1,45 @@
+// Keeps bounded what unauthenticated requests can make the app store. A notification whose
+// signature did not verify is kept (headers, size, hash, first bytes) for review of an attack or
+// a misconfiguration, for a week and at most the newest 10,000; sign-in and checkout counters are
+// dropped a day after their last use. Never touched here: verified notifications and the inbox
+// (`inbox_key`), on which replay safety rests, flagged rows a human must review, and our own calls.
+import "server-only";
+import { and, desc, eq, isNull, lt } from "drizzle-orm";
+import { transaction } from "@/lib/db/client";
+import { paymentEvents } from "@/lib/db/schema";
+import { pruneCounters } from "@/lib/limits/rate-limits";
+
+export const NOISE_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+export const MAX_NOISE_ROWS = 10_000;
+const COUNTER_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+// Matches the partial index payment_events_unverified.
+const noise = and(eq(paymentEvents.signatureValid, false), isNull(paymentEvents.inboxKey), eq(paymentEvents.flagged, false));
+
+export interface PruneReport {
+  noise: number;
+  counters: number;
+}
+
+export function pruneNoise(now = new Date(), { retentionMs = NOISE_RETENTION_MS, maxRows = MAX_NOISE_ROWS } = {}): Promise<PruneReport> {
+  return transaction(async (tx) => {
+    const aged = await tx
+      .delete(paymentEvents)
+      .where(and(noise, lt(paymentEvents.createdAt, new Date(now.getTime() - retentionMs))))
+      .returning({ id: paymentEvents.id });
+    let removed = aged.length;
+    // Past the cap, the oldest go first: a flood ages out earlier noise, never anything else.
+    const [oldestKept] = await tx
+      .select({ createdAt: paymentEvents.createdAt })
+      .from(paymentEvents)
+      .where(noise)
+      .orderBy(desc(paymentEvents.createdAt))
+      .limit(1)
+      .offset(maxRows - 1);
+    if (oldestKept) {
+      const capped = await tx.delete(paymentEvents).where(and(noise, lt(paymentEvents.createdAt, oldestKept.createdAt))).returning({ id: paymentEvents.id });
+      removed += capped.length;
+    }
+    return { noise: removed, counters: await pruneCounters(tx, COUNTER_RETENTION_MS, now) };
+  });
+}

@@ -1,0 +1,161 @@
+// The payment state machine. Every change is one conditional UPDATE (`WHERE status IN …`), run in
+// the transaction it is given next to the event row that caused it; a change that does not apply
+// is reported back as a typed result (and recorded as the event's outcome), never forced.
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Tx } from "@/lib/db/connection";
+import { orders, paymentAttempts, type AttemptStatus, type OrderStatus } from "@/lib/db/schema";
+import type { PaymentStatus } from "./provider";
+
+type Settling = Exclude<PaymentStatus, "pending">;
+
+export type TransitionResult =
+  | { kind: "no_change"; orderStatus: OrderStatus | null }
+  /** The attempt was already where the update says: DOKU telling us twice. */
+  | { kind: "duplicate"; status: AttemptStatus; orderStatus: OrderStatus | null }
+  /** The attempt is in a state this update may not move it from (a FAILED after paid). */
+  | { kind: "ignored"; attemptStatus: AttemptStatus | null; orderStatus: OrderStatus | null }
+  | {
+      kind: "applied";
+      to: Settling;
+      /**
+       * `changed`: the order followed; `already_paid`: another attempt had paid it (the shopper
+       * paid twice: a human must look); `superseded`: a newer attempt owns the order's status;
+       * `unchanged`: the order was no longer in a state this update moves.
+       */
+      order: "changed" | "already_paid" | "superseded" | "unchanged";
+      orderStatus: OrderStatus | null;
+    };
+
+/** For the event log's `outcome` column; derived from the result, never parsed back. */
+export function transitionOutcome(result: TransitionResult): string {
+  switch (result.kind) {
+    case "no_change":
+      return "no_change:pending";
+    case "duplicate":
+      return `duplicate:already_${result.status}`;
+    case "ignored":
+      return `ignored:attempt_${result.attemptStatus ?? "missing"}`;
+    case "applied":
+      if (result.to === "paid") return result.order === "already_paid" ? "paid:order_already_paid" : "paid";
+      if (result.to === "refunded") return "refunded";
+      return result.order === "superseded" ? `${result.to}:superseded_attempt` : result.order === "changed" ? result.to : `${result.to}:order_unchanged`;
+  }
+}
+
+/** Money may have moved in a way the shop did not expect. */
+export const needsReview = (result: TransitionResult) => result.kind === "applied" && result.order === "already_paid";
+
+/** The update moved the attempt (what the reconciler reports as a change). */
+export const moved = (result: TransitionResult) => result.kind === "applied";
+
+const ATTEMPT_FROM: Record<Settling, AttemptStatus[]> = {
+  // Money taken is money taken: a late SUCCESS wins over an earlier FAILED or EXPIRED.
+  paid: ["creating", "pending", "rejected", "failed", "expired"],
+  failed: ["creating", "pending", "rejected"],
+  expired: ["creating", "pending", "rejected"],
+  refunded: ["paid"],
+};
+const ORDER_PAYABLE: OrderStatus[] = ["pending", "failed", "expired"];
+
+async function orderStatus(tx: Tx, orderId: number): Promise<OrderStatus | null> {
+  const [row] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
+  return row?.status ?? null;
+}
+
+/** A newer attempt owns the order's status: an old attempt failing must not fail the order. */
+async function isLatestAttempt(tx: Tx, orderId: number, attemptId: number): Promise<boolean> {
+  const [latest] = await tx
+    .select({ id: paymentAttempts.id })
+    .from(paymentAttempts)
+    .where(eq(paymentAttempts.orderId, orderId))
+    .orderBy(desc(paymentAttempts.id))
+    .limit(1);
+  return latest?.id === attemptId;
+}
+
+export async function applyUpdate(
+  tx: Tx,
+  attempt: { id: number; orderId: number },
+  status: PaymentStatus,
+  now = new Date(),
+): Promise<TransitionResult> {
+  if (status === "pending") return { kind: "no_change", orderStatus: await orderStatus(tx, attempt.orderId) };
+
+  const movedRows = await tx
+    .update(paymentAttempts)
+    .set({ status: status, updatedAt: now, ...(status === "refunded" ? {} : { settledAt: now }) })
+    .where(and(eq(paymentAttempts.id, attempt.id), inArray(paymentAttempts.status, ATTEMPT_FROM[status])))
+    .returning({ id: paymentAttempts.id });
+  if (movedRows.length === 0) {
+    const [current] = await tx.select({ status: paymentAttempts.status }).from(paymentAttempts).where(eq(paymentAttempts.id, attempt.id));
+    const orderNow = await orderStatus(tx, attempt.orderId);
+    return current?.status === status
+      ? { kind: "duplicate", status, orderStatus: orderNow }
+      : { kind: "ignored", attemptStatus: current?.status ?? null, orderStatus: orderNow };
+  }
+
+  const applied = async (order: "changed" | "already_paid" | "superseded" | "unchanged"): Promise<TransitionResult> => ({
+    kind: "applied",
+    to: status,
+    order,
+    orderStatus: await orderStatus(tx, attempt.orderId),
+  });
+  const moveOrder = async (to: OrderStatus, from: OrderStatus[], extra: { paidAt?: Date } = {}) =>
+    (
+      await tx
+        .update(orders)
+        .set({ status: to, updatedAt: now, ...extra })
+        .where(and(eq(orders.id, attempt.orderId), inArray(orders.status, from)))
+        .returning({ id: orders.id })
+    ).length === 1;
+
+  switch (status) {
+    case "paid":
+      return applied((await moveOrder("paid", ORDER_PAYABLE, { paidAt: now })) ? "changed" : "already_paid");
+    case "failed":
+    case "expired":
+      if (!(await isLatestAttempt(tx, attempt.orderId, attempt.id))) return applied("superseded");
+      return applied((await moveOrder(status, ["pending"])) ? "changed" : "unchanged");
+    case "refunded":
+      return applied((await moveOrder("refunded", ["paid"])) ? "changed" : "unchanged");
+  }
+}
+
+/** failed/expired → pending, only to start a new attempt (the caller inserts it in the same tx). */
+export async function reopenForNewAttempt(tx: Tx, orderId: number, now = new Date()): Promise<boolean> {
+  const rows = await tx
+    .update(orders)
+    .set({ status: "pending", updatedAt: now })
+    .where(and(eq(orders.id, orderId), inArray(orders.status, ["failed", "expired"])))
+    .returning({ id: orders.id });
+  return rows.length === 1;
+}
+
+/** The provider gave no payment URL: the attempt is rejected and, if it is the latest, the order fails. */
+export async function rejectAttempt(tx: Tx, attempt: { id: number; orderId: number }, reason: string, now = new Date()): Promise<void> {
+  const rows = await tx
+    .update(paymentAttempts)
+    .set({ status: "rejected", failureReason: reason, updatedAt: now })
+    .where(and(eq(paymentAttempts.id, attempt.id), eq(paymentAttempts.status, "creating")))
+    .returning({ id: paymentAttempts.id });
+  if (rows.length === 1 && (await isLatestAttempt(tx, attempt.orderId, attempt.id))) {
+    await tx
+      .update(orders)
+      .set({ status: "failed", updatedAt: now })
+      .where(and(eq(orders.id, attempt.orderId), eq(orders.status, "pending")));
+  }
+}
+
+export async function activateAttempt(
+  tx: Tx,
+  attemptId: number,
+  details: { paymentUrl: string; kredivoOrderId: string | null; expiresAt: Date | null },
+  now = new Date(),
+): Promise<boolean> {
+  const rows = await tx
+    .update(paymentAttempts)
+    .set({ status: "pending", ...details, updatedAt: now })
+    .where(and(eq(paymentAttempts.id, attemptId), eq(paymentAttempts.status, "creating")))
+    .returning({ id: paymentAttempts.id });
+  return rows.length === 1;
+}
