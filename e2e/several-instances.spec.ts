@@ -11,7 +11,7 @@ import { openDatabase, type Database } from "@/lib/db/connection";
 import { orders, paymentAttempts, paymentEvents } from "@/lib/db/schema/postgres";
 import { orderBody } from "@/tests/support/orders";
 import { createDatabase, startPostgres, type PostgresServer } from "@/tests/support/postgres-server";
-import { dokuTimestamp, signRequest } from "@/lib/doku/signature";
+import { notificationBody, signNotification } from "./support/doku";
 import { E2E } from "./support/env";
 import { answers, startApp } from "./support/second-app";
 
@@ -84,17 +84,9 @@ async function pendingOrders(count: number, createdAt = new Date(), invoices?: s
 }
 
 /** A SUCCESS notification for `invoice`, signed as DOKU signs it for the e2e merchant. */
-function notification(invoice: string, requestId = randomUUID()) {
-  const body = JSON.stringify({
-    order: { invoice_number: invoice, amount: AMOUNT },
-    transaction: { status: "SUCCESS", date: dokuTimestamp(), original_request_id: randomUUID() },
-  });
-  const requestTimestamp = dokuTimestamp();
-  const signature = signRequest(
-    { clientId: E2E.env.DOKU_CLIENT_ID, requestId, requestTimestamp, requestTarget: E2E.env.DOKU_NOTIFICATION_PATH, body },
-    E2E.env.DOKU_SECRET_KEY,
-  );
-  return { body, headers: { "Content-Type": "application/json", "Client-Id": E2E.env.DOKU_CLIENT_ID, "Request-Id": requestId, "Request-Timestamp": requestTimestamp, Signature: signature } };
+function notification(invoice: string) {
+  const body = JSON.stringify(notificationBody({ invoice, amount: AMOUNT, status: "SUCCESS" }));
+  return { body, headers: signNotification(body) };
 }
 
 test.describe("two instances on one PostgreSQL @faults", () => {

@@ -1,7 +1,6 @@
 // Structured logs: one JSON object per line, on stdout (stderr for errors), for whatever collects
-// the process's output. Written to the stream directly rather than through `console`: Next wraps
-// the console methods even in production, and on the notification route that wrapper cost about
-// as much as verifying the signature (docs/performance-log.md).
+// the process's output. Written to the stream directly rather than through `console`, which Next
+// wraps even in production: the line is exactly the JSON object.
 type Fields = Record<string, unknown>;
 
 export function logLine(fields: Fields): void {
