@@ -3,7 +3,7 @@
 import "server-only";
 import { asc, desc, eq } from "drizzle-orm";
 import { run } from "@/lib/db/client";
-import { orderItems, orders, paymentAttempts, paymentEvents, type OrderStatus } from "@/lib/db/schema";
+import { orderItems, orders, paymentAttempts, paymentEvents, type EventEffect, type EventKind, type OrderStatus } from "@/lib/db/schema";
 import { latestAttempt, resumableUrl } from "@/lib/payments/attempts";
 
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
@@ -37,20 +37,25 @@ export interface ShopperOrder {
   timeline: TimelineEntry[];
 }
 
-function describeEvent(kind: string, outcome: string): Omit<TimelineEntry, "at"> | null {
-  if (kind === "generate_order") {
-    return outcome === "pending"
-      ? { label: "Kredivo payment started", tone: "neutral" }
-      : outcome.startsWith("rejected")
-        ? { label: "Kredivo payment could not be started", tone: "bad" }
-        : null;
-  }
+/** The timeline reads each event's `effect`, written from the typed result that caused it. */
+function describeEvent(kind: EventKind, effect: EventEffect | null): Omit<TimelineEntry, "at"> | null {
   const source = kind === "notification" ? "DOKU confirmed" : "DOKU status check:";
-  if (outcome === "paid" || outcome.startsWith("paid:")) return { label: `${source} payment received`, tone: "good" };
-  if (outcome === "failed") return { label: `${source} payment declined by Kredivo`, tone: "bad" };
-  if (outcome === "expired") return { label: `${source} payment link expired`, tone: "bad" };
-  if (outcome === "refunded") return { label: `${source} payment refunded`, tone: "neutral" };
-  return null;
+  switch (effect) {
+    case null:
+      return null;
+    case "payment_started":
+      return { label: "Kredivo payment started", tone: "neutral" };
+    case "payment_not_started":
+      return { label: "Kredivo payment could not be started", tone: "bad" };
+    case "paid":
+      return { label: `${source} payment received`, tone: "good" };
+    case "failed":
+      return { label: `${source} payment declined by Kredivo`, tone: "bad" };
+    case "expired":
+      return { label: `${source} payment link expired`, tone: "bad" };
+    case "refunded":
+      return { label: `${source} payment refunded`, tone: "neutral" };
+  }
 }
 
 export async function findShopperOrder(token: string): Promise<ShopperOrder | null> {
@@ -71,7 +76,7 @@ export async function findShopperOrder(token: string): Promise<ShopperOrder | nu
       .orderBy(asc(orderItems.id));
     const latest = await latestAttempt(db, order.id);
     const events = await db
-      .select({ kind: paymentEvents.kind, outcome: paymentEvents.outcome, at: paymentEvents.createdAt })
+      .select({ kind: paymentEvents.kind, effect: paymentEvents.effect, at: paymentEvents.createdAt })
       .from(paymentEvents)
       .where(eq(paymentEvents.orderId, order.id))
       .orderBy(asc(paymentEvents.createdAt), asc(paymentEvents.id));
@@ -82,7 +87,7 @@ export async function findShopperOrder(token: string): Promise<ShopperOrder | nu
 
   const timeline: TimelineEntry[] = [{ at: order.createdAt, label: "Order placed", tone: "neutral" }];
   for (const e of events) {
-    const entry = describeEvent(e.kind, e.outcome);
+    const entry = describeEvent(e.kind, e.effect);
     if (entry) timeline.push({ at: e.at, ...entry });
   }
 

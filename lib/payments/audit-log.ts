@@ -1,7 +1,7 @@
 // payment_events is the audit log of every exchange with the provider, in and out. Rows are
 // written in the same transaction as the state change they caused.
 import type { Tx } from "@/lib/db/connection";
-import { paymentEvents, type EventKind } from "@/lib/db/schema";
+import { paymentEvents, type EventEffect, type EventKind } from "@/lib/db/schema";
 import type { ResponseSignatureCheck } from "@/lib/doku/response-signature";
 import type { Exchange } from "./provider";
 
@@ -11,6 +11,8 @@ export interface ExchangeEvent {
   orderId: number | null;
   attemptId: number | null;
   outcome: string;
+  /** What it did to the order, from the typed result (the shopper's timeline reads this). */
+  effect?: EventEffect | null;
   flagged?: boolean;
 }
 
@@ -35,6 +37,7 @@ export async function recordExchange(tx: Tx, event: ExchangeEvent): Promise<numb
       responseBody: exchange.responseBody,
       durationMs: exchange.durationMs,
       outcome: event.outcome,
+      effect: event.effect ?? null,
       flagged: event.flagged ?? false,
       createdAt: exchange.startedAt,
     })

@@ -9,7 +9,7 @@ import { run, transaction } from "@/lib/db/client";
 import { paymentAttempts } from "@/lib/db/schema";
 import { recordExchange } from "./audit-log";
 import type { CallFailureKind, PaymentStatus } from "./provider";
-import { applyUpdate, needsReview, transitionOutcome, type TransitionResult } from "./transitions";
+import { applyUpdate, needsReview, orderEffect, transitionOutcome, type TransitionResult } from "./transitions";
 
 /** The shortest time between two Check Status calls for one attempt, from any caller. */
 export const CHECK_STATUS_INTERVAL_MS = 10_000;
@@ -77,7 +77,14 @@ export async function checkAttemptStatus(
       return { ok: false, reason: "unrecognised_status", httpStatus: answer.exchange.status };
     }
     const result = await applyUpdate(tx, attempt, update.status, answeredAt);
-    await record(transitionOutcome(result), needsReview(result));
+    await recordExchange(tx, {
+      kind: "check_status",
+      exchange: answer.exchange,
+      ...ids,
+      outcome: transitionOutcome(result),
+      effect: orderEffect(result),
+      flagged: needsReview(result),
+    });
     return { ok: true, status: update.status, providerStatus: update.providerStatus, result };
   });
 }

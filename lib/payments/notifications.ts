@@ -13,7 +13,8 @@ import { transaction, type Tx } from "@/lib/db/client";
 import { paymentAttempts, paymentEvents } from "@/lib/db/schema";
 import { logError, logLine } from "@/lib/log";
 import type { HeaderSource, InboundVerdict, PaymentUpdate } from "./provider";
-import { applyUpdate, needsReview, transitionOutcome } from "./transitions";
+import type { EventEffect } from "@/lib/db/schema";
+import { applyUpdate, needsReview, orderEffect, transitionOutcome } from "./transitions";
 
 /** Anything bigger is not a notification (DOKU's are well under 2 kB). */
 export const MAX_NOTIFICATION_BYTES = 64 * 1024;
@@ -138,8 +139,8 @@ async function settle(tx: Tx, verdict: Extract<InboundVerdict, { ok: true }>, re
     return { status: 200, outcome: "duplicate" };
   }
 
-  const { outcome, flagged } = await decide(tx, attempt, update, received.createdAt ?? new Date());
-  await tx.update(paymentEvents).set({ outcome, flagged }).where(eq(paymentEvents.id, claimed.id));
+  const { outcome, flagged, effect } = await decide(tx, attempt, update, received.createdAt ?? new Date());
+  await tx.update(paymentEvents).set({ outcome, flagged, effect }).where(eq(paymentEvents.id, claimed.id));
   return { status: 200, outcome };
 }
 
@@ -149,15 +150,15 @@ async function decide(
   attempt: { id: number; orderId: number; amount: number },
   update: PaymentUpdate,
   at: Date,
-): Promise<{ outcome: string; flagged: boolean }> {
+): Promise<{ outcome: string; flagged: boolean; effect: EventEffect | null }> {
   // Never mark paid for a different amount: keep the evidence, acknowledge, flag for review.
   if (update.amount !== attempt.amount) {
-    return { outcome: `flagged:amount_mismatch(expected ${attempt.amount}, got ${update.amount})`, flagged: true };
+    return { outcome: `flagged:amount_mismatch(expected ${attempt.amount}, got ${update.amount})`, flagged: true, effect: null };
   }
   // A notification settles; a pending or unknown status is acknowledged so it is not retried.
   if (update.status === "pending" || update.status === "unrecognised") {
-    return { outcome: `ignored:status_${update.providerStatus}`, flagged: false };
+    return { outcome: `ignored:status_${update.providerStatus}`, flagged: false, effect: null };
   }
   const result = await applyUpdate(tx, attempt, update.status, at);
-  return { outcome: transitionOutcome(result), flagged: needsReview(result) };
+  return { outcome: transitionOutcome(result), flagged: needsReview(result), effect: orderEffect(result) };
 }

@@ -8,7 +8,7 @@ import { and, asc, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { run, transaction } from "@/lib/db/client";
 import { paymentAttempts, paymentEvents } from "@/lib/db/schema";
 import { checkAttemptStatus, type CheckStatusOutcome } from "./check-status";
-import { applyUpdate, moved, rejectAttempt, transitionOutcome } from "./transitions";
+import { applyUpdate, moved, orderEffect, rejectAttempt, transitionOutcome } from "./transitions";
 
 export interface ReconcileOptions {
   now?: Date;
@@ -77,7 +77,8 @@ export async function dueAttempts(now: Date, minAgeMs: number, limit: number): P
 
 function expireLocally(attempt: AttemptView, now: Date): Promise<string> {
   return transaction(async (tx) => {
-    const outcome = transitionOutcome(await applyUpdate(tx, attempt, "expired", now));
+    const result = await applyUpdate(tx, attempt, "expired", now);
+    const outcome = transitionOutcome(result);
     await tx.insert(paymentEvents).values({
       kind: "local_expiry",
       direction: "local",
@@ -88,6 +89,7 @@ function expireLocally(attempt: AttemptView, now: Date): Promise<string> {
       requestHeaders: {},
       requestBody: JSON.stringify({ expiresAt: attempt.expiresAt?.toISOString(), checkedAt: now.toISOString() }),
       outcome,
+      effect: orderEffect(result),
       createdAt: now,
     });
     return outcome;

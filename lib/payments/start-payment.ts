@@ -68,6 +68,7 @@ export async function startPayment(attemptId: number): Promise<StartPaymentResul
           exchange: answer.exchange,
           ...ids,
           outcome: `rejected:${answer.kind}`,
+          effect: "payment_not_started",
           flagged: answer.kind === "bad_signature",
         });
       }
@@ -84,6 +85,7 @@ export async function startPayment(attemptId: number): Promise<StartPaymentResul
       exchange: answer.exchange,
       ...ids,
       outcome: ok ? "pending" : "ignored:attempt_already_settled",
+      effect: ok ? "payment_started" : null,
       // DOKU_RESPONSE_SIGNATURE=report: followed, so the shopper can pay, but a human must look.
       flagged: !answer.verified,
     });

@@ -3,7 +3,7 @@
 // is reported back as a typed result (and recorded as the event's outcome), never forced.
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
-import { orders, paymentAttempts, type AttemptStatus, type OrderStatus } from "@/lib/db/schema";
+import { orders, paymentAttempts, type AttemptStatus, type EventEffect, type OrderStatus } from "@/lib/db/schema";
 import type { PaymentStatus } from "./provider";
 
 type Settling = Exclude<PaymentStatus, "pending">;
@@ -40,6 +40,13 @@ export function transitionOutcome(result: TransitionResult): string {
       if (result.to === "refunded") return "refunded";
       return result.order === "superseded" ? `${result.to}:superseded_attempt` : result.order === "changed" ? result.to : `${result.to}:order_unchanged`;
   }
+}
+
+/** What the shopper's timeline says the update did: received, declined, expired, refunded, or nothing. */
+export function orderEffect(result: TransitionResult): EventEffect | null {
+  if (result.kind !== "applied") return null;
+  if (result.to === "paid" || result.to === "refunded") return result.to;
+  return result.order === "changed" ? result.to : null;
 }
 
 /** Money may have moved in a way the shop did not expect. */

@@ -25,6 +25,7 @@ function event(overrides: Partial<AdminEvent>): AdminEvent {
     attemptId: 3,
     requestId: "req-1",
     inboxKey: null,
+    effect: null,
     requestBodyBytes: null,
     requestBodySha256: null,
     signatureCheck: null,

@@ -7,6 +7,7 @@ import type { ResponseSignatureCheck } from "@/lib/doku/response-signature";
 import {
   attemptStatuses,
   eventDirections,
+  eventEffects,
   eventKinds,
   orderItemKinds,
   orderStatuses,
@@ -187,6 +188,8 @@ export const paymentEvents = pgTable(
     durationMs: integer("duration_ms"),
     /** What the event did, e.g. `paid`, `duplicate`, `ignored:already_paid`, `rejected:signature`. */
     outcome: text("outcome").notNull(),
+    /** What the event did to the order, for the shopper's timeline (values.ts). */
+    effect: text("effect", { enum: eventEffects }),
     /** Needs a human: amount mismatch, unknown invoice, bad signature on a response. */
     flagged: boolean("flagged").notNull().default(false),
     reviewedAt: timestamp("reviewed_at"),

@@ -25,3 +25,10 @@ export const eventKinds = ["generate_order", "check_status", "notification", "lo
 export type EventKind = (typeof eventKinds)[number];
 
 export const eventDirections = ["out", "in", "local"] as const;
+
+/**
+ * What an event did, as the shopper's order timeline tells it; written from the typed result of
+ * the change that caused it (never parsed from `outcome`), null for events that changed nothing.
+ */
+export const eventEffects = ["payment_started", "payment_not_started", "paid", "failed", "expired", "refunded"] as const;
+export type EventEffect = (typeof eventEffects)[number];

@@ -53,6 +53,27 @@ async function loggedDuring<T>(work: () => Promise<T>): Promise<{ value: T; line
 }
 afterEach(() => vi.restoreAllMocks());
 
+describe("the shopper's timeline", () => {
+  it("tells what each event did, from the effect its typed result wrote, not from its outcome text", async () => {
+    const f = await createPendingOrder(db);
+    await deliver(signedNotification(f, "SUCCESS"));
+    await deliver(signedNotification(f, "SUCCESS"));
+    await deliver(signedNotification(f, "FAILED"));
+    expect((await events(f)).map((e) => [e.outcome, e.effect])).toEqual([
+      ["paid", "paid"],
+      ["duplicate:already_paid", null],
+      ["ignored:attempt_paid", null],
+    ]);
+    const [order] = await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, f.orderId)));
+    const { findShopperOrder } = await import("@/lib/orders/queries");
+    const shown = await findShopperOrder(order!.publicToken);
+    expect(shown!.timeline.map((t) => [t.label, t.tone])).toEqual([
+      ["Order placed", "neutral"],
+      ["DOKU confirmed payment received", "good"],
+    ]);
+  });
+});
+
 describe("@faults receiveNotification", () => {
   let f: PendingOrder;
   beforeEach(async () => {
