@@ -1,7 +1,7 @@
 // What a shopper may see of an order, found by its unguessable token: items, totals, status and
 // a plain-words payment timeline. No Request-Ids, headers or DOKU bodies ever leave this file.
 import "server-only";
-import { asc, desc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { run } from "@/lib/db/client";
 import { orderItems, orders, paymentAttempts, paymentEvents, type EventEffect, type EventKind, type OrderStatus } from "@/lib/db/schema";
 import { latestAttempt, resumableUrl } from "@/lib/payments/attempts";
@@ -126,15 +126,10 @@ export async function findShopperOrder(token: string): Promise<ShopperOrder | nu
  */
 export async function pendingAttemptForToken(token: string): Promise<{ attemptId: number; createdAt: Date } | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
-  const [row] = await run((db) =>
-    db
-      .select({ attemptId: paymentAttempts.id, status: paymentAttempts.status, createdAt: paymentAttempts.createdAt })
-      .from(paymentAttempts)
-      .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
-      .where(eq(orders.publicToken, token))
-      .orderBy(desc(paymentAttempts.id))
-      .limit(1),
-  );
-  if (row?.status !== "pending") return null;
-  return { attemptId: row.attemptId, createdAt: row.createdAt };
+  const latest = await run(async (db) => {
+    const [order] = await db.select({ id: orders.id }).from(orders).where(eq(orders.publicToken, token));
+    return order ? latestAttempt(db, order.id) : undefined;
+  });
+  if (latest?.status !== "pending") return null;
+  return { attemptId: latest.id, createdAt: latest.createdAt };
 }

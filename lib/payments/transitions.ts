@@ -1,9 +1,10 @@
 // The payment state machine. Every change is one conditional UPDATE (`WHERE status IN …`), run in
 // the transaction it is given next to the event row that caused it; a change that does not apply
 // is reported back as a typed result (and recorded as the event's outcome), never forced.
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { orders, paymentAttempts, type AttemptStatus, type EventEffect, type OrderStatus } from "@/lib/db/schema";
+import { latestAttempt } from "./attempts";
 import type { PaymentStatus } from "./provider";
 
 type Settling = Exclude<PaymentStatus, "pending">;
@@ -71,13 +72,7 @@ async function orderStatus(tx: Tx, orderId: number): Promise<OrderStatus | null>
 
 /** A newer attempt owns the order's status: an old attempt failing must not fail the order. */
 async function isLatestAttempt(tx: Tx, orderId: number, attemptId: number): Promise<boolean> {
-  const [latest] = await tx
-    .select({ id: paymentAttempts.id })
-    .from(paymentAttempts)
-    .where(eq(paymentAttempts.orderId, orderId))
-    .orderBy(desc(paymentAttempts.id))
-    .limit(1);
-  return latest?.id === attemptId;
+  return (await latestAttempt(tx, orderId))?.id === attemptId;
 }
 
 export async function applyUpdate(
