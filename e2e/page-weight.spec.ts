@@ -1,11 +1,10 @@
 // First-load JavaScript of every shop page, from the production build the suite serves, measured
-// as `npm run bench` does (scripts/bench/page-weight.ts). React, React DOM and Next's router alone
-// are 131.9 kB gzip on this stack, so issue 6's 130 kB per page cannot hold
-// (docs/performance-log.md); what the shop controls is each page's own code, and that has a
-// budget here, so a change that ships a server-only library to the browser (zod once added 36 kB)
-// fails the suite instead of waiting for the next benchmark.
+// by e2e/support/page-weight.ts. React, React DOM and Next's router alone are 131.9 kB gzip on
+// this stack, so issue 6's 130 kB per page cannot hold (bench/README.md); what the shop controls
+// is each page's own code, and that has a budget here, so a change that ships a server-only
+// library to the browser (zod once added 36 kB) fails the suite instead of waiting for a bench.
 import { expect, test } from "@playwright/test";
-import { frameworkFiles, measurePage, type PageWeight } from "../scripts/bench/page-weight";
+import { frameworkFiles, measurePage, type PageWeight } from "./support/page-weight";
 import { E2E } from "./support/env";
 import { sandbox } from "./support/sandbox";
 import { addToCart, checkoutToKredivo, tokenFromUrl } from "./support/shop";

@@ -10,11 +10,11 @@ import type { PaymentStatus } from "./provider";
 type Settling = Exclude<PaymentStatus, "pending">;
 
 export type TransitionResult =
-  | { kind: "no_change"; orderStatus: OrderStatus | null }
+  | { kind: "no_change" }
   /** The attempt was already where the update says: DOKU telling us twice. */
-  | { kind: "duplicate"; status: AttemptStatus; orderStatus: OrderStatus | null }
+  | { kind: "duplicate"; status: AttemptStatus }
   /** The attempt is in a state this update may not move it from (a FAILED after paid). */
-  | { kind: "ignored"; attemptStatus: AttemptStatus | null; orderStatus: OrderStatus | null }
+  | { kind: "ignored"; attemptStatus: AttemptStatus | null }
   | {
       kind: "applied";
       to: Settling;
@@ -24,7 +24,6 @@ export type TransitionResult =
        * `unchanged`: the order was no longer in a state this update moves.
        */
       order: "changed" | "already_paid" | "superseded" | "unchanged";
-      orderStatus: OrderStatus | null;
     };
 
 /** For the event log's `outcome` column; derived from the result, never parsed back. */
@@ -65,11 +64,6 @@ const ATTEMPT_FROM: Record<Settling, AttemptStatus[]> = {
 };
 const ORDER_PAYABLE: OrderStatus[] = ["pending", "failed", "expired"];
 
-async function orderStatus(tx: Tx, orderId: number): Promise<OrderStatus | null> {
-  const [row] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
-  return row?.status ?? null;
-}
-
 /** A newer attempt owns the order's status: an old attempt failing must not fail the order. */
 async function isLatestAttempt(tx: Tx, orderId: number, attemptId: number): Promise<boolean> {
   return (await latestAttempt(tx, orderId))?.id === attemptId;
@@ -81,7 +75,7 @@ export async function applyUpdate(
   status: PaymentStatus,
   now = new Date(),
 ): Promise<TransitionResult> {
-  if (status === "pending") return { kind: "no_change", orderStatus: await orderStatus(tx, attempt.orderId) };
+  if (status === "pending") return { kind: "no_change" };
 
   const movedRows = await tx
     .update(paymentAttempts)
@@ -90,18 +84,10 @@ export async function applyUpdate(
     .returning({ id: paymentAttempts.id });
   if (movedRows.length === 0) {
     const [current] = await tx.select({ status: paymentAttempts.status }).from(paymentAttempts).where(eq(paymentAttempts.id, attempt.id));
-    const orderNow = await orderStatus(tx, attempt.orderId);
-    return current?.status === status
-      ? { kind: "duplicate", status, orderStatus: orderNow }
-      : { kind: "ignored", attemptStatus: current?.status ?? null, orderStatus: orderNow };
+    return current?.status === status ? { kind: "duplicate", status } : { kind: "ignored", attemptStatus: current?.status ?? null };
   }
 
-  const applied = async (order: "changed" | "already_paid" | "superseded" | "unchanged"): Promise<TransitionResult> => ({
-    kind: "applied",
-    to: status,
-    order,
-    orderStatus: await orderStatus(tx, attempt.orderId),
-  });
+  const applied = (order: "changed" | "already_paid" | "superseded" | "unchanged"): TransitionResult => ({ kind: "applied", to: status, order });
   const moveOrder = async (to: OrderStatus, from: OrderStatus[], extra: { paidAt?: Date } = {}) =>
     (
       await tx

@@ -35,20 +35,19 @@ describe("describeCheckStatus", () => {
     kind: "applied",
     to,
     order,
-    orderStatus: null,
   });
 
   it("says what DOKU answered and what changed", () => {
     expect(ok("SUCCESS", applied("paid", "changed"))).toEqual({ ok: true, message: "DOKU says SUCCESS — order paid" });
-    expect(ok("PENDING", { kind: "no_change", orderStatus: "pending" }).message).toBe(
+    expect(ok("PENDING", { kind: "no_change" }).message).toBe(
       "DOKU says PENDING — still waiting for the shopper, nothing changed",
     );
     expect(ok("FAILED", applied("failed", "superseded")).message).toMatch(/newer attempt owns the order/);
     expect(ok("FAILED", applied("failed", "changed")).message).toBe("DOKU says FAILED — order marked failed");
-    expect(ok("SUCCESS", { kind: "duplicate", status: "paid", orderStatus: "paid" }).message).toBe(
+    expect(ok("SUCCESS", { kind: "duplicate", status: "paid" }).message).toBe(
       "DOKU says SUCCESS — already recorded, nothing changed",
     );
-    expect(ok("FAILED", { kind: "ignored", attemptStatus: "paid", orderStatus: "paid" }).message).toBe(
+    expect(ok("FAILED", { kind: "ignored", attemptStatus: "paid" }).message).toBe(
       "DOKU says FAILED — nothing changed (the attempt is paid)",
     );
     expect(ok("SUCCESS", applied("paid", "already_paid")).message).toMatch(/flagged for review/);

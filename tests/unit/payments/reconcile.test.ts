@@ -65,7 +65,7 @@ const eventsOf = async (orderId: number) =>
 describe("decide", () => {
   const now = new Date("2026-11-27T10:00:00Z");
   const attempt = (status: string, expiresAt: Date | null = null) => ({ id: 1, orderId: 1, status, expiresAt });
-  const settled = (to: "paid" | "expired"): TransitionResult => ({ kind: "applied", to, order: "changed", orderStatus: to });
+  const settled = (to: "paid" | "expired"): TransitionResult => ({ kind: "applied", to, order: "changed" });
   const ok = (status: "pending" | "paid" | "expired", result: TransitionResult = settled("paid")): CheckStatusOutcome => ({
     ok: true,
     status,
@@ -84,15 +84,15 @@ describe("decide", () => {
   });
 
   it("reports nothing for an answer that moved nothing (already recorded, or not applicable)", () => {
-    expect(decide(attempt("pending"), ok("paid", { kind: "duplicate", status: "paid", orderStatus: "paid" }), now, 0)).toEqual({ kind: "leave" });
-    expect(decide(attempt("pending"), ok("expired", { kind: "ignored", attemptStatus: "paid", orderStatus: "paid" }), now, 0)).toEqual({ kind: "leave" });
+    expect(decide(attempt("pending"), ok("paid", { kind: "duplicate", status: "paid" }), now, 0)).toEqual({ kind: "leave" });
+    expect(decide(attempt("pending"), ok("expired", { kind: "ignored", attemptStatus: "paid" }), now, 0)).toEqual({ kind: "leave" });
   });
 
   it("leaves PENDING alone until its expiry (plus grace) has passed, then expires it locally", () => {
     const expiresAt = new Date(now.getTime() - 60_000);
-    expect(decide(attempt("pending", null), ok("pending", { kind: "no_change", orderStatus: "pending" }), now, 0)).toEqual({ kind: "leave" });
-    expect(decide(attempt("pending", expiresAt), ok("pending", { kind: "no_change", orderStatus: "pending" }), now, 120_000)).toEqual({ kind: "leave" });
-    expect(decide(attempt("pending", expiresAt), ok("pending", { kind: "no_change", orderStatus: "pending" }), now, 30_000)).toEqual({ kind: "expire_locally" });
+    expect(decide(attempt("pending", null), ok("pending", { kind: "no_change" }), now, 0)).toEqual({ kind: "leave" });
+    expect(decide(attempt("pending", expiresAt), ok("pending", { kind: "no_change" }), now, 120_000)).toEqual({ kind: "leave" });
+    expect(decide(attempt("pending", expiresAt), ok("pending", { kind: "no_change" }), now, 30_000)).toEqual({ kind: "expire_locally" });
   });
 
   it("rejects an attempt DOKU never heard of only if we never got its answer", () => {

@@ -2,7 +2,6 @@
 // `next start` serves, fetched and gzipped at level 9, summed. kB = 1,000 bytes. `noModule`
 // scripts (Next's polyfills, which only pre-ES-module browsers load) are left out. The share of
 // Next's and React's own runtime (`rootMainFiles` of .next/build-manifest.json) is shown apart.
-// Used by the e2e budget check (e2e/page-weight.spec.ts); `npm run bench` (bench/) no longer measures it.
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
