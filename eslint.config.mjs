@@ -12,6 +12,24 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // The dependency points one way: app/ uses components/, never the reverse. A page passes its
+    // server actions to components as props; types both need live in lib/ (or components/).
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/app", "@/app/*"],
+              message: "components/ must not import from app/: take the server action as a prop, and move shared types to lib/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

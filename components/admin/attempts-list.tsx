@@ -2,19 +2,28 @@
 // is the source of truth, and the state rules decide what an answer may change. A list rather
 // than a table: an order has one to three attempts, and each one's long references (Request-Id,
 // Kredivo order id) would push the button off a phone's screen in a table row.
+import { Card } from "@/components/ui/card";
+import { captionClass } from "@/components/ui/table";
 import type { AdminAttempt } from "@/lib/admin/orders";
+import { formatWib } from "@/lib/format";
 import { formatRupiah } from "@/lib/money";
-import { CheckStatusForm } from "./check-status-form";
-import { formatWib } from "./format";
+import { CheckStatusForm, type CheckStatusAction } from "./check-status-form";
 import { AttemptStatusBadge } from "./status-badge";
-import { caption } from "./table";
 
 const reference = "break-all font-mono text-stone-800";
 
-export function AttemptsList({ orderId, attempts }: { orderId: number; attempts: AdminAttempt[] }) {
+export function AttemptsList({
+  orderId,
+  attempts,
+  checkStatusAction,
+}: {
+  orderId: number;
+  attempts: AdminAttempt[];
+  checkStatusAction: CheckStatusAction;
+}) {
   return (
-    <section aria-labelledby="attempts-heading" className="rounded-2xl border border-stone-200 bg-white shadow-sm">
-      <h2 id="attempts-heading" className={caption}>
+    <Card as="section" aria-labelledby="attempts-heading">
+      <h2 id="attempts-heading" className={captionClass}>
         Payment attempts
       </h2>
       {attempts.length === 0 ? (
@@ -65,12 +74,13 @@ export function AttemptsList({ orderId, attempts }: { orderId: number; attempts:
                   orderId={orderId}
                   attemptId={attempt.id}
                   primary={attempt.status === "pending" || attempt.status === "creating"}
+                  checkStatusAction={checkStatusAction}
                 />
               </div>
             </li>
           ))}
         </ol>
       )}
-    </section>
+    </Card>
   );
 }

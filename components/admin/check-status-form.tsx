@@ -1,11 +1,22 @@
 "use client";
 // "Check status with DOKU" for one attempt, with DOKU's answer shown right under the button.
 import { useActionState } from "react";
-import { checkStatusAction } from "@/app/admin/(office)/orders/[id]/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { CheckStatusMessage } from "@/lib/admin/check-status-message";
 
-export function CheckStatusForm({ orderId, attemptId, primary }: { orderId: number; attemptId: number; primary: boolean }) {
+export type CheckStatusAction = (formData: FormData) => Promise<CheckStatusMessage>;
+
+export function CheckStatusForm({
+  orderId,
+  attemptId,
+  primary,
+  checkStatusAction,
+}: {
+  orderId: number;
+  attemptId: number;
+  primary: boolean;
+  checkStatusAction: CheckStatusAction;
+}) {
   const [state, action] = useActionState<CheckStatusMessage | null, FormData>((_previous, formData) => checkStatusAction(formData), null);
   const resultId = `check-status-result-${attemptId}`;
   return (

@@ -2,8 +2,9 @@
 // navigates client-side when JavaScript is on and submits normally when it is not.
 import Form from "next/form";
 import { buttonClass } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
 import { filterQuery, statusFilterValues, type OrderFilter } from "@/lib/admin/filter";
-import { ORDER_STATUS_LABEL } from "./format";
+import { ORDER_STATUS_LABEL } from "@/lib/format";
 
 const field = "block text-xs font-semibold uppercase tracking-wide text-stone-600";
 const control =
@@ -17,7 +18,7 @@ export function FilterForm({ filter }: { filter: OrderFilter }) {
       action="/admin"
       role="search"
       aria-label="Filter orders"
-      className="grid grid-cols-2 gap-3 rounded-2xl border border-stone-200 bg-white p-4 shadow-sm sm:grid-cols-4 lg:grid-cols-[10rem_10rem_10rem_minmax(0,1fr)_auto] lg:items-end"
+      className={cardClass("grid grid-cols-2 gap-3 p-4 sm:grid-cols-4 lg:grid-cols-[10rem_10rem_10rem_minmax(0,1fr)_auto] lg:items-end")}
     >
       <div className="col-span-2 sm:col-span-1">
         <label htmlFor="filter-status" className={field}>

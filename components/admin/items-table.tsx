@@ -1,71 +1,66 @@
+import { Card } from "@/components/ui/card";
+import { Caption, RowTh, Table, TableScroll, Td, Th } from "@/components/ui/table";
 import type { AdminOrder, AdminOrderItem } from "@/lib/admin/orders";
 import { formatRupiah } from "@/lib/money";
-import { caption, num, table, tableWrap, td, th } from "./table";
 
 export function ItemsTable({ items, order }: { items: AdminOrderItem[]; order: Pick<AdminOrder, "subtotal" | "shippingTotal" | "total"> }) {
-  const foot = `${td} border-b-0 text-right`;
+  const foot = "border-b-0 text-right";
   return (
-    <section aria-label="Items" className="rounded-2xl border border-stone-200 bg-white shadow-sm">
-      <div className={tableWrap} tabIndex={0} role="region" aria-label="Items, scrolls sideways">
-        <table className={table} data-testid="admin-items">
-          <caption className={caption}>Items</caption>
+    <Card as="section" aria-label="Items">
+      <TableScroll label="Items, scrolls sideways">
+        <Table data-testid="admin-items">
+          <Caption>Items</Caption>
           <thead>
             <tr>
-              <th scope="col" className={th}>
-                Item
-              </th>
-              <th scope="col" className={th}>
-                SKU
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                Unit price
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                Qty
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                Line total
-              </th>
+              <Th>Item</Th>
+              <Th>SKU</Th>
+              <Th numeric>Unit price</Th>
+              <Th numeric>Qty</Th>
+              <Th numeric>Line total</Th>
             </tr>
           </thead>
           <tbody>
             {items.map((item) => (
               <tr key={item.id}>
-                <th scope="row" className={`${td} text-left font-normal`}>
+                <RowTh className="text-left font-normal">
                   {item.name}
                   {item.kind === "shipping" ? <span className="ml-1.5 text-xs text-stone-500">(shipping)</span> : null}
-                </th>
-                <td className={`${td} whitespace-nowrap font-mono text-xs text-stone-600`}>{item.sku}</td>
-                <td className={`${td} ${num}`}>{formatRupiah(item.unitPrice)}</td>
-                <td className={`${td} ${num}`}>{item.quantity}</td>
-                <td className={`${td} ${num}`}>{formatRupiah(item.lineTotal)}</td>
+                </RowTh>
+                <Td className="whitespace-nowrap font-mono text-xs text-stone-600">{item.sku}</Td>
+                <Td numeric>{formatRupiah(item.unitPrice)}</Td>
+                <Td numeric>{item.quantity}</Td>
+                <Td numeric>{formatRupiah(item.lineTotal)}</Td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row" colSpan={4} className={`${foot} pt-3 font-normal text-stone-600`}>
+              <RowTh colSpan={4} className={`${foot} pt-3 font-normal text-stone-600`}>
                 Subtotal
-              </th>
-              <td className={`${foot} ${num} pt-3`}>{formatRupiah(order.subtotal)}</td>
+              </RowTh>
+              <Td numeric className={`${foot} pt-3`}>
+                {formatRupiah(order.subtotal)}
+              </Td>
             </tr>
             <tr>
-              <th scope="row" colSpan={4} className={`${foot} font-normal text-stone-600`}>
+              <RowTh colSpan={4} className={`${foot} font-normal text-stone-600`}>
                 Shipping
-              </th>
-              <td className={`${foot} ${num}`}>{formatRupiah(order.shippingTotal)}</td>
+              </RowTh>
+              <Td numeric className={foot}>
+                {formatRupiah(order.shippingTotal)}
+              </Td>
             </tr>
             <tr>
-              <th scope="row" colSpan={4} className={`${foot} pb-4 font-semibold`}>
+              <RowTh colSpan={4} className={`${foot} pb-4 font-semibold`}>
                 Total
-              </th>
-              <td className={`${foot} ${num} pb-4 font-semibold`} data-testid="admin-order-total">
+              </RowTh>
+              <Td numeric className={`${foot} pb-4 font-semibold`} data-testid="admin-order-total">
                 {formatRupiah(order.total)}
-              </td>
+              </Td>
             </tr>
           </tfoot>
-        </table>
-      </div>
-    </section>
+        </Table>
+      </TableScroll>
+    </Card>
   );
 }

@@ -1,7 +1,8 @@
-import { markReviewedAction } from "@/app/admin/(office)/orders/[id]/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export function MarkReviewedForm({ orderId, eventId }: { orderId: number; eventId: number }) {
+export type MarkReviewedAction = (formData: FormData) => Promise<void>;
+
+export function MarkReviewedForm({ orderId, eventId, markReviewedAction }: { orderId: number; eventId: number; markReviewedAction?: MarkReviewedAction }) {
   return (
     <form action={markReviewedAction}>
       <input type="hidden" name="orderId" value={orderId} />

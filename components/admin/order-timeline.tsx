@@ -1,8 +1,11 @@
 // The order's full audit log with DOKU, oldest first: every request and answer as recorded
 // (headers were redacted when stored; bodies are shown as text, React escapes them).
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
 import type { AdminAttempt, AdminEvent } from "@/lib/admin/orders";
-import { EVENT_KIND_LABEL, formatWib, prettyBody } from "./format";
-import { MarkReviewedForm } from "./mark-reviewed-form";
+import { formatWib } from "@/lib/format";
+import { EVENT_KIND_LABEL, prettyBody } from "./format";
+import { MarkReviewedForm, type MarkReviewedAction } from "./mark-reviewed-form";
 
 const DIRECTION = {
   out: { label: "→ DOKU", words: "Sent to DOKU" },
@@ -45,7 +48,7 @@ function SignatureProblem({ check }: { check: NonNullable<AdminEvent["signatureC
     .map(([name, here]) => `${name} ${here ? "present" : "missing"}`)
     .join(", ");
   return (
-    <div data-testid="signature-problem" className="mt-2 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+    <Alert tone="warning" role={null} testId="signature-problem" compact className="mt-2">
       <p>
         <span className="font-medium">Response signature did not verify:</span> {check.problem}.
       </p>
@@ -55,7 +58,7 @@ function SignatureProblem({ check }: { check: NonNullable<AdminEvent["signatureC
           {components}
         </Block>
       ))}
-    </div>
+    </Alert>
   );
 }
 
@@ -66,10 +69,25 @@ function bodyTitle(event: AdminEvent): string {
   return `Request body (first ${kept} of ${event.requestBodyBytes} bytes kept; SHA-256 ${event.requestBodySha256 ?? "unknown"})`;
 }
 
-export function OrderTimeline({ orderId, events, attempts }: { orderId: number; events: AdminEvent[]; attempts: AdminAttempt[] }) {
+export function OrderTimeline({
+  orderId,
+  events,
+  attempts,
+  markReviewedAction,
+}: {
+  orderId: number;
+  events: AdminEvent[];
+  attempts: AdminAttempt[];
+  /**
+   * The page always passes it. Optional only because tests/unit/admin-render.test.ts renders the
+   * timeline without one (the button then sits in a form with no action); make it required once
+   * that test passes one.
+   */
+  markReviewedAction?: MarkReviewedAction;
+}) {
   const invoiceOf = new Map(attempts.map((a) => [a.id, a.invoiceNumber]));
   return (
-    <section aria-labelledby="timeline-heading" className="rounded-2xl border border-stone-200 bg-white shadow-sm">
+    <Card as="section" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading" className="px-4 pt-4 text-base font-semibold sm:px-5">
         Payment timeline
       </h2>
@@ -115,7 +133,7 @@ export function OrderTimeline({ orderId, events, attempts }: { orderId: number; 
                       Flagged: {event.outcome}
                     </p>
                     {needsReview ? (
-                      <MarkReviewedForm orderId={orderId} eventId={event.id} />
+                      <MarkReviewedForm orderId={orderId} eventId={event.id} markReviewedAction={markReviewedAction} />
                     ) : event.reviewedAt ? (
                       <p className="text-sm text-green-800" data-testid="event-reviewed">
                         <span aria-hidden="true">✓ </span>Reviewed <time dateTime={event.reviewedAt.toISOString()}>{formatWib(event.reviewedAt, { seconds: true })}</time>
@@ -168,6 +186,6 @@ export function OrderTimeline({ orderId, events, attempts }: { orderId: number; 
           })}
         </ol>
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,9 +1,9 @@
 import Link from "next/link";
+import { Caption, RowTh, Table, TableScroll, Td, Th } from "@/components/ui/table";
 import type { OrderList } from "@/lib/admin/orders";
+import { formatWib, orderReference } from "@/lib/format";
 import { formatRupiah } from "@/lib/money";
-import { formatWib, orderReference } from "./format";
 import { NeedsReviewBadge, OrderStatusBadge } from "./status-badge";
-import { caption, num, table, tableWrap, td, th } from "./table";
 
 export function OrdersTable({ list, filtered }: { list: OrderList; filtered: boolean }) {
   if (list.rows.length === 0) {
@@ -27,67 +27,55 @@ export function OrdersTable({ list, filtered }: { list: OrderList; filtered: boo
   const first = (list.page - 1) * list.pageSize + 1;
   const last = first + list.rows.length - 1;
   return (
-    <div className={tableWrap} tabIndex={0} role="region" aria-label="Orders, scrolls sideways">
-      <table className={table} data-testid="orders-table">
-        <caption className={caption}>
+    <TableScroll label="Orders, scrolls sideways">
+      <Table data-testid="orders-table">
+        <Caption>
           Orders, newest first{" "}
           <span className="font-normal tabular-nums text-stone-600">
             · {first}–{last} of {list.total}
           </span>
-        </caption>
+        </Caption>
         <thead>
           <tr>
-            <th scope="col" className={th}>
-              Date (WIB)
-            </th>
-            <th scope="col" className={th}>
-              Order
-            </th>
-            <th scope="col" className={th}>
-              Customer
-            </th>
-            <th scope="col" className={th}>
-              Email
-            </th>
-            <th scope="col" className={th}>
-              Status
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Total
-            </th>
-            <th scope="col" className={th}>
-              Latest invoice
-            </th>
-            <th scope="col" className={th}>
+            <Th>Date (WIB)</Th>
+            <Th>Order</Th>
+            <Th>Customer</Th>
+            <Th>Email</Th>
+            <Th>Status</Th>
+            <Th numeric>Total</Th>
+            <Th>Latest invoice</Th>
+            <Th>
               <span className="sr-only">Review</span>
-            </th>
+            </Th>
           </tr>
         </thead>
         <tbody>
           {list.rows.map((row) => (
             <tr key={row.id} className="hover:bg-stone-50" data-testid="order-row">
-              <td className={`${td} whitespace-nowrap tabular-nums text-stone-700`}>
+              <Td className="whitespace-nowrap tabular-nums text-stone-700">
                 <time dateTime={row.createdAt.toISOString()}>{formatWib(row.createdAt).replace(" WIB", "")}</time>
-              </td>
-              <th scope="row" className={`${td} text-left font-normal`}>
+              </Td>
+              <RowTh className="text-left font-normal">
                 <Link href={`/admin/orders/${row.id}`} className="rounded font-mono font-semibold text-brand-700 underline-offset-4 hover:underline">
                   {orderReference(row.token)}
                 </Link>
-              </th>
-              <td className={`${td} whitespace-nowrap`}>{row.customerName}</td>
-              <td className={`${td} max-w-56 truncate text-stone-700`} title={row.email}>
+              </RowTh>
+              <Td className="whitespace-nowrap">{row.customerName}</Td>
+              <Td className="max-w-56 truncate text-stone-700" title={row.email}>
                 {row.email}
-              </td>
-              <td className={td}>
+              </Td>
+              <Td>
                 <OrderStatusBadge status={row.status} />
-              </td>
-              <td className={`${td} ${num} font-medium`}>{formatRupiah(row.total)}</td>
-              <td className={`${td} whitespace-nowrap font-mono text-xs text-stone-700`}>{row.latestInvoice ?? "—"}</td>
-              <td className={td}>{row.unreviewedFlags > 0 ? <NeedsReviewBadge count={row.unreviewedFlags} /> : null}</td>
+              </Td>
+              <Td numeric className="font-medium">
+                {formatRupiah(row.total)}
+              </Td>
+              <Td className="whitespace-nowrap font-mono text-xs text-stone-700">{row.latestInvoice ?? "—"}</Td>
+              <Td>{row.unreviewedFlags > 0 ? <NeedsReviewBadge count={row.unreviewedFlags} /> : null}</Td>
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+      </Table>
+    </TableScroll>
   );
 }

@@ -1,10 +1,11 @@
 // "Paid revenue per day": a server-rendered inline SVG, no chart library. Bars are the rupiah
 // paid each day (left axis), dots on a line are the orders created each day (right axis). The
 // same numbers are given in words (the SVG's title and description) and as a table.
+import { Card } from "@/components/ui/card";
+import { Caption, RowTh, Table, TableScroll, Td, Th } from "@/components/ui/table";
 import type { DailySeries } from "@/lib/admin/orders";
+import { formatDay } from "@/lib/format";
 import { formatRupiah } from "@/lib/money";
-import { formatDay } from "./format";
-import { caption, num, table, tableWrap, th, td } from "./table";
 
 const W = 720;
 const H = 250;
@@ -44,7 +45,7 @@ export function RevenueChart({ series }: { series: DailySeries }) {
   const points = days.map((d, i) => `${x(i).toFixed(1)},${yCount(d.orders).toFixed(1)}`).join(" ");
 
   return (
-    <section aria-labelledby="chart-heading" className="rounded-2xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5">
+    <Card as="section" aria-labelledby="chart-heading" className="p-4 sm:p-5">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h2 id="chart-heading" className="text-base font-semibold">
           Paid revenue per day
@@ -69,7 +70,7 @@ export function RevenueChart({ series }: { series: DailySeries }) {
       </p>
 
       {/* Focusable, like the tables: on a phone the chart is wider than the screen. */}
-      <div className={`mt-3 ${tableWrap}`} tabIndex={0} role="region" aria-label="Chart, scrolls sideways">
+      <TableScroll label="Chart, scrolls sideways" className="mt-3">
         <svg
           viewBox={`0 0 ${W} ${H}`}
           role="img"
@@ -132,44 +133,34 @@ export function RevenueChart({ series }: { series: DailySeries }) {
             Orders
           </text>
         </svg>
-      </div>
+      </TableScroll>
 
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer rounded font-medium text-stone-700 hover:text-stone-900">Show the numbers as a table</summary>
         <div className="mt-2 max-h-80 overflow-auto rounded-lg border border-stone-200">
-          <table className={table}>
-            <caption className={`${caption} sr-only`}>Paid revenue and orders per day</caption>
+          <Table>
+            <Caption className="sr-only">Paid revenue and orders per day</Caption>
             <thead>
               <tr>
-                <th scope="col" className={th}>
-                  Day
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Paid revenue
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Paid orders
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Orders created
-                </th>
+                <Th>Day</Th>
+                <Th numeric>Paid revenue</Th>
+                <Th numeric>Paid orders</Th>
+                <Th numeric>Orders created</Th>
               </tr>
             </thead>
             <tbody>
               {days.map((d) => (
                 <tr key={d.date}>
-                  <th scope="row" className={`${td} whitespace-nowrap text-left font-normal`}>
-                    {formatDay(d.date, { year: true })}
-                  </th>
-                  <td className={`${td} ${num}`}>{formatRupiah(d.revenue)}</td>
-                  <td className={`${td} ${num}`}>{d.paidOrders}</td>
-                  <td className={`${td} ${num}`}>{d.orders}</td>
+                  <RowTh className="whitespace-nowrap text-left font-normal">{formatDay(d.date, { year: true })}</RowTh>
+                  <Td numeric>{formatRupiah(d.revenue)}</Td>
+                  <Td numeric>{d.paidOrders}</Td>
+                  <Td numeric>{d.orders}</Td>
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       </details>
-    </section>
+    </Card>
   );
 }

@@ -1,22 +1,31 @@
 "use client";
 import { useActionState } from "react";
-import { signInAction, type SignInState } from "@/app/admin/sign-in/actions";
+import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { SignInState } from "@/lib/auth/config";
 
 const input =
   "mt-1.5 block h-11 w-full rounded-lg border border-stone-300 bg-white px-3 text-sm shadow-sm placeholder:text-stone-400 focus-visible:border-brand-600 aria-[invalid=true]:border-red-600";
 
 /** `notice`: a refusal to show before any attempt here (Auth.js's own route redirected with it). */
-export function SignInForm({ from, notice }: { from: string; notice?: string }) {
+export function SignInForm({
+  from,
+  notice,
+  signInAction,
+}: {
+  from: string;
+  notice?: string;
+  signInAction: (previous: SignInState, formData: FormData) => Promise<SignInState>;
+}) {
   const [state, action] = useActionState<SignInState, FormData>(signInAction, notice ? { error: notice } : {});
   const invalid = Boolean(state.error) || undefined;
   return (
     <form action={action} className="mt-6 space-y-4">
       <input type="hidden" name="from" value={from} />
       {state.error ? (
-        <p id="sign-in-error" role="alert" data-testid="sign-in-error" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+        <Alert id="sign-in-error" testId="sign-in-error" compact>
           {state.error}
-        </p>
+        </Alert>
       ) : null}
       <div>
         <label htmlFor="email" className="block text-sm font-medium text-stone-800">

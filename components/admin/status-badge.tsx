@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { AttemptStatus, OrderStatus } from "@/lib/db/schema";
-import { ATTEMPT_STATUS_LABEL, ORDER_STATUS_LABEL, STATUS_TONE } from "./format";
+import { ATTEMPT_STATUS_LABEL, ORDER_STATUS_LABEL, STATUS_TONE } from "@/lib/format";
 
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
   return (

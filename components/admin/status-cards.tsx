@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { filterQuery, type OrderFilter, type StatusFilter } from "@/lib/admin/filter";
 import type { StatusTotals } from "@/lib/admin/orders";
+import { ORDER_STATUS_LABEL, STATUS_TONE, type Tone } from "@/lib/format";
 import { formatRupiah } from "@/lib/money";
-import { ORDER_STATUS_LABEL, STATUS_TONE, type Tone } from "./format";
 
 const ACCENT: Record<Tone, string> = {
   brand: "bg-brand-600",

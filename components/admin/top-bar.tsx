@@ -1,10 +1,9 @@
-// The back office's slim top bar. Signed-in pages pass the staff member and get the email and a
-// "Sign out" button; the sign-in page shows only the name.
+// The back office's slim top bar. Signed-in pages pass the staff member's email and the sign-out
+// action and get the email and a "Sign out" button; the sign-in page shows only the name.
 import Link from "next/link";
-import { signOutAction } from "@/app/admin/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export function AdminTopBar({ email }: { email?: string }) {
+export function AdminTopBar({ signedIn }: { signedIn?: { email: string; signOutAction: () => Promise<void> } }) {
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2.5">
@@ -16,13 +15,13 @@ export function AdminTopBar({ email }: { email?: string }) {
             Toko Nusantara <span className="text-stone-400">·</span> Back office
           </span>
         </Link>
-        {email ? (
+        {signedIn ? (
           <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
             <span className="min-w-0 truncate text-stone-600" data-testid="admin-email">
               <span className="sr-only">Signed in as </span>
-              {email}
+              {signedIn.email}
             </span>
-            <form action={signOutAction}>
+            <form action={signedIn.signOutAction}>
               <SubmitButton size="sm" variant="secondary" pendingLabel="Signing out…">
                 Sign out
               </SubmitButton>

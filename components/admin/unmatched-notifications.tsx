@@ -1,12 +1,17 @@
-import { markUnmatchedReviewedAction } from "@/app/admin/(office)/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { Table, TableScroll, Td, Th } from "@/components/ui/table";
 import type { UnmatchedNotification } from "@/lib/admin/unmatched";
 import { formatRupiah } from "@/lib/money";
-import { formatWib } from "./format";
-import { num, table, tableWrap, td, th } from "./table";
+import { formatWib } from "@/lib/format";
 
-/** Shown only while there is something to review. */
-export function UnmatchedNotifications({ list }: { list: { rows: UnmatchedNotification[]; total: number } }) {
+/** Shown only while there is something to review. The page passes the "Mark reviewed" action. */
+export function UnmatchedNotifications({
+  list,
+  markUnmatchedReviewedAction,
+}: {
+  list: { rows: UnmatchedNotification[]; total: number };
+  markUnmatchedReviewedAction: (formData: FormData) => Promise<void>;
+}) {
   if (list.total === 0) return null;
   return (
     <section aria-labelledby="unmatched-heading" className="rounded-2xl border border-amber-300 bg-amber-50 shadow-sm" data-testid="unmatched">
@@ -19,45 +24,45 @@ export function UnmatchedNotifications({ list }: { list: { rows: UnmatchedNotifi
           the payment in DOKU&apos;s dashboard by its invoice, then mark the notification reviewed.
         </p>
       </div>
-      <div className={tableWrap} tabIndex={0} role="region" aria-label="Notifications without an order, scrolls sideways">
-        <table className={table}>
+      <TableScroll label="Notifications without an order, scrolls sideways">
+        <Table>
           <caption className="sr-only">Signed notifications without an order, newest first</caption>
           <thead>
             <tr>
-              <th scope="col" className={th}>Received</th>
-              <th scope="col" className={th}>Invoice</th>
-              <th scope="col" className={`${th} text-right`}>Amount</th>
-              <th scope="col" className={th}>Outcome</th>
-              <th scope="col" className={th}>Request-Id</th>
-              <th scope="col" className={th}>
+              <Th>Received</Th>
+              <Th>Invoice</Th>
+              <Th numeric>Amount</Th>
+              <Th>Outcome</Th>
+              <Th>Request-Id</Th>
+              <Th>
                 <span className="sr-only">Action</span>
-              </th>
+              </Th>
             </tr>
           </thead>
           <tbody>
             {list.rows.map((row) => (
               <tr key={row.id} data-testid="unmatched-row">
-                <td className={`${td} whitespace-nowrap`}>{formatWib(row.receivedAt, { seconds: true })}</td>
-                <td className={`${td} font-mono text-xs`}>{row.invoice ?? "—"}</td>
-                <td className={`${td} ${num}`}>{row.amount === null ? "—" : formatRupiah(row.amount)}</td>
-                <td className={`${td} font-mono text-xs`}>
+                <Td className="whitespace-nowrap">{formatWib(row.receivedAt, { seconds: true })}</Td>
+                <Td className="font-mono text-xs">{row.invoice ?? "—"}</Td>
+                <Td numeric>{row.amount === null ? "—" : formatRupiah(row.amount)}</Td>
+                <Td className="font-mono text-xs">
                   {row.outcome}
                   {row.httpStatus ? ` (${row.httpStatus})` : ""}
-                </td>
-                <td className={`${td} break-all font-mono text-xs`}>{row.requestId ?? "—"}</td>
-                <td className={td}>
+                </Td>
+                <Td className="break-all font-mono text-xs">{row.requestId ?? "—"}</Td>
+                <Td>
                   <form action={markUnmatchedReviewedAction}>
                     <input type="hidden" name="eventId" value={row.id} />
                     <SubmitButton size="sm" variant="secondary" pendingLabel="Saving…">
                       Mark reviewed
                     </SubmitButton>
                   </form>
-                </td>
+                </Td>
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+        </Table>
+      </TableScroll>
       {list.total > list.rows.length ? (
         <p className="px-4 py-3 text-sm text-stone-700 sm:px-5">
           Showing the newest {list.rows.length} of {list.total}.

@@ -1,14 +1,29 @@
 "use client";
-// The per-line quantity form and remove button. Both call their server action and show its
-// message under the line; the page re-renders with the new totals after revalidation.
+// The per-line quantity form and remove button. Both call their server action (the page passes
+// them) and show its message under the line; the page re-renders with the new totals after
+// revalidation.
 import { useActionState } from "react";
-import { removeFromCartAction, updateQuantityAction, type CartLineState } from "@/app/(shop)/cart/actions";
 import { buttonClass } from "@/components/ui/button";
 import { QuantityInput } from "@/components/ui/quantity-input";
+import type { CartLineState } from "@/lib/cart/cart";
 
 const initial: CartLineState = {};
 
-export function CartLineControls({ productId, productName, quantity }: { productId: number; productName: string; quantity: number }) {
+type CartLineAction = (formData: FormData) => Promise<CartLineState>;
+
+export function CartLineControls({
+  productId,
+  productName,
+  quantity,
+  updateQuantityAction,
+  removeFromCartAction,
+}: {
+  productId: number;
+  productName: string;
+  quantity: number;
+  updateQuantityAction: CartLineAction;
+  removeFromCartAction: CartLineAction;
+}) {
   const [updateState, updateAction, updating] = useActionState(
     (_prev: CartLineState, formData: FormData) => updateQuantityAction(formData),
     initial,

@@ -5,11 +5,13 @@
 import { unstable_rethrow } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { get, useForm, useWatch, type FieldErrors, type Path, type Resolver } from "react-hook-form";
-import { placeOrderAction, type PlaceOrderActionResult } from "@/app/(shop)/checkout/actions";
 import { SummaryRows } from "@/components/cart/cart-summary";
+import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { Price } from "@/components/ui/price";
 import { Spinner } from "@/components/ui/submit-button";
+import type { PlaceOrderActionResult } from "@/lib/checkout/place-order";
 import type { CheckoutDetails, CheckoutInput } from "@/lib/checkout/schema";
 import { TextField } from "./text-field";
 
@@ -56,14 +58,14 @@ const NETWORK_ERROR = "We could not reach the shop. Check your connection and tr
 function FormSection({ title, children }: { title: string; children: React.ReactNode }) {
   // A fieldset named by its legend, whose heading also keeps the page outline.
   return (
-    <div className="rounded-2xl border border-stone-200 bg-white p-5 shadow-sm sm:p-6">
+    <Card className="p-5 sm:p-6">
       <fieldset className="min-w-0">
         <legend className="p-0">
           <h2 className="text-lg font-semibold">{title}</h2>
         </legend>
         {children}
       </fieldset>
-    </div>
+    </Card>
   );
 }
 
@@ -83,7 +85,16 @@ let resolverPromise: ReturnType<typeof loadResolver> | undefined;
 const checkoutResolver: Resolver<CheckoutInput, unknown, CheckoutDetails> = async (values, context, options) =>
   (await (resolverPromise ??= loadResolver()))(values, context, options);
 
-export function CheckoutForm({ checkoutKey, summary }: { checkoutKey: string; summary: CheckoutSummary }) {
+export function CheckoutForm({
+  checkoutKey,
+  summary,
+  placeOrderAction,
+}: {
+  checkoutKey: string;
+  summary: CheckoutSummary;
+  /** The page passes the server action; it redirects, or answers what to show. */
+  placeOrderAction: (values: unknown, checkoutKey: unknown) => Promise<PlaceOrderActionResult>;
+}) {
   const {
     register,
     handleSubmit,
@@ -224,7 +235,7 @@ export function CheckoutForm({ checkoutKey, summary }: { checkoutKey: string; su
         )}
       </div>
 
-      <aside aria-labelledby="checkout-summary-heading" className="space-y-5 rounded-2xl border border-stone-200 bg-white p-5 shadow-sm sm:p-6 lg:sticky lg:top-24">
+      <Card as="aside" aria-labelledby="checkout-summary-heading" className="space-y-5 p-5 sm:p-6 lg:sticky lg:top-24">
         <h2 id="checkout-summary-heading" className="text-lg font-semibold">
           Order summary
         </h2>
@@ -254,11 +265,7 @@ export function CheckoutForm({ checkoutKey, summary }: { checkoutKey: string; su
           <span>You will pay with Kredivo: 30 days or 3, 6, 12 month instalments.</span>
         </p>
 
-        {message ? (
-          <div role="alert" data-testid="form-error" className="rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
-            {message}
-          </div>
-        ) : null}
+        {message ? <Alert testId="form-error">{message}</Alert> : null}
 
         <button type="submit" disabled={busy} aria-busy={busy || undefined} className={buttonClass({ size: "lg", fullWidth: true })}>
           {busy ? (
@@ -271,7 +278,7 @@ export function CheckoutForm({ checkoutKey, summary }: { checkoutKey: string; su
           )}
         </button>
         <p className="text-center text-xs text-stone-600">You will approve the payment on the Kredivo page.</p>
-      </aside>
+      </Card>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 // The order's status in words and what it means for the shopper. A polite live region: when the
 // page refreshes itself and the status changes, screen readers hear the new status.
+import { SHOPPER_STATUS_LABEL } from "@/lib/format";
 import type { ShopperOrder } from "@/lib/orders/queries";
-import { STATUS_LABEL } from "./format";
 
 const STYLES = {
   pending: { box: "border-amber-200 bg-amber-50", text: "text-amber-950", dot: "bg-amber-500 animate-pulse motion-reduce:animate-none" },
@@ -34,7 +34,7 @@ export function OrderStatusPanel({ order }: { order: Pick<ShopperOrder, "status"
     <div role="status" aria-live="polite" aria-atomic="true" className={`rounded-2xl border p-5 ${style.box} ${style.text}`}>
       <p className="flex items-center gap-2.5 text-xl font-bold">
         <span aria-hidden="true" className={`size-2.5 rounded-full ${style.dot}`} />
-        <span data-testid="order-status">{STATUS_LABEL[order.status]}</span>
+        <span data-testid="order-status">{SHOPPER_STATUS_LABEL[order.status]}</span>
       </p>
       <p className="mt-1.5 text-sm" data-testid="order-status-detail">
         {explanation(order)}

@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
 import type { TimelineEntry } from "@/lib/orders/queries";
-import { formatJakartaTime } from "./format";
+import { formatWib } from "@/lib/format";
 
 const DOT = { neutral: "bg-stone-400", good: "bg-green-600", bad: "bg-red-600" } as const;
 
@@ -16,7 +16,7 @@ export function PaymentTimeline({ entries }: { entries: TimelineEntry[] }) {
             <span aria-hidden="true" className={`absolute -left-[1.6rem] top-1.5 size-2.5 rounded-full ring-4 ring-white ${DOT[entry.tone]}`} />
             <p className="text-sm font-medium text-stone-900">{entry.label}</p>
             <time dateTime={entry.at.toISOString()} className="text-xs text-stone-600">
-              {formatJakartaTime(entry.at)}
+              {formatWib(entry.at)}
             </time>
           </li>
         ))}

@@ -1,14 +1,22 @@
 "use client";
-// Quantity + "Add to cart". The server action validates, adds and redirects to the cart; if it
-// cannot, its message shows here and the quantity field points at it.
+// Quantity + "Add to cart". The server action (the page passes addToCartAction) validates, adds
+// and redirects to the cart; if it cannot, its message shows here and the quantity field points
+// at it.
 import { useActionState } from "react";
-import { addToCartAction, type AddToCartState } from "@/app/(shop)/cart/actions";
+import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { QuantityInput } from "@/components/ui/quantity-input";
+import type { AddToCartState } from "@/lib/cart/cart";
 
 const initialState: AddToCartState = {};
 
-export function AddToCartForm({ productId }: { productId: number }) {
+export function AddToCartForm({
+  productId,
+  addToCartAction,
+}: {
+  productId: number;
+  addToCartAction: (previous: AddToCartState, formData: FormData) => Promise<AddToCartState>;
+}) {
   const [state, formAction] = useActionState(addToCartAction, initialState);
   const errorId = "add-to-cart-error";
   return (
@@ -27,9 +35,9 @@ export function AddToCartForm({ productId }: { productId: number }) {
         />
       </div>
       {state.error ? (
-        <div id={errorId} role="alert" data-testid="add-to-cart-error" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+        <Alert id={errorId} testId="add-to-cart-error" compact>
           {state.error}
-        </div>
+        </Alert>
       ) : null}
       <SubmitButton size="lg" pendingLabel="Adding…" className="w-full sm:w-auto">
         Add to cart

@@ -2,6 +2,7 @@
 // clickable too, while screen readers hear one link per product.
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
 import { Price } from "@/components/ui/price";
 import { ProductImage } from "@/components/ui/product-image";
 
@@ -17,7 +18,10 @@ export interface ProductCardData {
 
 export function ProductCard({ product, preloadImage = false }: { product: ProductCardData; preloadImage?: boolean }) {
   return (
-    <article className="group relative flex flex-col overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm transition hover:-translate-y-0.5 hover:shadow-md focus-within:ring-2 focus-within:ring-brand-600 motion-reduce:transition-none motion-reduce:hover:translate-y-0">
+    <Card
+      as="article"
+      className="group relative flex flex-col overflow-hidden transition hover:-translate-y-0.5 hover:shadow-md focus-within:ring-2 focus-within:ring-brand-600 motion-reduce:transition-none motion-reduce:hover:translate-y-0"
+    >
       <div className="relative">
         <ProductImage src={product.imagePath} alt="" size={400} preload={preloadImage} className="h-auto w-full" />
         {product.digital ? (
@@ -42,6 +46,6 @@ export function ProductCard({ product, preloadImage = false }: { product: Produc
           <Price value={product.price} />
         </p>
       </div>
-    </article>
+    </Card>
   );
 }

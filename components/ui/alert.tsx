@@ -1,5 +1,7 @@
-// Messages. `role="alert"` (announced at once) for errors; `role="status"` for calmer notes.
-// Every alert carries a test id: Next's route announcer is an alert too.
+// Messages. `role="alert"` (announced at once) for errors; `role="status"` for calmer notes;
+// `role={null}` for a note that is part of the page rather than news (no live region). Every
+// alert carries a test id: Next's route announcer is an alert too. `compact` for a message inside
+// a form or a dense list.
 type Tone = "error" | "warning" | "info" | "success";
 
 const tones: Record<Tone, string> = {
@@ -16,20 +18,23 @@ export function Alert({
   id,
   role = tone === "error" ? "alert" : "status",
   title,
+  compact = false,
   className = "",
 }: {
   children: React.ReactNode;
   tone?: Tone;
   testId: string;
   id?: string;
-  role?: "alert" | "status";
+  role?: "alert" | "status" | null;
   title?: string;
+  compact?: boolean;
   className?: string;
 }) {
+  const box = compact ? "rounded-lg px-3 py-2" : "rounded-xl px-4 py-3";
   return (
-    <div id={id} role={role} data-testid={testId} className={`rounded-xl border px-4 py-3 text-sm ${tones[tone]} ${className}`}>
+    <div id={id} role={role ?? undefined} data-testid={testId} className={`${box} border text-sm ${tones[tone]}${className ? ` ${className}` : ""}`}>
       {title ? <p className="font-semibold">{title}</p> : null}
-      <div className={title ? "mt-1" : ""}>{children}</div>
+      <div className={title ? "mt-1" : undefined}>{children}</div>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-type Tone = "brand" | "neutral" | "good" | "bad" | "warn";
+import type { Tone } from "@/lib/format";
 
 const tones: Record<Tone, string> = {
   brand: "bg-brand-100 text-brand-900 ring-brand-500/30",

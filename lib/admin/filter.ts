@@ -3,7 +3,7 @@
 // because the URL is typed by people.
 import { z } from "zod";
 import { orderStatuses } from "@/lib/db/schema";
-import { addDays, daysBetween, isValidYmd, jakartaDay } from "./dates";
+import { addDays, daysBetween, isValidYmd, jakartaDay } from "@/lib/format";
 
 export const PAGE_SIZE = 20;
 /** The chart's default window, and the most days it draws. */

@@ -14,7 +14,7 @@ import {
   type AttemptStatus,
   type OrderStatus,
 } from "@/lib/db/schema";
-import { addDays, JAKARTA_OFFSET_SECONDS, jakartaDayStart } from "./dates";
+import { addDays, JAKARTA_OFFSET_SECONDS, jakartaDayStart } from "@/lib/format";
 import { chartRange, PAGE_SIZE, type DayRange, type OrderFilter } from "./filter";
 
 export { orderFilterSchema, parseOrderFilter, PAGE_SIZE, type OrderFilter } from "./filter";

@@ -10,6 +10,12 @@ import { checkCredentials } from "./users";
 
 export const SIGN_IN_PATH = "/admin/sign-in";
 
+/** What the sign-in action answers the sign-in form: the refusal, and the email to keep. */
+export interface SignInState {
+  error?: string;
+  email?: string;
+}
+
 declare module "next-auth" {
   interface User {
     sessionVersion?: number;
@@ -34,6 +40,9 @@ export class SignInThrottled extends CredentialsSignin {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
+  // Always on, so there is no AUTH_TRUST_HOST to set: Auth.js refuses every request under
+  // `next start` unless it trusts the Host header. The app checks APP_BASE_URL itself (lib/env.ts)
+  // and is meant to run behind a proxy that sets Host.
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_LIFETIME_MS / 1000 },
   pages: { signIn: SIGN_IN_PATH },

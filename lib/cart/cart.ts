@@ -12,6 +12,10 @@ export class CartError extends Error {
   override name = "CartError";
 }
 
+/** What the cart's server actions answer the product page's and the cart page's forms. */
+export type AddToCartState = { error?: string };
+export type CartLineState = { error?: string; ok?: boolean };
+
 export interface CartView extends PricedCart {
   /** Products that were in the cart but are no longer sold; they are never priced or ordered. */
   unavailable: string[];

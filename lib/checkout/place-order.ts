@@ -18,6 +18,9 @@ export type PlaceOrderResult =
   | { kind: "invalid"; fieldErrors: Record<string, string> }
   | { kind: "error"; message: string };
 
+/** What the checkout form gets back from placeOrderAction when it does not redirect. */
+export type PlaceOrderActionResult = { fieldErrors?: Record<string, string>; message?: string };
+
 const EXPIRED_FORM: PlaceOrderResult = {
   kind: "error",
   message: "This checkout form has expired. Reload the page and try again.",

@@ -2,12 +2,9 @@
 // Thin cart actions: parse with the shared limits, call lib/cart, redirect or revalidate.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { addToCart, CartError, removeFromCart, setCartQuantity } from "@/lib/cart/cart";
+import { addToCart, CartError, removeFromCart, setCartQuantity, type AddToCartState, type CartLineState } from "@/lib/cart/cart";
 import { readCartId, writeCartId } from "@/lib/cart/cookie";
 import { productIdSchema, quantitySchema } from "@/lib/cart/limits";
-
-export type AddToCartState = { error?: string };
-export type CartLineState = { error?: string; ok?: boolean };
 
 const UNKNOWN_PRODUCT = "This product is no longer available.";
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { removeFromCartAction, updateQuantityAction } from "@/app/(shop)/cart/actions";
 import { CartLineControls } from "@/components/cart/cart-line-controls";
 import { SummaryRows } from "@/components/cart/cart-summary";
 import { Alert } from "@/components/ui/alert";
@@ -50,7 +51,7 @@ export default async function CartPage() {
             <h2 id="cart-items-heading" className="sr-only">
               Items
             </h2>
-            <ul className="divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white shadow-sm">
+            <Card as="ul" className="divide-y divide-stone-200">
               {cart.lines.map((line) => (
                 <li key={line.product.id} className="flex gap-4 p-4 sm:p-5">
                   <Link href={`/products/${line.product.slug}`} tabIndex={-1} aria-hidden="true" className="shrink-0">
@@ -68,7 +69,13 @@ export default async function CartPage() {
                         <Price value={line.unitPrice} /> each
                       </p>
                       <div className="pt-2">
-                        <CartLineControls productId={line.product.id} productName={line.product.name} quantity={line.quantity} />
+                        <CartLineControls
+                          productId={line.product.id}
+                          productName={line.product.name}
+                          quantity={line.quantity}
+                          updateQuantityAction={updateQuantityAction}
+                          removeFromCartAction={removeFromCartAction}
+                        />
                       </div>
                     </div>
                     <p className="text-base font-bold text-stone-900 sm:text-right">
@@ -78,7 +85,7 @@ export default async function CartPage() {
                   </div>
                 </li>
               ))}
-            </ul>
+            </Card>
           </section>
 
           <Card as="aside" aria-labelledby="cart-summary-heading" className="space-y-5 p-5 lg:sticky lg:top-24">

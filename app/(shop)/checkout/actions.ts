@@ -3,10 +3,8 @@
 // the cart from the database and answers where to go. redirect() stays outside any try/catch.
 import { redirect } from "next/navigation";
 import { readCartId } from "@/lib/cart/cookie";
-import { placeOrder } from "@/lib/checkout/place-order";
+import { placeOrder, type PlaceOrderActionResult } from "@/lib/checkout/place-order";
 import { requestAddress } from "@/lib/limits/request-address";
-
-export type PlaceOrderActionResult = { fieldErrors?: Record<string, string>; message?: string };
 
 export async function placeOrderAction(values: unknown, checkoutKey: unknown): Promise<PlaceOrderActionResult> {
   const result = await placeOrder(values, await readCartId(), checkoutKey, await requestAddress());

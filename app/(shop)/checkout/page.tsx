@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { placeOrderAction } from "@/app/(shop)/checkout/actions";
 import { CheckoutForm, type CheckoutSummary } from "@/components/checkout/checkout-form";
 import { Alert } from "@/components/ui/alert";
 import { loadCart } from "@/lib/cart/cart";
@@ -41,7 +42,7 @@ export default async function CheckoutPage() {
         </Alert>
       ) : null}
       {/* A fresh key per render, bound to this cart: a double submit of this form finds the same order. */}
-      <CheckoutForm checkoutKey={issueCheckoutKey(cartId)} summary={summary} />
+      <CheckoutForm checkoutKey={issueCheckoutKey(cartId)} summary={summary} placeOrderAction={placeOrderAction} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { signOutAction } from "@/app/admin/actions";
 import { AdminTopBar } from "@/components/admin/top-bar";
 import { requireAdmin } from "@/lib/auth/guard";
 
@@ -9,7 +10,7 @@ export default async function OfficeLayout({ children }: { children: React.React
   const staff = await requireAdmin();
   return (
     <>
-      <AdminTopBar email={staff.email} />
+      <AdminTopBar signedIn={{ email: staff.email, signOutAction }} />
       <main id="main" className="mx-auto w-full min-w-0 max-w-7xl flex-1 px-4 py-6 sm:py-8">
         {children}
       </main>

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { markUnmatchedReviewedAction } from "@/app/admin/(office)/actions";
 import { FilterForm } from "@/components/admin/filter-form";
 import { OrdersTable } from "@/components/admin/orders-table";
 import { Pagination } from "@/components/admin/pagination";
 import { RevenueChart } from "@/components/admin/revenue-chart";
 import { StatusCards } from "@/components/admin/status-cards";
 import { UnmatchedNotifications } from "@/components/admin/unmatched-notifications";
+import { Card } from "@/components/ui/card";
 import { isFiltered } from "@/lib/admin/filter";
 import { dailyPaid, listOrders, parseOrderFilter, statusTotals } from "@/lib/admin/orders";
 import { unmatchedNotifications } from "@/lib/admin/unmatched";
@@ -40,15 +42,15 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         ) : null}
       </div>
 
-      <UnmatchedNotifications list={unmatched} />
+      <UnmatchedNotifications list={unmatched} markUnmatchedReviewedAction={markUnmatchedReviewedAction} />
       <FilterForm filter={filter} />
       <StatusCards totals={totals} filter={filter} />
       <RevenueChart series={series} />
 
-      <section aria-label="Order list" className="rounded-2xl border border-stone-200 bg-white shadow-sm">
+      <Card as="section" aria-label="Order list">
         <OrdersTable list={list} filtered={filtered} />
         <Pagination list={list} filter={filter} />
-      </section>
+      </Card>
     </div>
   );
 }

@@ -5,13 +5,8 @@
 // only AuthError is caught and everything else is rethrown.
 import { AuthError } from "next-auth";
 import { safeAdminRedirect } from "@/lib/admin/redirect";
-import { signIn, SignInThrottled } from "@/lib/auth/config";
+import { signIn, SignInThrottled, type SignInState } from "@/lib/auth/config";
 import { retryMessage } from "@/lib/auth/throttle";
-
-export interface SignInState {
-  error?: string;
-  email?: string;
-}
 
 const FAILED = "Email or password is incorrect.";
 

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { signInAction } from "@/app/admin/sign-in/actions";
 import { AdminTopBar } from "@/components/admin/top-bar";
 import { SignInForm } from "@/components/admin/sign-in-form";
+import { Card } from "@/components/ui/card";
 import { safeAdminRedirect } from "@/lib/admin/redirect";
 import { currentStaff } from "@/lib/auth/guard";
 import { DEFAULT_THROTTLE, retryMessage } from "@/lib/auth/throttle";
@@ -22,11 +24,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <>
       <AdminTopBar />
       <main id="main" className="flex flex-1 items-start justify-center px-4 py-12 sm:py-20">
-        <div className="w-full max-w-sm rounded-2xl border border-stone-200 bg-white p-6 shadow-sm sm:p-8">
+        <Card className="w-full max-w-sm p-6 sm:p-8">
           <h1 className="text-xl font-bold tracking-tight">Sign in</h1>
           <p className="mt-1 text-sm text-stone-600">Merchant staff only. Sessions end after a working day.</p>
-          <SignInForm from={target} notice={throttled ? retryMessage(Math.min(Number(throttled[1]) * 1000, DEFAULT_THROTTLE.maxDelayMs)) : undefined} />
-        </div>
+          <SignInForm
+            from={target}
+            notice={throttled ? retryMessage(Math.min(Number(throttled[1]) * 1000, DEFAULT_THROTTLE.maxDelayMs)) : undefined}
+            signInAction={signInAction}
+          />
+        </Card>
       </main>
     </>
   );

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { payAgainAction } from "@/app/(shop)/orders/[token]/actions";
 import { AutoRefresh } from "@/components/orders/auto-refresh";
-import { formatJakartaTime, shortReference } from "@/components/orders/format";
 import { OrderStatusPanel } from "@/components/orders/order-status";
 import { OrderSummary } from "@/components/orders/order-summary";
 import { PayAgainForm } from "@/components/orders/pay-again-form";
@@ -10,6 +10,7 @@ import { PaymentTimeline } from "@/components/orders/payment-timeline";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { tooManyAttemptsMessage } from "@/lib/checkout/attempt-limits";
+import { formatWib, orderReference } from "@/lib/format";
 import { findShopperOrder } from "@/lib/orders/queries";
 
 export const dynamic = "force-dynamic";
@@ -37,10 +38,10 @@ export default async function OrderPage({
     <div className="space-y-6">
       <div className="space-y-1">
         <h1 className="text-3xl font-bold tracking-tight">
-          Order <span className="font-mono text-2xl text-stone-600">{shortReference(order.token)}</span>
+          Order <span className="font-mono text-2xl text-stone-600">{orderReference(order.token)}</span>
         </h1>
         <p className="text-sm text-stone-600">
-          Placed <time dateTime={order.createdAt.toISOString()}>{formatJakartaTime(order.createdAt)}</time> · confirmation
+          Placed <time dateTime={order.createdAt.toISOString()}>{formatWib(order.createdAt)}</time> · confirmation
           goes to {order.customer.email}
         </p>
       </div>
@@ -62,7 +63,7 @@ export default async function OrderPage({
                     Continue to Kredivo
                   </a>
                 ) : null}
-                {canPayAgain ? <PayAgainForm token={order.token} /> : null}
+                {canPayAgain ? <PayAgainForm token={order.token} payAgainAction={payAgainAction} /> : null}
               </div>
             ) : null}
           </section>

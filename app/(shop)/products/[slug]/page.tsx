@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { addToCartAction } from "@/app/(shop)/cart/actions";
 import { AddToCartForm } from "@/components/shop/add-to-cart-form";
 import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
 import { Price } from "@/components/ui/price";
 import { ProductImage } from "@/components/ui/product-image";
 import { findActiveProductBySlug } from "@/lib/catalog/products";
@@ -70,12 +72,12 @@ export default async function ProductPage({ params }: Props) {
             {digital ? "Digital delivery by email" : `Ships from ${product.seller.city}`}
           </p>
 
-          <div className="rounded-2xl border border-stone-200 bg-white p-5 shadow-sm">
-            <AddToCartForm productId={product.id} />
+          <Card className="p-5">
+            <AddToCartForm productId={product.id} addToCartAction={addToCartAction} />
             <p className="mt-4 text-sm text-stone-600">
               Pay later with Kredivo: 30 days or 3, 6, 12 month instalments.
             </p>
-          </div>
+          </Card>
         </div>
       </div>
     </div>

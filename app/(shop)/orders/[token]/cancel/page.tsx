@@ -3,14 +3,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { backToCartAction } from "@/app/(shop)/orders/[token]/actions";
-import { shortReference } from "@/components/orders/format";
+import { backToCartAction, payAgainAction } from "@/app/(shop)/orders/[token]/actions";
 import { OrderSummary } from "@/components/orders/order-summary";
 import { PayAgainForm } from "@/components/orders/pay-again-form";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { orderReference } from "@/lib/format";
 import { findShopperOrder } from "@/lib/orders/queries";
 
 export const dynamic = "force-dynamic";
@@ -33,7 +33,7 @@ export default async function CancelPage({ params }: { params: Promise<{ token: 
         <h1 className="text-3xl font-bold tracking-tight">Payment cancelled</h1>
         <p className="text-stone-700">You left the Kredivo page before paying. Your order is saved.</p>
         <p className="text-sm text-stone-600">
-          Order <span className="font-mono">{shortReference(order.token)}</span>
+          Order <span className="font-mono">{orderReference(order.token)}</span>
         </p>
       </div>
 
@@ -60,7 +60,7 @@ export default async function CancelPage({ params }: { params: Promise<{ token: 
                   Pay again with Kredivo
                 </a>
               ) : canPayAgain ? (
-                <PayAgainForm token={order.token} fullWidth />
+                <PayAgainForm token={order.token} payAgainAction={payAgainAction} fullWidth />
               ) : (
                 <Link href={orderHref} className={buttonClass({ size: "lg", fullWidth: true })}>
                   Check payment status

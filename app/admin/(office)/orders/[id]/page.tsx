@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { checkStatusAction, markReviewedAction } from "@/app/admin/(office)/orders/[id]/actions";
 import { AttemptsList } from "@/components/admin/attempts-list";
-import { formatWib, orderReference } from "@/components/admin/format";
 import { ItemsTable } from "@/components/admin/items-table";
 import { OrderTimeline } from "@/components/admin/order-timeline";
 import { NeedsReviewBadge, OrderStatusBadge } from "@/components/admin/status-badge";
+import { Card } from "@/components/ui/card";
 import { orderDetail } from "@/lib/admin/orders";
 import { requireAdmin } from "@/lib/auth/guard";
 import type { PostalAddress } from "@/lib/db/schema";
+import { formatWib, orderReference } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +20,7 @@ const ID = /^[1-9][0-9]{0,14}$/;
 
 function Address({ title, address }: { title: string; address: PostalAddress }) {
   return (
-    <section aria-label={title} className="rounded-2xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5">
+    <Card as="section" aria-label={title} className="p-4 sm:p-5">
       <h2 className="text-base font-semibold">{title}</h2>
       <address className="mt-2 text-sm not-italic leading-relaxed text-stone-800">
         {[address.firstName, address.lastName].filter(Boolean).join(" ")}
@@ -31,7 +33,7 @@ function Address({ title, address }: { title: string; address: PostalAddress }) 
         <br />
         <span className="tabular-nums">{address.phone}</span>
       </address>
-    </section>
+    </Card>
   );
 }
 
@@ -87,7 +89,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
       </div>
 
       <div className="grid gap-4 md:grid-cols-3">
-        <section aria-labelledby="customer-heading" className="rounded-2xl border border-stone-200 bg-white p-4 shadow-sm sm:p-5">
+        <Card as="section" aria-labelledby="customer-heading" className="p-4 sm:p-5">
           <h2 id="customer-heading" className="text-base font-semibold">
             Customer
           </h2>
@@ -109,14 +111,14 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
               <dd className="tabular-nums">{order.customerPhone}</dd>
             </div>
           </dl>
-        </section>
+        </Card>
         <Address title="Shipping address" address={order.shippingAddress} />
         <Address title="Billing address" address={order.billingAddress} />
       </div>
 
       <ItemsTable items={items} order={order} />
-      <AttemptsList orderId={order.id} attempts={attempts} />
-      <OrderTimeline orderId={order.id} events={events} attempts={attempts} />
+      <AttemptsList orderId={order.id} attempts={attempts} checkStatusAction={checkStatusAction} />
+      <OrderTimeline orderId={order.id} events={events} attempts={attempts} markReviewedAction={markReviewedAction} />
     </div>
   );
 }
