@@ -13,6 +13,7 @@ import { openDatabase } from "@/lib/db/connection";
 import { orders } from "@/lib/db/schema";
 import { seedDatabase } from "@/lib/db/seed";
 import { startSandbox } from "@/sandbox/server";
+import { checkoutDetails } from "@/tests/support/orders";
 import { createCarts } from "./checkout";
 import { DOKU, freePort } from "./servers";
 import { BENCH_DIR } from "./workspace";
@@ -68,17 +69,7 @@ for (let i = 0; ; i++) {
 // shop) for the order page.
 const [cartId, orderCartId] = await createCarts(db, 2);
 Object.assign(process.env, env);
-const placed = await placeOrder(
-  {
-    firstName: "Siti",
-    email: "siti@example.com",
-    phone: "081234567890",
-    shipping: { address: "Jl. Malioboro 52", city: "Yogyakarta", postalCode: "55271", phone: "081234567890" },
-    billingSameAsShipping: true,
-  },
-  orderCartId!,
-  issueCheckoutKey(orderCartId!),
-);
+const placed = await placeOrder(checkoutDetails, orderCartId!, issueCheckoutKey(orderCartId!));
 if (placed.kind !== "redirect") throw new Error(`could not place the order: ${JSON.stringify(placed)}`);
 const [{ token }] = (await db.run((d) => d.select({ token: orders.publicToken }).from(orders).limit(1))) as [{ token: string }];
 const product = "batik-tulis-parang-shirt";

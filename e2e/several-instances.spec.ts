@@ -41,7 +41,11 @@ async function stopInstances() {
   apps = [];
 }
 
-/** `count` pending orders with one pending attempt each, `createdAt` as given. */
+/**
+ * `count` pending orders with one pending attempt each, `createdAt` as given. Written against the
+ * PostgreSQL tables directly: this process's DATABASE_URL (none) would pick SQLite's in
+ * lib/db/schema, which tests/support/pending-order.ts uses.
+ */
 async function pendingOrders(count: number, createdAt = new Date(), invoices?: string[]) {
   return database.transaction(async (tx) => {
     const made: { orderId: number; attemptId: number; invoice: string }[] = [];

@@ -5,7 +5,8 @@
 import { z } from "zod";
 import { openDatabase } from "../lib/db/connection";
 import { PUBLISHED_SECRETS } from "../lib/published-values";
-import { databaseUrlField, shownDatabase } from "./database-url";
+import { shownDatabaseUrl } from "../lib/db/dialect";
+import { databaseUrlField } from "./database-url";
 import { loadDotEnv } from "./load-env";
 
 loadDotEnv();
@@ -29,7 +30,7 @@ const { seedAdmin } = await import("../lib/auth/seed-admin");
 const database = openDatabase(url);
 try {
   await database.migrate();
-  console.log(`admin ${ADMIN_EMAIL}: ${await seedAdmin(database, ADMIN_EMAIL, ADMIN_PASSWORD)} in ${shownDatabase(url)}`);
+  console.log(`admin ${ADMIN_EMAIL}: ${await seedAdmin(database, ADMIN_EMAIL, ADMIN_PASSWORD)} in ${shownDatabaseUrl(url)}`);
 } finally {
   await database.close();
 }

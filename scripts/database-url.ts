@@ -27,5 +27,3 @@ export function databaseUrlOrExit(value: string | undefined): { url: string; tar
   }
   return { url, target: parsed.target };
 }
-
-export { shownDatabaseUrl as shownDatabase } from "../lib/db/dialect";

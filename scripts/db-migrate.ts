@@ -1,5 +1,6 @@
 import { openDatabase } from "../lib/db/connection";
-import { databaseUrlOrExit, shownDatabase } from "./database-url";
+import { shownDatabaseUrl } from "../lib/db/dialect";
+import { databaseUrlOrExit } from "./database-url";
 import { loadDotEnv } from "./load-env";
 
 loadDotEnv();
@@ -10,4 +11,4 @@ try {
 } finally {
   await database.close();
 }
-console.log(`migrated ${shownDatabase(url)}`);
+console.log(`migrated ${shownDatabaseUrl(url)}`);

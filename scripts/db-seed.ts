@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { openDatabase } from "../lib/db/connection";
-import { databaseUrlField, shownDatabase } from "./database-url";
+import { shownDatabaseUrl } from "../lib/db/dialect";
+import { databaseUrlField } from "./database-url";
 import { loadDotEnv } from "./load-env";
 
 loadDotEnv();
@@ -25,7 +26,7 @@ try {
   await database.migrate();
   const counts = await seedDatabase(database);
   const admin = await seedAdmin(database, ADMIN_EMAIL, ADMIN_PASSWORD);
-  console.log(`seeded ${counts.sellers} sellers, ${counts.products} products and admin ${ADMIN_EMAIL} (${admin}) into ${shownDatabase(url)}`);
+  console.log(`seeded ${counts.sellers} sellers, ${counts.products} products and admin ${ADMIN_EMAIL} (${admin}) into ${shownDatabaseUrl(url)}`);
 } finally {
   await database.close();
 }

@@ -2,14 +2,15 @@
 // start per hour. Each attempt is a signed DOKU call and a row of someone's name, email and
 // phone: a script must not be able to make them without end. Counted in the transaction that
 // creates the attempt, in the database, so every instance shares the count.
-import { countHit, type LimitsTx } from "@/lib/limits/rate-limits";
+import type { Tx } from "@/lib/db/connection";
+import { countHit } from "@/lib/limits/rate-limits";
 
 export const ATTEMPT_LIMITS = { perCart: 5, perAddress: 20, windowMs: 60 * 60_000 } as const;
 
 export type AttemptSlot = { ok: true } | { ok: false; retryAfterMs: number };
 
 export async function takeAttemptSlot(
-  tx: LimitsTx,
+  tx: Tx,
   who: { cartId: string | null; address: string | null },
   now = new Date(),
 ): Promise<AttemptSlot> {

@@ -4,9 +4,6 @@ import { asc, inArray, lt, lte, sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { dialect, rateLimits } from "@/lib/db/schema";
 
-/** The transaction a limit is counted in; the name is kept for the callers that import it. */
-export type LimitsTx = Tx;
-
 export interface Counter {
   key: string;
   count: number;
@@ -18,7 +15,7 @@ export interface Counter {
  * Counts one hit on `key` in a fixed window of `windowMs` and answers the count so far, this hit
  * included: one atomic upsert, so concurrent hits on any instance are all counted.
  */
-export async function countHit(tx: LimitsTx, key: string, windowMs: number, now: Date): Promise<Counter> {
+export async function countHit(tx: Tx, key: string, windowMs: number, now: Date): Promise<Counter> {
   // The operator binds the Date through the column, so each dialect gets its own encoding of it.
   const expired = lte(rateLimits.windowStartedAt, new Date(now.getTime() - windowMs));
   const [counter] = await tx
@@ -36,7 +33,7 @@ export async function countHit(tx: LimitsTx, key: string, windowMs: number, now:
   return counter!;
 }
 
-export async function readCounters(tx: LimitsTx, keys: string[]): Promise<Counter[]> {
+export async function readCounters(tx: Tx, keys: string[]): Promise<Counter[]> {
   return keys.length ? await tx.select().from(rateLimits).where(inArray(rateLimits.key, keys)) : [];
 }
 
@@ -46,7 +43,7 @@ export async function readCounters(tx: LimitsTx, keys: string[]): Promise<Counte
  * that does not exist yet cannot be locked, so each missing key first gets a row at count 0 (the
  * same as no row); rows are taken in key order, so two callers never wait on each other in a ring.
  */
-export async function lockCounters(tx: LimitsTx, keys: string[], now: Date): Promise<Counter[]> {
+export async function lockCounters(tx: Tx, keys: string[], now: Date): Promise<Counter[]> {
   if (dialect !== "postgresql" || keys.length === 0) return readCounters(tx, keys);
   const sorted = [...new Set(keys)].sort();
   await tx
@@ -56,7 +53,7 @@ export async function lockCounters(tx: LimitsTx, keys: string[], now: Date): Pro
   return tx.select().from(rateLimits).where(inArray(rateLimits.key, sorted)).orderBy(asc(rateLimits.key)).for("update");
 }
 
-export async function writeCounter(tx: LimitsTx, counter: Counter): Promise<void> {
+export async function writeCounter(tx: Tx, counter: Counter): Promise<void> {
   const { count, windowStartedAt, lastAt } = counter;
   await tx
     .insert(rateLimits)
@@ -64,16 +61,15 @@ export async function writeCounter(tx: LimitsTx, counter: Counter): Promise<void
     .onConflictDoUpdate({ target: rateLimits.key, set: { count, windowStartedAt, lastAt } });
 }
 
-export async function clearCounters(tx: LimitsTx, keys: string[]): Promise<void> {
+export async function clearCounters(tx: Tx, keys: string[]): Promise<void> {
   if (keys.length) await tx.delete(rateLimits).where(inArray(rateLimits.key, keys));
 }
-
 
 /**
  * Drops counters untouched for `olderThanMs` (longer than any window that reads them). Only age
  * ever removes a counter, so a flood of new keys cannot push out the one that is limiting someone.
  */
-export async function pruneCounters(tx: LimitsTx, olderThanMs: number, now: Date): Promise<number> {
+export async function pruneCounters(tx: Tx, olderThanMs: number, now: Date): Promise<number> {
   const removed = await tx
     .delete(rateLimits)
     .where(lt(rateLimits.lastAt, new Date(now.getTime() - olderThanMs)))

@@ -6,7 +6,7 @@ import "server-only";
 import { and, eq, isNull, lte, or } from "drizzle-orm";
 import { paymentProvider } from "@/lib/channels";
 import { run, transaction } from "@/lib/db/client";
-import { paymentAttempts } from "@/lib/db/schema";
+import { paymentAttempts, type EventEffect } from "@/lib/db/schema";
 import { recordExchange } from "./audit-log";
 import type { CallFailureKind, PaymentStatus } from "./provider";
 import { applyUpdate, needsReview, orderEffect, transitionOutcome, type TransitionResult } from "./transitions";
@@ -24,8 +24,8 @@ export async function checkAttemptStatus(
   { minIntervalMs = CHECK_STATUS_INTERVAL_MS, now = new Date() }: { minIntervalMs?: number; now?: Date } = {},
 ): Promise<CheckStatusOutcome> {
   // The slot is taken before the provider is called: a request that loses the race never calls.
-  const attempt = await run(async (db) => {
-    const [claimed] = await db
+  const claim = await run(async (db) => {
+    const [attempt] = await db
       .update(paymentAttempts)
       .set({ lastCheckedAt: now })
       .where(
@@ -35,15 +35,16 @@ export async function checkAttemptStatus(
         ),
       )
       .returning();
-    if (claimed) return claimed;
-    const [existing] = await db.select({ lastCheckedAt: paymentAttempts.lastCheckedAt }).from(paymentAttempts).where(eq(paymentAttempts.id, attemptId));
-    return existing ? { lastCheckedAt: existing.lastCheckedAt } : null;
+    if (attempt) return { attempt };
+    const [taken] = await db.select({ lastCheckedAt: paymentAttempts.lastCheckedAt }).from(paymentAttempts).where(eq(paymentAttempts.id, attemptId));
+    return { taken };
   });
-  if (!attempt) return { ok: false, reason: "unknown_attempt", httpStatus: null };
-  if (!("invoiceNumber" in attempt)) {
-    const retryAfterMs = Math.max(1, (attempt.lastCheckedAt?.getTime() ?? 0) + minIntervalMs - now.getTime());
+  if (!claim.attempt) {
+    if (!claim.taken) return { ok: false, reason: "unknown_attempt", httpStatus: null };
+    const retryAfterMs = Math.max(1, (claim.taken.lastCheckedAt?.getTime() ?? 0) + minIntervalMs - now.getTime());
     return { ok: false, reason: "recently_checked", httpStatus: null, retryAfterMs };
   }
+  const { attempt } = claim;
 
   const answer = await paymentProvider().checkStatus(attempt.invoiceNumber);
   const answeredAt = new Date();
@@ -61,7 +62,8 @@ export async function checkAttemptStatus(
       }
       return { ok: false, reason: answer.kind, httpStatus: answer.httpStatus };
     }
-    const record = (outcome: string, flagged: boolean) => recordExchange(tx, { kind: "check_status", exchange: answer.exchange, ...ids, outcome, flagged });
+    const record = (outcome: string, flagged: boolean, effect: EventEffect | null = null) =>
+      recordExchange(tx, { kind: "check_status", exchange: answer.exchange, ...ids, outcome, flagged, effect });
     // Followed-but-unverified answers (DOKU_RESPONSE_SIGNATURE=report) are kept for review, never acted on.
     if (!answer.verified) {
       await record("error:bad_signature", true);
@@ -77,14 +79,7 @@ export async function checkAttemptStatus(
       return { ok: false, reason: "unrecognised_status", httpStatus: answer.exchange.status };
     }
     const result = await applyUpdate(tx, attempt, update.status, answeredAt);
-    await recordExchange(tx, {
-      kind: "check_status",
-      exchange: answer.exchange,
-      ...ids,
-      outcome: transitionOutcome(result),
-      effect: orderEffect(result),
-      flagged: needsReview(result),
-    });
+    await record(transitionOutcome(result), needsReview(result), orderEffect(result));
     return { ok: true, status: update.status, providerStatus: update.providerStatus, result };
   });
 }

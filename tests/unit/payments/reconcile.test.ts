@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { migratedAndSeeded, setTestEnv, startAppSandbox } from "../../support/app-db";
+import { checkoutDetails } from "../../support/orders";
 
 setTestEnv({ DOKU_TIMEOUT_MS: "1000" });
 const sandbox = await startAppSandbox();
@@ -38,17 +39,7 @@ async function pendingOrder() {
   const [product] = await db.run((d) => d.select().from(schema.products).where(eq(schema.products.slug, "batik-kawung-tote")));
   const cartId = await addToCart(null, product!.id, 1);
   const key = issueCheckoutKey(cartId);
-  const placed = await placeOrder(
-    {
-      firstName: "Dewi",
-      email: "dewi@example.com",
-      phone: "081234567890",
-      shipping: { address: "Jl. Asia Afrika 1", city: "Bandung", postalCode: "40111", phone: "081234567890" },
-      billingSameAsShipping: true,
-    },
-    cartId,
-    key,
-  );
+  const placed = await placeOrder(checkoutDetails, cartId, key);
   expect(placed.kind).toBe("redirect");
   const [order] = await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.checkoutKey, key)));
   const [attempt] = await db.run((d) => d.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.orderId, order!.id)));
