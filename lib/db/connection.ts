@@ -6,7 +6,9 @@
 // that awaits between statements would let another request's statement run inside it. Every use
 // of the connection therefore waits its turn in one queue, and a transaction is
 // `BEGIN IMMEDIATE … COMMIT` (the write lock taken first, so two processes on one file never both
-// read before writing). PostgreSQL: a pool; each transaction on a connection of its own.
+// read before writing). Write through one connection per process: a second writing in the same
+// process would wait for the first's lock by blocking the event loop the first needs. PostgreSQL: a
+// pool; each transaction on a connection of its own.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
