@@ -30,6 +30,23 @@ const config = [
       ],
     },
   },
+  {
+    // Every word a page shows is a message (messages/<locale>/*.json), in both languages: a
+    // literal string in JSX fails the lint. Symbols, the logo's initials and "404" read the same
+    // in both; app/global-error.tsx renders without the messages and says why.
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    ignores: ["app/global-error.tsx"],
+    rules: {
+      "react/jsx-no-literals": [
+        "error",
+        {
+          noStrings: false,
+          ignoreProps: true,
+          allowedStrings: ["TN", "404", "·", "—", "×", "→", "←", "✓", "✗", "(", ")", ":", "/", "…", "|", "+", "−", "%", "#", "@", ",", "."],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 // Headers that never vary per request; the per-request Content-Security-Policy (with its
 // nonce) is set in proxy.ts.
 const securityHeaders = [
@@ -23,4 +25,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl reads the shopper's language and its messages per request (lib/i18n/request.ts).
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+export default withNextIntl(nextConfig);

@@ -6,6 +6,8 @@ import { E2E } from "./e2e/support/env";
 const executablePath =
   process.env.PLAYWRIGHT_CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
+const englishCookie = { name: "NEXT_LOCALE", value: "en", domain: "localhost", path: "/", expires: -1, httpOnly: false, secure: false, sameSite: "Lax" as const };
+
 const serverEnv = { ...process.env, ...E2E.env } as Record<string, string>;
 
 export default defineConfig({
@@ -21,6 +23,9 @@ export default defineConfig({
   outputDir: "test-results",
   use: {
     baseURL: E2E.appUrl,
+    // The specs read the shop in English (the language a shopper picks in the header); the
+    // Indonesian specs (the default language) start without this cookie: e2e/support/locale.ts.
+    storageState: { cookies: [englishCookie], origins: [] },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

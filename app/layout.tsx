@@ -1,10 +1,13 @@
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Toko Nusantara", template: "%s · Toko Nusantara" },
-  description: "Local makers, paid later with Kredivo through DOKU.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  const shop = t("shopName");
+  return { title: { default: shop, template: `%s · ${shop}` }, description: t("metadata.description") };
+}
 
 export const viewport: Viewport = {
   width: "device-width",
@@ -12,10 +15,15 @@ export const viewport: Viewport = {
   themeColor: "#ea580c",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  const { common, shop } = await getMessages();
+  // Client components get the shop's words only; the back office's layout adds its own.
   return (
-    <html lang="en">
-      <body className="min-h-dvh font-sans">{children}</body>
+    <html lang={locale}>
+      <body className="min-h-dvh font-sans">
+        <NextIntlClientProvider messages={{ common, shop }}>{children}</NextIntlClientProvider>
+      </body>
     </html>
   );
 }

@@ -1,24 +1,13 @@
 // Accessibility: axe on every shop and back-office page (no serious or critical violations),
 // a checkout and the back office done with the keyboard alone, and form errors that screen
 // readers hear.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expectNoSeriousViolations } from "./support/axe";
 import { db } from "./support/db";
 import { notificationBody, postNotification, signNotification } from "./support/doku";
 import { E2E } from "./support/env";
 import { sandbox } from "./support/sandbox";
 import { addToCart, checkoutToKredivo, fillCheckout, tokenFromUrl } from "./support/shop";
-
-async function expectNoSeriousViolations(page: Page, label: string) {
-  // After a client-side navigation Next streams the new <title> in a moment later: wait for it.
-  await expect(page).toHaveTitle(/\S/);
-  await page.waitForLoadState("networkidle");
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
-  expect(serious, `${label}: ${serious.join("\n")}`).toEqual([]);
-}
 
 /** Presses Tab (or Shift+Tab) until `target` has focus, as a keyboard user would; fails if it never gets it. */
 async function tabTo(page: Page, target: Locator, { backwards = false, maxPresses = 60 } = {}) {

@@ -4,9 +4,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { db } from "./support/db";
 import { notificationBody, postNotification, signNotification } from "./support/doku";
 import { E2E } from "./support/env";
-import { sandbox } from "./support/sandbox";
+import { mailTo, sandbox } from "./support/sandbox";
 import { screenshotPath } from "./support/screenshots";
-import { addToCart, checkoutToKredivo, tokenFromUrl } from "./support/shop";
+import { addToCart, checkoutToKredivo, shopper, tokenFromUrl } from "./support/shop";
 
 const COFFEE = "Java Preanger Arabica Beans 250 g";
 
@@ -80,6 +80,32 @@ test("a paid order's timeline shows generate-order, the notification and the sta
   await page.screenshot({ path: screenshotPath("admin-2-order.png"), fullPage: true });
   // Headers are shown redacted: never the whole signature.
   await expect(page.getByText(/HMACSHA256=[A-Za-z0-9+/]{40,}=/)).toHaveCount(0);
+});
+
+test("the order's emails: a refused confirmation is retried and sent; staff resend it", async ({ page }) => {
+  // The mailbox refuses the first try: the sender retries and the back office tells the story.
+  await sandbox.refuseMail(1);
+  await addToCart(page, COFFEE, 1);
+  await checkoutToKredivo(page);
+  await page.getByRole("button", { name: "Approve payment" }).click();
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+  const order = db.order(tokenFromUrl(page.url()))!;
+  const [first] = await mailTo(shopper.email);
+  expect(first!.subject).toContain("is paid");
+
+  await signIn(page);
+  await page.goto(`/admin/orders/${order.id}`);
+  const emails = page.getByRole("region", { name: "Emails" });
+  const row = emails.locator("[data-testid=email-row][data-kind=order_confirmation]");
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute("data-status", "sent");
+
+  await row.getByRole("button", { name: "Resend" }).click();
+  await expect(page.getByTestId("resend-result").first()).toContainText("Queued again");
+  await mailTo(shopper.email, 2);
+  await page.reload();
+  await expect(emails.locator("[data-testid=email-row][data-kind=order_confirmation]")).toHaveCount(2);
+  await expect(emails.locator("[data-testid=email-row][data-kind=order_confirmation][data-status=sent]")).toHaveCount(2);
 });
 
 test("an admin action without a session is refused and changes nothing @faults", async ({ page, context }) => {

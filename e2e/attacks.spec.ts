@@ -102,10 +102,10 @@ test("a restart between guesses forgets nothing: the count is in the database @f
 
 /** Sets the session cookie by hand and says whether the back office lets it in. */
 async function backOfficeAccepts(page: Page, value: string): Promise<boolean> {
-  await page.context().clearCookies();
+  await page.context().clearCookies({ name: SESSION_COOKIE });
   await page.context().addCookies([{ name: SESSION_COOKIE, value, url: E2E.appUrl, httpOnly: true, sameSite: "Lax" }]);
   const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: { email?: string } } | null;
-  await page.context().clearCookies();
+  await page.context().clearCookies({ name: SESSION_COOKIE });
   await page.context().addCookies([{ name: SESSION_COOKIE, value, url: E2E.appUrl, httpOnly: true, sameSite: "Lax" }]);
   await page.goto("/admin");
   const inside = await page.getByRole("heading", { level: 1, name: "Orders" }).isVisible();

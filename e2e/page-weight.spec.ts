@@ -9,8 +9,13 @@ import { E2E } from "./support/env";
 import { sandbox } from "./support/sandbox";
 import { addToCart, checkoutToKredivo, tokenFromUrl } from "./support/shop";
 
-/** gzip kB of a page's own scripts, beyond the framework's: checkout, the heaviest, is ~24. */
-const OWN_JS_BUDGET_KB = 30;
+/**
+ * gzip kB of a page's own scripts, beyond the framework's. Measured with next-intl: catalog 21.3,
+ * product 23.0, cart 22.9, checkout 38.3 (~24 before). next-intl's client runtime, with
+ * intl-messageformat's ICU parser, adds ~13 kB to every page: the budget moved from 30 to 40 for
+ * it. next-intl's build-time precompiling of messages (experimental) would drop the parser.
+ */
+const OWN_JS_BUDGET_KB = 40;
 
 test.beforeEach(async () => {
   await sandbox.reset();

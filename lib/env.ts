@@ -3,6 +3,7 @@
 import "server-only";
 import { z } from "zod";
 import { parseDatabaseUrl } from "@/lib/db/dialect";
+import { defaultShopTimeZone, shopTimeZoneNames } from "@/lib/time-zone";
 
 const nonEmpty = (what: string) => z.string({ error: `is required (${what})` }).trim().min(1, `is required (${what})`);
 const httpUrl = (what: string) =>
@@ -49,6 +50,41 @@ export const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number({ error: "must be a whole number of connections (1-100)" }).int().min(1).max(100).default(10),
   /** Proxies in front of the app that append to X-Forwarded-For; 0: the header is not trusted. */
   TRUSTED_PROXY_HOPS: z.coerce.number({ error: "must be a whole number of proxies (0-10)" }).int().min(0).max(10).default(0),
+  /** Every time the shop and the back office show, and the back office's days, are in this zone. */
+  SHOP_TIME_ZONE: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .enum(shopTimeZoneNames, { error: `must be one of ${shopTimeZoneNames.join(", ")} (WIB, WITA, WIT)` })
+      .default(defaultShopTimeZone),
+  ),
+  /**
+   * Where the shop's emails go: smtp://user:pass@host:587 (STARTTLS when the server offers it) or
+   * smtps://…:465. Unset: emails still queue in the outbox, and the back office shows them unsent.
+   */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@smtp.example.com:587" }).optional()),
+  /** The From of every email, e.g. `Toko Nusantara <pesanan@toko.example>`. */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(
+      z
+        .string()
+        .regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, "must be an address, optionally with a name: Toko Nusantara <pesanan@toko.example>")
+        .optional(),
+    ),
+  /** How often the sender looks for due emails inside next start (0 turns it off). */
+  MAIL_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+  /** The wait after a refused try, doubled after each further one (capped at an hour). */
+  MAIL_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  /** Tries before an email is marked failed (the back office can still resend it). */
+  MAIL_MAX_TRIES: z.coerce.number().int().min(1).max(50).default(8),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(30_000),
   RECONCILE_MIN_AGE_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
 });
@@ -66,6 +102,9 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
         ok: false,
         message: "Invalid configuration:\n  - DOKU_OVERRIDE_NOTIFICATION_URL: its path must equal DOKU_NOTIFICATION_PATH (DOKU lets an override change the host only)",
       };
+    }
+    if (env.SMTP_URL && !env.MAIL_FROM) {
+      return { ok: false, message: "Invalid configuration:\n  - MAIL_FROM: is required when SMTP_URL is set (the From of the shop's emails, e.g. Toko Nusantara <pesanan@toko.example>)" };
     }
     return { ok: true, env };
   }

@@ -1,6 +1,7 @@
 // Runs once in the Node server before the first request (instrumentation.ts). Refuses to serve
 // a checkout with missing configuration, or in production with a secret anyone can read, a weak
-// session secret, plain http or a default admin password; then starts the reconciler.
+// session secret, plain http or a default admin password; then starts the reconciler and the
+// email sender.
 import { shownDatabaseUrl } from "./db/dialect";
 import { parseEnv } from "./env";
 import { productionProblems } from "./production-checks";
@@ -33,3 +34,6 @@ if (production) {
 
 const { startReconciler } = await import("./payments/reconcile-schedule");
 startReconciler(result.env.RECONCILE_INTERVAL_MS);
+
+const { startMailer } = await import("./mail/mailer");
+startMailer(result.env.MAIL_INTERVAL_MS);

@@ -12,5 +12,7 @@ export interface SandboxContext {
   settlement: Settlement;
   /** Base URL for `payment.url`: configured, else the listening address, else the request's origin. */
   publicUrl(requestUrl: string): string;
+  /** `smtp://127.0.0.1:<port>` once startSandbox listens for mail; undefined under createSandbox. */
+  smtpUrl(): string | undefined;
   log(line: string): void;
 }

@@ -51,14 +51,14 @@ export function orderView(state: SandboxState, order: SandboxOrder) {
 
 export type OrderView = ReturnType<typeof orderView>;
 
-function isForm(c: Context): boolean {
+export function isForm(c: Context): boolean {
   const type = c.req.header("content-type") ?? "";
   return /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type);
 }
 
 type ErrorStatus = 400 | 404 | 409;
 
-function fail(c: Context, status: ErrorStatus, code: string, message: string): Response {
+export function fail(c: Context, status: ErrorStatus, code: string, message: string): Response {
   if (isForm(c)) {
     return c.html(
       `<!doctype html><html lang="en"><meta charset="utf-8"><title>Sandbox error</title>` +
@@ -70,8 +70,9 @@ function fail(c: Context, status: ErrorStatus, code: string, message: string): R
   return c.json({ error: { code, message, type: "invalid_request" } }, status);
 }
 
-function done(c: Context, json: unknown): Response {
-  return isForm(c) ? c.redirect(CONTROL_PAGE, 303) : c.json(json);
+/** JSON for API callers; a form post from one of the sandbox's pages goes back to `page`. */
+export function done(c: Context, json: unknown, page = CONTROL_PAGE): Response {
+  return isForm(c) ? c.redirect(page, 303) : c.json(json);
 }
 
 /** Form posts carry strings; turn the numeric fields into numbers and the preset into target+kind. */
@@ -83,7 +84,7 @@ function faultFromForm(form: Record<string, unknown>): Record<string, unknown> {
       const [target, kind] = value.split("/");
       out.target = target;
       out.kind = kind;
-    } else if (["times", "ms", "copies", "count"].includes(key)) {
+    } else if (["times", "ms", "copies", "count", "code"].includes(key)) {
       out[key] = Number(value);
     } else {
       out[key] = value;
@@ -92,7 +93,7 @@ function faultFromForm(form: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-async function readInput(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+export async function readInput(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
   if (isForm(c)) return { ok: true, value: faultFromForm(await c.req.parseBody()) };
   const text = await c.req.text();
   if (text.trim() === "") return { ok: true, value: {} };
@@ -103,7 +104,7 @@ async function readInput(c: Context): Promise<{ ok: true; value: unknown } | { o
   }
 }
 
-function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.ZodError): string {
   return error.issues
     .map((i) => `${i.path.length ? i.path.join(".") : "body"}: ${i.message}`)
     .join("; ");

@@ -1,6 +1,7 @@
 // Everything the sandbox remembers, in memory. One object so that reset and close have a single
-// place to forget orders, cached responses, deliveries, faults and pending timers.
+// place to forget orders, cached responses, deliveries, faults, emails and pending timers.
 import type { Fault } from "./faults";
+import { Mailbox } from "./mailbox";
 import type { GenerateOrderRequest } from "./order-schema";
 
 export type OrderStatus = "PENDING" | "SUCCESS" | "FAILED" | "EXPIRED" | "REFUNDED";
@@ -101,7 +102,12 @@ export class SandboxState {
   /** Aborted on reset/close: in-flight deliveries and held responses stop, late results are dropped. */
   private controller = new AbortController();
 
-  constructor(readonly now: () => Date = () => new Date()) {}
+  /** What the shop emailed (the SMTP listener feeds it; see mailbox.ts). */
+  readonly mailbox: Mailbox;
+
+  constructor(readonly now: () => Date = () => new Date()) {
+    this.mailbox = new Mailbox(now);
+  }
 
   get signal(): AbortSignal {
     return this.controller.signal;
@@ -161,6 +167,7 @@ export class SandboxState {
     this.notifications.length = 0;
     this.deliveries.length = 0;
     this.faults = [];
+    this.mailbox.reset();
     this.signingMode = "standard";
     this.envelopeShape = "full";
   }

@@ -14,11 +14,15 @@ if (!existsSync(".env")) {
     .replace(/^AUTH_SECRET=.*$/m, `AUTH_SECRET=${randomBytes(32).toString("base64url")}`)
     .replace(/^DOKU_SECRET_KEY=.*$/m, `DOKU_SECRET_KEY=SK-SANDBOX-LOCAL-${randomBytes(16).toString("hex")}`)
     .replace(/^ALLOW_HTTP_APP_BASE_URL=.*$/m, "ALLOW_HTTP_APP_BASE_URL=true")
-    .replace(/^ADMIN_PASSWORD=.*$/m, `ADMIN_PASSWORD=${randomBytes(12).toString("base64url")}`);
+    .replace(/^ADMIN_PASSWORD=.*$/m, `ADMIN_PASSWORD=${randomBytes(12).toString("base64url")}`)
+    .replace(/^SMTP_URL=.*$/m, "SMTP_URL=smtp://127.0.0.1:4025");
   writeFileSync(".env", env, { mode: 0o600 });
   console.log("› created .env from .env.example (fresh sandbox secret, session secret and admin password)");
 }
 loadDotEnv();
+// The shop's emails go to the sandbox's mailbox unless .env names another SMTP server.
+const sandboxSmtpUrl = `smtp://127.0.0.1:${process.env.SANDBOX_SMTP_PORT || "4025"}`;
+process.env.SMTP_URL ||= sandboxSmtpUrl;
 
 function run(title: string, command: string, args: string[]): void {
   console.log(`› ${title}`);
@@ -69,6 +73,8 @@ setTimeout(() => {
   │ Back office:   ${appUrl}/admin
   │                sign in as ${process.env.ADMIN_EMAIL} / ${process.env.ADMIN_PASSWORD}
   │ DOKU sandbox:  ${process.env.DOKU_BASE_URL ?? "http://127.0.0.1:4010"}/_sandbox
+  │ Mailbox:       ${process.env.DOKU_BASE_URL ?? "http://127.0.0.1:4010"}/_sandbox/mailbox
+  │                (the shop's emails, sent to ${process.env.SMTP_URL})
   │ Ctrl-C stops both.
   └──────────────────────────────────────────────────────────────
 `);

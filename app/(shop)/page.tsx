@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { ProductCard } from "@/components/shop/product-card";
 import { listActiveProducts } from "@/lib/catalog/products";
 
@@ -5,23 +6,22 @@ export const dynamic = "force-dynamic";
 
 export default async function CatalogPage() {
   const products = await listActiveProducts();
+  const t = await getTranslations("shop.catalog");
+  const common = await getTranslations("common");
   return (
     <div className="space-y-8">
       <section className="overflow-hidden rounded-3xl bg-gradient-to-br from-brand-50 via-white to-amber-50 px-6 py-10 ring-1 ring-brand-100 sm:px-10">
-        <p className="text-sm font-semibold uppercase tracking-wider text-brand-700">Toko Nusantara</p>
-        <h1 className="mt-2 text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">Shop local, pay later</h1>
-        <p className="mt-3 max-w-prose text-stone-700">
-          Batik, coffee and gadgets from independent Indonesian sellers. Check out now and pay with Kredivo in 30 days
-          or in 3, 6 or 12 monthly instalments.
-        </p>
+        <p className="text-sm font-semibold uppercase tracking-wider text-brand-700">{common("shopName")}</p>
+        <h1 className="mt-2 text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{t("heading")}</h1>
+        <p className="mt-3 max-w-prose text-stone-700">{t("intro")}</p>
       </section>
 
       <section aria-labelledby="products-heading" className="space-y-4">
         <h2 id="products-heading" className="sr-only">
-          Products
+          {t("productsHeading")}
         </h2>
         {products.length === 0 ? (
-          <p className="text-stone-600">No products are on sale right now. Please come back soon.</p>
+          <p className="text-stone-600">{t("empty")}</p>
         ) : (
           <ul className="grid grid-cols-2 gap-3 sm:gap-5 md:grid-cols-3 lg:grid-cols-4">
             {products.map((p, i) => (

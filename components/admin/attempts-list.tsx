@@ -2,10 +2,11 @@
 // is the source of truth, and the state rules decide what an answer may change. A list rather
 // than a table: an order has one to three attempts, and each one's long references (Request-Id,
 // Kredivo order id) would push the button off a phone's screen in a table row.
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
+import { ShopTime } from "@/components/ui/shop-time";
 import { captionClass } from "@/components/ui/table";
 import type { AdminAttempt } from "@/lib/admin/orders";
-import { formatWib } from "@/lib/format";
 import { formatRupiah } from "@/lib/money";
 import { CheckStatusForm, type CheckStatusAction } from "./check-status-form";
 import { AttemptStatusBadge } from "./status-badge";
@@ -21,13 +22,14 @@ export function AttemptsList({
   attempts: AdminAttempt[];
   checkStatusAction: CheckStatusAction;
 }) {
+  const t = useTranslations("admin.attempts");
   return (
     <Card as="section" aria-labelledby="attempts-heading">
       <h2 id="attempts-heading" className={captionClass}>
-        Payment attempts
+        {t("heading")}
       </h2>
       {attempts.length === 0 ? (
-        <p className="px-4 pb-4 text-sm text-stone-600 sm:px-5">No payment was started for this order.</p>
+        <p className="px-4 pb-4 text-sm text-stone-600 sm:px-5">{t("none")}</p>
       ) : (
         <ol className="divide-y divide-stone-100 border-t border-stone-200" data-testid="admin-attempts">
           {attempts.map((attempt) => (
@@ -44,25 +46,27 @@ export function AttemptsList({
                   <span className="text-sm font-semibold tabular-nums">{formatRupiah(attempt.amount)}</span>
                 </div>
                 <dl className="mt-2 grid grid-cols-[6rem_1fr] gap-x-3 gap-y-1 text-xs text-stone-600 lg:grid-cols-[6rem_1fr_6rem_1fr]">
-                  <dt>Request-Id</dt>
+                  <dt>{t("requestId")}</dt>
                   <dd className={reference}>{attempt.requestId}</dd>
-                  <dt>Kredivo order</dt>
+                  <dt>{t("kredivoOrder")}</dt>
                   <dd className={reference}>{attempt.kredivoOrderId ?? "—"}</dd>
-                  <dt>Created</dt>
-                  <dd className="text-stone-800">{formatWib(attempt.createdAt, { seconds: true })}</dd>
-                  <dt>Expires</dt>
+                  <dt>{t("created")}</dt>
                   <dd className="text-stone-800">
-                    {attempt.expiresAt ? <time dateTime={attempt.expiresAt.toISOString()}>{formatWib(attempt.expiresAt)}</time> : "—"}
+                    <ShopTime at={attempt.createdAt} seconds />
                   </dd>
+                  <dt>{t("expires")}</dt>
+                  <dd className="text-stone-800">{attempt.expiresAt ? <ShopTime at={attempt.expiresAt} /> : "—"}</dd>
                   {attempt.lastCheckedAt ? (
                     <>
-                      <dt>Last checked</dt>
-                      <dd className="text-stone-800">{formatWib(attempt.lastCheckedAt, { seconds: true })}</dd>
+                      <dt>{t("lastChecked")}</dt>
+                      <dd className="text-stone-800">
+                        <ShopTime at={attempt.lastCheckedAt} seconds />
+                      </dd>
                     </>
                   ) : null}
                   {attempt.failureReason ? (
                     <>
-                      <dt>Failure reason</dt>
+                      <dt>{t("failureReason")}</dt>
                       <dd className="break-words text-red-800">{attempt.failureReason}</dd>
                     </>
                   ) : null}

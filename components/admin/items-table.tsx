@@ -1,22 +1,24 @@
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { Caption, RowTh, Table, TableScroll, Td, Th } from "@/components/ui/table";
 import type { AdminOrder, AdminOrderItem } from "@/lib/admin/orders";
 import { formatRupiah } from "@/lib/money";
 
 export function ItemsTable({ items, order }: { items: AdminOrderItem[]; order: Pick<AdminOrder, "subtotal" | "shippingTotal" | "total"> }) {
+  const t = useTranslations("admin.items");
   const foot = "border-b-0 text-right";
   return (
-    <Card as="section" aria-label="Items">
-      <TableScroll label="Items, scrolls sideways">
+    <Card as="section" aria-label={t("label")}>
+      <TableScroll label={t("scrollLabel")}>
         <Table data-testid="admin-items">
-          <Caption>Items</Caption>
+          <Caption>{t("label")}</Caption>
           <thead>
             <tr>
-              <Th>Item</Th>
-              <Th>SKU</Th>
-              <Th numeric>Unit price</Th>
-              <Th numeric>Qty</Th>
-              <Th numeric>Line total</Th>
+              <Th>{t("item")}</Th>
+              <Th>{t("sku")}</Th>
+              <Th numeric>{t("unitPrice")}</Th>
+              <Th numeric>{t("quantity")}</Th>
+              <Th numeric>{t("lineTotal")}</Th>
             </tr>
           </thead>
           <tbody>
@@ -24,7 +26,7 @@ export function ItemsTable({ items, order }: { items: AdminOrderItem[]; order: P
               <tr key={item.id}>
                 <RowTh className="text-left font-normal">
                   {item.name}
-                  {item.kind === "shipping" ? <span className="ml-1.5 text-xs text-stone-500">(shipping)</span> : null}
+                  {item.kind === "shipping" ? <span className="ml-1.5 text-xs text-stone-500">{t("shippingLine")}</span> : null}
                 </RowTh>
                 <Td className="whitespace-nowrap font-mono text-xs text-stone-600">{item.sku}</Td>
                 <Td numeric>{formatRupiah(item.unitPrice)}</Td>
@@ -36,7 +38,7 @@ export function ItemsTable({ items, order }: { items: AdminOrderItem[]; order: P
           <tfoot>
             <tr>
               <RowTh colSpan={4} className={`${foot} pt-3 font-normal text-stone-600`}>
-                Subtotal
+                {t("subtotal")}
               </RowTh>
               <Td numeric className={`${foot} pt-3`}>
                 {formatRupiah(order.subtotal)}
@@ -44,7 +46,7 @@ export function ItemsTable({ items, order }: { items: AdminOrderItem[]; order: P
             </tr>
             <tr>
               <RowTh colSpan={4} className={`${foot} font-normal text-stone-600`}>
-                Shipping
+                {t("shipping")}
               </RowTh>
               <Td numeric className={foot}>
                 {formatRupiah(order.shippingTotal)}
@@ -52,7 +54,7 @@ export function ItemsTable({ items, order }: { items: AdminOrderItem[]; order: P
             </tr>
             <tr>
               <RowTh colSpan={4} className={`${foot} pb-4 font-semibold`}>
-                Total
+                {t("total")}
               </RowTh>
               <Td numeric className={`${foot} pb-4 font-semibold`} data-testid="admin-order-total">
                 {formatRupiah(order.total)}

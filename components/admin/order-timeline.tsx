@@ -1,30 +1,31 @@
 // The order's full audit log with DOKU, oldest first: every request and answer as recorded
 // (headers were redacted when stored; bodies are shown as text, React escapes them).
+import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { ShopTime, useShopTimeZone } from "@/components/ui/shop-time";
 import type { AdminAttempt, AdminEvent } from "@/lib/admin/orders";
-import { formatWib } from "@/lib/format";
-import { EVENT_KIND_LABEL, prettyBody } from "./format";
+import { zoneLabel } from "@/lib/time-zone";
+import { prettyBody } from "./format";
 import { MarkReviewedForm, type MarkReviewedAction } from "./mark-reviewed-form";
 
-const DIRECTION = {
-  out: { label: "→ DOKU", words: "Sent to DOKU" },
-  in: { label: "← DOKU", words: "Received from DOKU" },
-  local: { label: "local", words: "Local, no exchange with DOKU" },
-} as const;
+/** The direction badge's arrow; its words are admin.timeline.direction.<direction>. */
+const ARROW = { out: "→ DOKU", in: "← DOKU" } as const;
 
 function Signature({ valid }: { valid: boolean | null }) {
-  if (valid === true) return <span className="font-medium text-green-800">✓ valid</span>;
-  if (valid === false) return <span className="font-semibold text-red-800">✗ invalid</span>;
+  const t = useTranslations("admin.timeline");
+  if (valid === true) return <span className="font-medium text-green-800">✓ {t("signatureValid")}</span>;
+  if (valid === false) return <span className="font-semibold text-red-800">✗ {t("signatureInvalid")}</span>;
   return (
     <span className="text-stone-500">
       <span aria-hidden="true">—</span>
-      <span className="sr-only">not applicable</span>
+      <span className="sr-only">{t("notApplicable")}</span>
     </span>
   );
 }
 
 function Block({ title, children }: { title: string; children: string | null }) {
+  const t = useTranslations("admin.timeline");
   return (
     <div className="min-w-0">
       <h4 className="text-xs font-semibold uppercase tracking-wide text-stone-600">{title}</h4>
@@ -33,7 +34,7 @@ function Block({ title, children }: { title: string; children: string | null }) 
           {children}
         </pre>
       ) : (
-        <p className="mt-1 text-xs text-stone-500">None recorded</p>
+        <p className="mt-1 text-xs text-stone-500">{t("noneRecorded")}</p>
       )}
     </div>
   );
@@ -44,17 +45,18 @@ const headerText = (headers: Record<string, string> | null) =>
 
 /** What the response-signature check compared, so the merchant can tell DOKU exactly what came. */
 function SignatureProblem({ check }: { check: NonNullable<AdminEvent["signatureCheck"]> }) {
+  const t = useTranslations("admin.timeline");
   const present = Object.entries(check.headers)
-    .map(([name, here]) => `${name} ${here ? "present" : "missing"}`)
+    .map(([name, here]) => t(here ? "headerPresent" : "headerMissing", { name }))
     .join(", ");
   return (
     <Alert tone="warning" role={null} testId="signature-problem" compact className="mt-2">
       <p>
-        <span className="font-medium">Response signature did not verify:</span> {check.problem}.
+        <span className="font-medium">{t("signatureProblem")}</span> {check.problem}.
       </p>
-      <p className="mt-1 text-xs">Headers: {present}.</p>
+      <p className="mt-1 text-xs">{t("headers", { list: present })}</p>
       {check.tried.map((components, i) => (
-        <Block key={i} title={`Component string tried (${i + 1} of ${check.tried.length})`}>
+        <Block key={i} title={t("componentTried", { n: i + 1, total: check.tried.length })}>
           {components}
         </Block>
       ))}
@@ -63,10 +65,10 @@ function SignatureProblem({ check }: { check: NonNullable<AdminEvent["signatureC
 }
 
 /** An unverified body is kept only in part: say how much of it, and how to match the rest. */
-function bodyTitle(event: AdminEvent): string {
+function bodyTitle(event: AdminEvent, t: ReturnType<typeof useTranslations<"admin.timeline">>): string {
   const kept = event.requestBody === null ? 0 : Buffer.byteLength(event.requestBody);
-  if (event.requestBodyBytes === null || kept >= event.requestBodyBytes) return "Request body";
-  return `Request body (first ${kept} of ${event.requestBodyBytes} bytes kept; SHA-256 ${event.requestBodySha256 ?? "unknown"})`;
+  if (event.requestBodyBytes === null || kept >= event.requestBodyBytes) return t("requestBody");
+  return t("requestBodyPartial", { kept, total: event.requestBodyBytes, sha256: event.requestBodySha256 ?? t("unknown") });
 }
 
 export function OrderTimeline({
@@ -85,19 +87,22 @@ export function OrderTimeline({
    */
   markReviewedAction?: MarkReviewedAction;
 }) {
+  const t = useTranslations("admin.timeline");
+  const review = useTranslations("admin.review");
+  const zone = useShopTimeZone();
   const invoiceOf = new Map(attempts.map((a) => [a.id, a.invoiceNumber]));
   return (
     <Card as="section" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading" className="px-4 pt-4 text-base font-semibold sm:px-5">
-        Payment timeline
+        {t("heading")}
       </h2>
-      <p className="px-4 text-sm text-stone-600 sm:px-5">Every exchange with DOKU for this order, oldest first. Times in WIB.</p>
+      <p className="px-4 text-sm text-stone-600 sm:px-5">{t("intro", { zone: zoneLabel(zone) })}</p>
       {events.length === 0 ? (
-        <p className="px-4 py-6 text-sm text-stone-600 sm:px-5">No payment events recorded yet.</p>
+        <p className="px-4 py-6 text-sm text-stone-600 sm:px-5">{t("none")}</p>
       ) : (
         <ol className="space-y-3 p-4 sm:p-5" data-testid="admin-timeline">
           {events.map((event) => {
-            const direction = DIRECTION[event.direction];
+            const words = t(`direction.${event.direction}`);
             const needsReview = event.flagged && !event.reviewedAt;
             return (
               <li
@@ -111,14 +116,12 @@ export function OrderTimeline({
                 }`}
               >
                 <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                  <span className="inline-flex items-center rounded-md bg-stone-900 px-2 py-0.5 font-mono text-xs font-semibold text-white" title={direction.words}>
-                    <span aria-hidden="true">{direction.label}</span>
-                    <span className="sr-only">{direction.words}</span>
+                  <span className="inline-flex items-center rounded-md bg-stone-900 px-2 py-0.5 font-mono text-xs font-semibold text-white" title={words}>
+                    <span aria-hidden="true">{event.direction === "local" ? t("direction.localShort") : ARROW[event.direction]}</span>
+                    <span className="sr-only">{words}</span>
                   </span>
-                  <h3 className="font-semibold">{EVENT_KIND_LABEL[event.kind]}</h3>
-                  <time dateTime={event.createdAt.toISOString()} className="tabular-nums text-stone-600">
-                    {formatWib(event.createdAt, { seconds: true })}
-                  </time>
+                  <h3 className="font-semibold">{t(`kind.${event.kind}`)}</h3>
+                  <ShopTime at={event.createdAt} seconds className="tabular-nums text-stone-600" />
                   <span className="font-mono text-xs text-stone-500">
                     {event.method} {event.url}
                   </span>
@@ -130,13 +133,14 @@ export function OrderTimeline({
                       <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4 shrink-0">
                         <path d="M3.5 2.75a.75.75 0 0 0-1.5 0v14.5a.75.75 0 0 0 1.5 0v-4.392l1.657-.348a6.449 6.449 0 0 1 4.271.572 7.948 7.948 0 0 0 5.965.524l2.078-.64A.75.75 0 0 0 18 12.25v-8.5a.75.75 0 0 0-.904-.734l-2.38.501a7.25 7.25 0 0 1-4.186-.363l-.502-.2a8.75 8.75 0 0 0-5.053-.439l-1.475.31V2.75Z" />
                       </svg>
-                      Flagged: {event.outcome}
+                      {t("flagged", { outcome: event.outcome })}
                     </p>
                     {needsReview ? (
                       <MarkReviewedForm orderId={orderId} eventId={event.id} markReviewedAction={markReviewedAction} />
                     ) : event.reviewedAt ? (
                       <p className="text-sm text-green-800" data-testid="event-reviewed">
-                        <span aria-hidden="true">✓ </span>Reviewed <time dateTime={event.reviewedAt.toISOString()}>{formatWib(event.reviewedAt, { seconds: true })}</time>
+                        <span aria-hidden="true">✓ </span>
+                        {review("reviewed")} <ShopTime at={event.reviewedAt} seconds />
                       </p>
                     ) : null}
                   </div>
@@ -144,41 +148,41 @@ export function OrderTimeline({
 
                 <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1.5 sm:grid-cols-3 lg:grid-cols-6">
                   <div className="min-w-0">
-                    <dt className="text-xs text-stone-500">Outcome</dt>
+                    <dt className="text-xs text-stone-500">{t("outcome")}</dt>
                     <dd className="break-all font-mono text-xs font-semibold">{event.outcome}</dd>
                   </div>
                   <div>
-                    <dt className="text-xs text-stone-500">HTTP status</dt>
+                    <dt className="text-xs text-stone-500">{t("httpStatus")}</dt>
                     <dd className="tabular-nums">{event.httpStatus ?? "—"}</dd>
                   </div>
                   <div>
-                    <dt className="text-xs text-stone-500">Signature</dt>
+                    <dt className="text-xs text-stone-500">{t("signature")}</dt>
                     <dd>
                       <Signature valid={event.signatureValid} />
                     </dd>
                   </div>
                   <div className="min-w-0 sm:col-span-1 lg:col-span-1">
-                    <dt className="text-xs text-stone-500">Request-Id</dt>
+                    <dt className="text-xs text-stone-500">{t("requestId")}</dt>
                     <dd className="break-all font-mono text-xs">{event.requestId ?? "—"}</dd>
                   </div>
                   <div className="min-w-0">
-                    <dt className="text-xs text-stone-500">Invoice</dt>
+                    <dt className="text-xs text-stone-500">{t("invoice")}</dt>
                     <dd className="break-all font-mono text-xs">{(event.attemptId && invoiceOf.get(event.attemptId)) ?? "—"}</dd>
                   </div>
                   <div>
-                    <dt className="text-xs text-stone-500">Duration</dt>
+                    <dt className="text-xs text-stone-500">{t("duration")}</dt>
                     <dd className="tabular-nums">{event.durationMs != null ? `${event.durationMs} ms` : "—"}</dd>
                   </div>
                 </dl>
                 {event.signatureCheck && !event.signatureCheck.valid ? <SignatureProblem check={event.signatureCheck} /> : null}
 
                 <details className="group mt-2">
-                  <summary className="cursor-pointer rounded text-sm font-medium text-stone-700 hover:text-stone-900">Headers and bodies</summary>
+                  <summary className="cursor-pointer rounded text-sm font-medium text-stone-700 hover:text-stone-900">{t("details")}</summary>
                   <div className="mt-2 grid gap-3 lg:grid-cols-2">
-                    <Block title="Request headers">{headerText(event.requestHeaders)}</Block>
-                    <Block title="Response headers">{headerText(event.responseHeaders)}</Block>
-                    <Block title={bodyTitle(event)}>{event.requestBody ? prettyBody(event.requestBody) : null}</Block>
-                    <Block title="Response body">{event.responseBody ? prettyBody(event.responseBody) : null}</Block>
+                    <Block title={t("requestHeaders")}>{headerText(event.requestHeaders)}</Block>
+                    <Block title={t("responseHeaders")}>{headerText(event.responseHeaders)}</Block>
+                    <Block title={bodyTitle(event, t)}>{event.requestBody ? prettyBody(event.requestBody) : null}</Block>
+                    <Block title={t("responseBody")}>{event.responseBody ? prettyBody(event.responseBody) : null}</Block>
                   </div>
                 </details>
               </li>

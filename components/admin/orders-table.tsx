@@ -1,24 +1,31 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { useShopTimeZone } from "@/components/ui/shop-time";
 import { Caption, RowTh, Table, TableScroll, Td, Th } from "@/components/ui/table";
 import type { OrderList } from "@/lib/admin/orders";
-import { formatWib, orderReference } from "@/lib/format";
+import { orderReference } from "@/lib/format";
 import { formatRupiah } from "@/lib/money";
+import { zoneLabel } from "@/lib/time-zone";
+import { formatShopTimeInColumn } from "./format";
 import { NeedsReviewBadge, OrderStatusBadge } from "./status-badge";
 
 export function OrdersTable({ list, filtered }: { list: OrderList; filtered: boolean }) {
+  const t = useTranslations("admin.list");
+  const locale = useLocale();
+  const zone = useShopTimeZone();
   if (list.rows.length === 0) {
     return (
       <div className="px-4 py-12 text-center sm:px-5" data-testid="orders-empty">
         <p className="font-semibold">
-          {list.total > 0 ? "No orders on this page." : filtered ? "No orders match these filters." : "No orders yet."}
+          {list.total > 0 ? t("emptyPage") : filtered ? t("emptyFiltered") : t("emptyNone")}
         </p>
         <p className="mt-1 text-sm text-stone-600">
           {filtered ? (
             <Link href="/admin" className="font-medium text-brand-700 underline underline-offset-4">
-              Show all orders
+              {t("showAll")}
             </Link>
           ) : (
-            "Orders appear here as soon as a shopper checks out."
+            t("emptyHint")
           )}
         </p>
       </div>
@@ -27,25 +34,23 @@ export function OrdersTable({ list, filtered }: { list: OrderList; filtered: boo
   const first = (list.page - 1) * list.pageSize + 1;
   const last = first + list.rows.length - 1;
   return (
-    <TableScroll label="Orders, scrolls sideways">
+    <TableScroll label={t("scrollLabel")}>
       <Table data-testid="orders-table">
         <Caption>
-          Orders, newest first{" "}
-          <span className="font-normal tabular-nums text-stone-600">
-            · {first}–{last} of {list.total}
-          </span>
+          {t("caption")}{" "}
+          <span className="font-normal tabular-nums text-stone-600">{t("range", { first, last, total: list.total })}</span>
         </Caption>
         <thead>
           <tr>
-            <Th>Date (WIB)</Th>
-            <Th>Order</Th>
-            <Th>Customer</Th>
-            <Th>Email</Th>
-            <Th>Status</Th>
-            <Th numeric>Total</Th>
-            <Th>Latest invoice</Th>
+            <Th>{t("date", { zone: zoneLabel(zone) })}</Th>
+            <Th>{t("order")}</Th>
+            <Th>{t("customer")}</Th>
+            <Th>{t("email")}</Th>
+            <Th>{t("status")}</Th>
+            <Th numeric>{t("total")}</Th>
+            <Th>{t("latestInvoice")}</Th>
             <Th>
-              <span className="sr-only">Review</span>
+              <span className="sr-only">{t("review")}</span>
             </Th>
           </tr>
         </thead>
@@ -53,7 +58,7 @@ export function OrdersTable({ list, filtered }: { list: OrderList; filtered: boo
           {list.rows.map((row) => (
             <tr key={row.id} className="hover:bg-stone-50" data-testid="order-row">
               <Td className="whitespace-nowrap tabular-nums text-stone-700">
-                <time dateTime={row.createdAt.toISOString()}>{formatWib(row.createdAt).replace(" WIB", "")}</time>
+                <time dateTime={row.createdAt.toISOString()}>{formatShopTimeInColumn(row.createdAt, locale, zone)}</time>
               </Td>
               <RowTh className="text-left font-normal">
                 <Link href={`/admin/orders/${row.id}`} className="rounded font-mono font-semibold text-brand-700 underline-offset-4 hover:underline">

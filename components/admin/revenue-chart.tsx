@@ -1,10 +1,14 @@
 // "Paid revenue per day": a server-rendered inline SVG, no chart library. Bars are the rupiah
 // paid each day (left axis), dots on a line are the orders created each day (right axis). The
-// same numbers are given in words (the SVG's title and description) and as a table.
+// same numbers are given in words (the SVG's title and description) and as a table. Days are the
+// shop's calendar days (lib/admin/orders.ts), labelled in the staff member's language.
+import { useLocale, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { Caption, RowTh, Table, TableScroll, Td, Th } from "@/components/ui/table";
+import { CHART_MAX_DAYS } from "@/lib/admin/filter";
 import type { DailySeries } from "@/lib/admin/orders";
 import { formatDay } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
 import { formatRupiah } from "@/lib/money";
 
 const W = 720;
@@ -22,16 +26,23 @@ export function niceCeiling(value: number): number {
   return 10 * magnitude;
 }
 
-function summary(series: DailySeries): string {
-  const range = `${formatDay(series.from, { year: true })} to ${formatDay(series.to, { year: true })}`;
+type ChartTranslator = ReturnType<typeof useTranslations<"admin.chart">>;
+
+function summary(series: DailySeries, t: ChartTranslator, locale: Locale): string {
   const best = series.days.reduce((a, d) => (d.revenue > a.revenue ? d : a), series.days[0]!);
-  const paid = `${formatRupiah(series.totalRevenue)} paid revenue from ${series.totalPaidOrders} paid ${series.totalPaidOrders === 1 ? "order" : "orders"}`;
-  const created = `${series.totalOrders} ${series.totalOrders === 1 ? "order" : "orders"} created`;
-  const peak = best.revenue > 0 ? ` Best day: ${formatDay(best.date)} with ${formatRupiah(best.revenue)}.` : "";
-  return `${range}: ${paid}; ${created}.${peak}`;
+  const totals = t("summary", {
+    from: formatDay(series.from, locale, { year: true }),
+    to: formatDay(series.to, locale, { year: true }),
+    revenue: formatRupiah(series.totalRevenue),
+    paidOrders: series.totalPaidOrders,
+    orders: series.totalOrders,
+  });
+  return best.revenue > 0 ? `${totals} ${t("bestDay", { day: formatDay(best.date, locale), revenue: formatRupiah(best.revenue) })}` : totals;
 }
 
 export function RevenueChart({ series }: { series: DailySeries }) {
+  const t = useTranslations("admin.chart");
+  const locale = useLocale();
   const { days } = series;
   const revenueMax = niceCeiling(Math.max(...days.map((d) => d.revenue))) || 100_000;
   const countMax = Math.max(TICKS, Math.ceil(Math.max(...days.map((d) => d.orders)) / TICKS) * TICKS);
@@ -41,36 +52,36 @@ export function RevenueChart({ series }: { series: DailySeries }) {
   const yRevenue = (v: number) => M.top + PLOT_H - (v / revenueMax) * PLOT_H;
   const yCount = (v: number) => M.top + PLOT_H - (v / countMax) * PLOT_H;
   const labelEvery = Math.ceil(days.length / 10);
-  const text = summary(series);
+  const text = summary(series, t, locale);
   const points = days.map((d, i) => `${x(i).toFixed(1)},${yCount(d.orders).toFixed(1)}`).join(" ");
 
   return (
     <Card as="section" aria-labelledby="chart-heading" className="p-4 sm:p-5">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h2 id="chart-heading" className="text-base font-semibold">
-          Paid revenue per day
+          {t("title")}
         </h2>
-        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-stone-700" aria-label="Legend">
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-stone-700" aria-label={t("legend")}>
           <li className="flex items-center gap-1.5">
             <span aria-hidden="true" className="inline-block size-3 rounded-sm bg-brand-600" />
-            Paid revenue (bars, left axis)
+            {t("legendRevenue")}
           </li>
           <li className="flex items-center gap-1.5">
             <svg aria-hidden="true" viewBox="0 0 16 8" className="h-2 w-4">
               <line x1="0" y1="4" x2="16" y2="4" className="stroke-stone-800" strokeWidth="1.5" />
               <circle cx="8" cy="4" r="2.5" className="fill-white stroke-stone-800" strokeWidth="1.5" />
             </svg>
-            Orders created (dots, right axis)
+            {t("legendOrders")}
           </li>
         </ul>
       </div>
       <p className="mt-1 text-sm text-stone-600" data-testid="chart-summary">
         {text}
-        {series.clipped ? " Only the last 92 days of the chosen range are drawn." : ""}
+        {series.clipped ? ` ${t("clipped", { days: CHART_MAX_DAYS })}` : ""}
       </p>
 
       {/* Focusable, like the tables: on a phone the chart is wider than the screen. */}
-      <TableScroll label="Chart, scrolls sideways" className="mt-3">
+      <TableScroll label={t("scrollLabel")} className="mt-3">
         <svg
           viewBox={`0 0 ${W} ${H}`}
           role="img"
@@ -78,7 +89,7 @@ export function RevenueChart({ series }: { series: DailySeries }) {
           className="h-auto w-full min-w-[36rem] text-stone-600"
           data-testid="revenue-chart"
         >
-          <title id="chart-title">Paid revenue per day</title>
+          <title id="chart-title">{t("title")}</title>
           <desc id="chart-desc">{text}</desc>
 
           {/* Grid and axes */}
@@ -102,7 +113,7 @@ export function RevenueChart({ series }: { series: DailySeries }) {
             const y = yRevenue(d.revenue);
             return (
               <g key={d.date}>
-                <title>{`${formatDay(d.date)}: ${formatRupiah(d.revenue)} paid, ${d.orders} ${d.orders === 1 ? "order" : "orders"} created`}</title>
+                <title>{t("bar", { day: formatDay(d.date, locale), revenue: formatRupiah(d.revenue), orders: d.orders })}</title>
                 {/* A transparent full-height slot makes the tooltip easy to hit. */}
                 <rect x={x(i) - slot / 2} y={M.top} width={slot} height={PLOT_H} fill="transparent" />
                 {d.revenue > 0 ? (
@@ -122,36 +133,36 @@ export function RevenueChart({ series }: { series: DailySeries }) {
           {days.map((d, i) =>
             i % labelEvery === 0 ? (
               <text key={d.date} x={x(i)} y={H - M.bottom + 18} textAnchor="middle" className="fill-stone-600 text-[11px]">
-                {formatDay(d.date)}
+                {formatDay(d.date, locale)}
               </text>
             ) : null,
           )}
           <text x={14} y={M.top + PLOT_H / 2} transform={`rotate(-90 14 ${M.top + PLOT_H / 2})`} textAnchor="middle" className="fill-stone-500 text-[10px]">
-            Paid revenue
+            {t("axisRevenue")}
           </text>
           <text x={W - 6} y={M.top + PLOT_H / 2} transform={`rotate(90 ${W - 6} ${M.top + PLOT_H / 2})`} textAnchor="middle" className="fill-stone-500 text-[10px]">
-            Orders
+            {t("axisOrders")}
           </text>
         </svg>
       </TableScroll>
 
       <details className="mt-3 text-sm">
-        <summary className="cursor-pointer rounded font-medium text-stone-700 hover:text-stone-900">Show the numbers as a table</summary>
+        <summary className="cursor-pointer rounded font-medium text-stone-700 hover:text-stone-900">{t("showTable")}</summary>
         <div className="mt-2 max-h-80 overflow-auto rounded-lg border border-stone-200">
           <Table>
-            <Caption className="sr-only">Paid revenue and orders per day</Caption>
+            <Caption className="sr-only">{t("tableCaption")}</Caption>
             <thead>
               <tr>
-                <Th>Day</Th>
-                <Th numeric>Paid revenue</Th>
-                <Th numeric>Paid orders</Th>
-                <Th numeric>Orders created</Th>
+                <Th>{t("day")}</Th>
+                <Th numeric>{t("paidRevenue")}</Th>
+                <Th numeric>{t("paidOrders")}</Th>
+                <Th numeric>{t("ordersCreated")}</Th>
               </tr>
             </thead>
             <tbody>
               {days.map((d) => (
                 <tr key={d.date}>
-                  <RowTh className="whitespace-nowrap text-left font-normal">{formatDay(d.date, { year: true })}</RowTh>
+                  <RowTh className="whitespace-nowrap text-left font-normal">{formatDay(d.date, locale, { year: true })}</RowTh>
                   <Td numeric>{formatRupiah(d.revenue)}</Td>
                   <Td numeric>{d.paidOrders}</Td>
                   <Td numeric>{d.orders}</Td>

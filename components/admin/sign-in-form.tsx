@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -7,7 +8,7 @@ import type { SignInState } from "@/lib/auth/config";
 const input =
   "mt-1.5 block h-11 w-full rounded-lg border border-stone-300 bg-white px-3 text-sm shadow-sm placeholder:text-stone-400 focus-visible:border-brand-600 aria-[invalid=true]:border-red-600";
 
-/** `notice`: a refusal to show before any attempt here (Auth.js's own route redirected with it). */
+/** `notice`: a refusal to show before any attempt here (Auth.js's own route redirected with it), already worded. */
 export function SignInForm({
   from,
   notice,
@@ -19,6 +20,7 @@ export function SignInForm({
 }) {
   const [state, action] = useActionState<SignInState, FormData>(signInAction, notice ? { error: notice } : {});
   const invalid = Boolean(state.error) || undefined;
+  const t = useTranslations("admin.signIn");
   return (
     <form action={action} className="mt-6 space-y-4">
       <input type="hidden" name="from" value={from} />
@@ -29,7 +31,7 @@ export function SignInForm({
       ) : null}
       <div>
         <label htmlFor="email" className="block text-sm font-medium text-stone-800">
-          Email
+          {t("email")}
         </label>
         <input
           id="email"
@@ -47,7 +49,7 @@ export function SignInForm({
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-medium text-stone-800">
-          Password
+          {t("password")}
         </label>
         <input
           id="password"
@@ -60,8 +62,8 @@ export function SignInForm({
           className={input}
         />
       </div>
-      <SubmitButton fullWidth pendingLabel="Signing in…">
-        Sign in
+      <SubmitButton fullWidth pendingLabel={t("submitting")}>
+        {t("submit")}
       </SubmitButton>
     </form>
   );

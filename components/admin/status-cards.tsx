@@ -1,9 +1,10 @@
 // One card per order status: how many orders and their total, over the current dates and
 // search. Each card links to the list filtered by that status.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { filterQuery, type OrderFilter, type StatusFilter } from "@/lib/admin/filter";
 import type { StatusTotals } from "@/lib/admin/orders";
-import { ORDER_STATUS_LABEL, STATUS_TONE, type Tone } from "@/lib/format";
+import { STATUS_TONE, type Tone } from "@/lib/format";
 import { formatRupiah } from "@/lib/money";
 
 const ACCENT: Record<Tone, string> = {
@@ -15,14 +16,16 @@ const ACCENT: Record<Tone, string> = {
 };
 
 export function StatusCards({ totals, filter }: { totals: StatusTotals; filter: OrderFilter }) {
+  const t = useTranslations("admin.summary");
+  const status = useTranslations("common.status.order");
   const cards: { status: StatusFilter; label: string; count: number; sum: number; accent: string }[] = [
-    { status: "all", label: "All orders", ...totals.all, accent: "bg-stone-800" },
-    ...totals.byStatus.map((t) => ({ ...t, label: ORDER_STATUS_LABEL[t.status], accent: ACCENT[STATUS_TONE[t.status]] })),
+    { status: "all", label: t("all"), ...totals.all, accent: "bg-stone-800" },
+    ...totals.byStatus.map((t) => ({ ...t, label: status(t.status), accent: ACCENT[STATUS_TONE[t.status]] })),
   ];
   return (
     <section aria-labelledby="summary-heading">
       <h2 id="summary-heading" className="sr-only">
-        Summary by status
+        {t("heading")}
       </h2>
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="status-summary">
         {cards.map((card) => {

@@ -1,9 +1,20 @@
 // The back office's slim top bar. Signed-in pages pass the staff member's email and the sign-out
-// action and get the email and a "Sign out" button; the sign-in page shows only the name.
+// action and get the email and a "Sign out" button; the sign-in page shows only the name. Both
+// get the language switch, with the page's action for it (components never import from app/).
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { LanguageSwitch } from "@/components/ui/language-switch";
 import { SubmitButton } from "@/components/ui/submit-button";
 
-export function AdminTopBar({ signedIn }: { signedIn?: { email: string; signOutAction: () => Promise<void> } }) {
+export function AdminTopBar({
+  signedIn,
+  languageAction,
+}: {
+  signedIn?: { email: string; signOutAction: () => Promise<void> };
+  languageAction: (formData: FormData) => Promise<void>;
+}) {
+  const t = useTranslations("admin.shell");
+  const common = useTranslations("common");
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2.5">
@@ -12,22 +23,25 @@ export function AdminTopBar({ signedIn }: { signedIn?: { email: string; signOutA
             TN
           </span>
           <span>
-            Toko Nusantara <span className="text-stone-400">·</span> Back office
+            {common("shopName")} <span className="text-stone-400">·</span> {t("title")}
           </span>
         </Link>
-        {signedIn ? (
-          <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
-            <span className="min-w-0 truncate text-stone-600" data-testid="admin-email">
-              <span className="sr-only">Signed in as </span>
-              {signedIn.email}
-            </span>
-            <form action={signedIn.signOutAction}>
-              <SubmitButton size="sm" variant="secondary" pendingLabel="Signing out…">
-                Sign out
-              </SubmitButton>
-            </form>
-          </div>
-        ) : null}
+        <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
+          {signedIn ? (
+            <>
+              <span className="min-w-0 truncate text-stone-600" data-testid="admin-email">
+                <span className="sr-only">{`${t("signedInAs")} `}</span>
+                {signedIn.email}
+              </span>
+              <form action={signedIn.signOutAction}>
+                <SubmitButton size="sm" variant="secondary" pendingLabel={t("signingOut")}>
+                  {t("signOut")}
+                </SubmitButton>
+              </form>
+            </>
+          ) : null}
+          <LanguageSwitch action={languageAction} />
+        </div>
       </div>
     </header>
   );

@@ -2,10 +2,12 @@
 // The per-line quantity form and remove button. Both call their server action (the page passes
 // them) and show its message under the line; the page re-renders with the new totals after
 // revalidation.
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { QuantityInput } from "@/components/ui/quantity-input";
 import type { CartLineState } from "@/lib/cart/cart";
+import { useCartProblemText } from "./cart-problem";
 
 const initial: CartLineState = {};
 
@@ -24,6 +26,9 @@ export function CartLineControls({
   updateQuantityAction: CartLineAction;
   removeFromCartAction: CartLineAction;
 }) {
+  const t = useTranslations("shop.cart");
+  const problemText = useCartProblemText();
+  const hidden = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
   const [updateState, updateAction, updating] = useActionState(
     (_prev: CartLineState, formData: FormData) => updateQuantityAction(formData),
     initial,
@@ -33,7 +38,8 @@ export function CartLineControls({
     initial,
   );
   const busy = updating || removing;
-  const error = updating || removing ? undefined : (removeState.error ?? updateState.error);
+  const problem = updating || removing ? undefined : (removeState.error ?? updateState.error);
+  const error = problem ? problemText(problem) : undefined;
   const inputId = `qty-${productId}`;
   const errorId = `qty-${productId}-error`;
 
@@ -44,7 +50,7 @@ export function CartLineControls({
           <input type="hidden" name="productId" value={productId} />
           <div>
             <label htmlFor={inputId} className="block text-xs font-medium text-stone-600">
-              Quantity<span className="sr-only"> for {productName}</span>
+              {t.rich("quantityFor", { product: productName, hidden })}
             </label>
             <QuantityInput
               // A fresh input whenever the saved quantity changes, so it shows what the cart holds.
@@ -57,7 +63,7 @@ export function CartLineControls({
             />
           </div>
           <button type="submit" disabled={busy} className={buttonClass({ variant: "secondary", size: "sm" })}>
-            {updating ? "Updating…" : "Update"}
+            {updating ? t("updating") : t("update")}
           </button>
         </form>
         <form action={removeAction}>
@@ -66,8 +72,7 @@ export function CartLineControls({
             <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4">
               <path fillRule="evenodd" d="M8.75 1A2.75 2.75 0 0 0 6 3.75v.44c-.8.08-1.58.18-2.36.3a.75.75 0 1 0 .22 1.49l.15-.03.9 10.1A2.75 2.75 0 0 0 7.65 18.5h4.7a2.75 2.75 0 0 0 2.74-2.45l.9-10.1.15.03a.75.75 0 1 0 .22-1.49A41 41 0 0 0 14 4.19v-.44A2.75 2.75 0 0 0 11.25 1h-2.5ZM10 4c.84 0 1.67.03 2.5.08v-.33c0-.69-.56-1.25-1.25-1.25h-2.5c-.69 0-1.25.56-1.25 1.25v.33C8.33 4.03 9.16 4 10 4Z" clipRule="evenodd" />
             </svg>
-            {removing ? "Removing…" : "Remove"}
-            <span className="sr-only"> {productName}</span>
+            {t.rich(removing ? "removing" : "remove", { product: productName, hidden })}
           </button>
         </form>
       </div>

@@ -1,23 +1,26 @@
 "use client";
 // The checkout form. Validates in the browser with the same checkoutSchema the server action
-// uses; the server's answer (field errors or a message) is shown the same way. Once submitted,
-// the button stays disabled until the page leaves for Kredivo, so one form makes one order.
+// uses; the server's answer (field errors or a problem) is shown the same way. Both arrive as
+// message keys (shop.checkout.errors, shop.checkout.problem) and are worded here, in the shopper's
+// language. Once submitted, the button stays disabled until the page leaves for Kredivo, so one
+// form makes one order.
 import { unstable_rethrow } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { get, useForm, useWatch, type FieldErrors, type Path, type Resolver } from "react-hook-form";
-import { SummaryRows } from "@/components/cart/cart-summary";
+import { SummaryRows, type SummaryShipping } from "@/components/cart/cart-summary";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Price } from "@/components/ui/price";
 import { Spinner } from "@/components/ui/submit-button";
-import type { PlaceOrderActionResult } from "@/lib/checkout/place-order";
-import type { CheckoutDetails, CheckoutInput } from "@/lib/checkout/schema";
+import type { CheckoutProblem, PlaceOrderActionResult } from "@/lib/checkout/place-order";
+import type { CheckoutDetails, CheckoutErrorKey, CheckoutInput } from "@/lib/checkout/schema";
 import { TextField } from "./text-field";
 
 export interface CheckoutSummary {
   items: { key: string; name: string; quantity: number; lineTotal: number }[];
-  shipping: { key: string; label: string; fee: number }[];
+  shipping: SummaryShipping[];
   subtotal: number;
   total: number;
 }
@@ -53,7 +56,8 @@ const defaultValues: CheckoutInput = {
   billing: { firstName: "", lastName: "", address: "", city: "", postalCode: "", phone: "" },
 };
 
-const NETWORK_ERROR = "We could not reach the shop. Check your connection and try again.";
+/** What the form says above its button: a problem, and any field errors it has no field for. */
+type FormMessage = { problem?: CheckoutProblem; unplaced: string[] };
 
 function FormSection({ title, children }: { title: string; children: React.ReactNode }) {
   // A fieldset named by its legend, whose heading also keeps the page outline.
@@ -108,7 +112,11 @@ export function CheckoutForm({
     defaultValues,
   });
   const sameAsShipping = useWatch({ control, name: "billingSameAsShipping" });
-  const [message, setMessage] = useState<string | null>(null);
+  const t = useTranslations("shop.checkout");
+  const kredivo = useTranslations("shop.kredivo");
+  const summaryT = useTranslations("shop.summary");
+  const commonKredivo = useTranslations("common.kredivo");
+  const [message, setMessage] = useState<FormMessage | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [isPending, startTransition] = useTransition();
   // A ref, not state: a second click in the same frame must see the first one at once.
@@ -128,22 +136,32 @@ export function CheckoutForm({
     return () => window.removeEventListener("pageshow", onPageShow);
   }, []);
 
-  const errorFor = (name: FieldName): string | undefined =>
-    (get(errors as FieldErrors, name) as { message?: string } | undefined)?.message;
+  /**
+   * A field error's words. The schema's messages and the server's field errors are keys under
+   * shop.checkout.errors; anything else (zod's own text for a value of the wrong type) is "invalid".
+   */
+  const errorText = (key: string): string => {
+    const known = key as CheckoutErrorKey;
+    return t.has(`errors.${known}`) ? t(`errors.${known}`) : t("errors.invalid");
+  };
+  const errorFor = (name: FieldName): string | undefined => {
+    const key = (get(errors as FieldErrors, name) as { message?: string } | undefined)?.message;
+    return key ? errorText(key) : undefined;
+  };
+  const problemText = (problem: CheckoutProblem): string => t(`problem.${problem.code}`, problem);
 
   function applyResult(result: PlaceOrderActionResult) {
     const unplaced: string[] = [];
     let first = true;
-    for (const [key, text] of Object.entries(result.fieldErrors ?? {})) {
-      if (isField(key)) {
-        setError(key, { type: "server", message: text }, { shouldFocus: first });
+    for (const [path, key] of Object.entries(result.fieldErrors ?? {})) {
+      if (isField(path)) {
+        setError(path, { type: "server", message: key }, { shouldFocus: first });
         first = false;
       } else {
-        unplaced.push(text);
+        unplaced.push(key);
       }
     }
-    const lines = [result.message, ...unplaced].filter(Boolean);
-    setMessage(lines.length > 0 ? lines.join(" ") : null);
+    setMessage(result.problem || unplaced.length > 0 ? { problem: result.problem, unplaced } : null);
   }
 
   function placeOrder() {
@@ -161,7 +179,7 @@ export function CheckoutForm({
         // A redirect (to Kredivo or to the order page) arrives as a thrown navigation: let Next
         // follow it and keep the button disabled.
         unstable_rethrow(error);
-        result = { message: NETWORK_ERROR };
+        result = { problem: { code: "network" } };
       }
       if (!result) return;
       locked.current = false;
@@ -177,15 +195,15 @@ export function CheckoutForm({
       noValidate
       className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">
       <div className="space-y-6">
-        <FormSection title="Contact details">
+        <FormSection title={t("contact")}>
           <div className="mt-4 grid gap-4 sm:grid-cols-2">
-            <TextField id="firstName" label="First name" autoComplete="given-name" registration={register("firstName")} error={errorFor("firstName")} />
-            <TextField id="lastName" label="Last name (optional)" autoComplete="family-name" registration={register("lastName")} error={errorFor("lastName")} />
-            <TextField id="email" label="Email" type="email" inputMode="email" autoComplete="email" registration={register("email")} error={errorFor("email")} className="sm:col-span-2" />
+            <TextField id="firstName" label={t("firstName")} autoComplete="given-name" registration={register("firstName")} error={errorFor("firstName")} />
+            <TextField id="lastName" label={t("lastName")} autoComplete="family-name" registration={register("lastName")} error={errorFor("lastName")} />
+            <TextField id="email" label={t("email")} type="email" inputMode="email" autoComplete="email" registration={register("email")} error={errorFor("email")} className="sm:col-span-2" />
             <TextField
               id="phone"
-              label="Mobile number"
-              hint="e.g. 0812 3456 7890"
+              label={t("phone")}
+              hint={t("phoneHint")}
               type="tel"
               inputMode="tel"
               autoComplete="tel"
@@ -196,15 +214,15 @@ export function CheckoutForm({
           </div>
         </FormSection>
 
-        <FormSection title="Shipping address">
+        <FormSection title={t("shippingAddress")}>
           <div className="mt-4 grid gap-4 sm:grid-cols-2">
-            <TextField id="shipping-address" label="Street address" autoComplete="shipping street-address" registration={register("shipping.address")} error={errorFor("shipping.address")} className="sm:col-span-2" />
-            <TextField id="shipping-city" label="City" autoComplete="shipping address-level2" registration={register("shipping.city")} error={errorFor("shipping.city")} />
-            <TextField id="shipping-postalCode" label="Postal code" inputMode="numeric" autoComplete="shipping postal-code" registration={register("shipping.postalCode")} error={errorFor("shipping.postalCode")} />
-            <TextField id="shipping-phone" label="Phone for the courier" type="tel" inputMode="tel" autoComplete="shipping tel" registration={register("shipping.phone")} error={errorFor("shipping.phone")} />
+            <TextField id="shipping-address" label={t("street")} autoComplete="shipping street-address" registration={register("shipping.address")} error={errorFor("shipping.address")} className="sm:col-span-2" />
+            <TextField id="shipping-city" label={t("city")} autoComplete="shipping address-level2" registration={register("shipping.city")} error={errorFor("shipping.city")} />
+            <TextField id="shipping-postalCode" label={t("postalCode")} inputMode="numeric" autoComplete="shipping postal-code" registration={register("shipping.postalCode")} error={errorFor("shipping.postalCode")} />
+            <TextField id="shipping-phone" label={t("courierPhone")} type="tel" inputMode="tel" autoComplete="shipping tel" registration={register("shipping.phone")} error={errorFor("shipping.phone")} />
             <div>
-              <p className="block text-sm font-medium text-stone-800">Country</p>
-              <p className="mt-1.5 flex h-11 items-center rounded-lg border border-stone-200 bg-stone-100 px-3 text-base text-stone-800">Indonesia</p>
+              <p className="block text-sm font-medium text-stone-800">{t("country")}</p>
+              <p className="mt-1.5 flex h-11 items-center rounded-lg border border-stone-200 bg-stone-100 px-3 text-base text-stone-800">{t("countryName")}</p>
             </div>
           </div>
 
@@ -216,20 +234,20 @@ export function CheckoutForm({
               {...register("billingSameAsShipping")}
             />
             <label htmlFor="billingSameAsShipping" className="text-sm font-medium text-stone-800">
-              Billing address same as shipping
+              {t("billingSame")}
             </label>
           </div>
         </FormSection>
 
         {sameAsShipping ? null : (
-          <FormSection title="Billing address">
+          <FormSection title={t("billingAddress")}>
             <div className="mt-4 grid gap-4 sm:grid-cols-2">
-              <TextField id="billing-firstName" label="Billing first name" autoComplete="billing given-name" registration={register("billing.firstName")} error={errorFor("billing.firstName")} />
-              <TextField id="billing-lastName" label="Billing last name (optional)" autoComplete="billing family-name" registration={register("billing.lastName")} error={errorFor("billing.lastName")} />
-              <TextField id="billing-address" label="Billing street address" autoComplete="billing street-address" registration={register("billing.address")} error={errorFor("billing.address")} className="sm:col-span-2" />
-              <TextField id="billing-city" label="Billing city" autoComplete="billing address-level2" registration={register("billing.city")} error={errorFor("billing.city")} />
-              <TextField id="billing-postalCode" label="Billing postal code" inputMode="numeric" autoComplete="billing postal-code" registration={register("billing.postalCode")} error={errorFor("billing.postalCode")} />
-              <TextField id="billing-phone" label="Billing phone" type="tel" inputMode="tel" autoComplete="billing tel" registration={register("billing.phone")} error={errorFor("billing.phone")} />
+              <TextField id="billing-firstName" label={t("billingFirstName")} autoComplete="billing given-name" registration={register("billing.firstName")} error={errorFor("billing.firstName")} />
+              <TextField id="billing-lastName" label={t("billingLastName")} autoComplete="billing family-name" registration={register("billing.lastName")} error={errorFor("billing.lastName")} />
+              <TextField id="billing-address" label={t("billingStreet")} autoComplete="billing street-address" registration={register("billing.address")} error={errorFor("billing.address")} className="sm:col-span-2" />
+              <TextField id="billing-city" label={t("billingCity")} autoComplete="billing address-level2" registration={register("billing.city")} error={errorFor("billing.city")} />
+              <TextField id="billing-postalCode" label={t("billingPostalCode")} inputMode="numeric" autoComplete="billing postal-code" registration={register("billing.postalCode")} error={errorFor("billing.postalCode")} />
+              <TextField id="billing-phone" label={t("billingPhone")} type="tel" inputMode="tel" autoComplete="billing tel" registration={register("billing.phone")} error={errorFor("billing.phone")} />
             </div>
           </FormSection>
         )}
@@ -237,14 +255,14 @@ export function CheckoutForm({
 
       <Card as="aside" aria-labelledby="checkout-summary-heading" className="space-y-5 p-5 sm:p-6 lg:sticky lg:top-24">
         <h2 id="checkout-summary-heading" className="text-lg font-semibold">
-          Order summary
+          {summaryT("heading")}
         </h2>
         <ul className="space-y-3 text-sm">
           {summary.items.map((item) => (
             <li key={item.key} className="flex justify-between gap-4">
               <span className="min-w-0">
                 <span className="font-medium text-stone-900">{item.name}</span>
-                <span className="text-stone-600"> × {item.quantity}</span>
+                <span className="text-stone-600">{summaryT("times", { quantity: item.quantity })}</span>
               </span>
               <Price value={item.lineTotal} className="font-medium" />
             </li>
@@ -262,22 +280,26 @@ export function CheckoutForm({
           <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="mt-0.5 size-4 shrink-0">
             <path fillRule="evenodd" d="M2.5 4A1.5 1.5 0 0 0 1 5.5V6h18v-.5A1.5 1.5 0 0 0 17.5 4h-15ZM19 8.5H1v6A1.5 1.5 0 0 0 2.5 16h15a1.5 1.5 0 0 0 1.5-1.5v-6ZM3 13.25a.75.75 0 0 1 .75-.75h1.5a.75.75 0 0 1 0 1.5h-1.5a.75.75 0 0 1-.75-.75Zm4.75-.75a.75.75 0 0 0 0 1.5h3.5a.75.75 0 0 0 0-1.5h-3.5Z" clipRule="evenodd" />
           </svg>
-          <span>You will pay with Kredivo: 30 days or 3, 6, 12 month instalments.</span>
+          <span>{kredivo("willPay")}</span>
         </p>
 
-        {message ? <Alert testId="form-error">{message}</Alert> : null}
+        {message ? (
+          <Alert testId="form-error">
+            {[message.problem ? problemText(message.problem) : null, ...message.unplaced.map(errorText)].filter(Boolean).join(" ")}
+          </Alert>
+        ) : null}
 
         <button type="submit" disabled={busy} aria-busy={busy || undefined} className={buttonClass({ size: "lg", fullWidth: true })}>
           {busy ? (
             <>
               <Spinner />
-              Redirecting to Kredivo…
+              {kredivo("redirecting")}
             </>
           ) : (
-            "Pay with Kredivo"
+            commonKredivo("payWith")
           )}
         </button>
-        <p className="text-center text-xs text-stone-600">You will approve the payment on the Kredivo page.</p>
+        <p className="text-center text-xs text-stone-600">{kredivo("approveThere")}</p>
       </Card>
     </form>
   );

@@ -2,12 +2,14 @@
 // While an order awaits Kredivo, re-render the page from the server every 2 seconds (for at
 // most 10 minutes). The status panel is a live region, so a change is announced.
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 const INTERVAL_MS = 2_000;
 const MAX_MS = 10 * 60 * 1_000;
 
 export function AutoRefresh() {
+  const t = useTranslations("shop.order.autoRefresh");
   const router = useRouter();
   const [stopped, setStopped] = useState(false);
 
@@ -26,9 +28,7 @@ export function AutoRefresh() {
 
   return (
     <p aria-live="polite" className="text-xs text-stone-600">
-      {stopped
-        ? "We stopped checking automatically. Reload the page to see the latest status."
-        : "This page updates by itself when Kredivo confirms."}
+      {stopped ? t("stopped") : t("running")}
     </p>
   );
 }

@@ -1,6 +1,6 @@
 // The order's status in words and what it means for the shopper. A polite live region: when the
 // page refreshes itself and the status changes, screen readers hear the new status.
-import { SHOPPER_STATUS_LABEL } from "@/lib/format";
+import { useTranslations } from "next-intl";
 import type { ShopperOrder } from "@/lib/orders/queries";
 
 const STYLES = {
@@ -11,33 +11,32 @@ const STYLES = {
   refunded: { box: "border-stone-200 bg-stone-100", text: "text-stone-900", dot: "bg-stone-500" },
 } as const;
 
-const TRY_AGAIN = "We could not start or complete the Kredivo payment. Your order is saved — you can try again.";
-
-function explanation(order: Pick<ShopperOrder, "status" | "payment">): string {
+/** The key under shop.order.status that explains the order's state. */
+function explanation(order: Pick<ShopperOrder, "status" | "payment">) {
   switch (order.status) {
     case "paid":
-      return "Thank you! Kredivo confirmed your payment.";
     case "refunded":
-      return "Your payment has been refunded through Kredivo.";
     case "expired":
-      return "The Kredivo payment link expired before the payment was completed. Your order is saved — you can try again.";
+      return order.status;
     case "failed":
-      return TRY_AGAIN;
+      return "tryAgain";
     case "pending":
-      return order.payment?.startFailed ? TRY_AGAIN : "Waiting for confirmation from Kredivo…";
+      return order.payment?.startFailed ? "tryAgain" : "pending";
   }
 }
 
 export function OrderStatusPanel({ order }: { order: Pick<ShopperOrder, "status" | "payment"> }) {
+  const t = useTranslations("shop.order.status");
+  const status = useTranslations("common.status.shopper");
   const style = STYLES[order.status];
   return (
     <div role="status" aria-live="polite" aria-atomic="true" className={`rounded-2xl border p-5 ${style.box} ${style.text}`}>
       <p className="flex items-center gap-2.5 text-xl font-bold">
         <span aria-hidden="true" className={`size-2.5 rounded-full ${style.dot}`} />
-        <span data-testid="order-status">{SHOPPER_STATUS_LABEL[order.status]}</span>
+        <span data-testid="order-status">{status(order.status)}</span>
       </p>
       <p className="mt-1.5 text-sm" data-testid="order-status-detail">
-        {explanation(order)}
+        {t(explanation(order))}
       </p>
     </div>
   );

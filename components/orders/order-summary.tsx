@@ -1,7 +1,9 @@
 // What was ordered, what it cost and where it goes: shared by the order and cancel pages.
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { SummaryRows } from "@/components/cart/cart-summary";
-import { Price } from "@/components/ui/price";
+import { Price, priceTag } from "@/components/ui/price";
+import { formatRupiah } from "@/lib/money";
 import type { ShopperOrder } from "@/lib/orders/queries";
 
 export function OrderSummary({
@@ -11,6 +13,7 @@ export function OrderSummary({
   order: Pick<ShopperOrder, "items" | "subtotal" | "total" | "shippingAddress">;
   headingLevel?: 2 | 3;
 }) {
+  const t = useTranslations("shop.order");
   const H = `h${headingLevel}` as const;
   const products = order.items.filter((i) => i.kind === "product");
   const shipping = order.items.filter((i) => i.kind === "shipping");
@@ -19,7 +22,7 @@ export function OrderSummary({
     <div className="space-y-4">
       <Card as="section" aria-labelledby="order-items-heading" className="p-5 sm:p-6">
         <H id="order-items-heading" className="text-lg font-semibold">
-          Items
+          {t("items")}
         </H>
         <ul className="mt-4 divide-y divide-stone-200">
           {products.map((item, i) => (
@@ -27,7 +30,7 @@ export function OrderSummary({
               <div className="min-w-0">
                 <p className="font-medium text-stone-900">{item.name}</p>
                 <p className="text-stone-600">
-                  {item.quantity} × <Price value={item.unitPrice} />
+                  {t.rich("itemLine", { quantity: item.quantity, price: formatRupiah(item.unitPrice), amount: priceTag })}
                 </p>
               </div>
               <Price value={item.lineTotal} className="font-semibold text-stone-900" />
@@ -36,7 +39,9 @@ export function OrderSummary({
         </ul>
         <SummaryRows
           subtotal={order.subtotal}
-          shipping={shipping.map((s, i) => ({ key: String(i), label: s.name, fee: s.lineTotal }))}
+          shipping={shipping.map((s, i) =>
+            s.sellerName ? { key: String(i), sellerName: s.sellerName, fee: s.lineTotal } : { key: String(i), label: s.name, fee: s.lineTotal },
+          )}
           total={order.total}
           totalTestId="order-total"
           className="mt-2 border-t border-stone-200 pt-4"
@@ -45,7 +50,7 @@ export function OrderSummary({
 
       <Card as="section" aria-labelledby="order-address-heading" className="p-5 sm:p-6">
         <H id="order-address-heading" className="text-lg font-semibold">
-          Shipping address
+          {t("shippingAddress")}
         </H>
         <address className="mt-3 text-sm not-italic leading-relaxed text-stone-700">
           <span className="font-medium text-stone-900">
@@ -57,9 +62,9 @@ export function OrderSummary({
           <br />
           {address.city} {address.postalCode}
           <br />
-          Indonesia
+          {t("country")}
           <br />
-          Phone: {address.phone}
+          {t("phone", { phone: address.phone })}
         </address>
       </Card>
     </div>

@@ -1,5 +1,6 @@
 // "Pay again with Kredivo" for a failed or expired order: a new attempt, started on the server
 // by the action the page passes.
+import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/submit-button";
 
 export function PayAgainForm({
@@ -11,11 +12,12 @@ export function PayAgainForm({
   payAgainAction: (formData: FormData) => Promise<void>;
   fullWidth?: boolean;
 }) {
+  const t = useTranslations("shop.kredivo");
   return (
     <form action={payAgainAction}>
       <input type="hidden" name="token" value={token} />
-      <SubmitButton size="lg" fullWidth={fullWidth} pendingLabel="Redirecting to Kredivo…">
-        Pay again with Kredivo
+      <SubmitButton size="lg" fullWidth={fullWidth} pendingLabel={t("redirecting")}>
+        {t("payAgain")}
       </SubmitButton>
     </form>
   );

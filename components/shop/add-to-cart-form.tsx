@@ -2,7 +2,9 @@
 // Quantity + "Add to cart". The server action (the page passes addToCartAction) validates, adds
 // and redirects to the cart; if it cannot, its message shows here and the quantity field points
 // at it.
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { useCartProblemText } from "@/components/cart/cart-problem";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { QuantityInput } from "@/components/ui/quantity-input";
@@ -17,6 +19,8 @@ export function AddToCartForm({
   productId: number;
   addToCartAction: (previous: AddToCartState, formData: FormData) => Promise<AddToCartState>;
 }) {
+  const t = useTranslations("shop.product");
+  const problemText = useCartProblemText();
   const [state, formAction] = useActionState(addToCartAction, initialState);
   const errorId = "add-to-cart-error";
   return (
@@ -24,7 +28,7 @@ export function AddToCartForm({
       <input type="hidden" name="productId" value={productId} />
       <div>
         <label htmlFor="quantity" className="block text-sm font-medium text-stone-800">
-          Quantity
+          {t("quantity")}
         </label>
         <QuantityInput
           id="quantity"
@@ -36,11 +40,11 @@ export function AddToCartForm({
       </div>
       {state.error ? (
         <Alert id={errorId} testId="add-to-cart-error" compact>
-          {state.error}
+          {problemText(state.error)}
         </Alert>
       ) : null}
-      <SubmitButton size="lg" pendingLabel="Adding…" className="w-full sm:w-auto">
-        Add to cart
+      <SubmitButton size="lg" pendingLabel={t("adding")} className="w-full sm:w-auto">
+        {t("addToCart")}
       </SubmitButton>
     </form>
   );

@@ -1,6 +1,7 @@
 // One catalogue tile. The name is the link; it stretches over the whole card so the picture is
 // clickable too, while screen readers hear one link per product.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Price } from "@/components/ui/price";
@@ -17,6 +18,7 @@ export interface ProductCardData {
 }
 
 export function ProductCard({ product, preloadImage = false }: { product: ProductCardData; preloadImage?: boolean }) {
+  const t = useTranslations("shop.product");
   return (
     <Card
       as="article"
@@ -26,7 +28,7 @@ export function ProductCard({ product, preloadImage = false }: { product: Produc
         <ProductImage src={product.imagePath} alt="" size={400} preload={preloadImage} className="h-auto w-full" />
         {product.digital ? (
           <Badge tone="brand" className="absolute left-3 top-3 shadow-sm">
-            Digital
+            {t("digital")}
           </Badge>
         ) : null}
       </div>

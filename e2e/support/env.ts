@@ -2,12 +2,14 @@
 // ports from `npm run demo`, so a running demo never answers a test.
 const appPort = 3100;
 const sandboxPort = 4110;
+const smtpPort = 4125;
 
 export const E2E = {
   appPort,
   sandboxPort,
   appUrl: `http://localhost:${appPort}`,
   sandboxUrl: `http://127.0.0.1:${sandboxPort}`,
+  smtpPort,
   env: {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
@@ -23,6 +25,12 @@ export const E2E = {
     AUTH_TRUST_HOST: "true",
     DATABASE_URL: ".data/e2e.db",
     SANDBOX_PORT: String(sandboxPort),
+    SANDBOX_SMTP_PORT: String(smtpPort),
+    // The shop's emails go to the sandbox's mailbox, and are retried quickly when it refuses.
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    MAIL_FROM: "Toko Nusantara <pesanan@toko-nusantara.example>",
+    MAIL_INTERVAL_MS: "300",
+    MAIL_RETRY_BASE_MS: "300",
     SANDBOX_NOTIFICATION_URL: `http://127.0.0.1:${appPort}/api/doku/notifications`,
     SANDBOX_TIME_SCALE: "3600",
     ADMIN_EMAIL: "admin@e2e.example",

@@ -63,4 +63,27 @@ export const sandbox = {
   signing: (mode: "standard" | "get-without-digest" | "unsigned") => call("POST", "signing", { mode }),
   /** The shape of notification and Check Status bodies (reset puts back `full`). */
   envelope: (shape: "full" | "sparse") => call("POST", "envelope", { shape }),
+  /** What the sandbox's SMTP mailbox received, newest first (reset empties it). */
+  mail: () => call<{ messages: SandboxMail[] }>("GET", "mailbox/messages").then((r) => r.messages),
+  /** The next `count` emails are refused with a temporary SMTP error. */
+  refuseMail: (count: number) => call("POST", "mailbox/refusals", { count }),
 };
+
+export interface SandboxMail {
+  id: number;
+  receivedAt: string;
+  envelope: { from: string | null; to: string[] };
+  messageId: string | null;
+  subject: string | null;
+  text: string | null;
+  html: string | null;
+}
+
+/** Waits until the mailbox holds `count` emails to `to` (the sender runs every few hundred ms). */
+export async function mailTo(to: string, count = 1): Promise<SandboxMail[]> {
+  let found: SandboxMail[] = [];
+  await expect
+    .poll(async () => (found = (await sandbox.mail()).filter((m) => m.envelope.to.includes(to))).length, { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(count);
+  return found.reverse();
+}

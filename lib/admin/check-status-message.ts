@@ -1,48 +1,71 @@
 // What the merchant reads after pressing "Check status with DOKU": DOKU's answer and what the
-// shop did with it, in one short sentence, from the typed result (never from outcome text).
+// shop did with it, in one short sentence, from the typed result (never from outcome text). The
+// sentence itself is a message (admin.checkStatus.result in messages/<locale>/admin.json): this
+// picks its key and values, and the form words it in the staff member's language.
+import type { Messages } from "@/lib/i18n/messages";
 import type { CheckStatusOutcome } from "@/lib/payments/check-status";
 import type { TransitionResult } from "@/lib/payments/transitions";
 
+type Texts = Messages["admin"]["checkStatus"];
+/** A key of admin.checkStatus.result: a key missing from the messages fails the typecheck. */
+export type CheckStatusKey = keyof Texts["result"];
+/** A status the sentence names, worded by admin.checkStatus.status. */
+export type CheckStatusWord = keyof Texts["status"];
+
 export interface CheckStatusMessage {
   ok: boolean;
-  message: string;
+  key: CheckStatusKey;
+  values?: { providerStatus?: string; seconds?: number; httpStatus?: number };
+  /** The statuses the sentence names (`{to}`, `{attemptStatus}`), as codes for the words to translate. */
+  statuses?: { to?: CheckStatusWord; attemptStatus?: CheckStatusWord };
 }
 
-function describeResult(result: TransitionResult): string {
+/** The message's placeholders, its statuses worded by `word` (the form passes its translator). */
+export function checkStatusValues(
+  message: Pick<CheckStatusMessage, "values" | "statuses">,
+  word: (status: CheckStatusWord) => string,
+): Record<string, string | number> {
+  const out: Record<string, string | number> = { ...message.values };
+  for (const [name, status] of Object.entries(message.statuses ?? {})) if (status) out[name] = word(status);
+  return out;
+}
+
+type ResultText = Pick<CheckStatusMessage, "key" | "statuses">;
+
+function resultText(result: TransitionResult): ResultText {
   switch (result.kind) {
     case "no_change":
-      return "still waiting for the shopper, nothing changed";
+      return { key: "noChange" };
     case "duplicate":
-      return "already recorded, nothing changed";
+      return { key: "duplicate" };
     case "ignored":
-      return `nothing changed (the attempt is ${result.attemptStatus ?? "missing"})`;
+      return { key: "ignored", statuses: { attemptStatus: result.attemptStatus ?? "missing" } };
     case "applied":
-      if (result.to === "paid") return result.order === "already_paid" ? "order was already paid by another attempt — flagged for review" : "order paid";
-      if (result.order === "superseded") return `attempt marked ${result.to}; a newer attempt owns the order, which is unchanged`;
-      if (result.order === "unchanged") return `attempt marked ${result.to}; the order is unchanged`;
-      return result.to === "refunded" ? "order refunded" : `order marked ${result.to}`;
+      if (result.to === "paid") return { key: result.order === "already_paid" ? "alreadyPaid" : "orderPaid" };
+      if (result.order === "superseded") return { key: "superseded", statuses: { to: result.to } };
+      if (result.order === "unchanged") return { key: "orderUnchanged", statuses: { to: result.to } };
+      return result.to === "refunded" ? { key: "orderRefunded" } : { key: "orderMarked", statuses: { to: result.to } };
   }
 }
 
-const FAILURE: Record<Exclude<Extract<CheckStatusOutcome, { ok: false }>["reason"], "recently_checked">, string> = {
-  network: "Could not reach DOKU (network error). Nothing changed; try again.",
-  timeout: "DOKU did not answer in time. Nothing changed; try again.",
-  http: "DOKU answered with an error.",
-  bad_signature: "DOKU's answer had an invalid signature. Nothing changed; the exchange is flagged for review.",
-  bad_response: "DOKU's answer could not be understood. Nothing changed.",
-  payment_failed: "DOKU reported a failure. Nothing changed.",
-  invalid_request: "The shop could not build a valid request. Nothing changed.",
-  mismatch: "DOKU's answer did not match this attempt's invoice or amount. Nothing changed; the exchange is flagged for review.",
-  unrecognised_status: "DOKU answered with a status the shop has no rule for. Nothing changed; the exchange is flagged for review.",
-  unknown_attempt: "That payment attempt no longer exists.",
+const FAILURE: Record<Exclude<Extract<CheckStatusOutcome, { ok: false }>["reason"], "recently_checked">, CheckStatusKey> = {
+  network: "network",
+  timeout: "timeout",
+  http: "http",
+  bad_signature: "badSignature",
+  bad_response: "badResponse",
+  payment_failed: "paymentFailed",
+  invalid_request: "invalidRequest",
+  mismatch: "mismatch",
+  unrecognised_status: "unrecognisedStatus",
+  unknown_attempt: "unknownAttempt",
 };
 
 export function describeCheckStatus(outcome: CheckStatusOutcome): CheckStatusMessage {
-  if (outcome.ok) return { ok: true, message: `DOKU says ${outcome.providerStatus} — ${describeResult(outcome.result)}` };
+  if (outcome.ok) return { ok: true, ...resultText(outcome.result), values: { providerStatus: outcome.providerStatus } };
   if (outcome.reason === "recently_checked") {
-    const seconds = Math.ceil(outcome.retryAfterMs / 1000);
-    return { ok: false, message: `DOKU was asked about this attempt moments ago. Nothing changed; try again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.` };
+    return { ok: false, key: "recentlyChecked", values: { seconds: Math.ceil(outcome.retryAfterMs / 1000) } };
   }
-  const base = FAILURE[outcome.reason];
-  return { ok: false, message: outcome.httpStatus && outcome.reason === "http" ? `DOKU answered HTTP ${outcome.httpStatus}. Nothing changed.` : base };
+  if (outcome.reason === "http" && outcome.httpStatus) return { ok: false, key: "httpStatus", values: { httpStatus: outcome.httpStatus } };
+  return { ok: false, key: FAILURE[outcome.reason] };
 }

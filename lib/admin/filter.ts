@@ -3,7 +3,8 @@
 // because the URL is typed by people.
 import { z } from "zod";
 import { orderStatuses } from "@/lib/db/schema";
-import { addDays, daysBetween, isValidYmd, jakartaDay } from "@/lib/format";
+import { addDays, daysBetween, isValidYmd, shopDay } from "@/lib/format";
+import type { ShopTimeZone } from "@/lib/time-zone";
 
 export const PAGE_SIZE = 20;
 /** The chart's default window, and the most days it draws. */
@@ -69,9 +70,9 @@ export interface DayRange {
   clipped: boolean;
 }
 
-/** The days the chart covers: the filter's range, else the last 14 days up to today (WIB). */
-export function chartRange(filter: Pick<OrderFilter, "from" | "to">, now: Date = new Date()): DayRange {
-  const today = jakartaDay(now);
+/** The days the chart covers: the filter's range, else the last 14 days up to today in the shop's zone. */
+export function chartRange(filter: Pick<OrderFilter, "from" | "to">, zone: ShopTimeZone, now: Date = new Date()): DayRange {
+  const today = shopDay(now, zone);
   const to = filter.to ?? (filter.from && filter.from > today ? filter.from : today);
   let from = filter.from ?? addDays(to, -(CHART_DEFAULT_DAYS - 1));
   let clipped = false;

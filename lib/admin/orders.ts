@@ -14,7 +14,9 @@ import {
   type AttemptStatus,
   type OrderStatus,
 } from "@/lib/db/schema";
-import { addDays, JAKARTA_OFFSET_SECONDS, jakartaDayStart } from "@/lib/format";
+import { env } from "@/lib/env";
+import { addDays, shopDayStart } from "@/lib/format";
+import { zoneOffsetMs, type ShopTimeZone } from "@/lib/time-zone";
 import { chartRange, PAGE_SIZE, type DayRange, type OrderFilter } from "./filter";
 
 export { orderFilterSchema, parseOrderFilter, PAGE_SIZE, type OrderFilter } from "./filter";
@@ -52,11 +54,14 @@ function searchCondition(db: Tx, q: string): SQL {
   return or(...conditions)!;
 }
 
-function filterConditions(db: Tx, filter: OrderFilter, options: { status: boolean }): SQL | undefined {
+/** The back office counts days in the shop's zone (SHOP_TIME_ZONE); tests pass another. */
+const shopZone = (): ShopTimeZone => env().SHOP_TIME_ZONE;
+
+function filterConditions(db: Tx, filter: OrderFilter, options: { status: boolean }, zone: ShopTimeZone): SQL | undefined {
   const where: SQL[] = [];
   if (options.status && filter.status !== "all") where.push(eq(orders.status, filter.status));
-  if (filter.from) where.push(gte(orders.createdAt, jakartaDayStart(filter.from)));
-  if (filter.to) where.push(lt(orders.createdAt, jakartaDayStart(addDays(filter.to, 1))));
+  if (filter.from) where.push(gte(orders.createdAt, shopDayStart(filter.from, zone)));
+  if (filter.to) where.push(lt(orders.createdAt, shopDayStart(addDays(filter.to, 1), zone)));
   if (filter.q) where.push(searchCondition(db, filter.q));
   return where.length ? and(...where) : undefined;
 }
@@ -98,9 +103,9 @@ const flaggedCount = (unreviewedOnly: boolean) =>
   })`.mapWith(Number);
 
 /** One page (20 rows) of orders matching the filter, newest first. */
-export async function listOrders(filter: OrderFilter): Promise<OrderList> {
+export async function listOrders(filter: OrderFilter, zone: ShopTimeZone = shopZone()): Promise<OrderList> {
   const { total, rows } = await run(async (db) => {
-    const where = filterConditions(db, filter, { status: true });
+    const where = filterConditions(db, filter, { status: true }, zone);
     const [counted] = await db.select({ n: count() }).from(orders).where(where);
     const rows = await db
       .select({
@@ -149,7 +154,7 @@ export interface StatusTotals {
 
 /** Count and sum(total) per status over the filter's dates and search; the status filter is
  * ignored so that every status shows. Every status is present, zeros included. */
-export async function statusTotals(filter: OrderFilter): Promise<StatusTotals> {
+export async function statusTotals(filter: OrderFilter, zone: ShopTimeZone = shopZone()): Promise<StatusTotals> {
   const found = await run((db) =>
     db
       .select({
@@ -158,7 +163,7 @@ export async function statusTotals(filter: OrderFilter): Promise<StatusTotals> {
         sum: sql<number>`coalesce(sum(${orders.total}), 0)`.mapWith(Number),
       })
       .from(orders)
-      .where(filterConditions(db, filter, { status: false }))
+      .where(filterConditions(db, filter, { status: false }, zone))
       .groupBy(orders.status),
   );
   const byStatus = orderStatuses.map((status) => {
@@ -174,7 +179,7 @@ export async function statusTotals(filter: OrderFilter): Promise<StatusTotals> {
 // ---------------------------------------------------------------------- daily chart ----
 
 export interface DailyPoint {
-  /** `YYYY-MM-DD`, Jakarta time. */
+  /** `YYYY-MM-DD`, in the shop's zone. */
   date: string;
   /** Sum of totals of orders paid that day. */
   revenue: number;
@@ -191,23 +196,23 @@ export interface DailySeries extends DayRange {
   totalOrders: number;
 }
 
-// The Jakarta calendar day of a timestamp column, as `YYYY-MM-DD`: SQLite stores unix ms,
+// The shop-zone calendar day of a timestamp column, as `YYYY-MM-DD`: SQLite stores unix ms,
 // PostgreSQL a timestamptz. No bound parameters, so GROUP BY repeats the select's expression
-// exactly (PostgreSQL compares them as written).
-const jakartaDate = (column: typeof orders.paidAt | typeof orders.createdAt) =>
+// exactly (PostgreSQL compares them as written); the zone is one of lib/time-zone.ts's names.
+const shopDate = (column: typeof orders.paidAt | typeof orders.createdAt, zone: ShopTimeZone) =>
   dialect === "postgresql"
-    ? sql<string>`to_char(${column} AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD')`
-    : sql<string>`date(${column} / 1000 + ${sql.raw(String(JAKARTA_OFFSET_SECONDS))}, 'unixepoch')`;
+    ? sql<string>`to_char(${column} AT TIME ZONE ${sql.raw(`'${zone}'`)}, 'YYYY-MM-DD')`
+    : sql<string>`date(${column} / 1000 + ${sql.raw(String(zoneOffsetMs(zone) / 1000))}, 'unixepoch')`;
 
-/** Paid revenue and new orders per Jakarta day over the filter's range (default: the last 14
- * days), with the filter's search applied and its status ignored; missing days are zeros. */
-export async function dailyPaid(filter: OrderFilter, now: Date = new Date()): Promise<DailySeries> {
-  const range = chartRange(filter, now);
-  const start = jakartaDayStart(range.from);
-  const end = jakartaDayStart(addDays(range.to, 1));
+/** Paid revenue and new orders per day in the shop's zone over the filter's range (default: the
+ * last 14 days), with the filter's search applied and its status ignored; missing days are zeros. */
+export async function dailyPaid(filter: OrderFilter, now: Date = new Date(), zone: ShopTimeZone = shopZone()): Promise<DailySeries> {
+  const range = chartRange(filter, zone, now);
+  const start = shopDayStart(range.from, zone);
+  const end = shopDayStart(addDays(range.to, 1), zone);
 
-  const paidDay = jakartaDate(orders.paidAt);
-  const createdDay = jakartaDate(orders.createdAt);
+  const paidDay = shopDate(orders.paidAt, zone);
+  const createdDay = shopDate(orders.createdAt, zone);
   const { paid, created } = await run(async (db) => {
     const search = filter.q ? searchCondition(db, filter.q) : undefined;
     const paid = await db

@@ -10,7 +10,7 @@ import { checkCredentials } from "./users";
 
 export const SIGN_IN_PATH = "/admin/sign-in";
 
-/** What the sign-in action answers the sign-in form: the refusal, and the email to keep. */
+/** What the sign-in action answers the sign-in form: the refusal (already worded in the staff member's language), and the email to keep. */
 export interface SignInState {
   error?: string;
   email?: string;

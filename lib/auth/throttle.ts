@@ -61,8 +61,7 @@ export function succeeded(database: Database, keys: string[]): Promise<void> {
   return database.run((db) => clearCounters(db, keys));
 }
 
-/** What the sign-in page says while the limit holds. */
-export function retryMessage(retryAfterMs: number): string {
-  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return `Too many failed attempts. Try again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`;
+/** The whole seconds the sign-in page says to wait while the limit holds (admin.signIn.throttled). */
+export function retryAfterSeconds(retryAfterMs: number): number {
+  return Math.max(1, Math.ceil(retryAfterMs / 1000));
 }

@@ -7,14 +7,19 @@ import { run, transaction, type Tx } from "@/lib/db/client";
 import { cartItems, carts, dialect, orderItems, products } from "@/lib/db/schema";
 import { MAX_QUANTITY } from "./limits";
 import { priceCart, type PricedCart } from "./pricing";
+import type { CartProblem } from "./problems";
 
+/** A refused cart change; `problem` is what the shopper is told (the message is only for logs). */
 export class CartError extends Error {
   override name = "CartError";
+  constructor(readonly problem: CartProblem) {
+    super(`cart: ${problem.code}`);
+  }
 }
 
 /** What the cart's server actions answer the product page's and the cart page's forms. */
-export type AddToCartState = { error?: string };
-export type CartLineState = { error?: string; ok?: boolean };
+export type AddToCartState = { error?: CartProblem };
+export type CartLineState = { error?: CartProblem; ok?: boolean };
 
 export interface CartView extends PricedCart {
   /** Products that were in the cart but are no longer sold; they are never priced or ordered. */
@@ -60,7 +65,7 @@ export async function loadCart(cartId: string | null): Promise<CartView> {
 
 async function requireActiveProduct(db: Tx, productId: number) {
   const [product] = await activeProductsByIds(db, [productId]);
-  if (!product) throw new CartError("This product is no longer available.");
+  if (!product) throw new CartError({ code: "productUnavailable" });
   return product;
 }
 
@@ -86,7 +91,9 @@ export function addToCart(cartId: string | null, productId: number, quantity: nu
     const next = (current?.quantity ?? 0) + quantity;
     if (next > MAX_QUANTITY) {
       throw new CartError(
-        `You can buy at most ${MAX_QUANTITY} of one item${current ? ` (${current.quantity} already in your cart)` : ""}.`,
+        current
+          ? { code: "quantityMaxInCart", max: MAX_QUANTITY, inCart: current.quantity }
+          : { code: "quantityMax", max: MAX_QUANTITY },
       );
     }
     await tx
@@ -107,7 +114,7 @@ export async function setCartQuantity(cartId: string, productId: number, quantit
       .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)))
       .returning({ productId: cartItems.productId });
   });
-  if (changed.length === 0) throw new CartError("That item is no longer in your cart.");
+  if (changed.length === 0) throw new CartError({ code: "notInCart" });
 }
 
 export async function removeFromCart(cartId: string, productId: number): Promise<void> {

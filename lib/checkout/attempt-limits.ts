@@ -27,8 +27,10 @@ export async function takeAttemptSlot(
   return retryAfterMs > 0 ? { ok: false, retryAfterMs } : { ok: true };
 }
 
-/** What the shopper reads when the limit holds. */
-export function tooManyAttemptsMessage(retryAfterMs: number): string {
-  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
-  return `You have started several payments in a short time. Please wait ${minutes} ${minutes === 1 ? "minute" : "minutes"} and try again, or continue with an order you already placed.`;
+/**
+ * The whole minutes the shopper is asked to wait when the limit holds (at least 1): the value of
+ * the message shop.checkout.problem.tooManyAttempts, shown by the checkout form and the order page.
+ */
+export function retryMinutes(retryAfterMs: number): number {
+  return Math.max(1, Math.ceil(retryAfterMs / 60_000));
 }

@@ -1,6 +1,7 @@
 // placeOrder: validate, reprice every line from the database, save the order, its item
 // snapshot and a payment attempt in one transaction, then ask DOKU for a Kredivo payment URL.
 import "server-only";
+import { defaultLocale, type Locale } from "@/lib/i18n/locales";
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { loadCart } from "@/lib/cart/cart";
@@ -8,23 +9,32 @@ import { run, transaction } from "@/lib/db/client";
 import { cartItems, orderItems, orders, type PostalAddress } from "@/lib/db/schema";
 import { insertAttempt, latestAttempt, resumableUrl } from "@/lib/payments/attempts";
 import { startPayment } from "@/lib/payments/start-payment";
-import { takeAttemptSlot, tooManyAttemptsMessage } from "./attempt-limits";
+import { retryMinutes, takeAttemptSlot } from "./attempt-limits";
 import { isValidCheckoutKey } from "./checkout-key";
 import { orderItemRows } from "./order-items";
-import { checkoutSchema, fieldErrors, type CheckoutDetails } from "./schema";
+import { checkoutSchema, fieldErrors, type CheckoutDetails, type CheckoutFieldErrors } from "./schema";
+
+/**
+ * Why an order was not placed, as data: each code is a message key under shop.checkout.problem
+ * (messages/<locale>/shop.json), the other fields its values. The checkout form puts it into words;
+ * `invalid` (some fields need fixing) and `network` (the action never answered) are the form's own.
+ */
+export type CheckoutProblem =
+  | { code: "expiredForm" }
+  | { code: "cartEmpty" }
+  | { code: "tooManyAttempts"; minutes: number }
+  | { code: "invalid" }
+  | { code: "network" };
 
 export type PlaceOrderResult =
   | { kind: "redirect"; url: string }
-  | { kind: "invalid"; fieldErrors: Record<string, string> }
-  | { kind: "error"; message: string };
+  | { kind: "invalid"; fieldErrors: CheckoutFieldErrors }
+  | { kind: "error"; problem: CheckoutProblem };
 
 /** What the checkout form gets back from placeOrderAction when it does not redirect. */
-export type PlaceOrderActionResult = { fieldErrors?: Record<string, string>; message?: string };
+export type PlaceOrderActionResult = { fieldErrors?: CheckoutFieldErrors; problem?: CheckoutProblem };
 
-const EXPIRED_FORM: PlaceOrderResult = {
-  kind: "error",
-  message: "This checkout form has expired. Reload the page and try again.",
-};
+const EXPIRED_FORM: PlaceOrderResult = { kind: "error", problem: { code: "expiredForm" } };
 
 /** 192 random bits: the order's only identifier in shopper URLs. */
 export function newPublicToken(): string {
@@ -75,7 +85,14 @@ function existingOrderDestination(checkoutKey: string, cartId: string | null): P
 }
 
 /** `address`: the client's, when trusted proxies give one (lib/limits/client-address.ts). */
-export async function placeOrder(input: unknown, cartId: string | null, checkoutKey: unknown, address: string | null = null): Promise<PlaceOrderResult> {
+export async function placeOrder(
+  input: unknown,
+  cartId: string | null,
+  checkoutKey: unknown,
+  address: string | null = null,
+  /** The language the shopper checks out in: their emails are written in it. */
+  locale: Locale = defaultLocale,
+): Promise<PlaceOrderResult> {
   // Only a key this server issued for this cart: a made-up one would be a fresh order each time.
   if (!isValidCheckoutKey(checkoutKey, cartId)) return EXPIRED_FORM;
   const parsed = checkoutSchema.safeParse(input);
@@ -88,7 +105,7 @@ export async function placeOrder(input: unknown, cartId: string | null, checkout
   // Lines whose product is no longer sold are shown as such on the cart and checkout pages and
   // are left out of the order; the rest is repriced from the catalogue, never from the browser.
   const cart = await loadCart(cartId);
-  if (!cartId || cart.lines.length === 0) return { kind: "error", message: "Your cart is empty." };
+  if (!cartId || cart.lines.length === 0) return { kind: "error", problem: { code: "cartEmpty" } };
 
   const details = parsed.data;
   const { shipping, billing } = addresses(details);
@@ -106,6 +123,7 @@ export async function placeOrder(input: unknown, cartId: string | null, checkout
         customerLastName: details.lastName ?? null,
         customerEmail: details.email,
         customerPhone: details.phone,
+        locale,
         shippingAddress: shipping,
         billingAddress: billing,
         subtotal: cart.subtotal,
@@ -125,7 +143,7 @@ export async function placeOrder(input: unknown, cartId: string | null, checkout
     const destination = await existingOrderDestination(checkoutKey, cartId);
     return destination && destination !== "foreign" ? { kind: "redirect", url: destination } : EXPIRED_FORM;
   }
-  if (!created.ok) return { kind: "error", message: tooManyAttemptsMessage(created.retryAfterMs) };
+  if (!created.ok) return { kind: "error", problem: { code: "tooManyAttempts", minutes: retryMinutes(created.retryAfterMs) } };
 
   const payment = await startPayment(created.attemptId);
   return { kind: "redirect", url: payment.ok ? payment.paymentUrl : orderPath(created.token) };

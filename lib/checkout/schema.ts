@@ -1,6 +1,8 @@
 // The one checkout schema: react-hook-form validates with it in the browser, the server action
 // validates the same input with it again (the browser is never trusted). Pure: no server-only.
+import type { MessageKeys, NestedKeyOf } from "next-intl";
 import { z } from "zod";
+import type { Messages } from "@/lib/i18n/messages";
 
 // zod 4 probes for `new Function` to speed up object parsing; under our Content-Security-Policy
 // (no 'unsafe-eval') that probe is a CSP violation in the browser, where the interpreter is
@@ -17,66 +19,85 @@ export function normalizeIndonesianPhone(input: string): string | null {
   return match ? `62${match[1]}` : null;
 }
 
-const required = (label: string, max: number) =>
-  z
-    .string({ error: `Enter ${label}` })
-    .trim()
-    .min(1, `Enter ${label}`)
-    .max(max, `${capitalise(label)} must be at most ${max} characters`);
+// ---- Messages --------------------------------------------------------------------------------
+// Every message below is a key under shop.checkout.errors (messages/*/shop.json), typed so that a
+// key missing from the messages fails `npm run typecheck`. The form and the server action's field
+// errors both put them into the shopper's language. The copy repeats the limits (100, 200, 254
+// characters; 5 digits): change both together.
 
-function capitalise(s: string): string {
-  return s.replace(/^(your |the |a )/, "").replace(/^./, (c) => c.toUpperCase());
+type FieldErrorMessages = Messages["shop"]["checkout"]["errors"];
+/** A message key under shop.checkout.errors, e.g. "firstName.required". */
+export type CheckoutErrorKey = MessageKeys<FieldErrorMessages, NestedKeyOf<FieldErrorMessages>>;
+
+const usedKeys = new Set<string>(["invalid"]);
+/** The key as zod's message, remembered so fieldErrors can tell ours from zod's own texts. */
+function key(k: CheckoutErrorKey): CheckoutErrorKey {
+  usedKeys.add(k);
+  return k;
 }
 
-const phone = (label: string) =>
+export function isCheckoutErrorKey(value: string): value is CheckoutErrorKey {
+  return usedKeys.has(value);
+}
+
+type RequiredField = "firstName" | "address" | "city" | "billingFirstName";
+
+const required = (field: RequiredField, max: number) =>
   z
-    .string({ error: `Enter ${label}` })
+    .string({ error: key(`${field}.required`) })
     .trim()
-    .min(1, `Enter ${label}`)
+    .min(1, key(`${field}.required`))
+    .max(max, key(`${field}.tooLong`));
+
+const phone = (field: "phone" | "courierPhone" | "billingPhone") =>
+  z
+    .string({ error: key(`${field}.required`) })
+    .trim()
+    .min(1, key(`${field}.required`))
     .transform((value, ctx) => {
       const normalized = normalizeIndonesianPhone(value);
       if (!normalized) {
-        ctx.addIssue({ code: "custom", message: `Enter an Indonesian mobile number, e.g. 0812 3456 7890` });
+        ctx.addIssue({ code: "custom", message: key("phone.invalid") });
         return z.NEVER;
       }
       return normalized;
     });
 
 const postalCode = z
-  .string({ error: "Enter the postal code" })
+  .string({ error: key("postalCode.required") })
   .trim()
-  .regex(/^\d{5}$/, "Postal code must be 5 digits");
+  .regex(/^\d{5}$/, key("postalCode.invalid"));
 
 const optionalName = z
-  .string()
+  .string({ error: key("invalid") })
   .trim()
-  .max(100, "Last name must be at most 100 characters")
+  .max(100, key("lastName.tooLong"))
   .optional()
   .transform((v) => (v ? v : undefined));
 
 export const addressSchema = z.object({
-  address: required("the street address", 200),
-  city: required("the city", 100),
+  address: required("address", 200),
+  city: required("city", 100),
   postalCode,
-  phone: phone("a phone number for the courier"),
+  phone: phone("courierPhone"),
 });
 
 const billingSchema = addressSchema.extend({
-  firstName: required("the first name", 100),
+  firstName: required("billingFirstName", 100),
   lastName: optionalName,
-  phone: phone("the billing phone number"),
+  phone: phone("billingPhone"),
 });
 
 const customerSchema = z.object({
-  firstName: required("your first name", 100),
+  firstName: required("firstName", 100),
   lastName: optionalName,
   email: z
-    .string({ error: "Enter your email address" })
+    .string({ error: key("email.required") })
     .trim()
-    .min(1, "Enter your email address")
-    .max(254, "Email must be at most 254 characters")
-    .pipe(z.email("Enter a valid email address, like name@example.com")),
-  phone: phone("your mobile number"),
+    .min(1, key("email.required"))
+    .max(254, key("email.tooLong"))
+    .pipe(z.email(key("email.invalid"))),
+  phone: phone("phone"),
   shipping: addressSchema,
 });
 
@@ -101,12 +122,18 @@ export type CheckoutInput = z.input<typeof customerSchema> & {
 };
 export type CheckoutDetails = z.output<typeof checkoutSchema>;
 
-/** zod issues as `{ "shipping.city": "Enter the city" }`: one message per field, the first. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
+/** A field's path (`shipping.city`) to the key of its message (`city.required`). */
+export type CheckoutFieldErrors = Record<string, CheckoutErrorKey>;
+
+/**
+ * zod issues as `{ "shipping.city": "city.required" }`: one message key per field, the first.
+ * An issue zod worded itself (a value of the wrong type, say) becomes the generic "invalid".
+ */
+export function fieldErrors(error: z.ZodError): CheckoutFieldErrors {
+  const out: CheckoutFieldErrors = {};
   for (const issue of error.issues) {
-    const key = issue.path.join(".");
-    out[key] ??= issue.message;
+    const path = issue.path.join(".");
+    out[path] ??= isCheckoutErrorKey(issue.message) ? issue.message : "invalid";
   }
   return out;
 }

@@ -51,7 +51,7 @@ export const seedProducts: readonly SeedProduct[] = [
     sku: "BSJ-SHIRT-PARANG",
     name: "Batik Tulis Parang Shirt",
     description:
-      "A short-sleeved men's shirt in hand-drawn batik tulis, with the classic parang motif in sogan brown. Cotton primissima, made to order in Yogyakarta.",
+      "Kemeja pria lengan pendek dari batik tulis dengan motif parang klasik warna sogan. Katun primissima, dijahit sesuai pesanan di Yogyakarta.",
     price: 425_000,
     type: "physical",
     category: "FASHION",
@@ -62,7 +62,7 @@ export const seedProducts: readonly SeedProduct[] = [
     sku: "BSJ-TOTE-KAWUNG",
     name: "Batik Kawung Canvas Tote",
     description:
-      "A sturdy canvas tote with a stamped kawung batik panel and cotton handles. Big enough for a laptop and the market run.",
+      "Tas kanvas tebal dengan panel batik cap motif kawung dan tali katun. Muat laptop, pas juga untuk ke pasar.",
     price: 145_000,
     type: "physical",
     category: "FASHION",
@@ -73,7 +73,7 @@ export const seedProducts: readonly SeedProduct[] = [
     sku: "BSJ-SCARF-TRUNTUM",
     name: "Batik Truntum Silk Scarf",
     description:
-      "A light silk scarf dyed in indigo with the star-flower truntum motif, finished with a hand-rolled fringe.",
+      "Selendang sutra ringan berwarna indigo dengan motif truntum, ujungnya dirapikan dengan rumbai yang digulung tangan.",
     price: 285_000,
     type: "physical",
     category: "FASHION",
@@ -84,10 +84,12 @@ export const seedProducts: readonly SeedProduct[] = [
     sku: "BSJ-CLASS-ONLINE",
     name: "Batik Tulis Online Class",
     description:
-      "Four recorded video sessions on drawing batik with a canting, from wax to dye bath. Access link sent by email right after payment.",
+      "Empat sesi video rekaman belajar membatik dengan canting, dari malam sampai pewarnaan. Tautan akses dikirim lewat email begitu pembayaran lunas.",
     price: 350_000,
     type: "digital",
     category: "DIGITAL",
+    digitalDelivery:
+      "Empat video kelas (total ±3 jam) di halaman kelas Batik Sekar Jagad: https://kelas.batik-sekar-jagad.example/canting — masuk dengan email yang kamu pakai saat belanja. Akses berlaku 12 bulan.",
     sellerId: "batik-sekar-jagad",
   }),
   product({
@@ -95,7 +97,7 @@ export const seedProducts: readonly SeedProduct[] = [
     sku: "GKE-HP-NADA-ANC",
     name: "Nada ANC Wireless Headphones",
     description:
-      "Over-ear Bluetooth 5.3 headphones with active noise cancelling and 40 hours of battery. Folds flat for the commute.",
+      "Headphone over-ear Bluetooth 5.3 dengan peredam bising aktif dan baterai 40 jam. Bisa dilipat, praktis dibawa ke kantor.",
     price: 1_250_000,
     type: "physical",
     category: "ELECTRONIC",
@@ -106,7 +108,7 @@ export const seedProducts: readonly SeedProduct[] = [
     sku: "GKE-PH-LINTAS-X5-256",
     name: "Lintas X5 Smartphone 8/256 GB",
     description:
-      "A 6.7-inch AMOLED smartphone with a 50 MP triple camera, 8 GB RAM and 256 GB storage. Official warranty for one year.",
+      "Smartphone AMOLED 6,7 inci dengan tiga kamera 50 MP, RAM 8 GB dan memori 256 GB. Garansi resmi satu tahun.",
     price: 4_499_000,
     type: "physical",
     category: "ELECTRONIC",
@@ -117,7 +119,7 @@ export const seedProducts: readonly SeedProduct[] = [
     sku: "GKE-KB-KETIK-75",
     name: "Ketik 75% Mechanical Keyboard",
     description:
-      "A compact 75% mechanical keyboard with hot-swappable tactile switches and PBT keycaps. Connects by USB-C, Bluetooth or 2.4 GHz.",
+      "Keyboard mekanikal 75% yang ringkas dengan switch tactile hot-swap dan keycap PBT. Tersambung lewat USB-C, Bluetooth atau 2,4 GHz.",
     price: 899_000,
     type: "physical",
     category: "ELECTRONIC",
@@ -128,7 +130,7 @@ export const seedProducts: readonly SeedProduct[] = [
     sku: "KLM-BEAN-PREANGER-250",
     name: "Java Preanger Arabica Beans 250 g",
     description:
-      "Washed arabica from the slopes of Mount Malabar, medium roasted in Bandung. Notes of brown sugar, orange peel and jasmine.",
+      "Arabika proses washed dari lereng Gunung Malabar, disangrai medium di Bandung. Rasa gula merah, kulit jeruk dan melati.",
     price: 95_000,
     type: "physical",
     category: "FOOD",
@@ -139,7 +141,7 @@ export const seedProducts: readonly SeedProduct[] = [
     sku: "KLM-DRIP-ARENGULA-10",
     name: "Palm Sugar Drip Bag Coffee (10 pack)",
     description:
-      "Ten single-serve drip bags of our house blend with a sachet of gula aren in each. Hang on a cup, pour hot water, done.",
+      "Sepuluh drip bag house blend kami, masing-masing dengan sachet gula aren. Gantung di cangkir, tuang air panas, siap diminum.",
     price: 45_000,
     type: "physical",
     category: "FOOD",
@@ -150,10 +152,12 @@ export const seedProducts: readonly SeedProduct[] = [
     sku: "KLM-EBOOK-HOMEBREW",
     name: "Home Brewing Guide (e-book)",
     description:
-      "A 120-page illustrated PDF guide to pour-over, AeroPress and tubruk brewing at home, with recipes for Indonesian beans. Download link sent right after payment.",
+      "Panduan PDF bergambar 120 halaman untuk menyeduh pour-over, AeroPress dan kopi tubruk di rumah, dengan resep untuk biji kopi Indonesia. Tautan unduh dikirim lewat email begitu pembayaran lunas.",
     price: 79_000,
     type: "digital",
     category: "DIGITAL",
+    digitalDelivery:
+      "E-book PDF (120 halaman, 18 MB) untuk diunduh di https://kopi-lereng-malabar.example/unduh/panduan-seduh — masukkan email yang kamu pakai saat belanja. Tautan bisa dipakai 5 kali.",
     sellerId: "kopi-lereng-malabar",
   }),
   // Discontinued: kept so that carts and checkout can be shown to refuse inactive products.
@@ -162,7 +166,7 @@ export const seedProducts: readonly SeedProduct[] = [
     sku: "GKE-PH-LINTAS-X4-128",
     name: "Lintas X4 Smartphone 6/128 GB",
     description:
-      "Last year's 6.5-inch Lintas with a dual camera, 6 GB RAM and 128 GB storage. Discontinued and replaced by the Lintas X5.",
+      "Lintas 6,5 inci keluaran tahun lalu dengan kamera ganda, RAM 6 GB dan memori 128 GB. Sudah tidak dijual, digantikan Lintas X5.",
     price: 2_999_000,
     type: "physical",
     category: "ELECTRONIC",

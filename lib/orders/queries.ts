@@ -1,16 +1,22 @@
 // What a shopper may see of an order, found by its unguessable token: items, totals, status and
-// a plain-words payment timeline. No Request-Ids, headers or DOKU bodies ever leave this file.
+// a payment timeline (as codes: components/orders/payment-timeline.tsx words them in the shopper's
+// language). No Request-Ids, headers or DOKU bodies ever leave this file.
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { run } from "@/lib/db/client";
-import { orderItems, orders, paymentAttempts, paymentEvents, type EventEffect, type EventKind, type OrderStatus } from "@/lib/db/schema";
+import { orderItems, orders, paymentAttempts, paymentEvents, sellers, type EventEffect, type EventKind, type OrderStatus } from "@/lib/db/schema";
 import { latestAttempt, resumableUrl } from "@/lib/payments/attempts";
 
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 
+/**
+ * One step of the shopper's timeline. `event` is a message key under shop.order.timeline;
+ * `source` says who told us (DOKU's notification or our status check), for the events DOKU reports.
+ */
 export interface TimelineEntry {
   at: Date;
-  label: string;
+  event: "placed" | EventEffect;
+  source: "notification" | "check" | null;
   tone: "neutral" | "good" | "bad";
 }
 
@@ -22,7 +28,11 @@ export interface ShopperOrder {
   paidAt: Date | null;
   customer: { firstName: string; lastName: string | null; email: string; phone: string };
   shippingAddress: (typeof orders.$inferSelect)["shippingAddress"];
-  items: { kind: "product" | "shipping"; name: string; unitPrice: number; quantity: number; lineTotal: number }[];
+  /**
+   * `name`: the snapshot written when the order was placed. `sellerName`: for a shipping line, the
+   * seller it pays (the page words the line in the shopper's language); null when unknown.
+   */
+  items: { kind: "product" | "shipping"; name: string; sellerName: string | null; unitPrice: number; quantity: number; lineTotal: number }[];
   subtotal: number;
   shippingTotal: number;
   total: number;
@@ -39,22 +49,21 @@ export interface ShopperOrder {
 
 /** The timeline reads each event's `effect`, written from the typed result that caused it. */
 function describeEvent(kind: EventKind, effect: EventEffect | null): Omit<TimelineEntry, "at"> | null {
-  const source = kind === "notification" ? "DOKU confirmed" : "DOKU status check:";
+  const source = kind === "notification" ? "notification" : "check";
   switch (effect) {
     case null:
       return null;
     case "payment_started":
-      return { label: "Kredivo payment started", tone: "neutral" };
+      return { event: effect, source: null, tone: "neutral" };
     case "payment_not_started":
-      return { label: "Kredivo payment could not be started", tone: "bad" };
+      return { event: effect, source: null, tone: "bad" };
     case "paid":
-      return { label: `${source} payment received`, tone: "good" };
+      return { event: effect, source, tone: "good" };
     case "failed":
-      return { label: `${source} payment declined by Kredivo`, tone: "bad" };
     case "expired":
-      return { label: `${source} payment link expired`, tone: "bad" };
+      return { event: effect, source, tone: "bad" };
     case "refunded":
-      return { label: `${source} payment refunded`, tone: "neutral" };
+      return { event: effect, source, tone: "neutral" };
   }
 }
 
@@ -67,11 +76,13 @@ export async function findShopperOrder(token: string): Promise<ShopperOrder | nu
       .select({
         kind: orderItems.kind,
         name: orderItems.name,
+        sellerName: sellers.name,
         unitPrice: orderItems.unitPrice,
         quantity: orderItems.quantity,
         lineTotal: orderItems.lineTotal,
       })
       .from(orderItems)
+      .leftJoin(sellers, eq(sellers.id, orderItems.sellerId))
       .where(eq(orderItems.orderId, order.id))
       .orderBy(asc(orderItems.id));
     const latest = await latestAttempt(db, order.id);
@@ -85,7 +96,7 @@ export async function findShopperOrder(token: string): Promise<ShopperOrder | nu
   if (!found) return null;
   const { order, items, latest, events } = found;
 
-  const timeline: TimelineEntry[] = [{ at: order.createdAt, label: "Order placed", tone: "neutral" }];
+  const timeline: TimelineEntry[] = [{ at: order.createdAt, event: "placed", source: null, tone: "neutral" }];
   for (const e of events) {
     const entry = describeEvent(e.kind, e.effect);
     if (entry) timeline.push({ at: e.at, ...entry });

@@ -1,10 +1,12 @@
 // The payment state machine. Every change is one conditional UPDATE (`WHERE status IN …`), run in
 // the transaction it is given next to the event row that caused it; a change that does not apply
-// is reported back as a typed result (and recorded as the event's outcome), never forced.
+// is reported back as a typed result (and recorded as the event's outcome), never forced. When the
+// order itself is paid, fails or expires, the shopper's email is queued in the same transaction.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { orders, paymentAttempts, type AttemptStatus, type EventEffect, type OrderStatus } from "@/lib/db/schema";
 import { latestAttempt } from "./attempts";
+import { queueOrderEmails } from "./outbox";
 import type { PaymentStatus } from "./provider";
 
 type Settling = Exclude<PaymentStatus, "pending">;
@@ -99,11 +101,15 @@ export async function applyUpdate(
 
   switch (status) {
     case "paid":
-      return applied((await moveOrder("paid", ORDER_PAYABLE, { paidAt: now })) ? "changed" : "already_paid");
+      if (!(await moveOrder("paid", ORDER_PAYABLE, { paidAt: now }))) return applied("already_paid");
+      await queueOrderEmails(tx, attempt, "paid", now);
+      return applied("changed");
     case "failed":
     case "expired":
       if (!(await isLatestAttempt(tx, attempt.orderId, attempt.id))) return applied("superseded");
-      return applied((await moveOrder(status, ["pending"])) ? "changed" : "unchanged");
+      if (!(await moveOrder(status, ["pending"]))) return applied("unchanged");
+      await queueOrderEmails(tx, attempt, status, now);
+      return applied("changed");
     case "refunded":
       return applied((await moveOrder("refunded", ["paid"])) ? "changed" : "unchanged");
   }

@@ -149,10 +149,13 @@ describe("parseOrderFilter", () => {
     expect(filterQuery(parseOrderFilter({}))).toBe("");
   });
 
-  it("chart range defaults to the last 14 Jakarta days and clips long ranges", () => {
+  it("chart range defaults to the last 14 days in the shop's zone and clips long ranges", () => {
     // 20:00 UTC on 10 March is already 11 March in Jakarta.
-    expect(chartRange({}, new Date("2026-03-10T20:00:00Z"))).toEqual({ from: "2026-02-26", to: "2026-03-11", clipped: false });
-    expect(chartRange({ from: "2025-01-01", to: "2026-03-11" })).toMatchObject({ from: "2025-12-10", to: "2026-03-11", clipped: true });
+    expect(chartRange({}, "Asia/Jakarta", new Date("2026-03-10T20:00:00Z"))).toEqual({ from: "2026-02-26", to: "2026-03-11", clipped: false });
+    expect(chartRange({ from: "2025-01-01", to: "2026-03-11" }, "Asia/Jakarta")).toMatchObject({ from: "2025-12-10", to: "2026-03-11", clipped: true });
+    // 23:30 WIB on 9 March is 00:30 WITA on 10 March: "today" is a day later in Makassar.
+    expect(chartRange({}, "Asia/Jakarta", wib("2026-03-09T23:30:00"))).toMatchObject({ from: "2026-02-24", to: "2026-03-09" });
+    expect(chartRange({}, "Asia/Makassar", wib("2026-03-09T23:30:00"))).toMatchObject({ from: "2026-02-25", to: "2026-03-10" });
   });
 });
 
@@ -255,6 +258,34 @@ describe("dailyPaid", () => {
     expect(series.days).toHaveLength(14);
     expect(series.days.at(-1)!.date).toBe("2026-03-12");
     expect(series.totalOrders).toBe(28);
+  });
+});
+
+describe("in another zone (SHOP_TIME_ZONE=Asia/Makassar)", () => {
+  // Order a was placed at 23:30 WIB on 9 March: 00:30 WITA on 10 March.
+  const witaList = (params: Record<string, string>) => admin.listOrders(parseOrderFilter(params), "Asia/Makassar");
+
+  it("filters by WITA calendar days", async () => {
+    expect((await witaList({ from: "2026-03-09", to: "2026-03-09" })).total).toBe(0);
+    expect((await witaList({ from: "2026-03-10", to: "2026-03-10" })).rows.map((r) => r.id)).toEqual([b.id, a.id]);
+    expect((await witaList({ to: "2026-03-10" })).total).toBe(2);
+    const totals = await admin.statusTotals(parseOrderFilter({ from: "2026-03-09", to: "2026-03-09" }), "Asia/Makassar");
+    expect(totals.all).toEqual({ count: 0, sum: 0 });
+  });
+
+  it("buckets the chart by the WITA day", async () => {
+    const series = await admin.dailyPaid(parseOrderFilter({ from: "2026-03-08", to: "2026-03-12" }), new Date(), "Asia/Makassar");
+    expect(series.days).toEqual([
+      { date: "2026-03-08", revenue: 0, paidOrders: 0, orders: 0 },
+      { date: "2026-03-09", revenue: 0, paidOrders: 0, orders: 0 },
+      { date: "2026-03-10", revenue: 440_000, paidOrders: 1, orders: 2 },
+      { date: "2026-03-11", revenue: 2_500_000, paidOrders: 25, orders: 25 },
+      { date: "2026-03-12", revenue: 0, paidOrders: 0, orders: 1 },
+    ]);
+    // Its default window ends on today in Makassar: 23:30 WIB on 12 March is already 13 March there.
+    const defaults = await admin.dailyPaid(parseOrderFilter({}), wib("2026-03-12T23:30:00"), "Asia/Makassar");
+    expect(defaults.days.at(-1)!.date).toBe("2026-03-13");
+    expect(defaults.totalOrders).toBe(28);
   });
 });
 

@@ -1,18 +1,33 @@
 // Server-rendered back-office components with recorded data: the timeline escapes what DOKU (or
-// an attacker) sent, carries its test hooks and shows flags; the chart and tables render.
-import { createElement } from "react";
+// an attacker) sent, carries its test hooks and shows flags; the chart, tables and the order's
+// emails render. Each is
+// rendered inside next-intl's provider as the back office's layout gives it: in English (the copy
+// the e2e specs find elements by) unless a test asks for Indonesian, in the shop's zone.
+import { type ComponentProps, createElement, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 
 // The server-action modules pull in next-auth; the components only need a function reference.
-vi.mock("@/app/admin/(office)/orders/[id]/actions", () => ({ checkStatusAction: vi.fn(), markReviewedAction: vi.fn() }));
+vi.mock("@/app/admin/(office)/orders/[id]/actions", () => ({ checkStatusAction: vi.fn(), markReviewedAction: vi.fn(), resendEmailAction: vi.fn() }));
 vi.mock("@/app/admin/actions", () => ({ signOutAction: vi.fn() }));
 
 const { OrderTimeline } = await import("@/components/admin/order-timeline");
 const { RevenueChart, niceCeiling } = await import("@/components/admin/revenue-chart");
 const { OrdersTable } = await import("@/components/admin/orders-table");
+const { OrderEmails } = await import("@/components/admin/order-emails");
 const { prettyBody } = await import("@/components/admin/format");
+const { checkStatusValues, describeCheckStatus } = await import("@/lib/admin/check-status-message");
+const { createTranslator, NextIntlClientProvider } = await import("next-intl");
+const { messages } = await import("@/lib/i18n/messages");
 type AdminEvent = import("@/lib/admin/orders").AdminEvent;
+type OrderEmailRow = import("@/lib/admin/emails").OrderEmailRow;
+type Locale = import("@/lib/i18n/locales").Locale;
+type ShopTimeZone = import("@/lib/time-zone").ShopTimeZone;
+
+function render(element: ReactElement, { locale = "en", zone = "Asia/Jakarta" }: { locale?: Locale; zone?: ShopTimeZone } = {}): string {
+  const config = { locale, messages: messages[locale], timeZone: zone } as ComponentProps<typeof NextIntlClientProvider>;
+  return renderToStaticMarkup(createElement(NextIntlClientProvider, config, element));
+}
 
 const at = new Date("2026-03-10T01:02:03Z");
 
@@ -50,7 +65,7 @@ const attempts = [{ id: 3, invoiceNumber: "INV-1" }] as Parameters<typeof OrderT
 
 describe("OrderTimeline", () => {
   it("renders each event with its kind, outcome, direction, time in WIB and pretty JSON", () => {
-    const html = renderToStaticMarkup(createElement(OrderTimeline, { orderId: 7, attempts, events: [event({})] }));
+    const html = render(createElement(OrderTimeline, { orderId: 7, attempts, events: [event({})] }));
     expect(html).toContain('data-testid="admin-timeline"');
     expect(html).toContain('data-testid="timeline-event" data-kind="notification" data-outcome="paid"');
     expect(html).toContain("← DOKU");
@@ -75,19 +90,19 @@ describe("OrderTimeline", () => {
         tried: ["Client-Id:MCH-1\nRequest-Id:r-1\nResponse-Timestamp:T\nRequest-Target:/orders/v1/status/INV-1\nDigest:abc=", "Client-Id:MCH-1\nRequest-Id:r-1\nResponse-Timestamp:T\nRequest-Target:/orders/v1/status/INV-1"],
       },
     });
-    const html = renderToStaticMarkup(createElement(OrderTimeline, { orderId: 7, attempts, events: [failed] }));
+    const html = render(createElement(OrderTimeline, { orderId: 7, attempts, events: [failed] }));
     expect(html).toContain('data-testid="signature-problem"');
     expect(html).toContain("the Signature matches none of the 2 component string(s) tried");
     expect(html).toContain("Signature present");
     expect(html).toContain("Component string tried (2 of 2)");
     expect(html).toContain("Request-Target:/orders/v1/status/INV-1\nDigest:abc=");
-    const verified = renderToStaticMarkup(createElement(OrderTimeline, { orderId: 7, attempts, events: [event({ requestBody: "x".repeat(512), requestBodyBytes: 60_000, requestBodySha256: "ab12" })] }));
+    const verified = render(createElement(OrderTimeline, { orderId: 7, attempts, events: [event({ requestBody: "x".repeat(512), requestBodyBytes: 60_000, requestBodySha256: "ab12" })] }));
     expect(verified).not.toContain("signature-problem");
     expect(verified).toContain("first 512 of 60000 bytes kept; SHA-256 ab12");
   });
 
   it("escapes bodies and headers instead of interpreting them", () => {
-    const html = renderToStaticMarkup(
+    const html = render(
       createElement(OrderTimeline, {
         orderId: 7,
         attempts,
@@ -101,15 +116,30 @@ describe("OrderTimeline", () => {
   });
 
   it("flags stand out with a Mark reviewed button until reviewed", () => {
-    const open = renderToStaticMarkup(createElement(OrderTimeline, { orderId: 7, attempts, events: [event({ flagged: true, outcome: "flagged:amount_mismatch" })] }));
+    const open = render(createElement(OrderTimeline, { orderId: 7, attempts, events: [event({ flagged: true, outcome: "flagged:amount_mismatch" })] }));
     expect(open).toContain("Flagged: flagged:amount_mismatch");
     expect(open).toContain("border-l-red-600");
     expect(open).toContain("Mark reviewed");
-    const done = renderToStaticMarkup(
+    const done = render(
       createElement(OrderTimeline, { orderId: 7, attempts, events: [event({ flagged: true, outcome: "flagged:amount_mismatch", reviewedAt: at })] }),
     );
     expect(done).not.toContain("Mark reviewed");
     expect(done).toContain("Reviewed");
+  });
+
+  it("speaks Indonesian and shows times in the shop's zone, WITA included", () => {
+    const html = render(createElement(OrderTimeline, { orderId: 7, attempts, events: [event({ flagged: true, outcome: "flagged:amount_mismatch" })] }), {
+      locale: "id",
+      zone: "Asia/Makassar",
+    });
+    expect(html).toContain("Riwayat pembayaran");
+    expect(html).toContain("Waktu dalam WITA.");
+    expect(html).toContain("10 Mar 2026, 09:02:03 WITA");
+    expect(html).not.toContain("WIB");
+    expect(html).toContain("Diterima dari DOKU");
+    expect(html).toContain("notifikasi");
+    expect(html).toContain("Tandai sudah ditinjau");
+    expect(html).toContain("✓ valid");
   });
 
   it("pretty-prints only JSON", () => {
@@ -126,7 +156,7 @@ describe("RevenueChart and OrdersTable", () => {
       paidOrders: i === 4 ? 1 : 0,
       orders: i % 3,
     }));
-    const html = renderToStaticMarkup(
+    const html = render(
       createElement(RevenueChart, {
         series: { from: "2026-03-01", to: "2026-03-14", clipped: false, days, totalRevenue: 440_000, totalPaidOrders: 1, totalOrders: 13 },
       }),
@@ -142,7 +172,7 @@ describe("RevenueChart and OrdersTable", () => {
 
   it("an all-zero range still renders", () => {
     const days = [{ date: "2026-03-01", revenue: 0, paidOrders: 0, orders: 0 }];
-    const html = renderToStaticMarkup(
+    const html = render(
       createElement(RevenueChart, { series: { from: "2026-03-01", to: "2026-03-01", clipped: false, days, totalRevenue: 0, totalPaidOrders: 0, totalOrders: 0 } }),
     );
     expect(html).toContain("Rp 0 paid revenue");
@@ -163,13 +193,174 @@ describe("RevenueChart and OrdersTable", () => {
       flaggedEvents: 1,
       unreviewedFlags: 1,
     };
-    const html = renderToStaticMarkup(createElement(OrdersTable, { list: { rows: [row], total: 1, page: 1, pageCount: 1, pageSize: 20 }, filtered: false }));
+    const html = render(createElement(OrdersTable, { list: { rows: [row], total: 1, page: 1, pageCount: 1, pageSize: 20 }, filtered: false }));
     expect(html).toContain('href="/admin/orders/12"');
     expect(html).toContain(">ABCDEFGH<");
     expect(html).toContain("Rp 440.000");
     expect(html).toContain("Needs review");
     expect(html).toContain('scope="col"');
-    const empty = renderToStaticMarkup(createElement(OrdersTable, { list: { rows: [], total: 0, page: 1, pageCount: 1, pageSize: 20 }, filtered: true }));
+    expect(html).toContain("Date (WIB)");
+    expect(html).toContain(">10 Mar 2026, 08:02</time>");
+    const empty = render(createElement(OrdersTable, { list: { rows: [], total: 0, page: 1, pageCount: 1, pageSize: 20 }, filtered: true }));
     expect(empty).toContain("No orders match these filters.");
+    const wita = render(createElement(OrdersTable, { list: { rows: [row], total: 1, page: 1, pageCount: 1, pageSize: 20 }, filtered: false }), {
+      locale: "id",
+      zone: "Asia/Makassar",
+    });
+    expect(wita).toContain("Tanggal (WITA)");
+    expect(wita).toContain(">10 Mar 2026, 09:02</time>");
+    expect(wita).toContain("Perlu ditinjau");
+    expect(wita).toContain("Lunas");
+  });
+
+  it("labels the chart's days in the staff member's language", () => {
+    const days = [
+      { date: "2026-08-04", revenue: 0, paidOrders: 0, orders: 1 },
+      { date: "2026-08-05", revenue: 250_000, paidOrders: 2, orders: 2 },
+    ];
+    const series = { from: "2026-08-04", to: "2026-08-05", clipped: false, days, totalRevenue: 250_000, totalPaidOrders: 2, totalOrders: 3 };
+    expect(render(createElement(RevenueChart, { series }), { locale: "id" })).toContain(
+      "4 Agu 2026 sampai 5 Agu 2026: pendapatan Rp 250.000 dari 2 pesanan lunas; 3 pesanan dibuat. Hari terbaik: 5 Agu dengan Rp 250.000.",
+    );
+    expect(render(createElement(RevenueChart, { series }))).toContain(
+      "4 Aug 2026 to 5 Aug 2026: Rp 250.000 paid revenue from 2 paid orders; 3 orders created. Best day: 5 Aug with Rp 250.000.",
+    );
+  });
+});
+
+describe("Check Status messages", () => {
+  // describeCheckStatus picks a key; the form words it. The English is the copy staff knew.
+  // As components/admin/check-status-form.tsx words it.
+  const worded = (locale: Locale) => (outcome: Parameters<typeof describeCheckStatus>[0]) => {
+    const t = createTranslator({ locale, messages: messages[locale], namespace: "admin.checkStatus" });
+    const message = describeCheckStatus(outcome);
+    return t(`result.${message.key}`, checkStatusValues(message, (status) => t(`status.${status}`)));
+  };
+  const english = worded("en");
+  const indonesian = worded("id");
+  const ok = (providerStatus: string, result: import("@/lib/payments/transitions").TransitionResult) =>
+    ({ ok: true, status: "paid", providerStatus, result }) as const;
+
+  it("reads in English as before", () => {
+    expect(english(ok("SUCCESS", { kind: "applied", to: "paid", order: "changed" }))).toBe("DOKU says SUCCESS — order paid");
+    expect(english(ok("PENDING", { kind: "no_change" }))).toBe("DOKU says PENDING — still waiting for the shopper, nothing changed");
+    expect(english(ok("FAILED", { kind: "applied", to: "failed", order: "superseded" }))).toBe(
+      "DOKU says FAILED — attempt marked failed; a newer attempt owns the order, which is unchanged",
+    );
+    expect(english(ok("FAILED", { kind: "applied", to: "failed", order: "changed" }))).toBe("DOKU says FAILED — order marked failed");
+    expect(english(ok("FAILED", { kind: "ignored", attemptStatus: "paid" }))).toBe("DOKU says FAILED — nothing changed (the attempt is paid)");
+    expect(english(ok("FAILED", { kind: "ignored", attemptStatus: null }))).toBe("DOKU says FAILED — nothing changed (the attempt is missing)");
+    expect(english({ ok: false, reason: "timeout", httpStatus: null })).toBe("DOKU did not answer in time. Nothing changed; try again.");
+    expect(english({ ok: false, reason: "http", httpStatus: 503 })).toBe("DOKU answered HTTP 503. Nothing changed.");
+    expect(english({ ok: false, reason: "recently_checked", httpStatus: null, retryAfterMs: 1000 })).toBe(
+      "DOKU was asked about this attempt moments ago. Nothing changed; try again in 1 second.",
+    );
+    expect(english({ ok: false, reason: "recently_checked", httpStatus: null, retryAfterMs: 4500 })).toMatch(/try again in 5 seconds\.$/);
+  });
+
+  it("words statuses in Indonesian", () => {
+    expect(indonesian(ok("SUCCESS", { kind: "applied", to: "paid", order: "changed" }))).toBe("DOKU menjawab SUCCESS — pesanan lunas");
+    expect(indonesian(ok("FAILED", { kind: "applied", to: "expired", order: "changed" }))).toBe("DOKU menjawab FAILED — pesanan ditandai kedaluwarsa");
+    expect(indonesian(ok("FAILED", { kind: "ignored", attemptStatus: null }))).toMatch(/status percobaan: tidak ada\)$/);
+    expect(indonesian({ ok: false, reason: "recently_checked", httpStatus: null, retryAfterMs: 4500 })).toMatch(/coba lagi dalam 5 detik\.$/);
+  });
+});
+
+describe("OrderEmails", () => {
+  const email = (overrides: Partial<OrderEmailRow>): OrderEmailRow => ({
+    id: 21,
+    kind: "order_confirmation",
+    recipient: "siti@example.com",
+    status: "sent",
+    tries: 1,
+    lastError: null,
+    createdAt: at,
+    sentAt: new Date("2026-03-10T01:02:09Z"),
+    nextAttemptAt: at,
+    resendOf: null,
+    lastResponse: "250 2.0.0 OK queued as 4F2A",
+    ...overrides,
+  });
+  const rows = [
+    email({}),
+    email({
+      id: 22,
+      kind: "digital_delivery",
+      status: "queued",
+      tries: 2,
+      sentAt: null,
+      nextAttemptAt: new Date("2026-03-10T01:10:00Z"),
+      lastError: "connect ECONNREFUSED 127.0.0.1:587",
+      lastResponse: "connect ECONNREFUSED 127.0.0.1:587",
+    }),
+    email({ id: 23, kind: "payment_failed", status: "failed", tries: 5, sentAt: null, lastError: "550 5.1.1 <x@example.com>: mailbox unavailable", lastResponse: "550 5.1.1" }),
+    email({ id: 24, kind: "payment_expired", status: "sending", tries: 0, sentAt: null, lastResponse: null, resendOf: 21 }),
+  ];
+  const resendEmailAction = vi.fn(async () => "queued" as const);
+  const panel = (props: Partial<Parameters<typeof OrderEmails>[0]> = {}) =>
+    createElement(OrderEmails, { orderId: 7, emails: rows, smtpConfigured: true, resendEmailAction, ...props });
+
+  it("lists each email with its kind, status, tries, time, answer or error, and a Resend form", () => {
+    const html = render(panel());
+    expect(html).toContain('aria-labelledby="emails-heading"');
+    expect(html).toContain('<h2 id="emails-heading" class="text-base font-semibold">Emails</h2>');
+    expect(html).toContain('aria-label="Emails, scrolls sideways"');
+    expect(html).toContain('data-testid="email-row" data-kind="order_confirmation" data-status="sent"');
+    expect(html).toContain('data-testid="email-row" data-kind="digital_delivery" data-status="queued"');
+    for (const words of ["Order confirmation", "Digital product delivery", "Payment failed", "Payment expired", ">Queued<", ">Sending<", ">Sent<", ">Failed<"]) {
+      expect(html).toContain(words);
+    }
+    expect(html).toContain("ring-green-600/30");
+    expect(html).toContain("ring-red-600/30");
+    expect(html).toContain("ring-amber-600/30");
+    expect(html).toContain("siti@example.com");
+    // Sent: when and the server's answer; queued: the next try and the error, not the answer.
+    expect(html).toContain(">10 Mar 2026, 08:02:09 WIB</time>");
+    expect(html).toContain("Next try");
+    expect(html).toContain(">10 Mar 2026, 08:10:00 WIB</time>");
+    expect(html).toContain("250 2.0.0 OK queued as 4F2A");
+    expect(html).toContain("connect ECONNREFUSED 127.0.0.1:587");
+    expect(html).toContain("550 5.1.1 &lt;x@example.com&gt;: mailbox unavailable");
+    expect(html.match(/data-testid="email-error"/g)).toHaveLength(2);
+    expect(html).toContain("Last error");
+    expect(html).toContain("No answer yet");
+    expect(html).toContain("resend of #21");
+    expect(html.match(/data-testid="email-resend-of"/g)).toHaveLength(1);
+    expect(html.match(/<button type="submit"[^>]*>Resend<\/button>/g)).toHaveLength(4);
+    expect(html).toContain('<input type="hidden" name="outboxId" value="23"/>');
+    expect(html).toContain('<input type="hidden" name="orderId" value="7"/>');
+    expect(html).not.toContain("smtp-not-configured");
+  });
+
+  it("says when SMTP is not set up, and when there is no email yet", () => {
+    const html = render(panel({ emails: [], smtpConfigured: false }));
+    expect(html).toContain('data-testid="smtp-not-configured"');
+    expect(html).toContain("SMTP_URL is not set: emails are queued, but not sent until SMTP_URL is set.");
+    expect(html).toContain("No email for this order yet.");
+    expect(html).not.toContain("<table");
+    expect(html).not.toContain("Resend</button>");
+  });
+
+  it("speaks Indonesian", () => {
+    const html = render(panel({ smtpConfigured: false }), { locale: "id", zone: "Asia/Makassar" });
+    expect(html).toContain('<h2 id="emails-heading" class="text-base font-semibold">Email</h2>');
+    for (const words of ["Konfirmasi pesanan", "Pengiriman produk digital", "Pembayaran gagal", "Pembayaran kedaluwarsa", ">Antre<", ">Sedang dikirim<", ">Terkirim<", ">Gagal<"]) {
+      expect(html).toContain(words);
+    }
+    expect(html).toContain("Coba berikutnya");
+    expect(html).toContain(">10 Mar 2026, 09:10:00 WITA</time>");
+    expect(html).toContain("Error terakhir");
+    expect(html).toContain("connect ECONNREFUSED 127.0.0.1:587");
+    expect(html).toContain("kiriman ulang dari #21");
+    expect(html).toContain("SMTP_URL belum diatur");
+    expect(html.match(/<button type="submit"[^>]*>Kirim ulang<\/button>/g)).toHaveLength(4);
+    expect(html).not.toContain("Resend");
+  });
+
+  it("counts unsent emails in both languages", () => {
+    const t = (locale: Locale) => createTranslator({ locale, messages: messages[locale], namespace: "admin.emails" });
+    expect(t("en")("unsent", { count: 1 })).toBe("1 email not sent yet");
+    expect(t("en")("unsent", { count: 3 })).toBe("3 emails not sent yet");
+    expect(t("id")("unsent", { count: 3 })).toBe("3 email belum terkirim");
   });
 });

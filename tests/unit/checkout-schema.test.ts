@@ -1,5 +1,7 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { checkoutSchema, fieldErrors, normalizeIndonesianPhone, type CheckoutInput } from "@/lib/checkout/schema";
+import { checkoutSchema, fieldErrors, normalizeIndonesianPhone, type CheckoutErrorKey, type CheckoutInput } from "@/lib/checkout/schema";
+import { messages } from "@/lib/i18n/messages";
 
 const valid: CheckoutInput = {
   firstName: "Siti",
@@ -37,8 +39,8 @@ describe("checkoutSchema", () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     const errors = fieldErrors(result.error);
-    expect(errors["billing.firstName"]).toBe("Enter the first name");
-    expect(errors["billing.postalCode"]).toBe("Postal code must be 5 digits");
+    expect(errors["billing.firstName"]).toBe("billingFirstName.required");
+    expect(errors["billing.postalCode"]).toBe("postalCode.invalid");
 
     const ok = checkoutSchema.parse({
       ...valid,
@@ -48,7 +50,7 @@ describe("checkoutSchema", () => {
     expect(ok.billing).toMatchObject({ firstName: "PT Maju", phone: "6281299998888" });
   });
 
-  it("gives one plain message per bad field", () => {
+  it("gives one message key per bad field", () => {
     const result = checkoutSchema.safeParse({
       ...valid,
       firstName: "  ",
@@ -59,11 +61,60 @@ describe("checkoutSchema", () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(fieldErrors(result.error)).toEqual({
-      firstName: "Enter your first name",
-      email: "Enter a valid email address, like name@example.com",
-      phone: "Enter an Indonesian mobile number, e.g. 0812 3456 7890",
-      "shipping.postalCode": "Postal code must be 5 digits",
-      "shipping.city": "City must be at most 100 characters",
+      firstName: "firstName.required",
+      email: "email.invalid",
+      phone: "phone.invalid",
+      "shipping.postalCode": "postalCode.invalid",
+      "shipping.city": "city.tooLong",
     });
+  });
+
+  it("words a value of the wrong type, which zod words itself, as the generic key", () => {
+    const result = checkoutSchema.safeParse({ ...valid, lastName: 42, shipping: { ...valid.shipping, city: ["x"] } });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(fieldErrors(result.error)).toEqual({ lastName: "invalid", "shipping.city": "city.required" });
+  });
+});
+
+describe("the checkout's error messages", () => {
+  // The English copy is what the Playwright specs find on the page (e2e/*.spec.ts).
+  const english = createTranslator({ locale: "en", messages: messages.en, namespace: "shop.checkout.errors" });
+  const indonesian = createTranslator({ locale: "id", messages: messages.id, namespace: "shop.checkout.errors" });
+  const errorsOf = (input: unknown) => {
+    const result = checkoutSchema.safeParse(input);
+    return result.success ? {} : fieldErrors(result.error);
+  };
+
+  it("reads as before in English", () => {
+    const errors = errorsOf({
+      ...valid,
+      firstName: "x".repeat(101),
+      phone: "",
+      shipping: { ...valid.shipping, address: "x".repeat(201), city: " ", phone: "" },
+      billingSameAsShipping: false,
+      billing: { firstName: "", address: "", city: "", postalCode: "", phone: "" },
+    });
+    const worded = Object.fromEntries(Object.entries(errors).map(([path, key]) => [path, english(key)]));
+    expect(worded).toEqual({
+      firstName: "First name must be at most 100 characters",
+      phone: "Enter your mobile number",
+      "shipping.address": "Street address must be at most 200 characters",
+      "shipping.city": "Enter the city",
+      "shipping.phone": "Enter a phone number for the courier",
+      "billing.firstName": "Enter the first name",
+      "billing.address": "Enter the street address",
+      "billing.city": "Enter the city",
+      "billing.postalCode": "Postal code must be 5 digits",
+      "billing.phone": "Enter the billing phone number",
+    });
+    expect(english("email.invalid")).toBe("Enter a valid email address, like name@example.com");
+    expect(english("phone.invalid")).toBe("Enter an Indonesian mobile number, e.g. 0812 3456 7890");
+  });
+
+  it("has Indonesian words for every key the schema uses", () => {
+    const keys: CheckoutErrorKey[] = ["invalid", "firstName.required", "email.invalid", "phone.invalid", "postalCode.invalid", "courierPhone.required"];
+    for (const key of keys) expect(indonesian(key), key).not.toBe(english(key));
+    expect(indonesian("firstName.required")).toBe("Masukkan nama depan kamu");
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, expectTypeOf, it } from "vitest";
 import * as pg from "@/lib/db/schema/postgres";
 import * as sqlite from "@/lib/db/schema/sqlite";
 
-const TABLES = ["sellers", "products", "carts", "cartItems", "orders", "orderItems", "paymentAttempts", "paymentEvents", "users", "rateLimits"] as const;
+const TABLES = ["sellers", "products", "carts", "cartItems", "orders", "orderItems", "paymentAttempts", "paymentEvents", "users", "rateLimits", "emailOutbox", "emailDeliveries"] as const;
 
 function shape(config: ReturnType<typeof pgConfig> | ReturnType<typeof sqliteConfig>) {
   return {
@@ -38,6 +38,9 @@ describe("the two dialects' schemas", () => {
     expectTypeOf<typeof sqlite.paymentAttempts.$inferSelect>().toEqualTypeOf<typeof pg.paymentAttempts.$inferSelect>();
     expectTypeOf<typeof sqlite.paymentEvents.$inferSelect>().toEqualTypeOf<typeof pg.paymentEvents.$inferSelect>();
     expectTypeOf<typeof sqlite.orderItems.$inferSelect>().toEqualTypeOf<typeof pg.orderItems.$inferSelect>();
+    expectTypeOf<typeof sqlite.products.$inferSelect>().toEqualTypeOf<typeof pg.products.$inferSelect>();
+    expectTypeOf<typeof sqlite.emailOutbox.$inferSelect>().toEqualTypeOf<typeof pg.emailOutbox.$inferSelect>();
+    expectTypeOf<typeof sqlite.emailDeliveries.$inferSelect>().toEqualTypeOf<typeof pg.emailDeliveries.$inferSelect>();
     expectTypeOf<typeof sqlite.products.$inferSelect>().toEqualTypeOf<typeof pg.products.$inferSelect>();
     expectTypeOf<typeof sqlite.rateLimits.$inferSelect>().toEqualTypeOf<typeof pg.rateLimits.$inferSelect>();
     expectTypeOf<typeof sqlite.users.$inferSelect>().toEqualTypeOf<typeof pg.users.$inferSelect>();

@@ -1,24 +1,24 @@
 "use server";
-// Thin cart actions: parse with the shared limits, call lib/cart, redirect or revalidate.
+// Thin cart actions: parse with the shared limits, call lib/cart, redirect or revalidate. Refusals
+// travel as CartProblem codes; the forms put them into the shopper's language.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { addToCart, CartError, removeFromCart, setCartQuantity, type AddToCartState, type CartLineState } from "@/lib/cart/cart";
 import { readCartId, writeCartId } from "@/lib/cart/cookie";
-import { productIdSchema, quantitySchema } from "@/lib/cart/limits";
-
-const UNKNOWN_PRODUCT = "This product is no longer available.";
+import { productIdSchema, quantityProblem, quantitySchema } from "@/lib/cart/limits";
+import type { CartProblem } from "@/lib/cart/problems";
 
 function parseLine(formData: FormData, withQuantity: boolean) {
   const productId = productIdSchema.safeParse(formData.get("productId"));
-  if (!productId.success) return { error: UNKNOWN_PRODUCT } as const;
+  if (!productId.success) return { error: { code: "productUnavailable" } satisfies CartProblem } as const;
   if (!withQuantity) return { productId: productId.data, quantity: 0 } as const;
   const quantity = quantitySchema.safeParse(formData.get("quantity"));
-  if (!quantity.success) return { error: quantity.error.issues[0]?.message ?? "Enter a quantity" } as const;
+  if (!quantity.success) return { error: quantityProblem(quantity.error) } as const;
   return { productId: productId.data, quantity: quantity.data } as const;
 }
 
-function cartErrorMessage(error: unknown): string {
-  if (error instanceof CartError) return error.message;
+function cartProblem(error: unknown): CartProblem {
+  if (error instanceof CartError) return error.problem;
   throw error;
 }
 
@@ -29,7 +29,7 @@ export async function addToCartAction(_prev: AddToCartState, formData: FormData)
   try {
     cartId = await addToCart(await readCartId(), line.productId, line.quantity);
   } catch (error) {
-    return { error: cartErrorMessage(error) };
+    return { error: cartProblem(error) };
   }
   await writeCartId(cartId);
   redirect("/cart");
@@ -39,11 +39,11 @@ export async function updateQuantityAction(formData: FormData): Promise<CartLine
   const line = parseLine(formData, true);
   if ("error" in line) return { error: line.error };
   const cartId = await readCartId();
-  if (!cartId) return { error: "That item is no longer in your cart." };
+  if (!cartId) return { error: { code: "notInCart" } };
   try {
     await setCartQuantity(cartId, line.productId, line.quantity);
   } catch (error) {
-    return { error: cartErrorMessage(error) };
+    return { error: cartProblem(error) };
   }
   revalidatePath("/cart");
   return { ok: true };
@@ -51,7 +51,7 @@ export async function updateQuantityAction(formData: FormData): Promise<CartLine
 
 export async function removeFromCartAction(formData: FormData): Promise<CartLineState> {
   const line = parseLine(formData, false);
-  if ("error" in line) return { error: "That item is no longer in your cart." };
+  if ("error" in line) return { error: { code: "notInCart" } };
   const cartId = await readCartId();
   if (cartId) await removeFromCart(cartId, line.productId);
   revalidatePath("/cart");

@@ -1,34 +1,38 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { removeFromCartAction, updateQuantityAction } from "@/app/(shop)/cart/actions";
 import { CartLineControls } from "@/components/cart/cart-line-controls";
 import { SummaryRows } from "@/components/cart/cart-summary";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Price } from "@/components/ui/price";
+import { Price, priceTag } from "@/components/ui/price";
 import { ProductImage } from "@/components/ui/product-image";
+import { formatRupiah } from "@/lib/money";
 import { loadCart } from "@/lib/cart/cart";
 import { readCartId } from "@/lib/cart/cookie";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Your cart" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("shop.cart");
+  return { title: t("title") };
+}
 
 export default async function CartPage() {
   const cart = await loadCart(await readCartId());
   const empty = cart.lines.length === 0;
+  const t = await getTranslations("shop");
+  const format = await getFormatter();
 
   return (
     <div className="space-y-6">
-      <h1 className="text-3xl font-bold tracking-tight">Your cart</h1>
+      <h1 className="text-3xl font-bold tracking-tight">{t("cart.title")}</h1>
 
       {cart.unavailable.length > 0 ? (
-        <Alert tone="warning" testId="cart-unavailable" title="Some items are no longer available">
-          <p>
-            {cart.unavailable.join(", ")} {cart.unavailable.length === 1 ? "is" : "are"} no longer sold and will not be
-            ordered.
-          </p>
+        <Alert tone="warning" testId="cart-unavailable" title={t("cart.unavailableTitle")}>
+          <p>{t("cart.unavailable", { names: format.list(cart.unavailable), count: cart.unavailable.length })}</p>
         </Alert>
       ) : null}
 
@@ -38,18 +42,18 @@ export default async function CartPage() {
             <path strokeLinecap="round" strokeLinejoin="round" d="M2.25 3h1.386c.51 0 .955.343 1.087.835l.383 1.437M7.5 14.25a3 3 0 0 0-3 3h15.75m-12.75-3h11.218c1.121-2.3 2.1-4.684 2.924-7.138a60.114 60.114 0 0 0-16.536-1.84M7.5 14.25 5.106 5.272M6 20.25a.75.75 0 1 1-1.5 0 .75.75 0 0 1 1.5 0Zm12.75 0a.75.75 0 1 1-1.5 0 .75.75 0 0 1 1.5 0Z" />
           </svg>
           <div className="space-y-1">
-            <h2 className="text-lg font-semibold">Your cart is empty</h2>
-            <p className="text-stone-600">Find something you like from our local sellers.</p>
+            <h2 className="text-lg font-semibold">{t("cart.emptyTitle")}</h2>
+            <p className="text-stone-600">{t("cart.emptyBody")}</p>
           </div>
           <Link href="/" className={buttonClass()}>
-            Continue shopping
+            {t("actions.continueShopping")}
           </Link>
         </Card>
       ) : (
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
           <section aria-labelledby="cart-items-heading">
             <h2 id="cart-items-heading" className="sr-only">
-              Items
+              {t("cart.itemsHeading")}
             </h2>
             <Card as="ul" className="divide-y divide-stone-200">
               {cart.lines.map((line) => (
@@ -66,7 +70,7 @@ export default async function CartPage() {
                       </h3>
                       <p className="text-sm text-stone-600">{line.product.seller.name}</p>
                       <p className="text-sm text-stone-700">
-                        <Price value={line.unitPrice} /> each
+                        {t.rich("cart.unitPrice", { price: formatRupiah(line.unitPrice), amount: priceTag })}
                       </p>
                       <div className="pt-2">
                         <CartLineControls
@@ -79,7 +83,7 @@ export default async function CartPage() {
                       </div>
                     </div>
                     <p className="text-base font-bold text-stone-900 sm:text-right">
-                      <span className="sr-only">Line total: </span>
+                      <span className="sr-only">{t("cart.lineTotal")}</span>
                       <Price value={line.lineTotal} />
                     </p>
                   </div>
@@ -90,19 +94,19 @@ export default async function CartPage() {
 
           <Card as="aside" aria-labelledby="cart-summary-heading" className="space-y-5 p-5 lg:sticky lg:top-24">
             <h2 id="cart-summary-heading" className="text-lg font-semibold">
-              Order summary
+              {t("summary.heading")}
             </h2>
             <SummaryRows
               subtotal={cart.subtotal}
-              shipping={cart.shipping.map((s) => ({ key: s.sellerId, label: `Shipping from ${s.sellerName}`, fee: s.fee }))}
+              shipping={cart.shipping.map((s) => ({ key: s.sellerId, sellerName: s.sellerName, fee: s.fee }))}
               total={cart.total}
               totalTestId="cart-total"
               digitalOnly={cart.shipping.length === 0}
             />
             <Link href="/checkout" className={buttonClass({ size: "lg", fullWidth: true })}>
-              Proceed to checkout
+              {t("cart.proceed")}
             </Link>
-            <p className="text-center text-xs text-stone-600">Pay later with Kredivo: 30 days or 3, 6, 12 month instalments.</p>
+            <p className="text-center text-xs text-stone-600">{t("kredivo.payLater")}</p>
           </Card>
         </div>
       )}

@@ -1,16 +1,17 @@
 "use server";
 // Parse nothing here: placeOrder validates with the same checkoutSchema the form uses, reprices
 // the cart from the database and answers where to go. redirect() stays outside any try/catch.
+// What goes back to the form is message keys and codes; the form words them in the shopper's
+// language.
 import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { readCartId } from "@/lib/cart/cookie";
 import { placeOrder, type PlaceOrderActionResult } from "@/lib/checkout/place-order";
 import { requestAddress } from "@/lib/limits/request-address";
 
 export async function placeOrderAction(values: unknown, checkoutKey: unknown): Promise<PlaceOrderActionResult> {
-  const result = await placeOrder(values, await readCartId(), checkoutKey, await requestAddress());
+  const result = await placeOrder(values, await readCartId(), checkoutKey, await requestAddress(), await getLocale());
   if (result.kind === "redirect") redirect(result.url);
-  if (result.kind === "invalid") {
-    return { fieldErrors: result.fieldErrors, message: "Some details need fixing. Check the highlighted fields." };
-  }
-  return { message: result.message };
+  if (result.kind === "invalid") return { fieldErrors: result.fieldErrors, problem: { code: "invalid" } };
+  return { problem: result.problem };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { placeOrderAction } from "@/app/(shop)/checkout/actions";
 import { CheckoutForm, type CheckoutSummary } from "@/components/checkout/checkout-form";
 import { Alert } from "@/components/ui/alert";
@@ -10,17 +11,22 @@ import { issueCheckoutKey } from "@/lib/checkout/checkout-key";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("shop.checkout");
+  return { title: t("title"), robots: { index: false } };
+}
 
 export default async function CheckoutPage() {
   const cartId = await readCartId();
   const cart = await loadCart(cartId);
   if (!cartId || cart.lines.length === 0) redirect("/cart");
+  const t = await getTranslations("shop");
+  const format = await getFormatter();
 
   // Only what the form renders: names, quantities and integer rupiah, priced on the server.
   const summary: CheckoutSummary = {
     items: cart.lines.map((l) => ({ key: String(l.product.id), name: l.product.name, quantity: l.quantity, lineTotal: l.lineTotal })),
-    shipping: cart.shipping.map((s) => ({ key: s.sellerId, label: `Shipping from ${s.sellerName}`, fee: s.fee })),
+    shipping: cart.shipping.map((s) => ({ key: s.sellerId, sellerName: s.sellerName, fee: s.fee })),
     subtotal: cart.subtotal,
     total: cart.total,
   };
@@ -28,17 +34,17 @@ export default async function CheckoutPage() {
   return (
     <div className="space-y-6">
       <div className="space-y-1">
-        <h1 className="text-3xl font-bold tracking-tight">Checkout</h1>
+        <h1 className="text-3xl font-bold tracking-tight">{t("checkout.title")}</h1>
         <p className="text-stone-600">
-          Your details go to Kredivo to approve the payment.{" "}
+          {t("checkout.intro")}{" "}
           <Link href="/cart" className="font-medium text-brand-700 underline-offset-4 hover:underline">
-            Edit cart
+            {t("checkout.editCart")}
           </Link>
         </p>
       </div>
       {cart.unavailable.length > 0 ? (
-        <Alert tone="warning" testId="checkout-unavailable" title="Some items are no longer available">
-          {cart.unavailable.join(", ")} {cart.unavailable.length === 1 ? "is" : "are"} no longer sold.
+        <Alert tone="warning" testId="checkout-unavailable" title={t("cart.unavailableTitle")}>
+          {t("checkout.unavailable", { names: format.list(cart.unavailable), count: cart.unavailable.length })}
         </Alert>
       ) : null}
       {/* A fresh key per render, bound to this cart: a double submit of this form finds the same order. */}

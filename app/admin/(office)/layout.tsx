@@ -1,3 +1,4 @@
+import { chooseLanguageAction } from "@/app/actions";
 import { signOutAction } from "@/app/admin/actions";
 import { AdminTopBar } from "@/components/admin/top-bar";
 import { requireAdmin } from "@/lib/auth/guard";
@@ -10,7 +11,7 @@ export default async function OfficeLayout({ children }: { children: React.React
   const staff = await requireAdmin();
   return (
     <>
-      <AdminTopBar signedIn={{ email: staff.email, signOutAction }} />
+      <AdminTopBar signedIn={{ email: staff.email, signOutAction }} languageAction={chooseLanguageAction} />
       <main id="main" className="mx-auto w-full min-w-0 max-w-7xl flex-1 px-4 py-6 sm:py-8">
         {children}
       </main>

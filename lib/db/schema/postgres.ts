@@ -2,8 +2,9 @@
 // lib/db/schema/sqlite.ts (a unit test keeps the two equal), in PostgreSQL's own column types.
 // Money columns are integer rupiah; migrations for this file are in drizzle/postgres.
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, json, pgTable, primaryKey, serial, text, timestamp as timestampColumn } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, json, pgTable, primaryKey, serial, text, timestamp as timestampColumn, uniqueIndex } from "drizzle-orm/pg-core";
 import type { ResponseSignatureCheck } from "@/lib/doku/response-signature";
+import { locales } from "@/lib/i18n/locales";
 import {
   attemptStatuses,
   eventDirections,
@@ -11,6 +12,8 @@ import {
   eventKinds,
   orderItemKinds,
   orderStatuses,
+  emailKinds,
+  emailStatuses,
   productTypes,
   type PostalAddress,
 } from "./values";
@@ -41,6 +44,8 @@ export const products = pgTable(
     /** Kredivo line item `type`, e.g. FASHION, ELECTRONIC. */
     category: text("category").notNull(),
     imagePath: text("image_path").notNull(),
+    /** Digital products: what the shopper gets and where, as the delivery email tells it. */
+    digitalDelivery: text("digital_delivery"),
     sellerId: text("seller_id")
       .notNull()
       .references(() => sellers.id),
@@ -88,6 +93,8 @@ export const orders = pgTable(
     customerLastName: text("customer_last_name"),
     customerEmail: text("customer_email").notNull(),
     customerPhone: text("customer_phone").notNull(),
+    /** The language the shopper checked out in: their emails are written in it. */
+    locale: text("locale", { enum: locales }).notNull().default("id"),
     shippingAddress: json("shipping_address").$type<PostalAddress>().notNull(),
     billingAddress: json("billing_address").$type<PostalAddress>().notNull(),
     subtotal: integer("subtotal").notNull(),
@@ -227,4 +234,56 @@ export const rateLimits = pgTable(
     lastAt: timestamp("last_at").notNull(),
   },
   (t) => [index("rate_limits_last_at").on(t.lastAt)],
+);
+
+/**
+ * The email outbox: a row is written in the same transaction as the change that calls for it
+ * (an order paid, failed or expired), so no paid order goes without its confirmation and no email
+ * goes out for a change that rolled back. `cause` makes that once per change; resends have none.
+ */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: serial("id").primaryKey(),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    kind: text("kind", { enum: emailKinds }).notNull(),
+    /** `attempt:<id>`: the payment attempt whose change queued it; null for a resend. */
+    cause: text("cause"),
+    /** The row a member of staff resent, when this is a resend. */
+    resendOf: integer("resend_of"),
+    recipient: text("recipient").notNull(),
+    status: text("status", { enum: emailStatuses }).notNull().default("queued"),
+    tries: integer("tries").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at").notNull(),
+    leaseUntil: timestamp("lease_until"),
+    lastError: text("last_error"),
+    /** The Message-ID we sent it under (derived from the row id, so a retry reuses it). */
+    messageId: text("message_id"),
+    sentAt: timestamp("sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("email_outbox_cause").on(t.kind, t.cause),
+    index("email_outbox_due").on(t.status, t.nextAttemptAt),
+    index("email_outbox_order").on(t.orderId),
+  ],
+);
+
+/** Every try at handing an outbox row to the SMTP server, and what the server answered. */
+export const emailDeliveries = pgTable(
+  "email_deliveries",
+  {
+    id: serial("id").primaryKey(),
+    outboxId: integer("outbox_id")
+      .notNull()
+      .references(() => emailOutbox.id),
+    ok: boolean("ok").notNull(),
+    /** The server's reply on success, the error otherwise. */
+    response: text("response").notNull(),
+    durationMs: integer("duration_ms").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("email_deliveries_outbox").on(t.outboxId)],
 );

@@ -32,3 +32,14 @@ export const eventDirections = ["out", "in", "local"] as const;
  */
 export const eventEffects = ["payment_started", "payment_not_started", "paid", "failed", "expired", "refunded"] as const;
 export type EventEffect = (typeof eventEffects)[number];
+
+/** The emails the outbox sends (lib/mail/templates/ renders them). */
+export const emailKinds = ["order_confirmation", "digital_delivery", "payment_failed", "payment_expired"] as const;
+export type EmailKind = (typeof emailKinds)[number];
+
+/**
+ * queued: waiting for its next try; sending: a sender holds it until `leaseUntil`; sent; failed:
+ * gave up after the last try (the back office can resend it).
+ */
+export const emailStatuses = ["queued", "sending", "sent", "failed"] as const;
+export type EmailStatus = (typeof emailStatuses)[number];

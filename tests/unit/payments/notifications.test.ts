@@ -67,9 +67,10 @@ describe("the shopper's timeline", () => {
     const [order] = await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, f.orderId)));
     const { findShopperOrder } = await import("@/lib/orders/queries");
     const shown = await findShopperOrder(order!.publicToken);
-    expect(shown!.timeline.map((t) => [t.label, t.tone])).toEqual([
-      ["Order placed", "neutral"],
-      ["DOKU confirmed payment received", "good"],
+    // Codes, worded by components/orders/payment-timeline.tsx (shop.order.timeline).
+    expect(shown!.timeline.map((t) => [t.event, t.source, t.tone])).toEqual([
+      ["placed", null, "neutral"],
+      ["paid", "notification", "good"],
     ]);
   });
 });

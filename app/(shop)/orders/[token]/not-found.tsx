@@ -1,13 +1,15 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 
 export default function OrderNotFound() {
+  const t = useTranslations("shop");
   return (
     <div className="mx-auto flex max-w-md flex-col items-center gap-4 py-16 text-center">
-      <h1 className="text-3xl font-bold tracking-tight">We couldn&apos;t find that order</h1>
-      <p className="text-stone-600">Check that the link is complete: it is the one from your order confirmation.</p>
+      <h1 className="text-3xl font-bold tracking-tight">{t("order.notFound.title")}</h1>
+      <p className="text-stone-600">{t("order.notFound.body")}</p>
       <Link href="/" className={buttonClass()}>
-        Back to the shop
+        {t("actions.backToShop")}
       </Link>
     </div>
   );

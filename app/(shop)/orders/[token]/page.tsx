@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { payAgainAction } from "@/app/(shop)/orders/[token]/actions";
 import { AutoRefresh } from "@/components/orders/auto-refresh";
 import { OrderStatusPanel } from "@/components/orders/order-status";
@@ -9,13 +10,16 @@ import { PayAgainForm } from "@/components/orders/pay-again-form";
 import { PaymentTimeline } from "@/components/orders/payment-timeline";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
-import { tooManyAttemptsMessage } from "@/lib/checkout/attempt-limits";
-import { formatWib, orderReference } from "@/lib/format";
+import { ShopTime } from "@/components/ui/shop-time";
+import { orderReference } from "@/lib/format";
 import { findShopperOrder } from "@/lib/orders/queries";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Your order", robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("shop.order");
+  return { title: t("title"), robots: { index: false, follow: false } };
+}
 
 export default async function OrderPage({
   params,
@@ -27,9 +31,10 @@ export default async function OrderPage({
   const { token } = await params;
   const order = await findShopperOrder(token);
   if (!order) notFound();
+  const t = await getTranslations("shop");
   // Set by "Pay again" when this order's cart has started too many payments this hour.
   const { retry_in: retryIn } = await searchParams;
-  const retryMinutes = typeof retryIn === "string" && /^\d{1,3}$/.test(retryIn) ? Number(retryIn) : null;
+  const retryMinutes = typeof retryIn === "string" && /^\d{1,3}$/.test(retryIn) ? Math.max(1, Number(retryIn)) : null;
 
   const resumeUrl = order.payment?.resumeUrl ?? null;
   const canPayAgain = order.status === "failed" || order.status === "expired";
@@ -38,21 +43,28 @@ export default async function OrderPage({
     <div className="space-y-6">
       <div className="space-y-1">
         <h1 className="text-3xl font-bold tracking-tight">
-          Order <span className="font-mono text-2xl text-stone-600">{orderReference(order.token)}</span>
+          {t.rich("order.heading", {
+            reference: orderReference(order.token),
+            ref: (chunks) => <span className="font-mono text-2xl text-stone-600">{chunks}</span>,
+          })}
         </h1>
         <p className="text-sm text-stone-600">
-          Placed <time dateTime={order.createdAt.toISOString()}>{formatWib(order.createdAt)}</time> · confirmation
-          goes to {order.customer.email}
+          {/* The confirmation email goes out when the payment is confirmed (lib/mail). */}
+          {t.rich("order.placed", {
+            status: order.status,
+            email: order.customer.email,
+            time: () => <ShopTime at={order.createdAt} />,
+          })}
         </p>
       </div>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
         <div className="space-y-6">
-          <section aria-label="Payment status" className="space-y-4">
+          <section aria-label={t("order.paymentStatus")} className="space-y-4">
             <OrderStatusPanel order={order} />
             {retryMinutes !== null && canPayAgain ? (
-              <Alert tone="warning" role="alert" testId="attempt-limit" title="Not started">
-                {tooManyAttemptsMessage(retryMinutes * 60_000)}
+              <Alert tone="warning" role="alert" testId="attempt-limit" title={t("order.attemptLimitTitle")}>
+                {t("checkout.problem.tooManyAttempts", { minutes: retryMinutes })}
               </Alert>
             ) : null}
             {order.status === "pending" ? <AutoRefresh /> : null}
@@ -60,7 +72,7 @@ export default async function OrderPage({
               <div className="flex flex-wrap items-center gap-3">
                 {resumeUrl ? (
                   <a href={resumeUrl} className={buttonClass({ size: "lg" })}>
-                    Continue to Kredivo
+                    {t("kredivo.continue")}
                   </a>
                 ) : null}
                 {canPayAgain ? <PayAgainForm token={order.token} payAgainAction={payAgainAction} /> : null}
@@ -73,7 +85,7 @@ export default async function OrderPage({
         <div className="space-y-4 lg:sticky lg:top-24">
           <PaymentTimeline entries={order.timeline} />
           <Link href="/" className={buttonClass({ variant: "secondary", fullWidth: true })}>
-            Continue shopping
+            {t("actions.continueShopping")}
           </Link>
         </div>
       </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { addToCartAction } from "@/app/(shop)/cart/actions";
 import { AddToCartForm } from "@/components/shop/add-to-cart-form";
@@ -18,21 +19,24 @@ const getProduct = cache((slug: string) => findActiveProductBySlug(slug));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await getProduct((await params).slug);
-  return product ? { title: product.name, description: product.description } : { title: "Product not found" };
+  if (product) return { title: product.name, description: product.description };
+  const t = await getTranslations("shop.product");
+  return { title: t("notFoundTitle") };
 }
 
 export default async function ProductPage({ params }: Props) {
   const product = await getProduct((await params).slug);
   if (!product) notFound();
   const digital = product.type === "digital";
+  const t = await getTranslations("shop");
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm text-stone-600">
+      <nav aria-label={t("product.breadcrumb")} className="text-sm text-stone-600">
         <ol className="flex flex-wrap items-center gap-1.5">
           <li>
             <Link href="/" className="rounded hover:text-brand-700 hover:underline">
-              Shop
+              {t("layout.shop")}
             </Link>
           </li>
           <li aria-hidden="true">/</li>
@@ -49,10 +53,13 @@ export default async function ProductPage({ params }: Props) {
 
         <div className="space-y-6">
           <div className="space-y-3">
-            {digital ? <Badge tone="brand">Digital</Badge> : null}
+            {digital ? <Badge tone="brand">{t("product.digital")}</Badge> : null}
             <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{product.name}</h1>
             <p className="text-stone-700">
-              Sold by <span className="font-medium text-stone-900">{product.seller.name}</span>
+              {t.rich("product.soldBy", {
+                seller: product.seller.name,
+                name: (chunks) => <span className="font-medium text-stone-900">{chunks}</span>,
+              })}
             </p>
             <p className="text-3xl font-bold text-stone-900">
               <Price value={product.price} />
@@ -69,14 +76,12 @@ export default async function ProductPage({ params }: Props) {
                 <path d="M6.5 3c-1.05 0-1.94.72-2.2 1.7L3.18 9H2a1 1 0 0 0-1 1v4a1 1 0 0 0 1 1h.05a2.5 2.5 0 0 0 4.9 0h6.1a2.5 2.5 0 0 0 4.9 0H18a1 1 0 0 0 1-1v-3.5a2 2 0 0 0-.4-1.2l-2.1-2.8A2 2 0 0 0 14.9 5.7H13V4a1 1 0 0 0-1-1H6.5Z" />
               )}
             </svg>
-            {digital ? "Digital delivery by email" : `Ships from ${product.seller.city}`}
+            {digital ? t("product.digitalDelivery") : t("product.shipsFrom", { city: product.seller.city })}
           </p>
 
           <Card className="p-5">
             <AddToCartForm productId={product.id} addToCartAction={addToCartAction} />
-            <p className="mt-4 text-sm text-stone-600">
-              Pay later with Kredivo: 30 days or 3, 6, 12 month instalments.
-            </p>
+            <p className="mt-4 text-sm text-stone-600">{t("kredivo.payLater")}</p>
           </Card>
         </div>
       </div>

@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { backToCartAction, payAgainAction } from "@/app/(shop)/orders/[token]/actions";
 import { OrderSummary } from "@/components/orders/order-summary";
 import { PayAgainForm } from "@/components/orders/pay-again-form";
@@ -15,12 +16,16 @@ import { findShopperOrder } from "@/lib/orders/queries";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Payment cancelled", robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("shop.cancel");
+  return { title: t("title"), robots: { index: false, follow: false } };
+}
 
 export default async function CancelPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const order = await findShopperOrder(token);
   if (!order) notFound();
+  const t = await getTranslations("shop");
 
   const orderHref = `/orders/${order.token}`;
   const settled = order.status === "paid" || order.status === "refunded";
@@ -30,10 +35,13 @@ export default async function CancelPage({ params }: { params: Promise<{ token: 
   return (
     <div className="space-y-6">
       <div className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight">Payment cancelled</h1>
-        <p className="text-stone-700">You left the Kredivo page before paying. Your order is saved.</p>
+        <h1 className="text-3xl font-bold tracking-tight">{t("cancel.title")}</h1>
+        <p className="text-stone-700">{t("cancel.body")}</p>
         <p className="text-sm text-stone-600">
-          Order <span className="font-mono">{orderReference(order.token)}</span>
+          {t.rich("cancel.reference", {
+            reference: orderReference(order.token),
+            ref: (chunks) => <span className="font-mono">{chunks}</span>,
+          })}
         </p>
       </div>
 
@@ -42,40 +50,37 @@ export default async function CancelPage({ params }: { params: Promise<{ token: 
 
         <Card as="section" aria-labelledby="next-steps-heading" className="space-y-4 p-5 sm:p-6 lg:sticky lg:top-24">
           <h2 id="next-steps-heading" className="text-lg font-semibold">
-            What would you like to do?
+            {t("cancel.nextSteps")}
           </h2>
           {settled ? (
             <>
               <Alert tone="success" testId="order-already-paid">
-                {order.status === "paid" ? "This order is already paid" : "This order was paid and has been refunded"}
+                {order.status === "paid" ? t("cancel.alreadyPaid") : t("cancel.refunded")}
               </Alert>
               <Link href={orderHref} className={buttonClass({ size: "lg", fullWidth: true })}>
-                View your order
+                {t("cancel.viewOrder")}
               </Link>
             </>
           ) : (
             <>
               {resumeUrl ? (
                 <a href={resumeUrl} className={buttonClass({ size: "lg", fullWidth: true })}>
-                  Pay again with Kredivo
+                  {t("kredivo.payAgain")}
                 </a>
               ) : canPayAgain ? (
                 <PayAgainForm token={order.token} payAgainAction={payAgainAction} fullWidth />
               ) : (
                 <Link href={orderHref} className={buttonClass({ size: "lg", fullWidth: true })}>
-                  Check payment status
+                  {t("cancel.checkStatus")}
                 </Link>
               )}
               <form action={backToCartAction}>
                 <input type="hidden" name="token" value={order.token} />
-                <SubmitButton variant="secondary" size="lg" fullWidth pendingLabel="Restoring your cart…">
-                  Back to cart
+                <SubmitButton variant="secondary" size="lg" fullWidth pendingLabel={t("cancel.restoring")}>
+                  {t("cancel.backToCart")}
                 </SubmitButton>
               </form>
-              <p className="text-xs text-stone-600">
-                Back to cart puts these items in your cart again so you can change them. This order stays saved until it
-                expires.
-              </p>
+              <p className="text-xs text-stone-600">{t("cancel.backToCartNote")}</p>
             </>
           )}
         </Card>

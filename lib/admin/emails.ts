@@ -1,0 +1,76 @@
+// The back office's view of the email outbox: each order's emails with their tries, the count of
+// emails not sent, and a resend (a new outbox row, so the first one's history stays as it was).
+import "server-only";
+import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { run, transaction } from "@/lib/db/client";
+import { emailDeliveries, emailOutbox, type EmailKind, type EmailStatus } from "@/lib/db/schema";
+
+export interface OrderEmailRow {
+  id: number;
+  kind: EmailKind;
+  recipient: string;
+  status: EmailStatus;
+  tries: number;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+  nextAttemptAt: Date;
+  resendOf: number | null;
+  /** The SMTP server's last answer, good or bad. */
+  lastResponse: string | null;
+}
+
+export async function orderEmails(orderId: number): Promise<OrderEmailRow[]> {
+  return run(async (db) => {
+    const rows = await db.select().from(emailOutbox).where(eq(emailOutbox.orderId, orderId)).orderBy(emailOutbox.id);
+    const tries = rows.length
+      ? await db
+          .select({ outboxId: emailDeliveries.outboxId, response: emailDeliveries.response })
+          .from(emailDeliveries)
+          .where(inArray(emailDeliveries.outboxId, rows.map((r) => r.id)))
+          .orderBy(desc(emailDeliveries.id))
+      : [];
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      recipient: row.recipient,
+      status: row.status,
+      tries: row.tries,
+      lastError: row.lastError,
+      createdAt: row.createdAt,
+      sentAt: row.sentAt,
+      nextAttemptAt: row.nextAttemptAt,
+      resendOf: row.resendOf,
+      lastResponse: tries.find((t) => t.outboxId === row.id)?.response ?? null,
+    }));
+  });
+}
+
+/** Emails queued, being sent or given up on: what the orders page warns about. */
+export async function unsentEmailCount(): Promise<number> {
+  const [row] = await run((db) =>
+    db.select({ n: count() }).from(emailOutbox).where(inArray(emailOutbox.status, ["queued", "sending", "failed"])),
+  );
+  return row?.n ?? 0;
+}
+
+/** Queues the email again for the same order and address; false when the email is not this order's. */
+export async function resendEmail(orderId: number, outboxId: number, now = new Date()): Promise<boolean> {
+  return transaction(async (tx) => {
+    const [original] = await tx
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.id, outboxId), eq(emailOutbox.orderId, orderId)));
+    if (!original) return false;
+    await tx.insert(emailOutbox).values({
+      orderId,
+      kind: original.kind,
+      cause: null,
+      resendOf: original.id,
+      recipient: original.recipient,
+      nextAttemptAt: now,
+      createdAt: now,
+    });
+    return true;
+  });
+}

@@ -1,0 +1,14 @@
+// Why a cart change was refused, as data: the cart's actions answer it and the forms put it into
+// words (messages/*/shop.json, shop.cart.problems; components/cart/cart-problem.ts). Each code is
+// a message key there; the other fields are that message's values. Pure: client components import
+// the type.
+export type CartProblem =
+  | { code: "productUnavailable" }
+  | { code: "notInCart" }
+  | { code: "quantityRequired" }
+  | { code: "quantityWhole" }
+  | { code: "quantityMin"; min: number }
+  | { code: "quantityMax"; max: number }
+  | { code: "quantityMaxInCart"; max: number; inCart: number };
+
+export type CartProblemCode = CartProblem["code"];

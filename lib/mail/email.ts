@@ -1,0 +1,49 @@
+// What an order email says, as data: the sender (lib/mail/sender.ts) builds it from the database,
+// the templates (lib/mail/templates/) turn it into a subject, HTML and plain text. Pure.
+import type { Locale } from "@/lib/i18n/locales";
+import type { ShopTimeZone } from "@/lib/time-zone";
+import type { EmailKind } from "@/lib/db/schema/values";
+
+export { emailKinds, type EmailKind } from "@/lib/db/schema/values";
+
+export interface EmailLine {
+  name: string;
+  quantity: number;
+  /** Integer rupiah. */
+  unitPrice: number;
+  lineTotal: number;
+  /** A shipping line is the seller's flat fee, not a product. */
+  kind: "product" | "shipping";
+  /** The seller whose fee a shipping line is (the email words it in the shopper's language). */
+  seller: string | null;
+  digital: boolean;
+  /** Digital products: what the shopper gets and where, as the merchant wrote it (products.digital_delivery). */
+  delivery: string | null;
+}
+
+export interface OrderEmail {
+  kind: EmailKind;
+  locale: Locale;
+  zone: ShopTimeZone;
+  order: {
+    /** The 8-character reference shoppers quote (lib/format.ts orderReference). */
+    reference: string;
+    customerFirstName: string;
+    placedAt: Date;
+    paidAt: Date | null;
+    subtotal: number;
+    shippingTotal: number;
+    total: number;
+    /** The order page, where the shopper sees the status and (when failed or expired) pays again. */
+    url: string;
+    /** Null when the order has nothing to ship (digital only). */
+    shipping: { name: string; address: string; city: string; postalCode: string; phone: string } | null;
+  };
+  lines: EmailLine[];
+}
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}

@@ -1,0 +1,70 @@
+// Reads what an outbox row's email says from the database: the order as it is when the email is
+// rendered (its items are a snapshot from checkout time and never change).
+import { asc, eq } from "drizzle-orm";
+import type { Tx } from "@/lib/db/connection";
+import { orderItems, orders, products, sellers, type EmailKind } from "@/lib/db/schema";
+import { orderReference } from "@/lib/format";
+import type { ShopTimeZone } from "@/lib/time-zone";
+import type { OrderEmail } from "./email";
+
+export async function loadOrderEmail(
+  tx: Tx,
+  row: { orderId: number; kind: EmailKind },
+  shop: { baseUrl: string; zone: ShopTimeZone },
+): Promise<OrderEmail | null> {
+  const [order] = await tx.select().from(orders).where(eq(orders.id, row.orderId));
+  if (!order) return null;
+  const items = await tx
+    .select({
+      name: orderItems.name,
+      quantity: orderItems.quantity,
+      unitPrice: orderItems.unitPrice,
+      lineTotal: orderItems.lineTotal,
+      kind: orderItems.kind,
+      type: products.type,
+      delivery: products.digitalDelivery,
+      seller: sellers.name,
+    })
+    .from(orderItems)
+    .leftJoin(products, eq(products.id, orderItems.productId))
+    .leftJoin(sellers, eq(sellers.id, orderItems.sellerId))
+    .where(eq(orderItems.orderId, order.id))
+    .orderBy(asc(orderItems.id));
+
+  const physical = items.some((item) => item.kind === "product" && item.type === "physical");
+  const ship = order.shippingAddress;
+  return {
+    kind: row.kind,
+    locale: order.locale,
+    zone: shop.zone,
+    order: {
+      reference: orderReference(order.publicToken),
+      customerFirstName: order.customerFirstName,
+      placedAt: order.createdAt,
+      paidAt: order.paidAt,
+      subtotal: order.subtotal,
+      shippingTotal: order.shippingTotal,
+      total: order.total,
+      url: `${shop.baseUrl}/orders/${order.publicToken}`,
+      shipping: physical
+        ? {
+            name: [ship.firstName, ship.lastName].filter(Boolean).join(" "),
+            address: ship.address,
+            city: ship.city,
+            postalCode: ship.postalCode,
+            phone: ship.phone,
+          }
+        : null,
+    },
+    lines: items.map((item) => ({
+      name: item.name,
+      quantity: item.quantity,
+      unitPrice: item.unitPrice,
+      lineTotal: item.lineTotal,
+      kind: item.kind,
+      seller: item.kind === "shipping" ? item.seller : null,
+      digital: item.type === "digital",
+      delivery: item.type === "digital" ? item.delivery : null,
+    })),
+  };
+}

@@ -1,0 +1,143 @@
+// Delivers the outbox: at least once, and at most once per row as far as SMTP allows. A sender
+// claims a due row with a conditional UPDATE (a lease, so two instances never send the same row at
+// once and a sender that died mid-send is taken over), hands it to the SMTP server, records the
+// try, and marks it sent, or schedules the next try with a doubling wait. A retry reuses the
+// row's Message-ID, so a receiver can drop the copy if a crash ever made us send twice.
+import { and, eq, isNull, lt, lte, or } from "drizzle-orm";
+import type { Database, Tx } from "@/lib/db/connection";
+import { emailDeliveries, emailOutbox } from "@/lib/db/schema";
+import type { ShopTimeZone } from "@/lib/time-zone";
+import { loadOrderEmail } from "./order-email";
+import { renderEmail } from "./render";
+
+/** What the sender needs of nodemailer's transporter (a test may pass its own). */
+export interface MailTransport {
+  sendMail(message: {
+    from: string;
+    to: string;
+    subject: string;
+    html: string;
+    text: string;
+    messageId: string;
+    headers: Record<string, string>;
+  }): Promise<{ response: string }>;
+}
+
+export interface SenderSettings {
+  transport: MailTransport;
+  from: string;
+  baseUrl: string;
+  zone: ShopTimeZone;
+  retryBaseMs: number;
+  maxTries: number;
+}
+
+export interface SendReport {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+/** Long enough for any SMTP exchange; a row still `sending` after it is taken over. */
+export const SEND_LEASE_MS = 2 * 60_000;
+const MAX_RETRY_WAIT_MS = 60 * 60_000;
+const BATCH = 20;
+
+/** The wait before try `tries + 1`, after `tries` refused ones. */
+export function retryDelayMs(tries: number, baseMs: number): number {
+  return Math.min(baseMs * 2 ** Math.max(tries - 1, 0), MAX_RETRY_WAIT_MS);
+}
+
+/** `<outbox-12@toko.example>`: one Message-ID per outbox row, whatever the try. */
+export function outboxMessageId(outboxId: number, baseUrl: string): string {
+  return `<outbox-${outboxId}@${new URL(baseUrl).hostname}>`;
+}
+
+const due = (now: Date) =>
+  or(
+    and(eq(emailOutbox.status, "queued"), lte(emailOutbox.nextAttemptAt, now)),
+    and(eq(emailOutbox.status, "sending"), or(isNull(emailOutbox.leaseUntil), lt(emailOutbox.leaseUntil, now))),
+  );
+
+export async function sendDueEmails(db: Database, settings: SenderSettings, now = new Date()): Promise<SendReport> {
+  const report: SendReport = { sent: 0, retrying: 0, failed: 0 };
+  const candidates = await db.run((tx) =>
+    tx.select({ id: emailOutbox.id }).from(emailOutbox).where(due(now)).orderBy(emailOutbox.nextAttemptAt).limit(BATCH),
+  );
+  for (const { id } of candidates) {
+    const outcome = await sendOne(db, settings, id, now);
+    if (outcome) report[outcome]++;
+  }
+  return report;
+}
+
+async function claim(tx: Tx, id: number, now: Date) {
+  const [row] = await tx
+    .update(emailOutbox)
+    .set({ status: "sending", leaseUntil: new Date(now.getTime() + SEND_LEASE_MS) })
+    .where(and(eq(emailOutbox.id, id), due(now)))
+    .returning();
+  return row;
+}
+
+async function sendOne(db: Database, settings: SenderSettings, id: number, now: Date): Promise<keyof SendReport | null> {
+  const claimed = await db.transaction(async (tx) => {
+    const row = await claim(tx, id, now);
+    if (!row) return null;
+    const email = await loadOrderEmail(tx, row, { baseUrl: settings.baseUrl, zone: settings.zone });
+    return { row, email };
+  });
+  if (!claimed) return null; // another sender has it
+
+  const { row, email } = claimed;
+  const messageId = outboxMessageId(row.id, settings.baseUrl);
+  const started = Date.now();
+  let result: { ok: true; response: string } | { ok: false; error: string };
+  try {
+    if (!email) throw new Error(`order ${row.orderId} not found`);
+    const rendered = await renderEmail(email);
+    const info = await settings.transport.sendMail({
+      from: settings.from,
+      to: row.recipient,
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      messageId,
+      headers: { "X-Outbox-Id": String(row.id) },
+    });
+    result = { ok: true, response: info.response };
+  } catch (error) {
+    result = { ok: false, error: (error as Error).message || String(error) };
+  }
+  const durationMs = Date.now() - started;
+  const tries = row.tries + 1;
+  const finishedAt = new Date(now.getTime() + durationMs);
+
+  return db.transaction(async (tx) => {
+    await tx.insert(emailDeliveries).values({
+      outboxId: row.id,
+      ok: result.ok,
+      response: result.ok ? result.response : result.error,
+      durationMs,
+      createdAt: finishedAt,
+    });
+    // Only while our lease is the row's: a sender that took it over owns the outcome now.
+    const mine = and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "sending"), eq(emailOutbox.leaseUntil, row.leaseUntil!));
+    if (result.ok) {
+      await tx.update(emailOutbox).set({ status: "sent", tries, messageId, sentAt: finishedAt, leaseUntil: null, lastError: null }).where(mine);
+      return "sent" as const;
+    }
+    const giveUp = tries >= settings.maxTries;
+    await tx
+      .update(emailOutbox)
+      .set({
+        status: giveUp ? "failed" : "queued",
+        tries,
+        leaseUntil: null,
+        lastError: result.error,
+        nextAttemptAt: new Date(finishedAt.getTime() + retryDelayMs(tries, settings.retryBaseMs)),
+      })
+      .where(mine);
+    return giveUp ? ("failed" as const) : ("retrying" as const);
+  });
+}

@@ -1,0 +1,21 @@
+// One template per email kind: the renderer (lib/mail/render.ts) picks from this table, so a new
+// kind in lib/mail/email.ts fails the typecheck until it has a template.
+import type { ComponentType } from "react";
+import type { EmailKind } from "@/lib/mail/email";
+import { DigitalDeliveryEmail } from "./digital-delivery";
+import type { EmailTemplateProps } from "./layout";
+import { OrderConfirmationEmail } from "./order-confirmation";
+import { PaymentExpiredEmail } from "./payment-expired";
+import { PaymentFailedEmail } from "./payment-failed";
+
+export type TemplateProps = EmailTemplateProps & { subject: string };
+
+export const templates: Record<EmailKind, ComponentType<TemplateProps>> = {
+  order_confirmation: OrderConfirmationEmail,
+  digital_delivery: DigitalDeliveryEmail,
+  payment_failed: PaymentFailedEmail,
+  payment_expired: PaymentExpiredEmail,
+};
+
+export { emailTranslator, type EmailTranslator } from "./i18n";
+export type { EmailTemplateProps } from "./layout";

@@ -1,0 +1,39 @@
+// The email outbox, written by the state machine in the transaction of the change that calls for
+// an email: the confirmation (and the digital delivery) when an order is paid, a pay-again email
+// when its payment fails or expires. If the change rolls back, so does the email; if it commits,
+// the email is owed, and lib/mail/sender.ts delivers it with retries. One row per change: the
+// `(kind, cause)` key makes a second delivery of the same news queue nothing.
+import { and, eq, sql } from "drizzle-orm";
+import type { Tx } from "@/lib/db/connection";
+import { emailOutbox, orderItems, orders, products, type EmailKind } from "@/lib/db/schema";
+
+export type OrderNews = "paid" | "failed" | "expired";
+
+/** The cause of the emails an attempt's change queues: the change happens once per attempt. */
+export const attemptCause = (attemptId: number) => `attempt:${attemptId}`;
+
+export async function queueOrderEmails(tx: Tx, attempt: { id: number; orderId: number }, news: OrderNews, now: Date): Promise<EmailKind[]> {
+  const [order] = await tx.select({ email: orders.customerEmail }).from(orders).where(eq(orders.id, attempt.orderId));
+  if (!order) return [];
+
+  const kinds: EmailKind[] = [];
+  if (news === "paid") {
+    kinds.push("order_confirmation");
+    const [digital] = await tx
+      .select({ one: sql`1` })
+      .from(orderItems)
+      .innerJoin(products, eq(products.id, orderItems.productId))
+      .where(and(eq(orderItems.orderId, attempt.orderId), eq(products.type, "digital")))
+      .limit(1);
+    if (digital) kinds.push("digital_delivery");
+  } else {
+    kinds.push(news === "failed" ? "payment_failed" : "payment_expired");
+  }
+
+  const queued = await tx
+    .insert(emailOutbox)
+    .values(kinds.map((kind) => ({ orderId: attempt.orderId, kind, cause: attemptCause(attempt.id), recipient: order.email, nextAttemptAt: now, createdAt: now })))
+    .onConflictDoNothing({ target: [emailOutbox.kind, emailOutbox.cause] })
+    .returning({ kind: emailOutbox.kind });
+  return queued.map((row) => row.kind);
+}

@@ -1,0 +1,286 @@
+// The order emails as mailed: each kind in both languages carries the order reference, the total
+// as `Rp 1.250.000`, the order link (as a link in the HTML, as an address in the text) and the
+// language; the digital email lists only digital lines; shopper and merchant text is escaped.
+import { describe, expect, it } from "vitest";
+import { formatShopTime } from "@/lib/format";
+import { locales, type Locale } from "@/lib/i18n/locales";
+import { messages } from "@/lib/i18n/messages";
+import { emailKinds, type EmailKind, type EmailLine, type OrderEmail } from "@/lib/mail/email";
+import { renderEmail } from "@/lib/mail/render";
+
+const url = "https://toko.example/orders/3f9a1c2b5d6e7f8091a2b3c4d5e6f708";
+const placedAt = new Date("2026-03-10T01:05:00Z");
+
+function line(overrides: Partial<EmailLine> & Pick<EmailLine, "name">): EmailLine {
+  return { quantity: 1, unitPrice: 0, lineTotal: 0, kind: "product", seller: null, digital: false, delivery: null, ...overrides };
+}
+
+const batik = line({ name: "Kain Batik Tulis Pekalongan", quantity: 2, unitPrice: 450_000, lineTotal: 900_000 });
+const ebook = line({
+  name: "E-book Resep Nusantara",
+  unitPrice: 60_000,
+  lineTotal: 60_000,
+  digital: true,
+  delivery: "Unduh di https://files.example/resep\nKode akses: RESEP-2026",
+});
+const kelas = line({ name: "Kelas Membatik Online", unitPrice: 250_000, lineTotal: 250_000, digital: true, delivery: null });
+const shipping = [
+  line({ name: "Shipping from Batik Sari", unitPrice: 25_000, lineTotal: 25_000, kind: "shipping", seller: "Batik Sari" }),
+  line({ name: "Shipping from Kopi Gayo", unitPrice: 15_000, lineTotal: 15_000, kind: "shipping", seller: "Kopi Gayo" }),
+];
+
+function email(kind: EmailKind, locale: Locale, overrides: Partial<OrderEmail> = {}): OrderEmail {
+  return {
+    kind,
+    locale,
+    zone: "Asia/Jakarta",
+    order: {
+      reference: "3F9A1C2B",
+      customerFirstName: "Budi",
+      placedAt,
+      paidAt: kind === "order_confirmation" || kind === "digital_delivery" ? new Date("2026-03-10T01:07:00Z") : null,
+      subtotal: 1_210_000,
+      shippingTotal: 40_000,
+      total: 1_250_000,
+      url,
+      shipping: {
+        name: "Budi Santoso",
+        address: "Jl. Melati No. 5\nRT 02/RW 03",
+        city: "Bandung",
+        postalCode: "40111",
+        phone: "081234567890",
+      },
+    },
+    lines: [batik, ebook, kelas, ...shipping],
+    ...overrides,
+  };
+}
+
+const cases = emailKinds.flatMap((kind) => locales.map((locale) => [kind, locale] as const));
+
+/** The HTML's text with tags dropped and the entities React writes decoded, for "does it say X". */
+function visibleText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+}
+
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** An <a> pointing at the order page whose text includes `label`. */
+function linkTo(label: string): RegExp {
+  return new RegExp(`<a href="${escapeRegExp(url)}"[^>]*>(?:(?!</a>)[\\s\\S])*${escapeRegExp(label)}(?:(?!</a>)[\\s\\S])*</a>`);
+}
+
+describe("renderEmail", () => {
+  it.each(cases)("%s in %s: reference, total, order link and language", async (kind, locale) => {
+    const { subject, html, text } = await renderEmail(email(kind, locale));
+
+    expect(subject).toContain("3F9A1C2B");
+    expect(subject).toContain("Toko Nusantara");
+    expect(subject).not.toMatch(/[\r\n]/);
+    for (const part of [html, text]) expect(part).toContain("3F9A1C2B");
+
+    expect(html).toMatch(new RegExp(`<html[^>]*\\slang="${locale}"`));
+    expect(html).toContain(`<title>${subject.replace(/&/g, "&amp;")}</title>`);
+    expect(html).toContain(`href="${url}"`);
+    expect(text).toContain(url);
+
+    expect(html).not.toMatch(/<img\b/i);
+    expect(html).not.toMatch(/<script\b/i);
+    // The footer says who sends it and why, in the email's language.
+    const why = locale === "id" ? "Email ini dikirim karena kamu berbelanja di Toko Nusantara." : "because you shopped at Toko Nusantara";
+    expect(visibleText(html)).toContain(why);
+    expect(text).toContain(why);
+    // No promises the shop cannot keep: nobody reads replies, there are no tracking numbers.
+    expect(text).not.toMatch(/reply|balas|resi|tracking|invoice|faktur/i);
+
+    if (kind !== "digital_delivery") {
+      for (const part of [visibleText(html), text]) expect(part).toContain("Rp 1.250.000");
+    }
+  });
+
+  it("writes the subjects in each language", async () => {
+    const subjects = await Promise.all(
+      cases.map(async ([kind, locale]) => [`${kind} ${locale}`, (await renderEmail(email(kind, locale))).subject]),
+    );
+    expect(Object.fromEntries(subjects)).toEqual({
+      "order_confirmation id": "Pesanan 3F9A1C2B sudah lunas — Toko Nusantara",
+      "order_confirmation en": "Order 3F9A1C2B is paid — Toko Nusantara",
+      "digital_delivery id": "Produk digital dari pesanan 3F9A1C2B — Toko Nusantara",
+      "digital_delivery en": "Your digital products from order 3F9A1C2B — Toko Nusantara",
+      "payment_failed id": "Pembayaran pesanan 3F9A1C2B belum berhasil — Toko Nusantara",
+      "payment_failed en": "The payment for order 3F9A1C2B didn’t go through — Toko Nusantara",
+      "payment_expired id": "Waktu pembayaran pesanan 3F9A1C2B habis — Toko Nusantara",
+      "payment_expired en": "The time to pay for order 3F9A1C2B ran out — Toko Nusantara",
+    });
+  });
+
+  describe("order confirmation", () => {
+    it.each(locales)("in %s: items with quantity and line totals, shipping, totals, Kredivo, address, button", async (locale) => {
+      const { html, text } = await renderEmail(email("order_confirmation", locale));
+      const words =
+        locale === "id"
+          ? [
+              "Terima kasih, Budi!",
+              "Pesananmu sudah lunas",
+              "Rincian pesanan",
+              "Ongkos kirim",
+              "Dibayar dengan Kredivo",
+              "Alamat pengiriman",
+            ]
+          : ["Thank you, Budi!", "Your order is paid", "Order details", "Shipping", "Paid with Kredivo", "Shipping address"];
+      const seen = visibleText(html);
+      for (const word of [
+        ...words,
+        "Kain Batik Tulis Pekalongan",
+        "Rp 900.000",
+        "Rp 450.000",
+        "Rp 1.210.000",
+        "Rp 40.000",
+        locale === "id" ? "dari Batik Sari" : "from Batik Sari",
+        "Rp 25.000",
+        "Jl. Melati No. 5",
+        "RT 02/RW 03",
+        "Bandung 40111",
+        "081234567890",
+      ]) {
+        expect(seen).toContain(word);
+        expect(text).toContain(word);
+      }
+      // A real items table: column headers, and the quantity in its own cell.
+      expect(html).toMatch(/<th scope="col"[^>]*>(Produk|Product)<\/th>/);
+      expect(html).toMatch(/<th scope="col"[^>]*>(Jumlah|Quantity)<\/th>/);
+      expect(html).toMatch(/<td[^>]*>2<\/td><td[^>]*>Rp 900\.000<\/td>/);
+      expect(html).toMatch(/<h1[\s>]/);
+      expect(html).toMatch(linkTo(locale === "id" ? "Lihat pesanan" : "View order"));
+      // The paid time, in the shop's zone and the email's language.
+      expect(seen).toContain(formatShopTime(new Date("2026-03-10T01:07:00Z"), locale, "Asia/Jakarta"));
+      expect(seen).toContain(formatShopTime(placedAt, locale, "Asia/Jakarta"));
+    });
+
+    it("shows times in the shop's zone", async () => {
+      const { html } = await renderEmail(email("order_confirmation", "id", { zone: "Asia/Makassar" }));
+      expect(visibleText(html)).toContain("10 Mar 2026, 09:05 WITA");
+    });
+
+    it("has no address and free shipping for a digital-only order", async () => {
+      const base = email("order_confirmation", "id");
+      const { html, text } = await renderEmail({
+        ...base,
+        order: { ...base.order, shipping: null, subtotal: 310_000, shippingTotal: 0, total: 310_000 },
+        lines: [ebook, kelas],
+      });
+      expect(text).toContain("Gratis (produk digital)");
+      expect(text).not.toContain("Alamat pengiriman");
+      expect(visibleText(html)).toContain("Rp 310.000");
+    });
+  });
+
+  describe("digital delivery", () => {
+    it.each(locales)("in %s: each digital line's delivery text, not the physical products", async (locale) => {
+      const { html, text } = await renderEmail(email("digital_delivery", locale));
+      const seen = visibleText(html);
+      for (const part of [seen, text]) {
+        expect(part).toContain("E-book Resep Nusantara");
+        expect(part).toContain("Unduh di https://files.example/resep");
+        expect(part).toContain("Kode akses: RESEP-2026");
+        expect(part).toContain("Kelas Membatik Online");
+        expect(part).toContain(
+          locale === "id" ? "Penjual akan mengirimkan detail aksesnya" : "The seller will send you the access details",
+        );
+        expect(part).not.toContain("Kain Batik Tulis Pekalongan");
+        expect(part).not.toContain("Shipping from Batik Sari");
+      }
+      // The merchant's line break survives in both parts.
+      expect(html).toContain("Unduh di https://files.example/resep<br/>Kode akses: RESEP-2026");
+      expect(text).toContain("Unduh di https://files.example/resep\nKode akses: RESEP-2026");
+      expect(html).toMatch(linkTo(locale === "id" ? "Lihat pesanan" : "View order"));
+    });
+
+    it("refuses an order without digital lines", async () => {
+      await expect(renderEmail(email("digital_delivery", "id", { lines: [batik, ...shipping] }))).rejects.toThrow(/digital/);
+    });
+  });
+
+  describe.each(["payment_failed", "payment_expired"] as const)("%s", (kind) => {
+    it.each(locales)("in %s: nothing charged, pay again on the order page, items and total", async (locale) => {
+      const { html, text } = await renderEmail(email(kind, locale));
+      const payAgain = locale === "id" ? "Bayar lagi" : "Pay again";
+      expect(html).toMatch(linkTo(payAgain));
+      expect(text).toContain(`${payAgain} ${url}`);
+      const words =
+        locale === "id"
+          ? [kind === "payment_failed" ? "Pembayaran belum berhasil" : "Waktu pembayaran habis", "Tidak ada dana yang ditarik."]
+          : [kind === "payment_failed" ? "Your payment didn’t go through" : "The time to pay ran out", "Nothing was charged."];
+      const seen = visibleText(html);
+      for (const word of [...words, "Kain Batik Tulis Pekalongan", "E-book Resep Nusantara", "Rp 1.250.000"]) {
+        expect(seen).toContain(word);
+        expect(text).toContain(word);
+      }
+      // The status in the shop's own words (common.json).
+      expect(seen).toContain(messages[locale].common.status.shopper[kind === "payment_failed" ? "failed" : "expired"]);
+      // Not paid: no paid time, no "paid with Kredivo".
+      expect(text).not.toContain(locale === "id" ? "Dibayar dengan Kredivo" : "Paid with Kredivo");
+    });
+  });
+
+  it.each(emailKinds)("%s escapes the shopper's name and the merchant's text", async (kind) => {
+    const base = email(kind, "id");
+    const { html, text } = await renderEmail({
+      ...base,
+      order: { ...base.order, customerFirstName: '<b>Budi & "Sari"</b>' },
+      lines: [
+        ...base.lines,
+        line({
+          name: "Stiker <i>Nusantara</i>",
+          digital: true,
+          delivery: '<script>alert("x")</script> & <a href="https://evil.example">klik</a>',
+        }),
+      ],
+    });
+    expect(html).not.toContain("<b>Budi");
+    expect(html).not.toContain("<i>Nusantara");
+    expect(html).not.toMatch(/<script\b/i);
+    expect(html).not.toContain('href="https://evil.example"');
+    if (kind !== "order_confirmation") expect(html).toContain("&lt;b&gt;Budi &amp; &quot;Sari&quot;&lt;/b&gt;");
+    else expect(html).toContain("Terima kasih, &lt;b&gt;Budi &amp; &quot;Sari&quot;&lt;/b&gt;!");
+    expect(text).toContain('<b>Budi & "Sari"</b>');
+    if (kind === "digital_delivery") expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;a href=");
+  });
+
+  it("refuses a link that is not http(s)", async () => {
+    const base = email("payment_failed", "id");
+    await expect(renderEmail({ ...base, order: { ...base.order, url: "javascript:alert(1)" } })).rejects.toThrow(/http/);
+  });
+});
+
+describe("email messages", () => {
+  type Tree = { [key: string]: string | Tree };
+  function leaves(tree: Tree, prefix = ""): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [key, value] of Object.entries(tree)) {
+      if (typeof value === "string") out.set(prefix + key, value);
+      else for (const [k, v] of leaves(value, `${prefix}${key}.`)) out.set(k, v);
+    }
+    return out;
+  }
+  const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+  it("has the same keys and placeholders in Indonesian and English", () => {
+    const id = leaves(messages.id.email);
+    const en = leaves(messages.en.email);
+    expect([...en.keys()].sort()).toEqual([...id.keys()].sort());
+    for (const [key, message] of id)
+      expect({ key, placeholders: placeholders(en.get(key) ?? "") }).toEqual({ key, placeholders: placeholders(message) });
+  });
+
+  it("has a subject for every kind", () => {
+    for (const locale of locales) expect(Object.keys(messages[locale].email.subject).sort()).toEqual([...emailKinds].sort());
+  });
+});

@@ -1,0 +1,279 @@
+// The email outbox on a real database (SQLite or PostgreSQL): rows are written in the transaction
+// of the change that calls for them, once per change, and the sender delivers each at least once
+// and, while it holds the row, only once, with retries and a doubling wait when SMTP refuses.
+import { asc, eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { TEST_DOKU, migratedAndSeeded, setTestEnv, startAppSandbox } from "../../support/app-db";
+import { createPendingOrder, type PendingOrder } from "../../support/pending-order";
+import { signedNotification } from "../../support/signed-notification";
+
+setTestEnv();
+const { receiveNotification } = await import("@/lib/payments/notifications");
+const schema = await import("@/lib/db/schema");
+const { applyUpdate } = await import("@/lib/payments/transitions");
+const { sendDueEmails, retryDelayMs, SEND_LEASE_MS } = await import("@/lib/mail/sender");
+type MailTransport = import("@/lib/mail/sender").MailTransport;
+type SenderSettings = import("@/lib/mail/sender").SenderSettings;
+let db: Awaited<ReturnType<typeof migratedAndSeeded>>;
+
+beforeAll(async () => {
+  db = await migratedAndSeeded();
+});
+
+const deliver = (f: PendingOrder, status: string) => {
+  const n = signedNotification(f, status);
+  return receiveNotification(n.body, n.headers, { url: TEST_DOKU.notificationPath });
+};
+const outbox = (f: PendingOrder) =>
+  db.run((d) => d.select().from(schema.emailOutbox).where(eq(schema.emailOutbox.orderId, f.orderId)).orderBy(asc(schema.emailOutbox.id)));
+const tries = (outboxId: number) =>
+  db.run((d) => d.select().from(schema.emailDeliveries).where(eq(schema.emailDeliveries.outboxId, outboxId)).orderBy(asc(schema.emailDeliveries.id)));
+
+/** Adds one line of a seeded product to the order, so the digital delivery email has a reason. */
+async function addLine(f: PendingOrder, slug: string) {
+  await db.run(async (d) => {
+    const [p] = await d.select().from(schema.products).where(eq(schema.products.slug, slug));
+    await d.insert(schema.orderItems).values({
+      orderId: f.orderId,
+      kind: "product",
+      productId: p!.id,
+      sellerId: p!.sellerId,
+      name: p!.name,
+      sku: p!.sku,
+      itemType: p!.category,
+      unitPrice: p!.price,
+      quantity: 1,
+      lineTotal: p!.price,
+    });
+  });
+}
+
+/** A transport that refuses the first `refusals` messages, then records what it accepts. */
+function fakeTransport(refusals = 0) {
+  const accepted: Parameters<MailTransport["sendMail"]>[0][] = [];
+  let calls = 0;
+  const transport: MailTransport = {
+    async sendMail(message) {
+      calls++;
+      if (calls <= refusals) throw new Error(`451 refused (${calls})`);
+      accepted.push(message);
+      return { response: `250 OK queued as ${accepted.length}` };
+    },
+  };
+  return { transport, accepted, calls: () => calls };
+}
+
+const settings = (transport: MailTransport, extra: Partial<SenderSettings> = {}): SenderSettings => ({
+  transport,
+  from: "Toko Nusantara <pesanan@toko.example>",
+  baseUrl: "http://localhost:3000",
+  zone: "Asia/Jakarta",
+  retryBaseMs: 1_000,
+  maxTries: 3,
+  ...extra,
+});
+
+// Each test starts with an empty outbox, so a sender run sees only that test's emails.
+afterEach(async () => {
+  await db.run(async (d) => {
+    await d.delete(schema.emailDeliveries);
+    await d.delete(schema.emailOutbox);
+  });
+});
+
+const send = (s: SenderSettings, now?: Date) => sendDueEmails(db, s, now);
+
+describe("the outbox is written with the change", () => {
+  it("a paid notification queues one confirmation; a duplicate or a later one queues nothing more", async () => {
+    const f = await createPendingOrder(db);
+    await deliver(f, "SUCCESS");
+    await deliver(f, "SUCCESS");
+    await deliver(f, "FAILED");
+    const rows = await outbox(f);
+    expect(rows.map((r) => [r.kind, r.status, r.recipient, r.cause])).toEqual([
+      ["order_confirmation", "queued", "siti@example.com", `attempt:${f.attemptId}`],
+    ]);
+  });
+
+  it("an order with a digital product also queues its digital delivery", async () => {
+    const f = await createPendingOrder(db);
+    await addLine(f, "home-brewing-guide-ebook");
+    await deliver(f, "SUCCESS");
+    expect((await outbox(f)).map((r) => r.kind)).toEqual(["order_confirmation", "digital_delivery"]);
+  });
+
+  it("a failed or expired payment queues the pay-again email; an old attempt failing queues nothing", async () => {
+    const failed = await createPendingOrder(db);
+    await deliver(failed, "FAILED");
+    expect((await outbox(failed)).map((r) => r.kind)).toEqual(["payment_failed"]);
+
+    const expired = await createPendingOrder(db);
+    await db.transaction((tx) => applyUpdate(tx, { id: expired.attemptId, orderId: expired.orderId }, "expired"));
+    expect((await outbox(expired)).map((r) => r.kind)).toEqual(["payment_expired"]);
+
+    // A newer attempt owns the order: the first attempt's FAILED changes nothing the shopper sees.
+    const superseded = await createPendingOrder(db);
+    const { newAttemptRefs } = await import("@/lib/payments/attempts");
+    await db.run((d) =>
+      d.insert(schema.paymentAttempts).values({ orderId: superseded.orderId, amount: superseded.amount, status: "pending", ...newAttemptRefs() }),
+    );
+    await deliver(superseded, "FAILED");
+    expect(await outbox(superseded)).toEqual([]);
+  });
+
+  it("a change that rolls back leaves no email behind", async () => {
+    const f = await createPendingOrder(db);
+    await expect(
+      db.transaction(async (tx) => {
+        await applyUpdate(tx, { id: f.attemptId, orderId: f.orderId }, "paid");
+        throw new Error("crash after the transition");
+      }),
+    ).rejects.toThrow("crash after the transition");
+    expect(await outbox(f)).toEqual([]);
+  });
+});
+
+describe("the sender", () => {
+  it("sends a queued email once, under the row's Message-ID, and records the try", async () => {
+    const f = await createPendingOrder(db);
+    await deliver(f, "SUCCESS");
+    const smtp = fakeTransport();
+    expect(await send(settings(smtp.transport))).toMatchObject({ sent: 1, retrying: 0, failed: 0 });
+    expect(await send(settings(smtp.transport))).toMatchObject({ sent: 0 });
+    expect(smtp.accepted).toHaveLength(1);
+    const [row] = await outbox(f);
+    expect(row).toMatchObject({ status: "sent", tries: 1, messageId: `<outbox-${row!.id}@localhost>`, lastError: null });
+    expect(smtp.accepted[0]).toMatchObject({ to: "siti@example.com", messageId: row!.messageId });
+    expect(smtp.accepted[0]!.text).toContain("http://localhost:3000/orders/");
+    expect((await tries(row!.id)).map((t) => [t.ok, t.response])).toEqual([[true, "250 OK queued as 1"]]);
+  });
+
+  it("retries after a refusal with a doubling wait, then sends once", async () => {
+    const f = await createPendingOrder(db);
+    await deliver(f, "SUCCESS");
+    const smtp = fakeTransport(2);
+    const t0 = new Date();
+    expect(await send(settings(smtp.transport), t0)).toMatchObject({ retrying: 1 });
+    let [row] = await outbox(f);
+    expect(row).toMatchObject({ status: "queued", tries: 1, lastError: "451 refused (1)" });
+    expect(row!.nextAttemptAt.getTime() - t0.getTime()).toBeGreaterThanOrEqual(retryDelayMs(1, 1_000));
+
+    // Not due yet: nothing is tried.
+    expect(await send(settings(smtp.transport), new Date(t0.getTime() + 500))).toMatchObject({ sent: 0, retrying: 0 });
+    expect(smtp.calls()).toBe(1);
+
+    expect(await send(settings(smtp.transport), new Date(t0.getTime() + 1_500))).toMatchObject({ retrying: 1 });
+    [row] = await outbox(f);
+    expect(row!.nextAttemptAt.getTime() - t0.getTime()).toBeGreaterThanOrEqual(1_500 + retryDelayMs(2, 1_000));
+    expect(await send(settings(smtp.transport), new Date(t0.getTime() + 10_000))).toMatchObject({ sent: 1 });
+    [row] = await outbox(f);
+    expect(row).toMatchObject({ status: "sent", tries: 3, lastError: null });
+    expect(smtp.accepted).toHaveLength(1);
+    expect((await tries(row!.id)).map((t) => t.ok)).toEqual([false, false, true]);
+  });
+
+  it("gives up after the last try and says why; a resend is a new row that sends", async () => {
+    const f = await createPendingOrder(db);
+    await deliver(f, "FAILED");
+    const smtp = fakeTransport(99);
+    let at = Date.now();
+    for (let i = 0; i < 3; i++) {
+      await send(settings(smtp.transport), new Date(at));
+      at += 60 * 60_000;
+    }
+    const [row] = await outbox(f);
+    expect(row).toMatchObject({ status: "failed", tries: 3, lastError: "451 refused (3)" });
+    expect(await send(settings(smtp.transport), new Date(at))).toMatchObject({ sent: 0, retrying: 0, failed: 0 });
+  });
+
+  it("two senders at once send each email once", async () => {
+    const f = await createPendingOrder(db);
+    await addLine(f, "batik-tulis-online-class");
+    await deliver(f, "SUCCESS");
+    const smtp = fakeTransport();
+    const s = settings(smtp.transport);
+    const now = new Date();
+    await Promise.all([sendDueEmails(db, s, now), sendDueEmails(db, s, now)]);
+    expect(smtp.accepted.map((m) => m.messageId).sort()).toEqual((await outbox(f)).map((r) => r.messageId).sort());
+    expect(smtp.accepted).toHaveLength(2);
+  });
+
+  it("takes over a row whose sender died mid-send once its lease has run out", async () => {
+    const f = await createPendingOrder(db);
+    await deliver(f, "SUCCESS");
+    const [queued] = await outbox(f);
+    const now = new Date();
+    // A sender claimed it and vanished.
+    await db.run((d) =>
+      d.update(schema.emailOutbox).set({ status: "sending", leaseUntil: new Date(now.getTime() + SEND_LEASE_MS) }).where(eq(schema.emailOutbox.id, queued!.id)),
+    );
+    const smtp = fakeTransport();
+    expect(await send(settings(smtp.transport), now)).toMatchObject({ sent: 0 });
+    expect(await send(settings(smtp.transport), new Date(now.getTime() + SEND_LEASE_MS + 1))).toMatchObject({ sent: 1 });
+    expect(smtp.accepted[0]!.messageId).toBe(`<outbox-${queued!.id}@localhost>`);
+  });
+});
+
+describe("through a real SMTP server (the sandbox's mailbox)", () => {
+  let sandbox: Awaited<ReturnType<typeof startAppSandbox>>;
+  let smtp: SenderSettings;
+  beforeAll(async () => {
+    sandbox = await startAppSandbox();
+    const nodemailer = (await import("nodemailer")).default;
+    // One connection per message and no pooling: each try is its own SMTP exchange.
+    smtp = settings(nodemailer.createTransport(sandbox.smtpUrl), { maxTries: 5 });
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+  afterEach(() => sandbox.mailbox.clear());
+
+  it("after the paid notification one confirmation arrives with the order link and total; a duplicate sends nothing more", async () => {
+    const f = await createPendingOrder(db);
+    const [order] = await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, f.orderId)));
+    await deliver(f, "SUCCESS");
+    expect(await sendDueEmails(db, smtp)).toMatchObject({ sent: 1 });
+    await deliver(f, "SUCCESS");
+    expect(await sendDueEmails(db, smtp)).toMatchObject({ sent: 0 });
+
+    const received = sandbox.mailbox.list();
+    expect(received).toHaveLength(1);
+    const [mail] = received;
+    expect(mail!.envelope.to).toEqual(["siti@example.com"]);
+    expect(mail!.subject).toContain(order!.publicToken.slice(0, 8).toUpperCase());
+    expect(mail!.text).toContain(`http://localhost:3000/orders/${order!.publicToken}`);
+    expect(mail!.html).toContain(`href="http://localhost:3000/orders/${order!.publicToken}"`);
+    expect(mail!.text).toContain("Rp 440.000");
+    expect(mail!.messageId).toBe((await outbox(f))[0]!.messageId);
+  });
+
+  it("a server that refuses twice, then accepts, gets the email once", async () => {
+    const f = await createPendingOrder(db);
+    await deliver(f, "SUCCESS");
+    const res = await fetch(`${sandbox.url}/_sandbox/mailbox/refusals`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ count: 2 }),
+    });
+    expect(res.status).toBe(200);
+
+    let at = Date.now();
+    const reports = [];
+    for (let i = 0; i < 4; i++) {
+      reports.push(await sendDueEmails(db, smtp, new Date(at)));
+      at += 60 * 60_000;
+    }
+    expect(reports.map((r) => [r.sent, r.retrying])).toEqual([
+      [0, 1],
+      [0, 1],
+      [1, 0],
+      [0, 0],
+    ]);
+    expect(sandbox.mailbox.list()).toHaveLength(1);
+    const [row] = await outbox(f);
+    expect(row).toMatchObject({ status: "sent", tries: 3 });
+    const attempts = await tries(row!.id);
+    expect(attempts.map((t) => t.ok)).toEqual([false, false, true]);
+    expect(attempts[0]!.response).toContain("refusing on purpose");
+  });
+});
