@@ -24,7 +24,7 @@ export default defineConfig({
   use: {
     baseURL: E2E.appUrl,
     // The specs read the shop in English (the language a shopper picks in the header); the
-    // Indonesian specs (the default language) start without this cookie: e2e/support/locale.ts.
+    // Indonesian specs (the default language) start without this cookie: e2e/languages.spec.ts.
     storageState: { cookies: [englishCookie], origins: [] },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",

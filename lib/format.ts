@@ -34,14 +34,21 @@ function dateTimeFormat(locale: Locale, zone: ShopTimeZone): Intl.DateTimeFormat
 }
 
 /**
- * `10 Mar 2026, 08:05 WIB` (`10 Agu 2026, 08:05 WITA` in Indonesian), or with seconds. Colons in
- * the time in both languages: what Indonesian marketplaces show, though PUEBI prefers 08.05.
+ * `10 Mar 2026, 08:05 WIB` (`10 Agu 2026, 08:05 WITA` in Indonesian), or with seconds; without
+ * the zone for a column whose header names it. Colons in the time in both languages: what
+ * Indonesian marketplaces show, though PUEBI prefers 08.05.
  */
-export function formatShopTime(date: Date, locale: Locale, zone: ShopTimeZone, options: { seconds?: boolean } = {}): string {
+export function formatShopTime(
+  date: Date,
+  locale: Locale,
+  zone: ShopTimeZone,
+  options: { seconds?: boolean; zoneLabel?: boolean } = {},
+): string {
   const all = dateTimeFormat(locale, zone).formatToParts(date);
   const p = (type: Intl.DateTimeFormatPartTypes) => all.find((part) => part.type === type)?.value ?? "";
   const time = options.seconds ? `${p("hour")}:${p("minute")}:${p("second")}` : `${p("hour")}:${p("minute")}`;
-  return `${p("day")} ${p("month")} ${p("year")}, ${time} ${zoneLabel(zone)}`;
+  const text = `${p("day")} ${p("month")} ${p("year")}, ${time}`;
+  return options.zoneLabel === false ? text : `${text} ${zoneLabel(zone)}`;
 }
 
 // ---- Calendar days in the shop's zone, as `YYYY-MM-DD` --------------------------------------

@@ -14,8 +14,7 @@ if (!existsSync(".env")) {
     .replace(/^AUTH_SECRET=.*$/m, `AUTH_SECRET=${randomBytes(32).toString("base64url")}`)
     .replace(/^DOKU_SECRET_KEY=.*$/m, `DOKU_SECRET_KEY=SK-SANDBOX-LOCAL-${randomBytes(16).toString("hex")}`)
     .replace(/^ALLOW_HTTP_APP_BASE_URL=.*$/m, "ALLOW_HTTP_APP_BASE_URL=true")
-    .replace(/^ADMIN_PASSWORD=.*$/m, `ADMIN_PASSWORD=${randomBytes(12).toString("base64url")}`)
-    .replace(/^SMTP_URL=.*$/m, "SMTP_URL=smtp://127.0.0.1:4025");
+    .replace(/^ADMIN_PASSWORD=.*$/m, `ADMIN_PASSWORD=${randomBytes(12).toString("base64url")}`);
   writeFileSync(".env", env, { mode: 0o600 });
   console.log("› created .env from .env.example (fresh sandbox secret, session secret and admin password)");
 }

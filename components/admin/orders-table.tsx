@@ -3,10 +3,9 @@ import { useLocale, useTranslations } from "next-intl";
 import { useShopTimeZone } from "@/components/ui/shop-time";
 import { Caption, RowTh, Table, TableScroll, Td, Th } from "@/components/ui/table";
 import type { OrderList } from "@/lib/admin/orders";
-import { orderReference } from "@/lib/format";
+import { formatShopTime, orderReference } from "@/lib/format";
 import { formatRupiah } from "@/lib/money";
 import { zoneLabel } from "@/lib/time-zone";
-import { formatShopTimeInColumn } from "./format";
 import { NeedsReviewBadge, OrderStatusBadge } from "./status-badge";
 
 export function OrdersTable({ list, filtered }: { list: OrderList; filtered: boolean }) {
@@ -58,7 +57,7 @@ export function OrdersTable({ list, filtered }: { list: OrderList; filtered: boo
           {list.rows.map((row) => (
             <tr key={row.id} className="hover:bg-stone-50" data-testid="order-row">
               <Td className="whitespace-nowrap tabular-nums text-stone-700">
-                <time dateTime={row.createdAt.toISOString()}>{formatShopTimeInColumn(row.createdAt, locale, zone)}</time>
+                <time dateTime={row.createdAt.toISOString()}>{formatShopTime(row.createdAt, locale, zone, { zoneLabel: false })}</time>
               </Td>
               <RowTh className="text-left font-normal">
                 <Link href={`/admin/orders/${row.id}`} className="rounded font-mono font-semibold text-brand-700 underline-offset-4 hover:underline">

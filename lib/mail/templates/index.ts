@@ -5,8 +5,7 @@ import type { EmailKind } from "@/lib/mail/email";
 import { DigitalDeliveryEmail } from "./digital-delivery";
 import type { EmailTemplateProps } from "./layout";
 import { OrderConfirmationEmail } from "./order-confirmation";
-import { PaymentExpiredEmail } from "./payment-expired";
-import { PaymentFailedEmail } from "./payment-failed";
+import { PaymentExpiredEmail, PaymentFailedEmail } from "./payment-unpaid";
 
 export type TemplateProps = EmailTemplateProps & { subject: string };
 

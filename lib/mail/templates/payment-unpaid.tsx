@@ -1,26 +1,19 @@
-// The body the two "not paid" emails share: nothing was charged, pay again from the order page
-// (the link opens the page where the "pay again" button is), and what the order holds.
+// The two "not paid" emails: "Pembayaran belum berhasil" (Kredivo or DOKU turned the payment down)
+// and "Waktu pembayaran habis" (the shopper did not finish in time). Both say nothing was charged,
+// link to the order page where the "pay again" button is, and show what the order holds.
 import { Heading, Text } from "@react-email/components";
 import { EmailLayout, type EmailTemplateProps } from "./layout";
 import { OrderFacts, OrderItems, OrderLink } from "./parts";
 import * as s from "./styles";
 
-export function PaymentUnpaidEmail({
-  email,
-  t,
-  subject,
-  status,
-  heading,
-  intro,
-  preview,
-}: EmailTemplateProps & { subject: string; status: "failed" | "expired"; heading: string; intro: string; preview: string }) {
+function PaymentUnpaidEmail({ email, t, subject, status }: TemplateProps & { status: "failed" | "expired" }) {
   const { order } = email;
   return (
-    <EmailLayout email={email} t={t} title={subject} preview={preview}>
+    <EmailLayout email={email} t={t} title={subject} preview={t(`email.${status}.preview`)}>
       <Heading as="h1" style={s.h1}>
-        {heading}
+        {t(`email.${status}.heading`)}
       </Heading>
-      <Text style={s.text}>{intro}</Text>
+      <Text style={s.text}>{t(`email.${status}.intro`, { name: order.customerFirstName, reference: order.reference })}</Text>
       <Text style={s.text}>
         <strong style={s.strong}>{t("email.unpaid.nothingCharged")}</strong> {t("email.unpaid.orderKept")}
       </Text>
@@ -31,3 +24,8 @@ export function PaymentUnpaidEmail({
     </EmailLayout>
   );
 }
+
+type TemplateProps = EmailTemplateProps & { subject: string };
+
+export const PaymentFailedEmail = (props: TemplateProps) => <PaymentUnpaidEmail {...props} status="failed" />;
+export const PaymentExpiredEmail = (props: TemplateProps) => <PaymentUnpaidEmail {...props} status="expired" />;
