@@ -1,7 +1,8 @@
+import { fileURLToPath } from "node:url";
 import createNextIntlPlugin from "next-intl/plugin";
 
-// Headers that never vary per request; the per-request Content-Security-Policy (with its
-// nonce) is set in proxy.ts.
+// Headers that never vary per request. The Content-Security-Policy varies: proxy.ts sets it with
+// a nonce on pages rendered per request, the page cache handler with script hashes on cached ones.
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -20,6 +21,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Native module: load it from node_modules at run time instead of bundling it.
   serverExternalPackages: ["better-sqlite3"],
+  // Next's page cache, plus a hash-based Content-Security-Policy on every page it keeps.
+  cacheHandler: fileURLToPath(new URL("./lib/page-cache-handler.mjs", import.meta.url)),
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

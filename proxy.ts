@@ -1,9 +1,18 @@
-// Runs before every page: a fresh CSP nonce per response, and an early sign-in redirect for the
-// back office (a convenience only: every admin page and action checks the session itself).
+// Runs before every page:
+// - the shopper's language: the request is rewritten to app/[locale]/… from the cookie, so the
+//   URL never changes with the language and a cacheable page is cached once per language;
+// - the Content-Security-Policy: a fresh nonce for pages rendered per request; cached pages carry
+//   their own policy, with the hashes of their inline scripts (lib/page-cache-handler.mjs);
+// - an early sign-in redirect for the back office (a convenience only: every admin page and
+//   action checks the session itself).
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy } from "@/lib/security-headers";
+import { contentSecurityPolicy } from "@/lib/content-security-policy.mjs";
+import { LOCALE_COOKIE, localeOrDefault } from "@/lib/i18n/locales";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+
+// next-intl reads this header in server actions and route handlers (pages name their language).
+const LOCALE_HEADER = "X-NEXT-INTL-LOCALE";
 
 function needsSignIn(request: NextRequest): boolean {
   const path = request.nextUrl.pathname;
@@ -15,6 +24,14 @@ function needsSignIn(request: NextRequest): boolean {
   return !SESSION_COOKIES.some((name) => request.cookies.has(name));
 }
 
+/**
+ * The pages served from the page cache: the catalogue and the product pages, when read. A POST
+ * there (a server action without JavaScript) renders per request and gets a nonce like any other.
+ */
+export function isCachedPage(method: string, path: string): boolean {
+  return (method === "GET" || method === "HEAD") && (path === "/" || /^\/products\/[^/]+$/.test(path));
+}
+
 export function proxy(request: NextRequest) {
   if (needsSignIn(request)) {
     const url = new URL("/admin/sign-in", request.url);
@@ -22,26 +39,28 @@ export function proxy(request: NextRequest) {
     return NextResponse.redirect(url);
   }
 
-  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const csp = contentSecurityPolicy(nonce, {
-    dev: process.env.NODE_ENV === "development",
-    dokuBaseUrl: process.env.DOKU_BASE_URL,
-  });
-  // Next reads the nonce from the request's CSP header and puts it on its own script tags.
+  const path = request.nextUrl.pathname;
+  const locale = localeOrDefault(request.cookies.get(LOCALE_COOKIE)?.value);
   const headers = new Headers(request.headers);
-  headers.set("x-nonce", nonce);
+  headers.set(LOCALE_HEADER, locale);
+  const target = request.nextUrl.clone();
+  target.pathname = `/${locale}${path === "/" ? "" : path}`;
+
+  const dev = process.env.NODE_ENV === "development";
+  // Nothing is cached in development, so every page there gets the nonce policy.
+  if (isCachedPage(request.method, path) && !dev) return NextResponse.rewrite(target, { request: { headers } });
+
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const csp = contentSecurityPolicy({ nonce }, { dev, dokuBaseUrl: process.env.DOKU_BASE_URL });
+  // Next reads the nonce from the request's CSP header and puts it on its own script tags.
   headers.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers } });
+  const response = NextResponse.rewrite(target, { request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
 }
 
 export const config = {
   // Pages only: static files, images and the API (DOKU's notification must stay fast) skip it.
-  matcher: [
-    {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|ico|txt)$).*)",
-      missing: [{ type: "header", key: "next-router-prefetch" }],
-    },
-  ],
+  // Prefetches pass through too: they must reach the same language's route.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|ico|txt|html)$).*)"],
 };

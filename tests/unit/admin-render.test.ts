@@ -8,8 +8,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 
 // The server-action modules pull in next-auth; the components only need a function reference.
-vi.mock("@/app/admin/(office)/orders/[id]/actions", () => ({ checkStatusAction: vi.fn(), markReviewedAction: vi.fn(), resendEmailAction: vi.fn() }));
-vi.mock("@/app/admin/actions", () => ({ signOutAction: vi.fn() }));
+vi.mock("@/app/[locale]/admin/(office)/orders/[id]/actions", () => ({ checkStatusAction: vi.fn(), markReviewedAction: vi.fn(), resendEmailAction: vi.fn() }));
+vi.mock("@/app/[locale]/admin/actions", () => ({ signOutAction: vi.fn() }));
 
 const { OrderTimeline } = await import("@/components/admin/order-timeline");
 const { RevenueChart, niceCeiling } = await import("@/components/admin/revenue-chart");

@@ -1,0 +1,24 @@
+"use server";
+// Parse nothing here: placeOrder validates with the same checkoutSchema the form uses, reprices
+// the cart from the database and answers where to go. redirect() stays outside any try/catch.
+// What goes back to the form is message keys and codes; the form words them in the shopper's
+// language.
+import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { readCartId } from "@/lib/cart/cookie";
+import { refreshCartCount } from "@/lib/cart/count-cookie";
+import { stockMayHaveChanged } from "@/lib/catalog/cached-pages";
+import { placeOrder, type PlaceOrderActionResult } from "@/lib/checkout/place-order";
+import { requestAddress } from "@/lib/limits/request-address";
+
+export async function placeOrderAction(values: unknown, checkoutKey: unknown): Promise<PlaceOrderActionResult> {
+  const result = await placeOrder(values, await readCartId(), checkoutKey, await requestAddress(), await getLocale());
+  if (result.kind === "redirect") {
+    // The order took the cart's contents (and their units): the badge and the cached pages follow.
+    await refreshCartCount();
+    stockMayHaveChanged();
+    redirect(result.url);
+  }
+  if (result.kind === "invalid") return { fieldErrors: result.fieldErrors, problem: { code: "invalid" } };
+  return { problem: result.problem };
+}

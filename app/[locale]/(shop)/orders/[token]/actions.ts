@@ -1,0 +1,39 @@
+"use server";
+// Order page actions. The order is always found by its token on the server; no order id ever
+// comes from the browser. redirect()/notFound() stay outside any try/catch.
+import { notFound, redirect } from "next/navigation";
+import { restoreCartFromOrder } from "@/lib/cart/cart";
+import { readCartId, writeCartId } from "@/lib/cart/cookie";
+import { refreshCartCount } from "@/lib/cart/count-cookie";
+import { stockMayHaveChanged } from "@/lib/catalog/cached-pages";
+import { payAgain } from "@/lib/checkout/pay-again";
+import { requestAddress } from "@/lib/limits/request-address";
+import { findShopperOrder, TOKEN_PATTERN } from "@/lib/orders/queries";
+
+function tokenFrom(formData: FormData): string {
+  const token = formData.get("token");
+  if (typeof token !== "string" || !TOKEN_PATTERN.test(token)) notFound();
+  return token;
+}
+
+export async function payAgainAction(formData: FormData): Promise<void> {
+  const token = tokenFrom(formData);
+  const result = await payAgain(token, await requestAddress());
+  if (!result) notFound();
+  stockMayHaveChanged();
+  // The order page explains the limit (a number of minutes, nothing else, travels in the URL).
+  if (result.kind === "limited") redirect(`/orders/${token}?retry_in=${Math.max(1, Math.ceil(result.retryAfterMs / 60_000))}`);
+  redirect(result.url);
+}
+
+export async function backToCartAction(formData: FormData): Promise<void> {
+  const token = tokenFrom(formData);
+  const order = await findShopperOrder(token);
+  if (!order) notFound();
+  // A paid order is done: nothing to put back, show it instead.
+  if (order.status === "paid" || order.status === "refunded") redirect(`/orders/${token}`);
+  const cartId = await restoreCartFromOrder(order.id, await readCartId());
+  await writeCartId(cartId);
+  await refreshCartCount(cartId);
+  redirect("/cart");
+}
