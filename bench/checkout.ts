@@ -23,7 +23,7 @@ export async function createCarts(database: Database, count: number): Promise<st
 }
 
 /** What the checkout form submits (lib/checkout/schema.ts), billing fields hidden and empty. */
-function checkoutValues(i: number) {
+export function checkoutValues(i: number) {
   return {
     firstName: "Siti",
     lastName: "Rahayu",

@@ -1,6 +1,7 @@
 // `npm run lighthouse`: Lighthouse 12 (mobile preset) with the system Chromium on the catalog,
 // a product, the cart, the checkout and an order page of a production build; prints the
-// scores and writes them into bench/page-quality.md.
+// scores, the Largest Contentful Paint and the back-forward cache audit, and writes them into
+// bench/page-quality.md.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -86,7 +87,7 @@ const chrome = await chromeLauncher.launch({
   chromePath: process.env.PLAYWRIGHT_CHROMIUM_PATH || "/usr/bin/chromium",
   chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
-const rows: { name: string; path: string; scores: Record<Category, number> }[] = [];
+const rows: { name: string; path: string; scores: Record<Category, number>; lcpMs: number; bfcache: string }[] = [];
 try {
   for (const page of pages) {
     const audit = () =>
@@ -108,12 +109,15 @@ try {
     const scores = Object.fromEntries(
       (Object.keys(TARGETS) as Category[]).map((c) => [c, Math.round((categories[c]?.score ?? 0) * 100)]),
     ) as Record<Category, number>;
-    rows.push({ name: page.name, path: page.path, scores });
     const failing = result!.lhr.audits;
+    const lcpMs = failing["largest-contentful-paint"]?.numericValue ?? NaN;
+    const bf = failing["bf-cache"];
+    const bfcache = !bf ? "not run" : bf.score === 1 ? "passes" : `fails (${(bf.details as { items?: { reason?: string }[] } | undefined)?.items?.map((i) => i.reason).join("; ") ?? "?"})`;
+    rows.push({ name: page.name, path: page.path, scores, lcpMs, bfcache });
     const misses = Object.values(failing)
       .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
       .map((a) => a.id);
-    console.log(`${page.name.padEnd(9)} perf ${scores.performance}  a11y ${scores.accessibility}  best ${scores["best-practices"]}${misses.length ? `  (failed audits: ${misses.join(", ")})` : ""}`);
+    console.log(`${page.name.padEnd(9)} perf ${scores.performance}  a11y ${scores.accessibility}  best ${scores["best-practices"]}  LCP ${(lcpMs / 1000).toFixed(2)} s  bfcache ${bfcache}${misses.length ? `  (failed audits: ${misses.join(", ")})` : ""}`);
   }
 } finally {
   await chrome.kill();
@@ -122,11 +126,11 @@ try {
 
 const met = (c: Category, v: number) => (v >= TARGETS[c] ? "✓" : "✗");
 const table = [
-  "| page | performance (≥ 95) | accessibility (100) | best practices (≥ 95) |",
-  "|---|---|---|---|",
+  "| page | performance (≥ 95) | accessibility (100) | best practices (≥ 95) | LCP (≤ 2.0 s on catalog and product) | back-forward cache |",
+  "|---|---|---|---|---|---|",
   ...rows.map(
     (r) =>
-      `| ${r.name} (\`${r.path.replace(token, "<token>")}\`) | ${r.scores.performance} ${met("performance", r.scores.performance)} | ${r.scores.accessibility} ${met("accessibility", r.scores.accessibility)} | ${r.scores["best-practices"]} ${met("best-practices", r.scores["best-practices"])} |`,
+      `| ${r.name} (\`${r.path.replace(token, "<token>")}\`) | ${r.scores.performance} ${met("performance", r.scores.performance)} | ${r.scores.accessibility} ${met("accessibility", r.scores.accessibility)} | ${r.scores["best-practices"]} ${met("best-practices", r.scores["best-practices"])} | ${(r.lcpMs / 1000).toFixed(2)} s | ${r.bfcache} |`,
   ),
 ].join("\n");
 const section = `## Page quality (Lighthouse, axe)

@@ -80,3 +80,23 @@ export async function runLoad(baseUrl: string, path: string, connections: number
     non2xx,
   };
 }
+
+/** `amount` GET requests of one path at a given concurrency (the page benchmark). */
+export async function runGets(baseUrl: string, path: string, connections: number, amount: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let non2xx = 0;
+  let lastResponse = 0;
+  const started = performance.now();
+  const result = await new Promise<Result>((resolve, reject) => {
+    const instance = autocannon({ url: baseUrl, connections, amount, timeout: 30, requests: [{ method: "GET", path }] }, (error, r) =>
+      error ? reject(error) : resolve(r),
+    );
+    instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
+      latencies.push(ms);
+      if (status < 200 || status > 299) non2xx++;
+      lastResponse = performance.now();
+    });
+  });
+  const seconds = ((lastResponse || performance.now()) - started) / 1000;
+  return { path, connections, sent: amount, completed: latencies.length, seconds, rps: latencies.length / seconds, ...summarise(latencies), errors: result.errors + result.timeouts, non2xx };
+}

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import { seedAdmin } from "@/lib/auth/seed-admin";
 import { openDatabase } from "@/lib/db/connection";
+import { products } from "@/lib/db/schema";
 import { seedDatabase } from "@/lib/db/seed";
 import { createCarts, placeOrders, verifyOrders } from "./checkout";
 import { runLoad, type BenchRequest, type LoadResult } from "./load";
@@ -26,6 +27,8 @@ const log = (line: string) => console.log(`[${name}] ${line}`);
 const database = openDatabase(env("DATABASE_URL"), { migrationsRoot: APP_DIR });
 await database.migrate();
 await seedDatabase(database);
+// Plenty of every product: this bench measures the money path, not a sell-out (bench:flash does).
+await database.run((db) => db.update(products).set({ stock: 1_000_000 }));
 // Production refuses to start with the published admin password: a random one per run.
 await seedAdmin(database, "admin@bench.example", randomBytes(18).toString("base64url"));
 

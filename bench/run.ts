@@ -4,14 +4,12 @@
 // doubled, a notification not recorded, an order not placed) or could not run.
 // Sizes: BENCH_N (notifications per run, default 2000), BENCH_ORDERS (checkout placements,
 // default 200). CPU-heavy: run it as `flock /tmp/heavy.lock npm run bench`.
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
-import { createDatabase, startPostgres } from "@/tests/support/postgres-server";
 import { c16Ratio, passed, renderResults, TARGET_RATIO, type DatabaseResult, type RunInfo } from "./report";
-import { APP_DIR, BENCH_DIR, buildWorkspace, placeOrderActionId } from "./workspace";
+import { onBothDatabases } from "./databases";
+import { APP_DIR, BENCH_DIR, buildWorkspace, measureInChild, placeOrderActionId } from "./workspace";
 
 function intEnv(name: string, fallback: number, min: number): number {
   const value = Number(process.env[name] || fallback);
@@ -38,53 +36,17 @@ if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(join(APP_DIR, ".next", "B
 else console.log(`built .bench/app: ${buildWorkspace()}`);
 const actionId = placeOrderActionId();
 
-/** bench/measure.ts on one database, in a process of its own; null when it could not finish. */
-async function measure(database: DatabaseResult["database"], url: string): Promise<DatabaseResult | null> {
-  const resultFile = join(BENCH_DIR, `${database.toLowerCase()}.json`);
-  rmSync(resultFile, { force: true });
-  const env = {
-    ...process.env,
-    DATABASE_URL: url,
-    BENCH_DATABASE: database,
+/** bench/measure.ts on one database; null when it could not finish. */
+const measure = (database: DatabaseResult["database"], url: string) =>
+  measureInChild<DatabaseResult>("bench/measure.ts", database, url, {
     BENCH_N: String(info.n),
     BENCH_ORDERS: String(info.orders),
     BENCH_ROUNDS: String(info.rounds),
     BENCH_ACTION_ID: actionId,
-    BENCH_RESULT: resultFile,
-  };
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/measure.ts"], { env, stdio: "inherit" });
-  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-  if (!existsSync(resultFile)) {
-    console.error(`[${database}] did not finish (exit ${code})`);
-    return null;
-  }
-  return JSON.parse(readFileSync(resultFile, "utf8")) as DatabaseResult;
-}
+  });
 
-const results: DatabaseResult[] = [];
-let complete = true;
-
-const sqliteFile = join(BENCH_DIR, "sqlite.db");
-for (const suffix of ["", "-wal", "-shm"]) rmSync(sqliteFile + suffix, { force: true });
-const sqlite = await measure("SQLite", sqliteFile);
-if (sqlite) results.push(sqlite);
-else complete = false;
-
-const server = await startPostgres();
-const name = `bench_${Date.now()}`;
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void server.stop().finally(() => process.exit(130)));
-try {
-  const postgres = await measure("PostgreSQL", await createDatabase(server.url, name));
-  if (postgres) results.push(postgres);
-  else complete = false;
-} finally {
-  // On a server of its own (TEST_POSTGRES_URL) the bench leaves nothing behind.
-  const admin = new pg.Client({ connectionString: `${server.url}/postgres` });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
-  await admin.end();
-  await server.stop();
-}
+const { results, complete } = await onBothDatabases("sqlite", measure);
+const sqlite = results.find((r) => r.database === "SQLite");
 
 info.loadAfter = loadavg();
 const markdown = renderResults(info, results) + (complete ? "" : "\n**A database's run did not finish: see the output of `npm run bench`.**\n");

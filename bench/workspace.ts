@@ -2,9 +2,9 @@
 // no-op route (bench/reference/noop-route.ts), built once with `next build` in .bench/app. The
 // app never contains benchmark code; only this copy does. Building a copy also means that a
 // `next build` someone else runs in the tree meanwhile cannot pull files from under the server.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 
 export const BENCH_DIR = resolve(".bench");
 export const APP_DIR = join(BENCH_DIR, "app");
@@ -43,8 +43,27 @@ export function placeOrderActionId(): string {
   const file = join(APP_DIR, ".next", "server", "server-reference-manifest.json");
   const manifest = JSON.parse(readFileSync(file, "utf8")) as { node?: Record<string, { filename?: string; exportedName?: string }> };
   const found = Object.entries(manifest.node ?? {}).find(
-    ([, entry]) => entry.filename?.endsWith("app/(shop)/checkout/actions.ts") && entry.exportedName === "placeOrderAction",
+    ([, entry]) => entry.filename?.endsWith("app/[locale]/(shop)/checkout/actions.ts") && entry.exportedName === "placeOrderAction",
   );
   if (!found) throw new Error(`${file}: no placeOrderAction`);
   return found[0];
+}
+
+/**
+ * A measuring script on one database, in a process of its own (lib/db/schema picks its dialect
+ * from DATABASE_URL when first imported); its JSON result, or null when it could not finish.
+ */
+export async function measureInChild<T>(script: string, database: "SQLite" | "PostgreSQL", databaseUrl: string, env: Record<string, string>): Promise<T | null> {
+  const resultFile = join(BENCH_DIR, `${basename(script, ".ts")}-${database.toLowerCase()}.json`);
+  rmSync(resultFile, { force: true });
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, BENCH_DATABASE: database, BENCH_RESULT: resultFile },
+    stdio: "inherit",
+  });
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (!existsSync(resultFile)) {
+    console.error(`[${database}] did not finish (exit ${code})`);
+    return null;
+  }
+  return JSON.parse(readFileSync(resultFile, "utf8")) as T;
 }

@@ -7,6 +7,7 @@ import { screenshotPath } from "./support/screenshots";
 import { addToCart, checkoutToKredivo, fillCheckout, tokenFromUrl } from "./support/shop";
 
 const SHIRT = "Batik Tulis Parang Shirt";
+const SHIRT_SLUG = "batik-tulis-parang-shirt";
 const COFFEE = "Java Preanger Arabica Beans 250 g";
 
 test.beforeEach(async () => {
@@ -96,9 +97,11 @@ test("decline → failed → pay again → paid, with a new invoice number", asy
   expect(attempts.every((a) => a.amount === order.total)).toBe(true);
 });
 
-test("cancel at Kredivo → cancel page → back to cart, nothing paid", async ({ page }) => {
+test("cancel at Kredivo → cancel page → back to cart, nothing paid, the units given back", async ({ page }) => {
+  const stockBefore = db.stock(SHIRT_SLUG);
   await addToCart(page, SHIRT, 1);
   await checkoutToKredivo(page);
+  expect(db.stock(SHIRT_SLUG)).toBe(stockBefore - 1);
   await page.getByRole("button", { name: "Cancel and return to merchant" }).click();
   await expect(page.getByRole("heading", { name: "Payment cancelled" })).toBeVisible();
   const token = tokenFromUrl(page.url());
@@ -110,7 +113,11 @@ test("cancel at Kredivo → cancel page → back to cart, nothing paid", async (
   await page.getByRole("button", { name: "Back to cart" }).click();
   await expect(page).toHaveURL(/\/cart$/);
   await expect(page.getByRole("link", { name: SHIRT })).toBeVisible();
-  expect(db.order(token)!.status).toBe("pending");
+  // Going back to the cart cancels the unpaid order: its unit is released for the next order.
+  expect(db.order(token)!.status).toBe("failed");
+  expect(db.events(order.id).map((e) => e.kind)).toEqual(["generate_order", "shopper_cancel"]);
+  expect(db.stockState(token)).toBe("released");
+  expect(db.stock(SHIRT_SLUG)).toBe(stockBefore);
 });
 
 test("checkout form explains every mistake, before and after submit, and stores nothing", async ({ page }) => {

@@ -1,7 +1,8 @@
-// What a browser receives: security headers on every page, a CSP nonce on every script, no
-// secret in any shipped file or page, and nothing of an order for a wrong token or of the back
+// What a browser receives: security headers on every page, a CSP nonce on every script of a page
+// rendered per request and the hash of every inline script on a cached one, no secret in any
+// shipped file or page, and nothing of an order for a wrong token or of the back
 // office on a shopper's page.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type APIResponse, type Page, type Response } from "@playwright/test";
@@ -35,11 +36,16 @@ function scriptSrcOf(csp: string): string {
   return directive ?? "";
 }
 
+/** The pages served from the page cache (proxy.ts isCachedPage): their policy lists script hashes. */
+const CACHED_PATHS = new Set(["/", PRODUCT_PATH]);
+
 /**
- * The response's headers, and every <script> tag of its HTML carrying the CSP's nonce. Soft
- * assertions: one run lists every page and header that is wrong.
+ * The response's headers, and its scripts against its CSP: on a page rendered per request every
+ * <script> tag carries this response's nonce; on a cached page there is no nonce, and every inline
+ * script's SHA-256 is in the policy. Soft assertions: one run lists every page and header that is
+ * wrong.
  */
-async function expectSecured(response: Response | APIResponse, label: string) {
+async function expectSecured(response: Response | APIResponse, label: string, scripts: "nonce" | "hashes" = "nonce") {
   const headers = response.headers();
   expect.soft(headers["referrer-policy"], `${label}: Referrer-Policy`).toBe("strict-origin-when-cross-origin");
   expect.soft(headers["x-content-type-options"], `${label}: X-Content-Type-Options`).toBe("nosniff");
@@ -49,19 +55,29 @@ async function expectSecured(response: Response | APIResponse, label: string) {
   expect.soft(csp, `${label}: Content-Security-Policy`).toBeTruthy();
   if (!csp) return;
   const scriptSrc = scriptSrcOf(csp);
-  const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(scriptSrc)?.[1];
-  expect.soft(nonce, `${label}: nonce in ${scriptSrc}`).toBeTruthy();
   expect.soft(scriptSrc, label).not.toContain("'unsafe-inline'");
   expect.soft(csp.split(";").map((d) => d.trim()), label).toContain("frame-ancestors 'none'");
-
   const html = await response.text();
-  const scripts = html.match(/<script\b[^>]*>/g) ?? [];
-  expect.soft(scripts.length, `${label}: scripts`).toBeGreaterThan(0);
-  const withoutNonce = scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`));
+  const tags = html.match(/<script\b[^>]*>/g) ?? [];
+  expect.soft(tags.length, `${label}: scripts`).toBeGreaterThan(0);
+
+  if (scripts === "hashes") {
+    expect.soft(scriptSrc, `${label}: a cached page carries no nonce`).not.toContain("'nonce-");
+    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attributes]) => !/\bsrc=/.test(attributes!));
+    expect.soft(inline.length, `${label}: inline scripts`).toBeGreaterThan(0);
+    const unlisted = inline
+      .map(([, , body]) => `'sha256-${createHash("sha256").update(body!, "utf8").digest("base64")}'`)
+      .filter((hash) => !scriptSrc.includes(hash));
+    expect.soft(unlisted, `${label}: inline scripts whose hash the policy does not list`).toEqual([]);
+    return;
+  }
+  const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(scriptSrc)?.[1];
+  expect.soft(nonce, `${label}: nonce in ${scriptSrc}`).toBeTruthy();
+  const withoutNonce = tags.filter((tag) => !tag.includes(`nonce="${nonce}"`));
   expect.soft(withoutNonce, `${label}: <script> tags without this response's nonce`).toEqual([]);
 }
 
-test("every shop and admin page sends the security headers and a per-response CSP nonce on each script @faults", async ({ page }) => {
+test("every shop and admin page sends the security headers and a CSP that allows only its own scripts @faults", async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (message) => {
     if (message.text().includes("Content Security Policy")) violations.push(`${page.url()}: ${message.text()}`);
@@ -75,7 +91,7 @@ test("every shop and admin page sends the security headers and a per-response CS
   for (const path of paths) {
     const response = await page.goto(path);
     expect(response!.status(), path).toBe(200);
-    await expectSecured(response!, path);
+    await expectSecured(response!, path, CACHED_PATHS.has(path) ? "hashes" : "nonce");
     const nonce = /'nonce-([^']+)'/.exec(response!.headers()["content-security-policy"] ?? "")?.[1];
     if (nonce) nonces.push(nonce);
     // The page is alive under its CSP: hydrated client code runs.

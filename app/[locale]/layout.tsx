@@ -31,8 +31,9 @@ export const viewport: Viewport = {
 
 export default async function RootLayout({ children, params }: Props) {
   const { locale } = await params;
+  // Only a path that bypassed the proxy names no language of ours; its 404 is in the default one.
+  setRequestLocale(localeOrDefault(locale));
   if (!isLocale(locale)) notFound();
-  setRequestLocale(locale);
   const { common, shop } = await getMessages();
   // Client components get the shop's words only; the back office's layout adds its own.
   return (

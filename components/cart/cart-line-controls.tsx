@@ -1,11 +1,13 @@
 "use client";
 // The per-line quantity form and remove button. Both call their server action (the page passes
 // them) and show its message under the line; the page re-renders with the new totals after
-// revalidation.
+// revalidation. Under them, the line's stock: "Only N left", or, when the line asks for more than
+// is left, what to change before checking out (placing the order would be refused).
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { QuantityInput } from "@/components/ui/quantity-input";
+import { StockNote } from "@/components/shop/stock-note";
 import type { CartLineState } from "@/lib/cart/cart";
 import { useCartProblemText } from "./cart-problem";
 
@@ -17,16 +19,20 @@ export function CartLineControls({
   productId,
   productName,
   quantity,
+  stock,
   updateQuantityAction,
   removeFromCartAction,
 }: {
   productId: number;
   productName: string;
   quantity: number;
+  /** Units of the product available right now (loadCart's line.stock). */
+  stock: number;
   updateQuantityAction: CartLineAction;
   removeFromCartAction: CartLineAction;
 }) {
   const t = useTranslations("shop.cart");
+  const stockWords = useTranslations("shop.stock");
   const problemText = useCartProblemText();
   const hidden = (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span>;
   const [updateState, updateAction, updating] = useActionState(
@@ -42,6 +48,8 @@ export function CartLineControls({
   const error = problem ? problemText(problem) : undefined;
   const inputId = `qty-${productId}`;
   const errorId = `qty-${productId}-error`;
+  const stockId = `qty-${productId}-stock`;
+  const over = quantity > stock;
 
   return (
     <div className="space-y-2">
@@ -58,7 +66,7 @@ export function CartLineControls({
               id={inputId}
               defaultValue={quantity}
               aria-invalid={updateState.error && !updating ? true : undefined}
-              aria-describedby={error ? errorId : undefined}
+              aria-describedby={[error ? errorId : null, over ? stockId : null].filter(Boolean).join(" ") || undefined}
               className="mt-1 block h-9 w-20 rounded-lg border border-stone-300 bg-white px-2 text-sm shadow-sm aria-invalid:border-red-600"
             />
           </div>
@@ -76,6 +84,13 @@ export function CartLineControls({
           </button>
         </form>
       </div>
+      {over ? (
+        <p id={stockId} data-testid="cart-line-stock" className="text-sm font-medium text-red-700">
+          {stockWords("lineOver", { left: Math.max(0, stock) })}
+        </p>
+      ) : (
+        <StockNote stock={stock} />
+      )}
       {error ? (
         <p id={errorId} role="alert" data-testid="cart-line-error" className="text-sm text-red-700">
           {error}

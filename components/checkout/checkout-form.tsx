@@ -13,6 +13,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Price } from "@/components/ui/price";
+import { useShortfallText } from "@/components/shop/shortfall-text";
 import { Spinner } from "@/components/ui/submit-button";
 import type { CheckoutProblem, PlaceOrderActionResult } from "@/lib/checkout/place-order";
 import type { CheckoutDetails, CheckoutErrorKey, CheckoutInput } from "@/lib/checkout/schema";
@@ -113,6 +114,7 @@ export function CheckoutForm({
   });
   const sameAsShipping = useWatch({ control, name: "billingSameAsShipping" });
   const t = useTranslations("shop.checkout");
+  const shortfallText = useShortfallText();
   const kredivo = useTranslations("shop.kredivo");
   const summaryT = useTranslations("shop.summary");
   const commonKredivo = useTranslations("common.kredivo");
@@ -148,7 +150,9 @@ export function CheckoutForm({
     const key = (get(errors as FieldErrors, name) as { message?: string } | undefined)?.message;
     return key ? errorText(key) : undefined;
   };
-  const problemText = (problem: CheckoutProblem): string => t(`problem.${problem.code}`, problem);
+  // A sold-out refusal names each product and how many are left; the others are one message each.
+  const problemText = (problem: CheckoutProblem): string =>
+    problem.code === "soldOut" ? t("problem.soldOut", { items: shortfallText(problem.items) }) : t(`problem.${problem.code}`, problem);
 
   function applyResult(result: PlaceOrderActionResult) {
     const unplaced: string[] = [];

@@ -1,28 +1,40 @@
 "use client";
 // Quantity + "Add to cart". The server action (the page passes addToCartAction) validates, adds
 // and redirects to the cart; if it cannot, its message shows here and the quantity field points
-// at it.
+// at it. `stock` is what the (cached) product page read: "Only N left", or "Sold out" with the
+// button left focusable but inert (aria-disabled), so a screen reader still finds it and hears why.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { useCartProblemText } from "@/components/cart/cart-problem";
 import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { QuantityInput } from "@/components/ui/quantity-input";
 import type { AddToCartState } from "@/lib/cart/cart";
+import { stockLevel } from "@/lib/stock/levels";
+import { StockNote } from "./stock-note";
 
 const initialState: AddToCartState = {};
 
 export function AddToCartForm({
   productId,
+  stock,
   addToCartAction,
 }: {
   productId: number;
+  /** Units available right now (products.stock); the server checks again when adding. */
+  stock: number;
   addToCartAction: (previous: AddToCartState, formData: FormData) => Promise<AddToCartState>;
 }) {
   const t = useTranslations("shop.product");
   const problemText = useCartProblemText();
   const [state, formAction] = useActionState(addToCartAction, initialState);
   const errorId = "add-to-cart-error";
+  const stockId = "add-to-cart-stock";
+  const level = stockLevel(stock).kind;
+  const soldOut = level === "soldOut";
+  // The field is described by the refusal, and by "Only N left" / "Sold out" when shown.
+  const described = [state.error ? errorId : null, level === "plenty" ? null : stockId].filter(Boolean).join(" ") || undefined;
   return (
     <form action={formAction} noValidate className="space-y-4">
       <input type="hidden" name="productId" value={productId} />
@@ -30,22 +42,33 @@ export function AddToCartForm({
         <label htmlFor="quantity" className="block text-sm font-medium text-stone-800">
           {t("quantity")}
         </label>
-        <QuantityInput
-          id="quantity"
-          defaultValue={1}
-          aria-invalid={state.error ? true : undefined}
-          aria-describedby={state.error ? errorId : undefined}
-          className="mt-1.5 block h-11 w-28 rounded-lg border border-stone-300 bg-white px-3 text-base shadow-sm aria-invalid:border-red-600"
-        />
+        <div className="mt-1.5 flex flex-wrap items-center gap-3">
+          <QuantityInput
+            id="quantity"
+            defaultValue={1}
+            max={stock}
+            disabled={soldOut}
+            aria-invalid={state.error ? true : undefined}
+            aria-describedby={described}
+            className="block h-11 w-28 rounded-lg border border-stone-300 bg-white px-3 text-base shadow-sm disabled:bg-stone-100 aria-invalid:border-red-600"
+          />
+          <StockNote stock={stock} id={stockId} />
+        </div>
       </div>
       {state.error ? (
         <Alert id={errorId} testId="add-to-cart-error" compact>
           {problemText(state.error)}
         </Alert>
       ) : null}
-      <SubmitButton size="lg" pendingLabel={t("adding")} className="w-full sm:w-auto">
-        {t("addToCart")}
-      </SubmitButton>
+      {soldOut ? (
+        <button type="button" aria-disabled="true" aria-describedby={stockId} className={buttonClass({ size: "lg", className: "w-full cursor-not-allowed opacity-60 sm:w-auto" })}>
+          {t("addToCart")}
+        </button>
+      ) : (
+        <SubmitButton size="lg" pendingLabel={t("adding")} className="w-full sm:w-auto">
+          {t("addToCart")}
+        </SubmitButton>
+      )}
     </form>
   );
 }

@@ -1,11 +1,13 @@
 // One catalogue tile. The name is the link; it stretches over the whole card so the picture is
-// clickable too, while screen readers hear one link per product.
+// clickable too, while screen readers hear one link per product. "Sold out" / "Only N left" come
+// from the stock the (cached) catalogue page read.
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Price } from "@/components/ui/price";
 import { ProductImage } from "@/components/ui/product-image";
+import { StockNote } from "./stock-note";
 
 export interface ProductCardData {
   slug: string;
@@ -15,6 +17,8 @@ export interface ProductCardData {
   digital: boolean;
   sellerName: string;
   sellerCity: string;
+  /** Units available right now (products.stock). */
+  stock: number;
 }
 
 export function ProductCard({ product, preloadImage = false }: { product: ProductCardData; preloadImage?: boolean }) {
@@ -44,9 +48,12 @@ export function ProductCard({ product, preloadImage = false }: { product: Produc
         <p className="text-sm text-stone-600">
           {product.sellerName} · {product.sellerCity}
         </p>
-        <p className="mt-auto pt-3 text-lg font-bold text-stone-900">
-          <Price value={product.price} />
-        </p>
+        <div className="mt-auto flex flex-wrap items-center justify-between gap-2 pt-3">
+          <p className="text-lg font-bold text-stone-900">
+            <Price value={product.price} />
+          </p>
+          <StockNote stock={product.stock} />
+        </div>
       </div>
     </Card>
   );

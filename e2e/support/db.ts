@@ -51,6 +51,13 @@ function queries(conn: () => Database.Database) {
     order(token: string): OrderRow | undefined {
       return conn().prepare("SELECT * FROM orders WHERE public_token = ?").get(token) as OrderRow | undefined;
     },
+    /** Units of a product available now, and how the order holds its own (orders.stock_state). */
+    stock(slug: string): number {
+      return (conn().prepare("SELECT stock FROM products WHERE slug = ?").get(slug) as { stock: number }).stock;
+    },
+    stockState(token: string): string {
+      return (conn().prepare("SELECT stock_state AS s FROM orders WHERE public_token = ?").get(token) as { s: string }).s;
+    },
     orderCount(): number {
       return (conn().prepare("SELECT count(*) AS n FROM orders").get() as { n: number }).n;
     },

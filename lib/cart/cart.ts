@@ -5,8 +5,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { activeProductsByIds } from "@/lib/catalog/products";
 import { run, transaction, type Tx } from "@/lib/db/client";
 import { cartItems, carts, dialect, orderItems, products } from "@/lib/db/schema";
+import type { StockShortfall } from "@/lib/stock/levels";
 import { MAX_QUANTITY } from "./limits";
-import { priceCart, type PricedCart } from "./pricing";
+import { priceCart, type PricedCart, type PricedLine } from "./pricing";
 import type { CartProblem } from "./problems";
 
 /** A refused cart change; `problem` is what the shopper is told (the message is only for logs). */
@@ -21,9 +22,17 @@ export class CartError extends Error {
 export type AddToCartState = { error?: CartProblem };
 export type CartLineState = { error?: CartProblem; ok?: boolean };
 
+/** A priced line and its product's units available right now (placing the order reserves them). */
+export interface CartLine extends PricedLine {
+  stock: number;
+}
+
 export interface CartView extends PricedCart {
+  lines: CartLine[];
   /** Products that were in the cart but are no longer sold; they are never priced or ordered. */
   unavailable: string[];
+  /** Lines asking for more than is left: placing the order would be refused until they change. */
+  short: StockShortfall[];
 }
 
 /** 256 random bits, base64url: unguessable, and cheap to reject when malformed. */
@@ -39,7 +48,7 @@ export async function cartExists(cartId: string): Promise<boolean> {
 }
 
 export async function loadCart(cartId: string | null): Promise<CartView> {
-  const empty: CartView = { ...priceCart([]), unavailable: [] };
+  const empty: CartView = { ...priceCart([]), lines: [], unavailable: [], short: [] };
   if (!cartId) return empty;
   // One turn for both reads, so the lines and their products are read together.
   const { rows, active } = await run(async (db) => {
@@ -57,10 +66,23 @@ export async function loadCart(cartId: string | null): Promise<CartView> {
     const product = active.get(r.productId);
     return product ? [{ product, quantity: r.quantity }] : [];
   });
+  const priced = priceCart(items);
+  // priceCart keeps the items' order, so each line's product is items[i].product.
+  const lines = priced.lines.map((line, i) => ({ ...line, stock: items[i]!.product.stock }));
   return {
-    ...priceCart(items),
+    ...priced,
+    lines,
     unavailable: rows.filter((r) => !active.has(r.productId)).map((r) => r.name),
+    short: lines
+      .filter((l) => l.quantity > l.stock)
+      .map((l) => ({ productId: l.product.id, name: l.product.name, wanted: l.quantity, left: Math.max(0, l.stock) })),
   };
+}
+
+/** Why a line may not hold `wanted` of a product with `stock` left; `inCart`: what it holds now. */
+function stockProblem(stock: number, inCart: number): CartProblem {
+  if (stock <= 0) return { code: "soldOut" };
+  return inCart > 0 ? { code: "stockLimitInCart", left: stock, inCart } : { code: "stockLimit", left: stock };
 }
 
 async function requireActiveProduct(db: Tx, productId: number) {
@@ -81,7 +103,7 @@ async function existingOrNewCart(tx: Tx, cartId: string | null): Promise<string>
 /** Adds to the line (creating the cart when needed) and returns the cart id to keep. */
 export function addToCart(cartId: string | null, productId: number, quantity: number): Promise<string> {
   return transaction(async (tx) => {
-    await requireActiveProduct(tx, productId);
+    const product = await requireActiveProduct(tx, productId);
     const id = await existingOrNewCart(tx, cartId);
     const [current] = await tx
       .select({ quantity: cartItems.quantity })
@@ -96,6 +118,8 @@ export function addToCart(cartId: string | null, productId: number, quantity: nu
           : { code: "quantityMax", max: MAX_QUANTITY },
       );
     }
+    // Advisory: placing the order reserves the units, and refuses if they went meanwhile.
+    if (next > product.stock) throw new CartError(stockProblem(product.stock, current?.quantity ?? 0));
     await tx
       .insert(cartItems)
       .values({ cartId: id, productId, quantity: next })
@@ -107,7 +131,8 @@ export function addToCart(cartId: string | null, productId: number, quantity: nu
 
 export async function setCartQuantity(cartId: string, productId: number, quantity: number): Promise<void> {
   const changed = await run(async (db) => {
-    await requireActiveProduct(db, productId);
+    const product = await requireActiveProduct(db, productId);
+    if (quantity > product.stock) throw new CartError(stockProblem(product.stock, 0));
     return db
       .update(cartItems)
       .set({ quantity })
@@ -139,7 +164,9 @@ const smallerOf = sql.raw(dialect === "postgresql" ? "least" : "min");
 
 /**
  * "Back to cart" after a cancelled payment: the order's products go back into a cart (the order
- * itself stays as it is). Returns the cart id to keep. Inactive products are skipped.
+ * itself stays as it is; cancel it first, lib/payments/shopper-cancel.ts, so its units count as
+ * left). Returns the cart id to keep. Inactive and sold-out products are skipped, and a line
+ * holds no more than is left, so the cart never starts with a line placement would refuse.
  */
 export function restoreCartFromOrder(orderId: number, cartId: string | null): Promise<string> {
   return transaction(async (tx) => {
@@ -147,16 +174,19 @@ export function restoreCartFromOrder(orderId: number, cartId: string | null): Pr
       .select({ productId: orderItems.productId, quantity: orderItems.quantity })
       .from(orderItems)
       .where(and(eq(orderItems.orderId, orderId), eq(orderItems.kind, "product")));
-    const active = new Set((await activeProductsByIds(tx, items.flatMap((i) => (i.productId ? [i.productId] : [])))).map((p) => p.id));
+    const active = new Map((await activeProductsByIds(tx, items.flatMap((i) => (i.productId ? [i.productId] : [])))).map((p) => [p.id, p]));
     const id = await existingOrNewCart(tx, cartId);
     for (const item of items) {
-      if (!item.productId || !active.has(item.productId)) continue;
+      const product = item.productId ? active.get(item.productId) : undefined;
+      const most = Math.min(MAX_QUANTITY, product?.stock ?? 0);
+      if (!product || most < 1) continue;
       await tx
         .insert(cartItems)
-        .values({ cartId: id, productId: item.productId, quantity: item.quantity })
+        .values({ cartId: id, productId: product.id, quantity: Math.min(item.quantity, most) })
         .onConflictDoUpdate({
           target: [cartItems.cartId, cartItems.productId],
-          set: { quantity: sql`${smallerOf}(${sql.raw(String(MAX_QUANTITY))}, ${cartItems.quantity} + excluded.quantity)` },
+          // Both bounds are integers this code computed, never input: safe to write as literals.
+          set: { quantity: sql`${smallerOf}(${sql.raw(String(most))}, ${cartItems.quantity} + excluded.quantity)` },
         });
     }
     return id;

@@ -9,6 +9,11 @@ export type CartProblem =
   | { code: "quantityWhole" }
   | { code: "quantityMin"; min: number }
   | { code: "quantityMax"; max: number }
-  | { code: "quantityMaxInCart"; max: number; inCart: number };
+  | { code: "quantityMaxInCart"; max: number; inCart: number }
+  /** No units left to sell. */
+  | { code: "soldOut" }
+  /** Fewer units left than asked for; `inCart`: how many the cart already holds. */
+  | { code: "stockLimit"; left: number }
+  | { code: "stockLimitInCart"; left: number; inCart: number };
 
 export type CartProblemCode = CartProblem["code"];

@@ -1,5 +1,5 @@
 // "Pay again" from the order page: a failed or expired order gets a new attempt with a new
-// invoice number; a live attempt is reused rather than doubled.
+// invoice number, once its units are reserved again; a live attempt is reused rather than doubled.
 import "server-only";
 import { eq } from "drizzle-orm";
 import { run, transaction } from "@/lib/db/client";
@@ -7,10 +7,15 @@ import { orders } from "@/lib/db/schema";
 import { insertAttempt, latestAttempt, resumableUrl } from "@/lib/payments/attempts";
 import { startPayment } from "@/lib/payments/start-payment";
 import { reopenForNewAttempt } from "@/lib/payments/transitions";
+import { NotEnoughStock, orNotEnoughStock, retakeOrder, type StockShortfall } from "@/lib/stock/reservations";
 import { takeAttemptSlot } from "./attempt-limits";
 import { orderPath } from "./place-order";
 
-export type PayAgainResult = { kind: "redirect"; url: string } | { kind: "limited"; retryAfterMs: number };
+export type PayAgainResult =
+  | { kind: "redirect"; url: string }
+  | { kind: "limited"; retryAfterMs: number }
+  /** Some of the order's units sold while it was unpaid: nothing changed, the order stays as it was. */
+  | { kind: "soldOut"; items: StockShortfall[] };
 
 /** `address`: the client's, when trusted proxies give one; the order's cart is limited too. */
 export async function payAgain(token: string, address: string | null = null): Promise<PayAgainResult | null> {
@@ -25,12 +30,19 @@ export async function payAgain(token: string, address: string | null = null): Pr
   if (order.status === "pending") return redirect(resumableUrl(latest) ?? orderPath(token));
   if (order.status !== "failed" && order.status !== "expired") return redirect(orderPath(token));
 
-  const started = await transaction(async (tx) => {
-    const slot = await takeAttemptSlot(tx, { cartId: order.cartId, address });
-    if (!slot.ok) return slot;
-    // Two clicks race here: the conditional reopen lets exactly one of them add an attempt.
-    return { ok: true as const, attemptId: (await reopenForNewAttempt(tx, order.id)) ? await insertAttempt(tx, order.id, order.total) : null };
-  });
+  // Short of units, the whole transaction rolls back: the order stays failed, the slot untaken.
+  const started = await orNotEnoughStock(
+    transaction(async (tx) => {
+      const slot = await takeAttemptSlot(tx, { cartId: order.cartId, address });
+      if (!slot.ok) return slot;
+      // Two clicks race here: the conditional reopen lets exactly one of them add an attempt.
+      if (!(await reopenForNewAttempt(tx, order.id))) return { ok: true as const, attemptId: null };
+      const units = await retakeOrder(tx, order.id, "reserved");
+      if (units.kind === "short") throw new NotEnoughStock(units.short);
+      return { ok: true as const, attemptId: await insertAttempt(tx, order.id, order.total) };
+    }),
+  );
+  if (started instanceof NotEnoughStock) return { kind: "soldOut", items: started.items };
   if (!started.ok) return { kind: "limited", retryAfterMs: started.retryAfterMs };
   if (started.attemptId === null) return redirect(orderPath(token));
   const payment = await startPayment(started.attemptId);

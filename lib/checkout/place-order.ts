@@ -1,5 +1,5 @@
-// placeOrder: validate, reprice every line from the database, save the order, its item
-// snapshot and a payment attempt in one transaction, then ask DOKU for a Kredivo payment URL.
+// placeOrder: validate, reprice every line from the database, save the order, reserve its units,
+// its item snapshot and a payment attempt in one transaction, then ask DOKU for a Kredivo payment URL.
 import "server-only";
 import { defaultLocale, type Locale } from "@/lib/i18n/locales";
 import { randomBytes } from "node:crypto";
@@ -9,6 +9,7 @@ import { run, transaction } from "@/lib/db/client";
 import { cartItems, orderItems, orders, type PostalAddress } from "@/lib/db/schema";
 import { insertAttempt, latestAttempt, resumableUrl } from "@/lib/payments/attempts";
 import { startPayment } from "@/lib/payments/start-payment";
+import { NotEnoughStock, orNotEnoughStock, reserveLines, type StockShortfall } from "@/lib/stock/reservations";
 import { retryMinutes, takeAttemptSlot } from "./attempt-limits";
 import { isValidCheckoutKey } from "./checkout-key";
 import { orderItemRows } from "./order-items";
@@ -23,6 +24,8 @@ export type CheckoutProblem =
   | { code: "expiredForm" }
   | { code: "cartEmpty" }
   | { code: "tooManyAttempts"; minutes: number }
+  /** Too few units left for these lines (`left` 0: sold out); the form names each one. */
+  | { code: "soldOut"; items: StockShortfall[] }
   | { code: "invalid" }
   | { code: "network" };
 
@@ -109,36 +112,45 @@ export async function placeOrder(
 
   const details = parsed.data;
   const { shipping, billing } = addresses(details);
-  const created = await transaction(async (tx) => {
-    const slot = await takeAttemptSlot(tx, { cartId, address });
-    if (!slot.ok) return slot;
-    // The unique checkout key settles a race between two identical submits: one insert wins.
-    const [order] = await tx
-      .insert(orders)
-      .values({
-        publicToken: newPublicToken(),
-        checkoutKey,
-        cartId,
-        customerFirstName: details.firstName,
-        customerLastName: details.lastName ?? null,
-        customerEmail: details.email,
-        customerPhone: details.phone,
-        locale,
-        shippingAddress: shipping,
-        billingAddress: billing,
-        subtotal: cart.subtotal,
-        shippingTotal: cart.shippingTotal,
-        total: cart.total,
-      })
-      .onConflictDoNothing({ target: orders.checkoutKey })
-      .returning({ id: orders.id, token: orders.publicToken });
-    if (!order) return null;
-    await tx.insert(orderItems).values(orderItemRows(order.id, cart));
-    const attemptId = await insertAttempt(tx, order.id, cart.total);
-    // The order now holds the cart's contents; the cart starts again empty.
-    await tx.delete(cartItems).where(eq(cartItems.cartId, cartId));
-    return { ok: true as const, attemptId, token: order.token };
-  });
+  // The cart was read outside the transaction; the reservation's conditional UPDATEs decide.
+  const created = await orNotEnoughStock(
+    transaction(async (tx) => {
+      const slot = await takeAttemptSlot(tx, { cartId, address });
+      if (!slot.ok) return slot;
+      // The unique checkout key settles a race between two identical submits: one insert wins.
+      const [order] = await tx
+        .insert(orders)
+        .values({
+          publicToken: newPublicToken(),
+          checkoutKey,
+          cartId,
+          customerFirstName: details.firstName,
+          customerLastName: details.lastName ?? null,
+          customerEmail: details.email,
+          customerPhone: details.phone,
+          locale,
+          shippingAddress: shipping,
+          billingAddress: billing,
+          subtotal: cart.subtotal,
+          shippingTotal: cart.shippingTotal,
+          total: cart.total,
+          // Taken just below, in this transaction.
+          stockState: "reserved",
+        })
+        .onConflictDoNothing({ target: orders.checkoutKey })
+        .returning({ id: orders.id, token: orders.publicToken });
+      if (!order) return null;
+      const units = await reserveLines(tx, cart.lines.map((line) => ({ productId: line.product.id, quantity: line.quantity })));
+      // Not enough left: nothing of this order is kept, the cart stays as it was.
+      if (!units.ok) throw new NotEnoughStock(units.short);
+      await tx.insert(orderItems).values(orderItemRows(order.id, cart));
+      const attemptId = await insertAttempt(tx, order.id, cart.total);
+      // The order now holds the cart's contents; the cart starts again empty.
+      await tx.delete(cartItems).where(eq(cartItems.cartId, cartId));
+      return { ok: true as const, attemptId, token: order.token };
+    }),
+  );
+  if (created instanceof NotEnoughStock) return { kind: "error", problem: { code: "soldOut", items: created.items } };
   if (!created) {
     const destination = await existingOrderDestination(checkoutKey, cartId);
     return destination && destination !== "foreign" ? { kind: "redirect", url: destination } : EXPIRED_FORM;

@@ -1,6 +1,7 @@
 // The demo catalogue: three Indonesian small businesses and their products. Deterministic and
 // idempotent (upsert by seller id and product slug, in one transaction), free of `server-only`
-// so that scripts and tests can use it. Prices are integer rupiah.
+// so that scripts and tests can use it. Prices are integer rupiah. Stock counts vary so the shop
+// shows both plenty and "only 3 left"; the well-stocked ones are what the tests and e2e specs buy.
 import type { Database } from "./connection";
 import { products, sellers } from "./schema";
 
@@ -33,9 +34,11 @@ export const seedSellers = [
 
 type SellerId = (typeof seedSellers)[number]["id"];
 
-type ProductInput = Omit<SeedProduct, "imagePath" | "active" | "sellerId"> & {
+type ProductInput = Omit<SeedProduct, "imagePath" | "active" | "sellerId" | "stock"> & {
   sellerId: SellerId;
   active?: boolean;
+  /** Units available to reserve. */
+  stock: number;
 };
 
 /** Every product's picture is `public/products/<slug>.svg`. */
@@ -55,6 +58,7 @@ export const seedProducts: readonly SeedProduct[] = [
     price: 425_000,
     type: "physical",
     category: "FASHION",
+    stock: 40,
     sellerId: "batik-sekar-jagad",
   }),
   product({
@@ -66,6 +70,7 @@ export const seedProducts: readonly SeedProduct[] = [
     price: 145_000,
     type: "physical",
     category: "FASHION",
+    stock: 500,
     sellerId: "batik-sekar-jagad",
   }),
   product({
@@ -77,6 +82,7 @@ export const seedProducts: readonly SeedProduct[] = [
     price: 285_000,
     type: "physical",
     category: "FASHION",
+    stock: 12,
     sellerId: "batik-sekar-jagad",
   }),
   product({
@@ -90,6 +96,7 @@ export const seedProducts: readonly SeedProduct[] = [
     category: "DIGITAL",
     digitalDelivery:
       "Empat video kelas (total ±3 jam) di halaman kelas Batik Sekar Jagad: https://kelas.batik-sekar-jagad.example/canting — masuk dengan email yang kamu pakai saat belanja. Akses berlaku 12 bulan.",
+    stock: 1000,
     sellerId: "batik-sekar-jagad",
   }),
   product({
@@ -101,6 +108,7 @@ export const seedProducts: readonly SeedProduct[] = [
     price: 1_250_000,
     type: "physical",
     category: "ELECTRONIC",
+    stock: 25,
     sellerId: "gadget-kita",
   }),
   product({
@@ -112,6 +120,7 @@ export const seedProducts: readonly SeedProduct[] = [
     price: 4_499_000,
     type: "physical",
     category: "ELECTRONIC",
+    stock: 3,
     sellerId: "gadget-kita",
   }),
   product({
@@ -123,6 +132,7 @@ export const seedProducts: readonly SeedProduct[] = [
     price: 899_000,
     type: "physical",
     category: "ELECTRONIC",
+    stock: 8,
     sellerId: "gadget-kita",
   }),
   product({
@@ -134,6 +144,7 @@ export const seedProducts: readonly SeedProduct[] = [
     price: 95_000,
     type: "physical",
     category: "FOOD",
+    stock: 500,
     sellerId: "kopi-lereng-malabar",
   }),
   product({
@@ -145,6 +156,7 @@ export const seedProducts: readonly SeedProduct[] = [
     price: 45_000,
     type: "physical",
     category: "FOOD",
+    stock: 300,
     sellerId: "kopi-lereng-malabar",
   }),
   product({
@@ -158,6 +170,7 @@ export const seedProducts: readonly SeedProduct[] = [
     category: "DIGITAL",
     digitalDelivery:
       "E-book PDF (120 halaman, 18 MB) untuk diunduh di https://kopi-lereng-malabar.example/unduh/panduan-seduh — masukkan email yang kamu pakai saat belanja. Tautan bisa dipakai 5 kali.",
+    stock: 1000,
     sellerId: "kopi-lereng-malabar",
   }),
   // Discontinued: kept so that carts and checkout can be shown to refuse inactive products.
@@ -170,6 +183,7 @@ export const seedProducts: readonly SeedProduct[] = [
     price: 2_999_000,
     type: "physical",
     category: "ELECTRONIC",
+    stock: 0,
     sellerId: "gadget-kita",
     active: false,
   }),
@@ -181,6 +195,8 @@ export async function seedDatabase(database: Database): Promise<{ sellers: numbe
       const { id: _id, ...rest } = seller;
       await tx.insert(sellers).values(seller).onConflictDoUpdate({ target: sellers.id, set: rest });
     }
+    // Seeding again restores the seeded stock counts (a demo reset, not a stocktake: units unpaid
+    // orders hold come back on top when released); `npm run stock` sets one product's count.
     for (const p of seedProducts) {
       const { slug: _slug, ...rest } = p;
       await tx.insert(products).values(p).onConflictDoUpdate({ target: products.slug, set: rest });

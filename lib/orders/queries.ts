@@ -6,6 +6,7 @@ import { asc, eq } from "drizzle-orm";
 import { run } from "@/lib/db/client";
 import { orderItems, orders, paymentAttempts, paymentEvents, sellers, type EventEffect, type EventKind, type OrderStatus } from "@/lib/db/schema";
 import { latestAttempt, resumableUrl } from "@/lib/payments/attempts";
+import { findShortfalls, orderLines, type StockShortfall } from "@/lib/stock/reservations";
 
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 
@@ -45,6 +46,11 @@ export interface ShopperOrder {
     startFailed: boolean;
   } | null;
   timeline: TimelineEntry[];
+  /**
+   * For a failed or expired order, whose units went back on sale: the products with too few units
+   * left to pay it again (pay again would answer `soldOut`). Empty otherwise.
+   */
+  stockShort: StockShortfall[];
 }
 
 /** The timeline reads each event's `effect`, written from the typed result that caused it. */
@@ -64,6 +70,8 @@ function describeEvent(kind: EventKind, effect: EventEffect | null): Omit<Timeli
       return { event: effect, source, tone: "bad" };
     case "refunded":
       return { event: effect, source, tone: "neutral" };
+    case "cancelled":
+      return { event: effect, source: null, tone: "neutral" };
   }
 }
 
@@ -91,10 +99,12 @@ export async function findShopperOrder(token: string): Promise<ShopperOrder | nu
       .from(paymentEvents)
       .where(eq(paymentEvents.orderId, order.id))
       .orderBy(asc(paymentEvents.createdAt), asc(paymentEvents.id));
-    return { order, items, latest, events };
+    const released = (order.status === "failed" || order.status === "expired") && order.stockState === "released";
+    const stockShort = released ? await findShortfalls(db, await orderLines(db, order.id)) : [];
+    return { order, items, latest, events, stockShort };
   });
   if (!found) return null;
-  const { order, items, latest, events } = found;
+  const { order, items, latest, events, stockShort } = found;
 
   const timeline: TimelineEntry[] = [{ at: order.createdAt, event: "placed", source: null, tone: "neutral" }];
   for (const e of events) {
@@ -128,6 +138,7 @@ export async function findShopperOrder(token: string): Promise<ShopperOrder | nu
         }
       : null,
     timeline,
+    stockShort,
   };
 }
 

@@ -1,10 +1,12 @@
 // The payment state machine. Every change is one conditional UPDATE (`WHERE status IN …`), run in
 // the transaction it is given next to the event row that caused it; a change that does not apply
 // is reported back as a typed result (and recorded as the event's outcome), never forced. When the
-// order itself is paid, fails or expires, the shopper's email is queued in the same transaction.
+// order itself is paid, fails or expires, the shopper's email is queued in the same transaction,
+// and its units are sold or given back (lib/stock/reservations.ts) in that transaction too.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { orders, paymentAttempts, type AttemptStatus, type EventEffect, type OrderStatus } from "@/lib/db/schema";
+import { consumeOrder, releaseOrder, retakeOrder, type StockShortfall } from "@/lib/stock/reservations";
 import { latestAttempt } from "./attempts";
 import { queueOrderEmails } from "./outbox";
 import type { PaymentStatus } from "./provider";
@@ -26,7 +28,14 @@ export type TransitionResult =
        * `unchanged`: the order was no longer in a state this update moves.
        */
       order: "changed" | "already_paid" | "superseded" | "unchanged";
+      /**
+       * Paid after its units were given back, and too few are left to take them again: the order
+       * is paid all the same (stock never goes below zero) and a human must look.
+       */
+      stockShort?: StockShortfall[];
     };
+
+type Applied = Extract<TransitionResult, { kind: "applied" }>;
 
 /** For the event log's `outcome` column; derived from the result, never parsed back. */
 export function transitionOutcome(result: TransitionResult): string {
@@ -38,6 +47,9 @@ export function transitionOutcome(result: TransitionResult): string {
     case "ignored":
       return `ignored:attempt_${result.attemptStatus ?? "missing"}`;
     case "applied":
+      if (result.to === "paid" && result.stockShort) {
+        return `paid:stock_short(${result.stockShort.map((s) => `product ${s.productId} wanted ${s.wanted}, ${s.left} left`).join("; ")})`;
+      }
       if (result.to === "paid") return result.order === "already_paid" ? "paid:order_already_paid" : "paid";
       if (result.to === "refunded") return "refunded";
       return result.order === "superseded" ? `${result.to}:superseded_attempt` : result.order === "changed" ? result.to : `${result.to}:order_unchanged`;
@@ -51,8 +63,8 @@ export function orderEffect(result: TransitionResult): EventEffect | null {
   return result.order === "changed" ? result.to : null;
 }
 
-/** Money may have moved in a way the shop did not expect. */
-export const needsReview = (result: TransitionResult) => result.kind === "applied" && result.order === "already_paid";
+/** Money may have moved in a way the shop did not expect, or a paid order's units are missing. */
+export const needsReview = (result: TransitionResult) => result.kind === "applied" && (result.order === "already_paid" || result.stockShort !== undefined);
 
 /** The update moved the attempt (what the reconciler reports as a change). */
 export const moved = (result: TransitionResult) => result.kind === "applied";
@@ -66,9 +78,24 @@ const ATTEMPT_FROM: Record<Settling, AttemptStatus[]> = {
 };
 const ORDER_PAYABLE: OrderStatus[] = ["pending", "failed", "expired"];
 
+/**
+ * A payment sells the order's units: those it holds, or, when they were given back (a SUCCESS
+ * after a FAILED or EXPIRED), the same units taken again if enough are left. Returns what is missing.
+ */
+async function sellUnits(tx: Tx, orderId: number): Promise<StockShortfall[] | undefined> {
+  if (await consumeOrder(tx, orderId)) return undefined;
+  const retaken = await retakeOrder(tx, orderId, "sold");
+  return retaken.kind === "short" ? retaken.short : undefined;
+}
+
 /** A newer attempt owns the order's status: an old attempt failing must not fail the order. */
 async function isLatestAttempt(tx: Tx, orderId: number, attemptId: number): Promise<boolean> {
   return (await latestAttempt(tx, orderId))?.id === attemptId;
+}
+
+export interface UpdateOptions {
+  /** Queue the shopper's email for the change (not when the shopper cancelled it themselves). */
+  email?: boolean;
 }
 
 export async function applyUpdate(
@@ -76,6 +103,7 @@ export async function applyUpdate(
   attempt: { id: number; orderId: number },
   status: PaymentStatus,
   now = new Date(),
+  { email = true }: UpdateOptions = {},
 ): Promise<TransitionResult> {
   if (status === "pending") return { kind: "no_change" };
 
@@ -89,7 +117,7 @@ export async function applyUpdate(
     return current?.status === status ? { kind: "duplicate", status } : { kind: "ignored", attemptStatus: current?.status ?? null };
   }
 
-  const applied = (order: "changed" | "already_paid" | "superseded" | "unchanged"): TransitionResult => ({ kind: "applied", to: status, order });
+  const applied = (order: Applied["order"]): Applied => ({ kind: "applied", to: status, order });
   const moveOrder = async (to: OrderStatus, from: OrderStatus[], extra: { paidAt?: Date } = {}) =>
     (
       await tx
@@ -100,17 +128,21 @@ export async function applyUpdate(
     ).length === 1;
 
   switch (status) {
-    case "paid":
+    case "paid": {
       if (!(await moveOrder("paid", ORDER_PAYABLE, { paidAt: now }))) return applied("already_paid");
-      await queueOrderEmails(tx, attempt, "paid", now);
-      return applied("changed");
+      const stockShort = await sellUnits(tx, attempt.orderId);
+      if (email) await queueOrderEmails(tx, attempt, "paid", now);
+      return stockShort ? { ...applied("changed"), stockShort } : applied("changed");
+    }
     case "failed":
     case "expired":
       if (!(await isLatestAttempt(tx, attempt.orderId, attempt.id))) return applied("superseded");
       if (!(await moveOrder(status, ["pending"]))) return applied("unchanged");
-      await queueOrderEmails(tx, attempt, status, now);
+      await releaseOrder(tx, attempt.orderId);
+      if (email) await queueOrderEmails(tx, attempt, status, now);
       return applied("changed");
     case "refunded":
+      // The units stay sold: whether a refunded item comes back on sale is the merchant's call.
       return applied((await moveOrder("refunded", ["paid"])) ? "changed" : "unchanged");
   }
 }
@@ -133,10 +165,12 @@ export async function rejectAttempt(tx: Tx, attempt: { id: number; orderId: numb
     .where(and(eq(paymentAttempts.id, attempt.id), eq(paymentAttempts.status, "creating")))
     .returning({ id: paymentAttempts.id });
   if (rows.length === 1 && (await isLatestAttempt(tx, attempt.orderId, attempt.id))) {
-    await tx
+    const failed = await tx
       .update(orders)
       .set({ status: "failed", updatedAt: now })
-      .where(and(eq(orders.id, attempt.orderId), eq(orders.status, "pending")));
+      .where(and(eq(orders.id, attempt.orderId), eq(orders.status, "pending")))
+      .returning({ id: orders.id });
+    if (failed.length === 1) await releaseOrder(tx, attempt.orderId);
   }
 }
 

@@ -14,6 +14,7 @@ beforeAll(async () => {
 });
 
 const bySlug = async (slug: string) => (await db.run((d) => d.select().from(schema.products).where(eq(schema.products.slug, slug)).limit(1)))[0]!;
+const setStock = (slug: string, stock: number) => db.run((d) => d.update(schema.products).set({ stock }).where(eq(schema.products.slug, slug)));
 const inactive = async () => (await db.run((d) => d.select().from(schema.products).where(eq(schema.products.active, false)).limit(1)))[0]!;
 
 describe("cart", () => {
@@ -50,6 +51,40 @@ describe("cart", () => {
     expect(`${refused.message} ${(refused.cause as Error | undefined)?.message}`).toMatch(/check constraint/i);
     await removeFromCart(id, coffee.id);
     expect((await loadCart(id)).lines).toEqual([]);
+  });
+
+  it("refuses more than is left, saying how many are left and how many the cart holds", async () => {
+    const phone = await bySlug("lintas-x5-smartphone");
+    await setStock(phone.slug, 3);
+    await expect(addToCart(null, phone.id, 4)).rejects.toMatchObject({ problem: { code: "stockLimit", left: 3 } });
+    const id = await addToCart(null, phone.id, 2);
+    await expect(addToCart(id, phone.id, 2)).rejects.toMatchObject({ problem: { code: "stockLimitInCart", left: 3, inCart: 2 } });
+    expect((await loadCart(id)).lines.map((l) => [l.quantity, l.stock])).toEqual([[2, 3]]);
+    await addToCart(id, phone.id, 1);
+    await expect(setCartQuantity(id, phone.id, 4)).rejects.toMatchObject({ problem: { code: "stockLimit", left: 3 } });
+    await setCartQuantity(id, phone.id, 1);
+    expect((await loadCart(id)).lines[0]!.quantity).toBe(1);
+
+    await setStock(phone.slug, 0);
+    await expect(addToCart(null, phone.id, 1)).rejects.toMatchObject({ problem: { code: "soldOut" } });
+    await expect(setCartQuantity(id, phone.id, 1)).rejects.toMatchObject({ problem: { code: "soldOut" } });
+    // The bound of 99 is checked first: its message says the most anyone may buy.
+    await expect(addToCart(id, phone.id, 99)).rejects.toMatchObject({ problem: { code: "quantityMaxInCart", max: 99, inCart: 1 } });
+    await setStock(phone.slug, 3);
+  });
+
+  it("flags a line that asks for more than is left since it was added", async () => {
+    const [tote, phone] = [await bySlug("batik-kawung-tote"), await bySlug("lintas-x5-smartphone")];
+    const id = await addToCart(await addToCart(null, tote.id, 1), phone.id, 2);
+    await setStock(phone.slug, 1);
+    const cart = await loadCart(id);
+    expect(cart.lines.map((l) => [l.product.slug, l.quantity, l.stock])).toEqual([
+      ["batik-kawung-tote", 1, tote.stock],
+      ["lintas-x5-smartphone", 2, 1],
+    ]);
+    expect(cart.short).toEqual([{ productId: phone.id, name: phone.name, wanted: 2, left: 1 }]);
+    await setStock(phone.slug, 3);
+    expect((await loadCart(id)).short).toEqual([]);
   });
 
   it("shows a product that stopped being sold as unavailable and never prices it", async () => {

@@ -54,6 +54,27 @@ describe("production scripts", () => {
     expect(count(restored, "products")).toBeGreaterThan(0);
   });
 
+  it("stock lists every product's count, sets one and prints it before and after, and refuses what is not a count", () => {
+    const dir = mkdtempSync(join(tmpdir(), "stock-"));
+    const env = { DATABASE_URL: join(dir, "shop.db") };
+    run("scripts/db-seed.ts", { ...env, ADMIN_EMAIL: "owner@toko.example", ADMIN_PASSWORD: "a real password 2026" });
+    expect(run("scripts/stock.ts", env)).toMatch(/^lintas-x5-smartphone +3 +0$/m);
+    expect(run("scripts/stock.ts", env, ["lintas-x5-smartphone", "12"])).toContain("lintas-x5-smartphone: stock 3 → 12");
+    expect(run("scripts/stock.ts", env)).toMatch(/^lintas-x5-smartphone +12 +0$/m);
+    const refused = (args: string[]) => {
+      try {
+        run("scripts/stock.ts", env, args);
+      } catch (error) {
+        return String((error as { stderr?: string }).stderr);
+      }
+      return expect.fail(`${args.join(" ")} was not refused`);
+    };
+    expect(refused(["lintas-x5-smartphone", "-1"])).toContain("count: a whole number of units, 0 or more");
+    expect(refused(["lintas-x5-smartphone"])).toContain("give a slug and a count");
+    expect(refused(["no-such-product", "1"])).toContain('No product with slug "no-such-product"');
+    // Seven runs of tsx, each about a second.
+  }, 40_000);
+
   it("db:backup refuses a PostgreSQL database, pointing to pg_dump, before connecting to it", () => {
     // Nothing listens on port 9: only a refusal that comes before any connection answers at once.
     expect(() => run("scripts/db-backup.ts", { DATABASE_URL: "postgres://shop:secret@127.0.0.1:9/shop" })).toThrow(/DATABASE_URL is a PostgreSQL URL: use pg_dump/);

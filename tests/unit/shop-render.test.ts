@@ -13,6 +13,12 @@ const { OrderStatusPanel } = await import("@/components/orders/order-status");
 const { PaymentTimeline } = await import("@/components/orders/payment-timeline");
 const { OrderSummary } = await import("@/components/orders/order-summary");
 const { CheckoutForm } = await import("@/components/checkout/checkout-form");
+const { StockNote } = await import("@/components/shop/stock-note");
+const { ProductCard } = await import("@/components/shop/product-card");
+const { AddToCartForm } = await import("@/components/shop/add-to-cart-form");
+const { CartLineControls } = await import("@/components/cart/cart-line-controls");
+const { StockShortfallAlert } = await import("@/components/cart/stock-shortfall-alert");
+const { SoldOutNotice } = await import("@/components/orders/sold-out-notice");
 type Locale = import("@/lib/i18n/locales").Locale;
 type CartProblem = import("@/lib/cart/problems").CartProblem;
 type ShopperOrder = import("@/lib/orders/queries").ShopperOrder;
@@ -59,9 +65,62 @@ describe("the cart's refusals", () => {
       "You can buy at most 99 of one item (2 already in your cart).",
       "Maksimal pembelian 99 per barang (2 sudah ada di keranjangmu).",
     ],
+    [{ code: "soldOut" }, "Sorry, this item is sold out.", "Maaf, stok barang ini sudah habis."],
+    [{ code: "stockLimit", left: 3 }, "Only 3 left in stock.", "Stoknya tinggal 3."],
+    [{ code: "stockLimitInCart", left: 3, inCart: 2 }, "Only 3 left in stock (2 already in your cart).", "Stoknya tinggal 3 (2 sudah ada di keranjangmu)."],
   ])("%j", (problem, en, id) => {
     expect(render(createElement(Words, { problem }))).toBe(en);
     expect(render(createElement(Words, { problem }), "id")).toBe(id);
+  });
+});
+
+describe("stock, as the shop shows it", () => {
+  const short = [
+    { productId: 7, name: "Ketik 75% Mechanical Keyboard", wanted: 4, left: 2 },
+    { productId: 6, name: "Lintas X5 Smartphone 8/256 GB", wanted: 1, left: 0 },
+  ];
+  const card = { slug: "p", name: "P", imagePath: "/p.svg", price: 10_000, digital: false, sellerName: "S", sellerCity: "C" };
+  const noAction = async () => ({});
+
+  it("says sold out, or only N left up to five, and nothing when there is plenty", () => {
+    expect([0, 3, 5, 6].map((stock) => text(render(createElement(StockNote, { stock }))))).toEqual(["Sold out", "Only 3 left", "Only 5 left", ""]);
+    expect([0, 3].map((stock) => text(render(createElement(StockNote, { stock }), "id")))).toEqual(["Stok habis", "Tinggal 3 lagi"]);
+    expect(text(render(createElement(ProductCard, { product: { ...card, stock: 2 } })))).toContain("Only 2 left");
+    expect(text(render(createElement(ProductCard, { product: { ...card, stock: 50 } })))).not.toMatch(/left|Sold out/);
+  });
+
+  it("keeps a sold-out product's button focusable but inert, and says why", () => {
+    const soldOut = render(createElement(AddToCartForm, { productId: 1, stock: 0, addToCartAction: noAction }));
+    expect(soldOut).toMatch(/<button type="button" aria-disabled="true" aria-describedby="add-to-cart-stock"[^>]*>Add to cart<\/button>/);
+    expect(soldOut).toContain('id="add-to-cart-stock"');
+    expect(soldOut).toMatch(/<input[^>]*disabled=""/);
+    expect(soldOut).not.toContain('type="submit"');
+    const low = render(createElement(AddToCartForm, { productId: 1, stock: 2, addToCartAction: noAction }));
+    expect(low).toContain('type="submit"');
+    expect(low).toMatch(/<input[^>]*aria-describedby="add-to-cart-stock"/);
+    expect(text(low)).toContain("Only 2 left");
+  });
+
+  it("tells a cart line that asks for more than is left what to change", () => {
+    const line = (quantity: number, stock: number, locale: Locale = "en") =>
+      text(render(createElement(CartLineControls, { productId: 1, productName: "P", quantity, stock, updateQuantityAction: noAction, removeFromCartAction: noAction }), locale));
+    expect(line(3, 1)).toContain("Only 1 left: lower the quantity to check out.");
+    expect(line(3, 0)).toContain("Sold out: remove it to check out.");
+    expect(line(2, 4)).toContain("Only 4 left");
+    expect(line(2, 40)).not.toMatch(/left|Sold out/);
+    expect(line(3, 0, "id")).toContain("Stok habis: hapus barang ini untuk lanjut checkout.");
+  });
+
+  it("names every short product and how many are left, in the cart, the checkout and the order page", () => {
+    expect(text(render(createElement(StockShortfallAlert, { short })))).toBe(
+      "Not enough stockKetik 75% Mechanical Keyboard (only 2 left) and Lintas X5 Smartphone 8/256 GB (sold out). Change these items to check out.",
+    );
+    expect(render(createElement(StockShortfallAlert, { short: [] }))).toBe("");
+    expect(text(render(createElement(SoldOutNotice, { items: short.slice(0, 1) }), "id"))).toContain(
+      "Ada barang yang stoknya habis setelah kamu memesan: Ketik 75% Mechanical Keyboard (tinggal 2).",
+    );
+    const t = createTranslator({ locale: "id", messages: messages.id, namespace: "shop" });
+    expect(t("checkout.problem.soldOut", { items: "Lintas X5 (stok habis)" })).toBe("Stok tidak cukup untuk Lintas X5 (stok habis). Ubah keranjangmu, lalu coba lagi.");
   });
 });
 

@@ -3,13 +3,13 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { chooseLanguageAction } from "@/app/[locale]/actions";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { CartBadge } from "@/components/shop/cart-badge";
-import { isLocale } from "@/lib/i18n/locales";
+import { localeOrDefault } from "@/lib/i18n/locales";
 
 // Reads nothing per request (the cart badge is filled in by the browser), so the catalogue and
 // product pages under it can be cached.
 export default async function ShopLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  if (isLocale(locale)) setRequestLocale(locale);
+  setRequestLocale(localeOrDefault(locale));
   const t = await getTranslations("shop.layout");
   const common = await getTranslations("common");
   return (

@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ProductCard } from "@/components/shop/product-card";
 import { listActiveProducts } from "@/lib/catalog/products";
-import { isLocale } from "@/lib/i18n/locales";
+import { localeOrDefault } from "@/lib/i18n/locales";
 
 // Cached: rendered on the first request per language and kept until a shopper's order changes the
 // stock (lib/catalog/cached-pages.ts) or 30 seconds pass (a change made elsewhere). "error" fails
@@ -11,7 +11,7 @@ export const revalidate = 30;
 
 export default async function CatalogPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  if (isLocale(locale)) setRequestLocale(locale);
+  setRequestLocale(localeOrDefault(locale));
   const products = await listActiveProducts();
   const t = await getTranslations("shop.catalog");
   const common = await getTranslations("common");
@@ -43,6 +43,7 @@ export default async function CatalogPage({ params }: { params: Promise<{ locale
                     digital: p.type === "digital",
                     sellerName: p.seller.name,
                     sellerCity: p.seller.city,
+                    stock: p.stock,
                   }}
                 />
               </li>

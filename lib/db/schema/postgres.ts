@@ -15,6 +15,7 @@ import {
   emailKinds,
   emailStatuses,
   productTypes,
+  stockStates,
   type PostalAddress,
 } from "./values";
 
@@ -50,8 +51,10 @@ export const products = pgTable(
       .notNull()
       .references(() => sellers.id),
     active: boolean("active").notNull().default(true),
+    /** Units available to reserve right now: on hand minus those held by unpaid orders. */
+    stock: integer("stock").notNull().default(0),
   },
-  (t) => [check("products_price_positive", sql`${t.price} > 0`)],
+  (t) => [check("products_price_positive", sql`${t.price} > 0`), check("products_stock_nonnegative", sql`${t.stock} >= 0`)],
 );
 
 export const carts = pgTable("carts", {
@@ -103,6 +106,8 @@ export const orders = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at").notNull().$defaultFn(() => new Date()),
     paidAt: timestamp("paid_at"),
+    /** Whether the order holds, has consumed or has given back its units (values.ts). */
+    stockState: text("stock_state", { enum: stockStates }).notNull().default("reserved"),
   },
   (t) => [
     index("orders_status_created").on(t.status, t.createdAt),

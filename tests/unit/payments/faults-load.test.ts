@@ -60,6 +60,9 @@ const details = checkoutDetails;
 
 describe("@faults 50 checkouts in parallel", () => {
   it("makes 50 orders with 50 distinct invoice numbers and every total right", async () => {
+    // Plenty of every product: this is about concurrent orders and their totals (a race for few
+    // units is tests/unit/payments/stock.test.ts).
+    await db.run((d) => d.update(schema.products).set({ stock: 1_000 }));
     const products = await db.run((d) => d.select().from(schema.products).where(eq(schema.products.active, true)).orderBy(asc(schema.products.id)));
     const sellers = new Map((await db.run((d) => d.select().from(schema.sellers))).map((s) => [s.id, s]));
     const carts: string[] = [];

@@ -46,6 +46,9 @@ async function pendingOrder() {
   return { order: order!, attempt: attempt! };
 }
 
+/** Units of the tote (what pendingOrder buys) available to reserve. */
+const totes = async () => (await db.run((d) => d.select().from(schema.products).where(eq(schema.products.slug, "batik-kawung-tote"))))[0]!.stock;
+const stockState = async (id: number) => (await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, id))))[0]!.stockState;
 const orderStatus = async (id: number) => (await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, id))))[0]!.status;
 const attemptOf = async (id: number) => (await db.run((d) => d.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.id, id))))[0]!;
 const eventsOf = async (orderId: number) =>
@@ -118,22 +121,33 @@ describe("@faults reconcileOnce against the sandbox", () => {
     expect(await eventsOf(order.id)).toHaveLength(2);
   });
 
-  it("expires an abandoned order when DOKU says EXPIRED", async () => {
+  it("expires an abandoned order when DOKU says EXPIRED, and gives its units back", async () => {
+    const before = await totes();
     const { order, attempt } = await pendingOrder();
+    expect(await totes()).toBe(before - 1);
     await control(`orders/${attempt.invoiceNumber}/expire`);
     const report = await reconcileOnce({ minAgeMs: 60_000, now: later(61_000) });
     expect(report.changed).toEqual([{ attemptId: attempt.id, outcome: "expired" }]);
     expect(await orderStatus(order.id)).toBe("expired");
     expect((await attemptOf(attempt.id)).status).toBe("expired");
+    expect(await stockState(order.id)).toBe("released");
+    expect(await totes()).toBe(before);
   });
 
-  it("expires locally when DOKU still says PENDING long past the expiry it gave", async () => {
+  it("expires locally when DOKU still says PENDING long past the expiry it gave, and gives its units back", async () => {
+    const before = await totes();
     const { order, attempt } = await pendingOrder();
+    expect(await totes()).toBe(before - 1);
     const pastExpiry = new Date(attempt.expiresAt!.getTime() + 10 * 60_000);
     const report = await reconcileOnce({ minAgeMs: 60_000, now: pastExpiry, expiryGraceMs: 5 * 60_000 });
     expect(report.changed).toEqual([{ attemptId: attempt.id, outcome: "expired" }]);
     expect(await orderStatus(order.id)).toBe("expired");
     expect(await eventsOf(order.id)).toEqual(["generate_order:pending", "check_status:no_change:pending", "local_expiry:expired"]);
+    expect(await stockState(order.id)).toBe("released");
+    expect(await totes()).toBe(before);
+    // A second pass finds nothing due, and gives nothing back twice.
+    await reconcileOnce({ minAgeMs: 60_000, now: new Date(pastExpiry.getTime() + 120_000), expiryGraceMs: 5 * 60_000 });
+    expect(await totes()).toBe(before);
   });
 
   it("rejects an attempt that never reached DOKU, so the shopper can pay again", async () => {
@@ -142,6 +156,9 @@ describe("@faults reconcileOnce against the sandbox", () => {
     const report = await reconcileOnce({ minAgeMs: 60_000, now: later(61_000) });
     expect(report.changed).toContainEqual({ attemptId: stuck, outcome: "rejected:never_sent" });
     expect((await attemptOf(stuck)).status).toBe("rejected");
+    // The stuck attempt was the order's latest: the order fails and its units go back on sale.
+    expect(await orderStatus(order.id)).toBe("failed");
+    expect(await stockState(order.id)).toBe("released");
   });
 
   it("stops at the first DOKU error and leaves the rest for the next pass", async () => {

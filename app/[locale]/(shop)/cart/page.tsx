@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { removeFromCartAction, updateQuantityAction } from "@/app/[locale]/(shop)/cart/actions";
 import { CartLineControls } from "@/components/cart/cart-line-controls";
+import { StockShortfallAlert } from "@/components/cart/stock-shortfall-alert";
 import { SummaryRows } from "@/components/cart/cart-summary";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -35,6 +36,7 @@ export default async function CartPage() {
           <p>{t("cart.unavailable", { names: format.list(cart.unavailable), count: cart.unavailable.length })}</p>
         </Alert>
       ) : null}
+      <StockShortfallAlert short={cart.short} />
 
       {empty ? (
         <Card className="flex flex-col items-center gap-4 px-6 py-14 text-center">
@@ -77,6 +79,7 @@ export default async function CartPage() {
                           productId={line.product.id}
                           productName={line.product.name}
                           quantity={line.quantity}
+                          stock={line.stock}
                           updateQuantityAction={updateQuantityAction}
                           removeFromCartAction={removeFromCartAction}
                         />

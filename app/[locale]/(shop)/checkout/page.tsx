@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { placeOrderAction } from "@/app/[locale]/(shop)/checkout/actions";
 import { CheckoutForm, type CheckoutSummary } from "@/components/checkout/checkout-form";
+import { StockShortfallAlert } from "@/components/cart/stock-shortfall-alert";
 import { Alert } from "@/components/ui/alert";
 import { loadCart } from "@/lib/cart/cart";
 import { readCartId } from "@/lib/cart/cookie";
@@ -47,6 +48,7 @@ export default async function CheckoutPage() {
           {t("checkout.unavailable", { names: format.list(cart.unavailable), count: cart.unavailable.length })}
         </Alert>
       ) : null}
+      <StockShortfallAlert short={cart.short} />
       {/* A fresh key per render, bound to this cart: a double submit of this form finds the same order. */}
       <CheckoutForm checkoutKey={issueCheckoutKey(cartId)} summary={summary} placeOrderAction={placeOrderAction} />
     </div>

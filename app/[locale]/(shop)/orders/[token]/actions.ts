@@ -7,6 +7,7 @@ import { readCartId, writeCartId } from "@/lib/cart/cookie";
 import { refreshCartCount } from "@/lib/cart/count-cookie";
 import { stockMayHaveChanged } from "@/lib/catalog/cached-pages";
 import { payAgain } from "@/lib/checkout/pay-again";
+import { cancelByShopper } from "@/lib/payments/shopper-cancel";
 import { requestAddress } from "@/lib/limits/request-address";
 import { findShopperOrder, TOKEN_PATTERN } from "@/lib/orders/queries";
 
@@ -21,7 +22,9 @@ export async function payAgainAction(formData: FormData): Promise<void> {
   const result = await payAgain(token, await requestAddress());
   if (!result) notFound();
   stockMayHaveChanged();
-  // The order page explains the limit (a number of minutes, nothing else, travels in the URL).
+  // The order page says which item sold out (it reads the same shortfall), or explains the limit
+  // (a number of minutes, nothing else, travels in the URL).
+  if (result.kind === "soldOut") redirect(`/orders/${token}`);
   if (result.kind === "limited") redirect(`/orders/${token}?retry_in=${Math.max(1, Math.ceil(result.retryAfterMs / 60_000))}`);
   redirect(result.url);
 }
@@ -32,6 +35,10 @@ export async function backToCartAction(formData: FormData): Promise<void> {
   if (!order) notFound();
   // A paid order is done: nothing to put back, show it instead.
   if (order.status === "paid" || order.status === "refunded") redirect(`/orders/${token}`);
+  // The shopper left Kredivo to change the cart: the order gives its units back before its
+  // products go back into a cart (a late payment still wins; lib/payments/shopper-cancel.ts).
+  await cancelByShopper(order.id);
+  stockMayHaveChanged();
   const cartId = await restoreCartFromOrder(order.id, await readCartId());
   await writeCartId(cartId);
   await refreshCartCount(cartId);

@@ -7,6 +7,7 @@ import { AutoRefresh } from "@/components/orders/auto-refresh";
 import { OrderStatusPanel } from "@/components/orders/order-status";
 import { OrderSummary } from "@/components/orders/order-summary";
 import { PayAgainForm } from "@/components/orders/pay-again-form";
+import { SoldOutNotice } from "@/components/orders/sold-out-notice";
 import { PaymentTimeline } from "@/components/orders/payment-timeline";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -37,7 +38,9 @@ export default async function OrderPage({
   const retryMinutes = typeof retryIn === "string" && /^\d{1,3}$/.test(retryIn) ? Math.max(1, Number(retryIn)) : null;
 
   const resumeUrl = order.payment?.resumeUrl ?? null;
-  const canPayAgain = order.status === "failed" || order.status === "expired";
+  // Pay again is offered only while its units are still there; otherwise the page says what sold out.
+  const canPayAgain = (order.status === "failed" || order.status === "expired") && order.stockShort.length === 0;
+  const soldOut = (order.status === "failed" || order.status === "expired") && order.stockShort.length > 0;
 
   return (
     <div className="space-y-6">
@@ -67,6 +70,7 @@ export default async function OrderPage({
                 {t("checkout.problem.tooManyAttempts", { minutes: retryMinutes })}
               </Alert>
             ) : null}
+            {soldOut ? <SoldOutNotice items={order.stockShort} /> : null}
             {order.status === "pending" ? <AutoRefresh /> : null}
             {resumeUrl || canPayAgain ? (
               <div className="flex flex-wrap items-center gap-3">

@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { Price } from "@/components/ui/price";
 import { ProductImage } from "@/components/ui/product-image";
 import { findActiveProductBySlug } from "@/lib/catalog/products";
-import { isLocale, localeOrDefault } from "@/lib/i18n/locales";
+import { localeOrDefault } from "@/lib/i18n/locales";
 
 // Cached: rendered on the first request per language and kept until a shopper's order changes the
 // stock (lib/catalog/cached-pages.ts) or 30 seconds pass (a change made elsewhere). "error" fails
@@ -37,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProductPage({ params }: Props) {
   const { locale, slug } = await params;
-  if (isLocale(locale)) setRequestLocale(locale);
+  setRequestLocale(localeOrDefault(locale));
   const product = await getProduct(slug);
   if (!product) notFound();
   const digital = product.type === "digital";
@@ -93,7 +93,7 @@ export default async function ProductPage({ params }: Props) {
           </p>
 
           <Card className="p-5">
-            <AddToCartForm productId={product.id} addToCartAction={addToCartAction} />
+            <AddToCartForm productId={product.id} stock={product.stock} addToCartAction={addToCartAction} />
             <p className="mt-4 text-sm text-stone-600">{t("kredivo.payLater")}</p>
           </Card>
         </div>

@@ -7,6 +7,7 @@ import { getTranslations } from "next-intl/server";
 import { backToCartAction, payAgainAction } from "@/app/[locale]/(shop)/orders/[token]/actions";
 import { OrderSummary } from "@/components/orders/order-summary";
 import { PayAgainForm } from "@/components/orders/pay-again-form";
+import { SoldOutNotice } from "@/components/orders/sold-out-notice";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -30,7 +31,7 @@ export default async function CancelPage({ params }: { params: Promise<{ token: 
   const orderHref = `/orders/${order.token}`;
   const settled = order.status === "paid" || order.status === "refunded";
   const resumeUrl = order.payment?.resumeUrl ?? null;
-  const canPayAgain = order.status === "failed" || order.status === "expired";
+  const canPayAgain = (order.status === "failed" || order.status === "expired") && order.stockShort.length === 0;
 
   return (
     <div className="space-y-6">
@@ -69,6 +70,8 @@ export default async function CancelPage({ params }: { params: Promise<{ token: 
                 </a>
               ) : canPayAgain ? (
                 <PayAgainForm token={order.token} payAgainAction={payAgainAction} fullWidth />
+              ) : order.stockShort.length > 0 ? (
+                <SoldOutNotice items={order.stockShort} />
               ) : (
                 <Link href={orderHref} className={buttonClass({ size: "lg", fullWidth: true })}>
                   {t("cancel.checkStatus")}

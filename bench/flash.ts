@@ -1,0 +1,55 @@
+// `npm run bench:flash`: builds the bench workspace once (bench/workspace.ts), then on SQLite and
+// on PostgreSQL (bench/flash-measure.ts, one process per database) measures the cached pages
+// against static files and runs the flash sale; prints every figure and writes
+// bench/flash-results.md. Exit code 1 when a sale left the database wrong (oversold, units lost,
+// a shopper's request failed) or a run could not finish. CPU-heavy: `flock /tmp/heavy.lock`.
+// Sizes: BENCH_SHOPPERS (200), BENCH_UNITS (50), BENCH_DOKU_DELAY_MS (300), BENCH_ARRIVAL_MS
+// (2000: shoppers arrive spread over it), BENCH_PAGE_REQUESTS (4000 per page run).
+import { existsSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import { renderFlashResults, salePassed, type FlashResult } from "./flash-report";
+import { onBothDatabases } from "./databases";
+import { APP_DIR, buildWorkspace, measureInChild, placeOrderActionId } from "./workspace";
+
+function intEnv(name: string, fallback: number, min: number): string {
+  const value = Number(process.env[name] || fallback);
+  if (!Number.isInteger(value) || value < min) {
+    console.error(`${name} must be a whole number ≥ ${min} (got ${process.env[name]})`);
+    process.exit(2);
+  }
+  return String(value);
+}
+
+const sizes = {
+  BENCH_SHOPPERS: intEnv("BENCH_SHOPPERS", 200, 2),
+  BENCH_UNITS: intEnv("BENCH_UNITS", 50, 1),
+  BENCH_DOKU_DELAY_MS: intEnv("BENCH_DOKU_DELAY_MS", 300, 0),
+  BENCH_ARRIVAL_MS: intEnv("BENCH_ARRIVAL_MS", 2000, 0),
+  BENCH_PAGE_REQUESTS: intEnv("BENCH_PAGE_REQUESTS", 4000, 100),
+};
+if (Number(sizes.BENCH_UNITS) >= Number(sizes.BENCH_SHOPPERS)) {
+  console.error("BENCH_UNITS must be fewer than BENCH_SHOPPERS: a flash sale has more shoppers than units");
+  process.exit(2);
+}
+const startedAt = new Date();
+const loadBefore = loadavg();
+console.log(`npm run bench:flash: ${sizes.BENCH_SHOPPERS} shoppers for ${sizes.BENCH_UNITS} units; load average ${loadBefore.map((l) => l.toFixed(2)).join(" ")}`);
+
+if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(join(APP_DIR, ".next", "BUILD_ID"))) console.log("reusing the build in .bench/app");
+else console.log(`built .bench/app: ${buildWorkspace()}`);
+const actionId = placeOrderActionId();
+
+/** bench/flash-measure.ts on one database; null when it could not finish. */
+const measure = (database: FlashResult["database"], url: string) =>
+  measureInChild<FlashResult>("bench/flash-measure.ts", database, url, { ...sizes, BENCH_ACTION_ID: actionId });
+
+const { results, complete } = await onBothDatabases("flash", measure, { postgres: process.env.BENCH_SQLITE_ONLY !== "1" });
+
+const markdown = renderFlashResults(startedAt, [loadBefore, loadavg()], results) + (complete ? "" : "\n**A database's run did not finish: see the output of `npm run bench:flash`.**\n");
+console.log(`\n${markdown}`);
+writeFileSync("bench/flash-results.md", markdown);
+console.log("written to bench/flash-results.md");
+const ok = complete && results.every((r) => salePassed(r.sale));
+console.log(ok ? "every sale left the database right" : "FAILED: a sale left the database wrong or a run did not finish");
+process.exit(ok ? 0 : 1);

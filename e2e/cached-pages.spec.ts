@@ -1,0 +1,87 @@
+// The catalogue and product pages come from the page cache, and their Content-Security-Policy
+// still keeps out any script that was not in the page as it was rendered: here one is injected
+// into the HTML on its way to the browser, as a compromised proxy or a stored XSS would, and the
+// browser must refuse it while the page's own scripts run.
+import { expect, test } from "@playwright/test";
+import { db } from "./support/db";
+import { screenshotPath } from "./support/screenshots";
+import { addToCart, checkoutToKredivo } from "./support/shop";
+
+const PRODUCT = "Java Preanger Arabica Beans 250 g";
+const PRODUCT_PATH = "/products/java-preanger-arabica-250g";
+// STALE is from the cache too (served while it is rendered afresh, when 30 s have passed).
+const FROM_CACHE = ["HIT", "STALE"];
+
+test("a cached product page carries its CSP, and an inline script injected into it is refused", async ({ page }) => {
+  // The second request is answered from the cache, with the policy the cache stored beside the page.
+  await page.request.get(PRODUCT_PATH);
+  const cached = await page.request.get(PRODUCT_PATH);
+  expect(FROM_CACHE).toContain(cached.headers()["x-nextjs-cache"]);
+  const csp = cached.headers()["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]{44}')+;/);
+  expect(csp).not.toContain("'unsafe-inline'");
+
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
+  });
+  await page.route(`**${PRODUCT_PATH}`, async (route) => {
+    if (route.request().resourceType() !== "document") return route.continue();
+    const response = await route.fetch();
+    const body = (await response.text()).replace("</body>", "<script>window.injected = true</script></body>");
+    await route.fulfill({ response, body });
+  });
+
+  const response = await page.goto(PRODUCT_PATH);
+  expect(response!.headers()["content-security-policy"]).toBe(csp);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toContain("script-src-elem inline");
+  expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
+
+  // The page's own scripts ran: the form is hydrated and the server action answers.
+  await page.getByLabel("Quantity", { exact: true }).fill("2");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page).toHaveURL(/\/cart$/);
+  await expect(page.getByTestId("cart-count")).toHaveText("2");
+});
+
+test("the cart badge comes from the browser: a shopper with a cart gets the same cached catalogue", async ({ page }) => {
+  await page.request.get("/");
+  await addToCart(page, PRODUCT, 3);
+  const response = await page.goto("/");
+  expect(FROM_CACHE).toContain(response!.headers()["x-nextjs-cache"]);
+  expect(response!.headers()["cache-control"]).not.toContain("no-store");
+  await expect(page.getByTestId("cart-count")).toHaveText("3");
+  // And the cart page, rendered per request, is as strict as before.
+  const cart = await page.goto("/cart");
+  expect(cart!.headers()["cache-control"]).toContain("no-store");
+  expect(cart!.headers()["content-security-policy"]).toMatch(/'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+});
+
+test("the last units: 'only N left', more than that refused, then 'sold out' on the cached pages", async ({ page }) => {
+  const PHONE = "Lintas X5 Smartphone 8/256 GB";
+  const slug = "lintas-x5-smartphone";
+  const left = db.stock(slug);
+  expect(left, "the seed leaves a few phones").toBeGreaterThan(0);
+  expect(left).toBeLessThanOrEqual(5);
+
+  await page.goto(`/products/${slug}`);
+  await expect(page.getByTestId("stock-note")).toHaveText(`Only ${left} left`);
+  await page.getByLabel("Quantity", { exact: true }).fill(String(left + 1));
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByTestId("add-to-cart-error")).toHaveText(`Only ${left} left in stock.`);
+  expect(db.stock(slug)).toBe(left);
+
+  await page.getByLabel("Quantity", { exact: true }).fill(String(left));
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page).toHaveURL(/\/cart$/);
+  await checkoutToKredivo(page);
+  // Placing the order reserved every unit, and the cached pages were rendered afresh.
+  expect(db.stock(slug)).toBe(0);
+  await page.goto(`/products/${slug}`);
+  await expect(page.getByTestId("stock-note")).toHaveText("Sold out");
+  await expect(page.getByLabel("Quantity", { exact: true })).toBeDisabled();
+  await page.goto("/");
+  await expect(page.getByRole("article").filter({ hasText: PHONE }).getByTestId("stock-note")).toHaveText("Sold out");
+  await page.screenshot({ path: screenshotPath("sold-out-catalog.png"), fullPage: true });
+});
