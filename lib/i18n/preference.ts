@@ -18,3 +18,18 @@ export async function chooseLocale(formData: FormData): Promise<void> {
     maxAge: LOCALE_COOKIE_MAX_AGE_SECONDS,
   });
 }
+
+/**
+ * Where the switch sends the shopper back to: the path of the page it was pressed on (the
+ * Referer, which the browser sends for our own pages), never another site; "/" without one.
+ */
+export function pathToReload(referer: string | null): string {
+  if (!referer) return "/";
+  try {
+    const url = new URL(referer);
+    // "//host" would be another site to a browser: one leading slash only.
+    return `/${url.pathname.replace(/^\/+/, "")}${url.search}`;
+  } catch {
+    return "/";
+  }
+}
