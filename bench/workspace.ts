@@ -11,7 +11,7 @@ export const APP_DIR = join(BENCH_DIR, "app");
 export const NOOP_PATH = "/api/bench-noop";
 export const NOTIFICATION_PATH = "/api/doku/notifications";
 
-const SOURCES = ["app", "components", "lib", "public", "drizzle", "proxy.ts", "instrumentation.ts", "tsconfig.json", "package.json"];
+const SOURCES = ["app", "components", "lib", "messages", "public", "drizzle", "proxy.ts", "instrumentation.ts", "i18n.d.ts", "tsconfig.json", "package.json"];
 // app/globals.css loads tailwind.config.ts with @config, so it belongs to the build too.
 const CONFIGS = /^(next|postcss|tailwind)\.config\.[cm]?[jt]s$/;
 

@@ -7,17 +7,15 @@ import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { readCartId } from "@/lib/cart/cookie";
 import { refreshCartCount } from "@/lib/cart/count-cookie";
-import { stockMayHaveChanged } from "@/lib/catalog/cached-pages";
 import { placeOrder, type PlaceOrderActionResult } from "@/lib/checkout/place-order";
 import { requestAddress } from "@/lib/limits/request-address";
 
 export async function placeOrderAction(values: unknown, checkoutKey: unknown): Promise<PlaceOrderActionResult> {
   const result = await placeOrder(values, await readCartId(), checkoutKey, await requestAddress(), await getLocale());
   if (result.kind === "redirect") {
-    // The order took the cart's contents (and their units): the badge and the cached pages follow.
+    // The order took the cart's contents: the badge goes back to what the cart now holds.
     await refreshCartCount();
-    stockMayHaveChanged();
-    redirect(result.url);
+      redirect(result.url);
   }
   if (result.kind === "invalid") return { fieldErrors: result.fieldErrors, problem: { code: "invalid" } };
   return { problem: result.problem };

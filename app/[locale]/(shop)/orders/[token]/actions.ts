@@ -5,7 +5,6 @@ import { notFound, redirect } from "next/navigation";
 import { restoreCartFromOrder } from "@/lib/cart/cart";
 import { readCartId, writeCartId } from "@/lib/cart/cookie";
 import { refreshCartCount } from "@/lib/cart/count-cookie";
-import { stockMayHaveChanged } from "@/lib/catalog/cached-pages";
 import { payAgain } from "@/lib/checkout/pay-again";
 import { cancelByShopper } from "@/lib/payments/shopper-cancel";
 import { requestAddress } from "@/lib/limits/request-address";
@@ -21,7 +20,6 @@ export async function payAgainAction(formData: FormData): Promise<void> {
   const token = tokenFrom(formData);
   const result = await payAgain(token, await requestAddress());
   if (!result) notFound();
-  stockMayHaveChanged();
   // The order page says which item sold out (it reads the same shortfall), or explains the limit
   // (a number of minutes, nothing else, travels in the URL).
   if (result.kind === "soldOut") redirect(`/orders/${token}`);
@@ -38,7 +36,6 @@ export async function backToCartAction(formData: FormData): Promise<void> {
   // The shopper left Kredivo to change the cart: the order gives its units back before its
   // products go back into a cart (a late payment still wins; lib/payments/shopper-cancel.ts).
   await cancelByShopper(order.id);
-  stockMayHaveChanged();
   const cartId = await restoreCartFromOrder(order.id, await readCartId());
   await writeCartId(cartId);
   await refreshCartCount(cartId);

@@ -12,11 +12,12 @@ import { ProductImage } from "@/components/ui/product-image";
 import { findActiveProductBySlug } from "@/lib/catalog/products";
 import { localeOrDefault } from "@/lib/i18n/locales";
 
-// Cached: rendered on the first request per language and kept until a shopper's order changes the
-// stock (lib/catalog/cached-pages.ts) or 30 seconds pass (a change made elsewhere). "error" fails
-// the build if anything here starts reading the request (docs/caching.md).
+// Cached: rendered on the first request per language, then served from the cache and rendered
+// again in the background at most every 5 seconds, so a change to a product (a sale, a release,
+// `npm run stock`, on any instance) shows within seconds and no shopper waits for a render.
+// "error" fails the build if anything here starts reading the request (docs/caching.md).
 export const dynamic = "error";
-export const revalidate = 30;
+export const revalidate = 5;
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
