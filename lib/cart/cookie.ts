@@ -13,11 +13,14 @@ export async function readCartId(): Promise<string | null> {
   return value && CART_ID_PATTERN.test(value) ? value : null;
 }
 
+/** Secure whenever the shop is served over https in production (every cart cookie uses it). */
+export const secureCookies = () => process.env.NODE_ENV === "production" && process.env.APP_BASE_URL?.startsWith("https://") === true;
+
 export async function writeCartId(cartId: string): Promise<void> {
   (await cookies()).set(CART_COOKIE, cartId, {
     httpOnly: true,
     sameSite: "lax",
-    secure: process.env.NODE_ENV === "production" && process.env.APP_BASE_URL?.startsWith("https://") === true,
+    secure: secureCookies(),
     path: "/",
     maxAge: THIRTY_DAYS,
   });

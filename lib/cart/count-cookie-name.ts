@@ -3,6 +3,6 @@ export const CART_COUNT_COOKIE = "tn_cart_count";
 
 /** The badge's number from a `document.cookie` string: 0 when absent or not a small whole number. */
 export function cartCountFromCookies(cookieHeader: string): number {
-  const match = /(?:^|;\s*)tn_cart_count=(\d{1,4})(?:;|$)/.exec(cookieHeader);
+  const match = new RegExp(`(?:^|;\\s*)${CART_COUNT_COOKIE}=(\\d{1,4})(?:;|$)`).exec(cookieHeader);
   return match ? Number(match[1]) : 0;
 }

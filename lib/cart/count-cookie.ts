@@ -4,7 +4,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { cartItemCount } from "./cart";
-import { readCartId } from "./cookie";
+import { readCartId, secureCookies } from "./cookie";
 import { CART_COUNT_COOKIE } from "./count-cookie-name";
 
 /** Writes the cart's item count (`cartId`: the one just written, else the cookie's); every action that changes the cart calls it. */
@@ -13,7 +13,7 @@ export async function refreshCartCount(cartId?: string | null): Promise<void> {
   (await cookies()).set(CART_COUNT_COOKIE, String(count), {
     httpOnly: false,
     sameSite: "lax",
-    secure: process.env.NODE_ENV === "production" && process.env.APP_BASE_URL?.startsWith("https://") === true,
+    secure: secureCookies(),
     path: "/",
     maxAge: 60 * 60 * 24 * 30,
   });
