@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import createNextIntlPlugin from "next-intl/plugin";
+import { cachedPageRewrites } from "./lib/cached-page-routes.mjs";
 
 // Headers that never vary per request. The Content-Security-Policy varies: proxy.ts sets it with
 // a nonce on pages rendered per request, the page cache handler with script hashes on cached ones.
@@ -25,6 +26,10 @@ const nextConfig = {
   cacheHandler: fileURLToPath(new URL("./lib/page-cache-handler.mjs", import.meta.url)),
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
+  },
+  // Reads of the cached pages go to their language's copy here; proxy.ts routes every other page.
+  async rewrites() {
+    return cachedPageRewrites();
   },
 };
 

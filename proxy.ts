@@ -1,6 +1,7 @@
-// Runs before every page:
+// Runs before every page but the reads of the cached ones (the matcher below says which):
 // - the shopper's language: the request is rewritten to app/[locale]/… from the cookie, so the
-//   URL never changes with the language and a cacheable page is cached once per language;
+//   URL never changes with the language (reads of the cached pages get the same rewrite from
+//   next.config.mjs, lib/cached-page-routes.mjs);
 // - the Content-Security-Policy: a fresh nonce for pages rendered per request; cached pages carry
 //   their own policy, with the hashes of their inline scripts (lib/page-cache-handler.mjs);
 // - an early sign-in redirect for the back office (a convenience only: every admin page and
@@ -25,8 +26,10 @@ function needsSignIn(request: NextRequest): boolean {
 }
 
 /**
- * The pages served from the page cache: the catalogue and the product pages, when read. A POST
- * there (a server action without JavaScript) renders per request and gets a nonce like any other.
+ * The pages served from the page cache: the catalogue and the product pages, when read. Their
+ * reads mostly skip the proxy (the matcher); one that comes here, with a Content-Type, is routed
+ * the same way. A POST there (a server action without JavaScript) renders per request and gets a
+ * nonce like any other.
  */
 export function isCachedPage(method: string, path: string): boolean {
   return (method === "GET" || method === "HEAD") && (path === "/" || /^\/products\/[^/]+$/.test(path));
@@ -59,8 +62,14 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Next reads the matcher without running this file, so it must be literal.
 export const config = {
-  // Pages only: static files, images and the API (DOKU's notification must stay fast) skip it.
-  // Prefetches pass through too: they must reach the same language's route.
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|ico|txt|html)$).*)"],
+  matcher: [
+    // Pages only: static files, images and the API (DOKU's notification must stay fast) skip it,
+    // and so do the cached pages ("/" and "/products/<slug>", lib/cached-page-routes.mjs)...
+    "/((?!api/|_next/static|_next/image|favicon.ico|products/[^/]+$|$|.*\\.(?:svg|png|jpg|ico|txt|html)$).*)",
+    // ...unless the request has a body: a form post or a server action, rendered per request.
+    { source: "/", has: [{ type: "header", key: "content-type" }] },
+    { source: "/products/:slug", has: [{ type: "header", key: "content-type" }] },
+  ],
 };

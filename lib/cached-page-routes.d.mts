@@ -1,0 +1,7 @@
+// Types for lib/cached-page-routes.mjs.
+export declare const CACHED_PAGE_SOURCES: string[];
+export declare function cachedPageRewrites(): {
+  source: string;
+  has?: { type: "cookie"; key: string; value: string }[];
+  destination: string;
+}[];
