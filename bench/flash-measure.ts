@@ -4,13 +4,15 @@
 //    by the same `next start`, side by side, at c16.
 // 2. The flash sale: BENCH_SHOPPERS shoppers race for BENCH_UNITS units of one product through
 //    HTTP, the sandbox answering generate-order after BENCH_DOKU_DELAY_MS and then approving every
-//    order placed; then the database is checked: exactly the units paid, none oversold.
+//    order placed; then the database is checked: exactly the units paid, none oversold. Once per
+//    arrival window of BENCH_ARRIVAL_MS (a comma-separated list), the units restocked before each.
 // Writes its figures as JSON to BENCH_RESULT. Exit code 1 when the sale left the database wrong.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { seedAdmin } from "@/lib/auth/seed-admin";
+import { MAX_QUANTITY } from "@/lib/cart/quantity-bounds";
 import { openDatabase } from "@/lib/db/connection";
 import { orderItems, orders, paymentAttempts, products } from "@/lib/db/schema";
 import { seedDatabase } from "@/lib/db/seed";
@@ -25,7 +27,7 @@ const name = env("BENCH_DATABASE") === "PostgreSQL" ? "PostgreSQL" : "SQLite";
 const shoppers = Number(env("BENCH_SHOPPERS"));
 const units = Number(env("BENCH_UNITS"));
 const dokuDelayMs = Number(env("BENCH_DOKU_DELAY_MS"));
-const arrivalMs = Number(env("BENCH_ARRIVAL_MS"));
+const arrivalWindows = env("BENCH_ARRIVAL_MS").split(",").map(Number);
 const pageRequests = Number(env("BENCH_PAGE_REQUESTS"));
 const actionId = env("BENCH_ACTION_ID");
 const log = (line: string) => console.log(`[${name}] ${line}`);
@@ -81,100 +83,6 @@ for (const page of pages) {
 
 // ---- 2. The flash sale -----------------------------------------------------------------------
 
-// Every generate-order the sale sends is answered after the delay (the sandbox's hold fault).
-const faulted = await fetch(`${servers.sandbox.url}/_sandbox/faults`, {
-  method: "POST",
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify({ target: "generate-order", kind: "timeout", ms: dokuDelayMs, times: shoppers }),
-});
-if (!faulted.ok) throw new Error(`sandbox fault: HTTP ${faulted.status}`);
-
-const pageTimes: number[] = [];
-const placementTimes: number[] = [];
-const outcomes = { placed: 0, refusedAtCart: 0, refusedAtCheckout: 0 };
-const errors: string[] = [];
-
-async function timedGet(path: string, cookie?: string): Promise<string> {
-  const started = performance.now();
-  const response = await fetch(servers.appUrl + path, { headers: cookie ? { Cookie: cookie } : {} });
-  const body = await response.text();
-  pageTimes.push(performance.now() - started);
-  if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
-  return body;
-}
-
-/** The add-to-cart form's fields exactly as the page renders them, the way a browser without JavaScript posts them. */
-function addToCartForm(html: string): FormData {
-  const form = /<form noValidate=""[^>]*>([\s\S]*?)<\/form>/.exec(html)?.[1];
-  if (!form) throw new Error("no add-to-cart form on the product page");
-  const data = new FormData();
-  for (const [, field, value] of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) {
-    data.append(field!, (value ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&"));
-  }
-  data.append("quantity", "1");
-  return data;
-}
-
-const CHECKOUT_KEY = /[0-9a-f-]{36}\.[0-9a-z]{1,12}\.[A-Za-z0-9_-]{43}/;
-async function shopper(i: number): Promise<void> {
-  await new Promise((r) => setTimeout(r, Math.random() * arrivalMs));
-  await timedGet("/");
-  const productPage = await timedGet(`/products/${SLUG}`);
-
-  const added = await fetch(`${servers.appUrl}/products/${SLUG}`, { method: "POST", body: addToCartForm(productPage), redirect: "manual" });
-  const cartCookie = /tn_cart=[A-Za-z0-9_-]{43}/.exec(added.headers.get("set-cookie") ?? "")?.[0];
-  if (added.status !== 303 || !cartCookie) {
-    const body = await added.text();
-    if (added.status === 200 && body.includes('data-testid="add-to-cart-error"')) outcomes.refusedAtCart++;
-    else errors.push(`shopper ${i}: add to cart answered ${added.status}`);
-    return;
-  }
-
-  const checkout = await timedGet("/checkout", cartCookie);
-  const checkoutKey = CHECKOUT_KEY.exec(checkout)?.[0];
-  if (!checkoutKey) {
-    errors.push(`shopper ${i}: no checkout key`);
-    return;
-  }
-  const started = performance.now();
-  const placed = await fetch(`${servers.appUrl}/checkout`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: servers.appUrl, Cookie: cartCookie },
-    body: JSON.stringify([checkoutValues(i), checkoutKey]),
-  });
-  const body = await placed.text();
-  placementTimes.push(performance.now() - started);
-  const redirect = placed.headers.get("x-action-redirect");
-  if (redirect?.startsWith(`${servers.sandbox.url}/kredivo/`)) outcomes.placed++;
-  else if (placed.status === 200 && body.includes('"soldOut"')) outcomes.refusedAtCheckout++;
-  else errors.push(`shopper ${i}: placement answered ${placed.status}, redirect ${redirect}: ${body.slice(0, 160)}`);
-}
-
-log(`flash sale: ${shoppers} shoppers arriving over ${arrivalMs} ms for ${units} units of ${SLUG}; generate-order answers after ${dokuDelayMs} ms`);
-const saleStarted = performance.now();
-await Promise.all(
-  Array.from({ length: shoppers }, (_, i) =>
-    shopper(i).catch((error: unknown) => {
-      errors.push(`shopper ${i}: ${error instanceof Error ? error.message : String(error)}`);
-    }),
-  ),
-);
-const saleSeconds = (performance.now() - saleStarted) / 1000;
-
-// Kredivo approves every order placed; DOKU's notifications then pay them.
-const pending = await database.run((db) =>
-  db
-    .select({ invoice: paymentAttempts.invoiceNumber })
-    .from(paymentAttempts)
-    .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
-    .where(eq(paymentAttempts.status, "pending")),
-);
-for (const { invoice } of pending) {
-  const approved = await fetch(`${servers.sandbox.url}/_sandbox/orders/${invoice}/approve`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-  if (!approved.ok) errors.push(`approve ${invoice}: HTTP ${approved.status}`);
-}
-
 async function paidUnits(): Promise<number> {
   const [row] = await database.run((db) =>
     db
@@ -185,52 +93,180 @@ async function paidUnits(): Promise<number> {
   );
   return row?.n ?? 0;
 }
-const deadline = Date.now() + 30_000;
-while ((await paidUnits()) < outcomes.placed && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
 
-const paid = await paidUnits();
-const [left] = await database.run((db) => db.select({ stock: products.stock }).from(products).where(eq(products.id, flashId)));
-const [ordered] = await database.run((db) =>
-  db
-    .select({ n: sql<number>`coalesce(sum(${orderItems.quantity}), 0)`.mapWith(Number) })
-    .from(orderItems)
-    .where(eq(orderItems.productId, flashId)),
-);
-const problems: string[] = [];
-if (paid !== units) problems.push(`${paid} units paid for ${units} in stock`);
-if (paid > units) problems.push(`OVERSOLD by ${paid - units}`);
-if ((left?.stock ?? -1) !== 0) problems.push(`stock left ${left?.stock}, expected 0`);
-if ((ordered?.n ?? 0) !== outcomes.placed) problems.push(`${ordered?.n} units in orders for ${outcomes.placed} placements`);
-if (outcomes.placed + outcomes.refusedAtCart + outcomes.refusedAtCheckout + errors.length !== shoppers) problems.push("shoppers unaccounted for");
+async function orderedUnits(): Promise<number> {
+  const [row] = await database.run((db) =>
+    db
+      .select({ n: sql<number>`coalesce(sum(${orderItems.quantity}), 0)`.mapWith(Number) })
+      .from(orderItems)
+      .where(eq(orderItems.productId, flashId)),
+  );
+  return row?.n ?? 0;
+}
 
-const sale: SaleResult = {
-  shoppers,
-  units,
-  dokuDelayMs,
-  arrivalMs,
-  seconds: saleSeconds,
-  ...outcomes,
-  ordersPerSecond: outcomes.placed / saleSeconds,
-  placement: summarise(placementTimes),
-  pages: summarise(pageTimes),
-  pageRequests: pageTimes.length,
-  errors: errors.length,
-  paidUnits: paid,
-  stockLeft: left?.stock ?? NaN,
-  oversold: Math.max(0, paid - units),
-  problems,
-};
-log(
-  `sale: ${outcomes.placed} placed, ${outcomes.refusedAtCart} refused at the cart, ${outcomes.refusedAtCheckout} at checkout, ${errors.length} errors in ${saleSeconds.toFixed(1)} s ` +
-    `(${sale.ordersPerSecond.toFixed(1)} orders/s); placement p50 ${sale.placement.p50.toFixed(0)} ms p99 ${sale.placement.p99.toFixed(0)} ms; ` +
-    `pages p50 ${sale.pages.p50.toFixed(1)} ms p99 ${sale.pages.p99.toFixed(1)} ms`,
-);
-log(`database: ${paid} units paid, ${left?.stock} left, ${sale.oversold} oversold${problems.length ? `; FAILED: ${problems.join("; ")}` : ": ok"}`);
-for (const error of errors.slice(0, 5)) log(`  ${error}`);
+/**
+ * After a restock, the cached product page shows the units again once it has been rendered anew:
+ * in the background, on the first request after its 5 s (docs/caching.md).
+ */
+async function untilOnSale(): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const html = await (await fetch(`${servers.appUrl}/products/${SLUG}`)).text();
+    await fetch(`${servers.appUrl}/`);
+    // The quantity field's maximum is the stock the page was rendered with.
+    if (html.includes(`max="${Math.min(units, MAX_QUANTITY)}"`)) return;
+    if (Date.now() > deadline) throw new Error(`the product page still shows no units 30 s after the restock`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/** One sale: the drop restocked to `units`, `shoppers` arriving over `arrivalMs`; then the database checked. */
+async function runSale(arrivalMs: number): Promise<SaleResult> {
+  await database.run((db) => db.update(products).set({ stock: units }).where(eq(products.id, flashId)));
+  await untilOnSale();
+  const paidBefore = await paidUnits();
+  const orderedBefore = await orderedUnits();
+
+  // Every generate-order the sale sends is answered after the delay (the sandbox's hold fault).
+  const faulted = await fetch(`${servers.sandbox.url}/_sandbox/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ target: "generate-order", kind: "timeout", ms: dokuDelayMs, times: shoppers }),
+  });
+  if (!faulted.ok) throw new Error(`sandbox fault: HTTP ${faulted.status}`);
+
+  const pageTimes: number[] = [];
+  const placementTimes: number[] = [];
+  const outcomes = { placed: 0, refusedAtCart: 0, refusedAtCheckout: 0 };
+  const errors: string[] = [];
+
+  async function timedGet(path: string, cookie?: string): Promise<string> {
+    const started = performance.now();
+    const response = await fetch(servers.appUrl + path, { headers: cookie ? { Cookie: cookie } : {} });
+    const body = await response.text();
+    pageTimes.push(performance.now() - started);
+    if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
+    return body;
+  }
+
+  /** The add-to-cart form's fields exactly as the page renders them, the way a browser without JavaScript posts them. */
+  function addToCartForm(html: string): FormData {
+    const form = /<form noValidate=""[^>]*>([\s\S]*?)<\/form>/.exec(html)?.[1];
+    if (!form) throw new Error("no add-to-cart form on the product page");
+    const data = new FormData();
+    for (const [, field, value] of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) {
+      data.append(field!, (value ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&"));
+    }
+    data.append("quantity", "1");
+    return data;
+  }
+
+  const CHECKOUT_KEY = /[0-9a-f-]{36}\.[0-9a-z]{1,12}\.[A-Za-z0-9_-]{43}/;
+  async function shopper(i: number): Promise<void> {
+    await new Promise((r) => setTimeout(r, Math.random() * arrivalMs));
+    await timedGet("/");
+    const productPage = await timedGet(`/products/${SLUG}`);
+
+    const added = await fetch(`${servers.appUrl}/products/${SLUG}`, { method: "POST", body: addToCartForm(productPage), redirect: "manual" });
+    const cartCookie = /tn_cart=[A-Za-z0-9_-]{43}/.exec(added.headers.get("set-cookie") ?? "")?.[0];
+    if (added.status !== 303 || !cartCookie) {
+      const body = await added.text();
+      if (added.status === 200 && body.includes('data-testid="add-to-cart-error"')) outcomes.refusedAtCart++;
+      else errors.push(`shopper ${i}: add to cart answered ${added.status}`);
+      return;
+    }
+
+    const checkout = await timedGet("/checkout", cartCookie);
+    const checkoutKey = CHECKOUT_KEY.exec(checkout)?.[0];
+    if (!checkoutKey) {
+      errors.push(`shopper ${i}: no checkout key`);
+      return;
+    }
+    const started = performance.now();
+    const placed = await fetch(`${servers.appUrl}/checkout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: servers.appUrl, Cookie: cartCookie },
+      body: JSON.stringify([checkoutValues(i), checkoutKey]),
+    });
+    const body = await placed.text();
+    placementTimes.push(performance.now() - started);
+    const redirect = placed.headers.get("x-action-redirect");
+    if (redirect?.startsWith(`${servers.sandbox.url}/kredivo/`)) outcomes.placed++;
+    else if (placed.status === 200 && body.includes('"soldOut"')) outcomes.refusedAtCheckout++;
+    else errors.push(`shopper ${i}: placement answered ${placed.status}, redirect ${redirect}: ${body.slice(0, 160)}`);
+  }
+
+  log(`flash sale: ${shoppers} shoppers arriving over ${arrivalMs} ms for ${units} units of ${SLUG}; generate-order answers after ${dokuDelayMs} ms`);
+  const saleStarted = performance.now();
+  await Promise.all(
+    Array.from({ length: shoppers }, (_, i) =>
+      shopper(i).catch((error: unknown) => {
+        errors.push(`shopper ${i}: ${error instanceof Error ? error.message : String(error)}`);
+      }),
+    ),
+  );
+  const saleSeconds = (performance.now() - saleStarted) / 1000;
+
+  // Kredivo approves every order placed; DOKU's notifications then pay them.
+  const pending = await database.run((db) =>
+    db
+      .select({ invoice: paymentAttempts.invoiceNumber })
+      .from(paymentAttempts)
+      .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
+      .where(eq(paymentAttempts.status, "pending")),
+  );
+  for (const { invoice } of pending) {
+    const approved = await fetch(`${servers.sandbox.url}/_sandbox/orders/${invoice}/approve`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    if (!approved.ok) errors.push(`approve ${invoice}: HTTP ${approved.status}`);
+  }
+
+  const deadline = Date.now() + 30_000;
+  while ((await paidUnits()) - paidBefore < outcomes.placed && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+
+  const paid = (await paidUnits()) - paidBefore;
+  const [left] = await database.run((db) => db.select({ stock: products.stock }).from(products).where(eq(products.id, flashId)));
+  const ordered = (await orderedUnits()) - orderedBefore;
+  const problems: string[] = [];
+  if (paid !== units) problems.push(`${paid} units paid for ${units} in stock`);
+  if (paid > units) problems.push(`OVERSOLD by ${paid - units}`);
+  if ((left?.stock ?? -1) !== 0) problems.push(`stock left ${left?.stock}, expected 0`);
+  if (ordered !== outcomes.placed) problems.push(`${ordered} units in orders for ${outcomes.placed} placements`);
+  if (outcomes.placed + outcomes.refusedAtCart + outcomes.refusedAtCheckout + errors.length !== shoppers) problems.push("shoppers unaccounted for");
+
+  const sale: SaleResult = {
+    shoppers,
+    units,
+    dokuDelayMs,
+    arrivalMs,
+    seconds: saleSeconds,
+    ...outcomes,
+    ordersPerSecond: outcomes.placed / saleSeconds,
+    placement: summarise(placementTimes),
+    pages: summarise(pageTimes),
+    pageRequests: pageTimes.length,
+    errors: errors.length,
+    paidUnits: paid,
+    stockLeft: left?.stock ?? NaN,
+    oversold: Math.max(0, paid - units),
+    problems,
+  };
+  log(
+    `sale: ${outcomes.placed} placed, ${outcomes.refusedAtCart} refused at the cart, ${outcomes.refusedAtCheckout} at checkout, ${errors.length} errors in ${saleSeconds.toFixed(1)} s ` +
+      `(${sale.ordersPerSecond.toFixed(1)} orders/s); placement p50 ${sale.placement.p50.toFixed(0)} ms p99 ${sale.placement.p99.toFixed(0)} ms; ` +
+      `pages p50 ${sale.pages.p50.toFixed(1)} ms p99 ${sale.pages.p99.toFixed(1)} ms`,
+  );
+  log(`database: ${paid} units paid, ${left?.stock} left, ${sale.oversold} oversold${problems.length ? `; FAILED: ${problems.join("; ")}` : ": ok"}`);
+  for (const error of errors.slice(0, 5)) log(`  ${error}`);
+  return sale;
+}
+
+const sales: SaleResult[] = [];
+for (const arrivalMs of arrivalWindows) sales.push(await runSale(arrivalMs));
 
 await servers.stop();
 await database.close();
 rmSync(STATIC_DIR, { recursive: true, force: true });
-const result: FlashResult = { database: name, pages: pairs, sale };
+const result: FlashResult = { database: name, pages: pairs, sales };
 writeFileSync(env("BENCH_RESULT"), JSON.stringify(result));
-process.exit(problems.length === 0 && errors.length === 0 ? 0 : 1);
+process.exit(sales.every((s) => s.problems.length === 0 && s.errors === 0) ? 0 : 1);
