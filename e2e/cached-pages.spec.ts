@@ -71,6 +71,7 @@ test("the last units: 'only N left', more than that refused, then 'sold out' on 
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByTestId("add-to-cart-error")).toHaveText(`Only ${left} left in stock.`);
   expect(db.stock(slug)).toBe(left);
+  await page.screenshot({ path: screenshotPath("stock-only-left-refused.png") });
 
   await page.getByLabel("Quantity", { exact: true }).fill(String(left));
   await page.getByRole("button", { name: "Add to cart" }).click();
@@ -88,5 +89,5 @@ test("the last units: 'only N left', more than that refused, then 'sold out' on 
     await page.goto("/");
     await expect(page.getByRole("article").filter({ hasText: PHONE }).getByTestId("stock-note")).toHaveText("Sold out", { timeout: 500 });
   }).toPass({ timeout: 15_000, intervals: [1_000] });
-  await page.screenshot({ path: screenshotPath("sold-out-catalog.png"), fullPage: true });
+  await page.screenshot({ path: screenshotPath("stock-sold-out-catalog.png"), fullPage: true });
 });

@@ -3,8 +3,9 @@
 // per language.
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
-import { NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { clientNamespaces } from "@/lib/i18n/client-messages";
 import { isLocale, localeOrDefault } from "@/lib/i18n/locales";
 import "../globals.css";
 
@@ -34,12 +35,12 @@ export default async function RootLayout({ children, params }: Props) {
   // Only a path that bypassed the proxy names no language of ours; its 404 is in the default one.
   setRequestLocale(localeOrDefault(locale));
   if (!isLocale(locale)) notFound();
-  const { common, shop } = await getMessages();
-  // Client components get the shop's words only; the back office's layout adds its own.
+  // Client components get the words of the header and the error page here; a page adds those of
+  // its own client components, and the back office's layout its own.
   return (
     <html lang={locale}>
       <body className="min-h-dvh font-sans">
-        <NextIntlClientProvider messages={{ common, shop }}>{children}</NextIntlClientProvider>
+        <ClientMessages namespaces={clientNamespaces.shopLayout}>{children}</ClientMessages>
       </body>
     </html>
   );

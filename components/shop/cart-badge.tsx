@@ -1,15 +1,16 @@
 "use client";
 // The header's cart count, read from a cookie the cart's actions write (lib/cart/count-cookie.ts),
 // so the shop layout stays cacheable. It re-reads on every navigation and when the cookie changes.
+// Its words come translated from the layout: formatting a message with a count in the browser
+// would load the ICU formatter's locale data on every page, for one word.
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
-import { useTranslations } from "next-intl";
 import { cartCountFromCookies } from "@/lib/cart/count-cookie-name";
 
 type CookieStoreLike = EventTarget;
 
-export function CartBadge() {
-  const t = useTranslations("shop.layout");
+/** `one` and `other`: the word after the count, for 1 and for any other number (Indonesian has one form, English two). */
+export function CartBadge({ one, other }: { one: string; other: string }) {
   const pathname = usePathname();
   const [count, setCount] = useState(0);
 
@@ -36,7 +37,7 @@ export function CartBadge() {
         {count}
       </span>
       {/* The name reads "Cart 3 items" ("Keranjang 3 barang"): the visible words first, as voice control expects. */}
-      <span className="sr-only">{t("cartItems", { count })}</span>
+      <span className="sr-only">{count === 1 ? one : other}</span>
     </>
   );
 }

@@ -6,21 +6,22 @@ import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/ui/button";
 
 export default function ShopError({ error, reset, retry }: { error: Error & { digest?: string }; reset: () => void; retry?: () => void }) {
-  const t = useTranslations("shop");
+  const t = useTranslations("shop.error");
+  const actions = useTranslations("shop.actions");
   return (
     <div className="mx-auto flex max-w-md flex-col items-center gap-4 py-16 text-center" data-testid="shop-error">
-      <p className="text-sm font-semibold text-brand-700">{t("error.eyebrow")}</p>
-      <h1 className="text-3xl font-bold tracking-tight">{t("error.title")}</h1>
-      <p className="text-stone-600">{t("error.body")}</p>
+      <p className="text-sm font-semibold text-brand-700">{t("eyebrow")}</p>
+      <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
+      <p className="text-stone-600">{t("body")}</p>
       <div className="flex flex-wrap justify-center gap-3">
         <button type="button" onClick={() => (retry ?? reset)()} className={buttonClass()}>
-          {t("error.tryAgain")}
+          {t("tryAgain")}
         </button>
         <Link href="/" className={buttonClass({ variant: "secondary" })}>
-          {t("actions.backToShop")}
+          {actions("backToShop")}
         </Link>
       </div>
-      {error.digest ? <p className="text-xs text-stone-500">{t("error.reference", { digest: error.digest })}</p> : null}
+      {error.digest ? <p className="text-xs text-stone-500">{t("reference", { digest: error.digest })}</p> : null}
     </div>
   );
 }

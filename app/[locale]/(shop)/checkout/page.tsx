@@ -9,6 +9,8 @@ import { Alert } from "@/components/ui/alert";
 import { loadCart } from "@/lib/cart/cart";
 import { readCartId } from "@/lib/cart/cookie";
 import { issueCheckoutKey } from "@/lib/checkout/checkout-key";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { clientNamespaces } from "@/lib/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -50,7 +52,9 @@ export default async function CheckoutPage() {
       ) : null}
       <StockShortfallAlert short={cart.short} />
       {/* A fresh key per render, bound to this cart: a double submit of this form finds the same order. */}
-      <CheckoutForm checkoutKey={issueCheckoutKey(cartId)} summary={summary} placeOrderAction={placeOrderAction} />
+      <ClientMessages namespaces={clientNamespaces.checkout}>
+        <CheckoutForm checkoutKey={issueCheckoutKey(cartId)} summary={summary} placeOrderAction={placeOrderAction} />
+      </ClientMessages>
     </div>
   );
 }

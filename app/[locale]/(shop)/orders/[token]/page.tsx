@@ -14,6 +14,8 @@ import { buttonClass } from "@/components/ui/button";
 import { ShopTime } from "@/components/ui/shop-time";
 import { orderReference } from "@/lib/format";
 import { findShopperOrder } from "@/lib/orders/queries";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { clientNamespaces } from "@/lib/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -71,7 +73,11 @@ export default async function OrderPage({
               </Alert>
             ) : null}
             {soldOut ? <SoldOutNotice items={order.stockShort} /> : null}
-            {order.status === "pending" ? <AutoRefresh /> : null}
+            {order.status === "pending" ? (
+              <ClientMessages namespaces={clientNamespaces.autoRefresh}>
+                <AutoRefresh />
+              </ClientMessages>
+            ) : null}
             {resumeUrl || canPayAgain ? (
               <div className="flex flex-wrap items-center gap-3">
                 {resumeUrl ? (

@@ -11,6 +11,8 @@ import { Price } from "@/components/ui/price";
 import { ProductImage } from "@/components/ui/product-image";
 import { findActiveProductBySlug } from "@/lib/catalog/products";
 import { localeOrDefault } from "@/lib/i18n/locales";
+import { ClientMessages } from "@/components/i18n/client-messages";
+import { clientNamespaces } from "@/lib/i18n/client-messages";
 
 // Cached: rendered on the first request per language, then served from the cache and rendered
 // again in the background at most every 5 seconds, so a change to a product (a sale, a release,
@@ -94,7 +96,9 @@ export default async function ProductPage({ params }: Props) {
           </p>
 
           <Card className="p-5">
-            <AddToCartForm productId={product.id} stock={product.stock} addToCartAction={addToCartAction} />
+            <ClientMessages namespaces={clientNamespaces.addToCart}>
+              <AddToCartForm productId={product.id} stock={product.stock} addToCartAction={addToCartAction} />
+            </ClientMessages>
             <p className="mt-4 text-sm text-stone-600">{t("kredivo.payLater")}</p>
           </Card>
         </div>
