@@ -134,19 +134,21 @@ export async function placeOrder(
           subtotal: cart.subtotal,
           shippingTotal: cart.shippingTotal,
           total: cart.total,
-          // Taken just below, in this transaction.
+          // Taken below, in this transaction.
           stockState: "reserved",
         })
         .onConflictDoNothing({ target: orders.checkoutKey })
         .returning({ id: orders.id, token: orders.publicToken });
       if (!order) return null;
-      const units = await reserveLines(tx, cart.lines.map((line) => ({ productId: line.product.id, quantity: line.quantity })));
-      // Not enough left: nothing of this order is kept, the cart stays as it was.
-      if (!units.ok) throw new NotEnoughStock(units.short);
       await tx.insert(orderItems).values(orderItemRows(order.id, cart));
       const attemptId = await insertAttempt(tx, order.id, cart.total);
       // The order now holds the cart's contents; the cart starts again empty.
       await tx.delete(cartItems).where(eq(cartItems.cartId, cartId));
+      // Last, because in a flash sale every placement updates the same product row: on PostgreSQL
+      // its lock is then held from this statement to the commit, not through the ones above.
+      const units = await reserveLines(tx, cart.lines.map((line) => ({ productId: line.product.id, quantity: line.quantity })));
+      // Not enough left: nothing of this order is kept, the cart stays as it was.
+      if (!units.ok) throw new NotEnoughStock(units.short);
       return { ok: true as const, attemptId, token: order.token };
     }),
   );
