@@ -75,6 +75,7 @@ test("the last units: 'only N left', more than that refused, then 'sold out' on 
   await page.getByLabel("Quantity", { exact: true }).fill(String(left + 1));
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByTestId("add-to-cart-error")).toHaveText(`Only ${left} left in stock.`);
+  await expect(page.getByLabel("Quantity", { exact: true }), "the field keeps what the shopper asked for").toHaveValue(String(left + 1));
   expect(db.stock(slug)).toBe(left);
   await page.screenshot({ path: screenshotPath("stock-only-left-refused.png") });
 

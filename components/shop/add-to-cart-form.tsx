@@ -45,7 +45,8 @@ export function AddToCartForm({
         <div className="mt-1.5 flex flex-wrap items-center gap-3">
           <QuantityInput
             id="quantity"
-            defaultValue={1}
+            // React resets the form after the action: to what the shopper asked for, when refused.
+            defaultValue={state.quantity ?? 1}
             max={stock}
             disabled={soldOut}
             aria-invalid={state.error ? true : undefined}

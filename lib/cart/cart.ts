@@ -19,7 +19,8 @@ export class CartError extends Error {
 }
 
 /** What the cart's server actions answer the product page's and the cart page's forms. */
-export type AddToCartState = { error?: CartProblem };
+/** A refusal, and the quantity the shopper asked for, so the field keeps it. */
+export type AddToCartState = { error?: CartProblem; quantity?: number };
 export type CartLineState = { error?: CartProblem; ok?: boolean };
 
 /** A priced line and its product's units available right now (placing the order reserves them). */

@@ -30,7 +30,7 @@ export async function addToCartAction(_prev: AddToCartState, formData: FormData)
   try {
     cartId = await addToCart(await readCartId(), line.productId, line.quantity);
   } catch (error) {
-    return { error: cartProblem(error) };
+    return { error: cartProblem(error), quantity: line.quantity };
   }
   await writeCartId(cartId);
   await refreshCartCount(cartId);
