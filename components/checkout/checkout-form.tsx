@@ -8,23 +8,14 @@ import { unstable_rethrow } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { get, useForm, useWatch, type FieldErrors, type Path, type Resolver } from "react-hook-form";
-import { SummaryRows, type SummaryShipping } from "@/components/cart/cart-summary";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Price } from "@/components/ui/price";
 import { useShortfallText } from "@/components/shop/shortfall-text";
 import { Spinner } from "@/components/ui/submit-button";
 import type { CheckoutProblem, PlaceOrderActionResult } from "@/lib/checkout/place-order";
 import type { CheckoutDetails, CheckoutErrorKey, CheckoutInput } from "@/lib/checkout/schema";
 import { TextField } from "./text-field";
-
-export interface CheckoutSummary {
-  items: { key: string; name: string; quantity: number; lineTotal: number }[];
-  shipping: SummaryShipping[];
-  subtotal: number;
-  total: number;
-}
 
 const FIELDS = [
   "firstName",
@@ -96,7 +87,8 @@ export function CheckoutForm({
   placeOrderAction,
 }: {
   checkoutKey: string;
-  summary: CheckoutSummary;
+  /** The order summary, rendered on the server (components/checkout/checkout-summary.tsx). */
+  summary: React.ReactNode;
   /** The page passes the server action; it redirects, or answers what to show. */
   placeOrderAction: (values: unknown, checkoutKey: unknown) => Promise<PlaceOrderActionResult>;
 }) {
@@ -116,7 +108,6 @@ export function CheckoutForm({
   const t = useTranslations("shop.checkout");
   const shortfallText = useShortfallText();
   const kredivo = useTranslations("shop.kredivo");
-  const summaryT = useTranslations("shop.summary");
   const commonKredivo = useTranslations("common.kredivo");
   const [message, setMessage] = useState<FormMessage | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -258,34 +249,7 @@ export function CheckoutForm({
       </div>
 
       <Card as="aside" aria-labelledby="checkout-summary-heading" className="space-y-5 p-5 sm:p-6 lg:sticky lg:top-24">
-        <h2 id="checkout-summary-heading" className="text-lg font-semibold">
-          {summaryT("heading")}
-        </h2>
-        <ul className="space-y-3 text-sm">
-          {summary.items.map((item) => (
-            <li key={item.key} className="flex justify-between gap-4">
-              <span className="min-w-0">
-                <span className="font-medium text-stone-900">{item.name}</span>
-                <span className="text-stone-600">{summaryT("times", { quantity: item.quantity })}</span>
-              </span>
-              <Price value={item.lineTotal} className="font-medium" />
-            </li>
-          ))}
-        </ul>
-        <SummaryRows
-          subtotal={summary.subtotal}
-          shipping={summary.shipping}
-          total={summary.total}
-          totalTestId="checkout-total"
-          className="border-t border-stone-200 pt-4"
-        />
-
-        <p className="flex gap-2 rounded-xl bg-brand-50 px-3 py-2.5 text-sm text-brand-900">
-          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="mt-0.5 size-4 shrink-0">
-            <path fillRule="evenodd" d="M2.5 4A1.5 1.5 0 0 0 1 5.5V6h18v-.5A1.5 1.5 0 0 0 17.5 4h-15ZM19 8.5H1v6A1.5 1.5 0 0 0 2.5 16h15a1.5 1.5 0 0 0 1.5-1.5v-6ZM3 13.25a.75.75 0 0 1 .75-.75h1.5a.75.75 0 0 1 0 1.5h-1.5a.75.75 0 0 1-.75-.75Zm4.75-.75a.75.75 0 0 0 0 1.5h3.5a.75.75 0 0 0 0-1.5h-3.5Z" clipRule="evenodd" />
-          </svg>
-          <span>{kredivo("willPay")}</span>
-        </p>
+        {summary}
 
         {message ? (
           <Alert testId="form-error">

@@ -13,7 +13,7 @@ export const clientNamespaces = {
   /** The cart's quantity controls. */
   cartLine: ["shop.cart", "shop.stock"],
   /** The checkout form. */
-  checkout: ["shop.checkout", "shop.kredivo", "shop.summary", "shop.stock", "common.kredivo"],
+  checkout: ["shop.checkout", "shop.kredivo", "shop.stock", "common.kredivo"],
   /** The order page's automatic refresh. */
   autoRefresh: ["shop.order.autoRefresh"],
 } as const;

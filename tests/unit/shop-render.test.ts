@@ -13,6 +13,7 @@ const { OrderStatusPanel } = await import("@/components/orders/order-status");
 const { PaymentTimeline } = await import("@/components/orders/payment-timeline");
 const { OrderSummary } = await import("@/components/orders/order-summary");
 const { CheckoutForm } = await import("@/components/checkout/checkout-form");
+const { CheckoutSummaryList } = await import("@/components/checkout/checkout-summary");
 const { StockNote } = await import("@/components/shop/stock-note");
 const { ProductCard } = await import("@/components/shop/product-card");
 const { AddToCartForm } = await import("@/components/shop/add-to-cart-form");
@@ -186,7 +187,7 @@ describe("the order summary", () => {
 });
 
 describe("the checkout form", () => {
-  const summary = { items: [], shipping: [], subtotal: 0, total: 0 };
+  const summary = createElement(CheckoutSummaryList, { summary: { items: [{ key: "1", name: "Kopi", quantity: 2, lineTotal: 190_000 }], shipping: [], subtotal: 190_000, total: 190_000 } });
   const form = createElement(CheckoutForm, { checkoutKey: "k", summary, placeOrderAction: async () => ({}) });
   it("keeps the English labels the specs fill in", () => {
     const html = render(form);
@@ -194,6 +195,7 @@ describe("the checkout form", () => {
       expect(html, label).toContain(`>${label}</label>`);
     }
     expect(html).toContain(">Pay with Kredivo</button>");
+    expect(html).toContain("Rp 190.000");
   });
   it("reads as an Indonesian shop by default", () => {
     const html = render(form, "id");

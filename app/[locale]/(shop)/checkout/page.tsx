@@ -3,7 +3,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { placeOrderAction } from "@/app/[locale]/(shop)/checkout/actions";
-import { CheckoutForm, type CheckoutSummary } from "@/components/checkout/checkout-form";
+import { CheckoutForm } from "@/components/checkout/checkout-form";
+import { CheckoutSummaryList, type CheckoutSummary } from "@/components/checkout/checkout-summary";
 import { StockShortfallAlert } from "@/components/cart/stock-shortfall-alert";
 import { Alert } from "@/components/ui/alert";
 import { loadCart } from "@/lib/cart/cart";
@@ -53,7 +54,7 @@ export default async function CheckoutPage() {
       <StockShortfallAlert short={cart.short} />
       {/* A fresh key per render, bound to this cart: a double submit of this form finds the same order. */}
       <ClientMessages namespaces={clientNamespaces.checkout}>
-        <CheckoutForm checkoutKey={issueCheckoutKey(cartId)} summary={summary} placeOrderAction={placeOrderAction} />
+        <CheckoutForm checkoutKey={issueCheckoutKey(cartId)} summary={<CheckoutSummaryList summary={summary} />} placeOrderAction={placeOrderAction} />
       </ClientMessages>
     </div>
   );
