@@ -19,7 +19,7 @@ import { seedDatabase } from "@/lib/db/seed";
 import { startSandbox } from "@/sandbox/server";
 import { checkoutDetails } from "@/tests/support/orders";
 import { createCarts } from "./checkout";
-import { buildBareApp } from "./page-floor";
+import { buildBareApp, startBare } from "./page-floor";
 import { DOKU, freePort } from "./servers";
 import { BENCH_DIR } from "./workspace";
 
@@ -83,15 +83,7 @@ const product = "batik-tulis-parang-shirt";
 
 // The reference: the bare app on a server of its own.
 if (!existsSync(join(BENCH_DIR, "bare", ".next", "BUILD_ID"))) buildBareApp();
-const barePort = await freePort();
-const bare = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(barePort)], {
-  cwd: join(BENCH_DIR, "bare"),
-  env: { ...env, DATABASE_URL: "" },
-  stdio: "ignore",
-});
-process.on("exit", () => bare.kill("SIGTERM"));
-const bareUrl = `http://localhost:${barePort}`;
-while (!(await fetch(`${bareUrl}/`).then((r) => r.ok, () => false))) await new Promise((r) => setTimeout(r, 100));
+const { url: bareUrl } = await startBare();
 
 const pages: { name: string; path: string; cookie?: string; base?: string }[] = [
   { name: "catalog", path: "/" },

@@ -32,7 +32,8 @@ export function buildBareApp(): void {
   if (build.status !== 0) throw new Error(`next build in ${BARE_DIR} failed (exit ${build.status ?? build.signal})`);
 }
 
-async function startBare(): Promise<{ url: string; stop: () => Promise<void> }> {
+/** `next start` of the built bare app on a free port; resolves once it answers. */
+export async function startBare(): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { cwd: BARE_DIR, env: nodeEnv(), stdio: "ignore" });
   const exited = new Promise<void>((r) => child.once("exit", () => r()));

@@ -3,14 +3,12 @@
 // lives in a cookie, not in the URL, so every link the shop hands out (DOKU's callback URLs, the
 // order link in an email) works in either language. Pure: the proxy, the sandbox and tests use it.
 // The list itself is in locale-list.mjs, which next.config.mjs reads too.
-import { defaultLocale as defaultLanguage, LOCALE_COOKIE, locales } from "./locale-list.mjs";
+import { defaultLocale as defaultLanguage, locales } from "./locale-list.mjs";
 
-export { locales };
+/** `LOCALE_COOKIE` is next-intl's own cookie name, so its tooling recognises it. */
+export { LOCALE_COOKIE, locales } from "./locale-list.mjs";
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = defaultLanguage;
-
-/** next-intl's own cookie name, so its tooling recognises it. */
-export { LOCALE_COOKIE };
 
 /** A year: the shopper chose a language, and should not be asked again next month. */
 export const LOCALE_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;

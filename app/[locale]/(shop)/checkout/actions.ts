@@ -15,7 +15,7 @@ export async function placeOrderAction(values: unknown, checkoutKey: unknown): P
   if (result.kind === "redirect") {
     // The order took the cart's contents: the badge goes back to what the cart now holds.
     await refreshCartCount();
-      redirect(result.url);
+    redirect(result.url);
   }
   if (result.kind === "invalid") return { fieldErrors: result.fieldErrors, problem: { code: "invalid" } };
   return { problem: result.problem };
