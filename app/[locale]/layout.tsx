@@ -4,8 +4,6 @@
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { ClientMessages } from "@/components/i18n/client-messages";
-import { clientNamespaces } from "@/lib/i18n/client-messages";
 import { isLocale, localeOrDefault } from "@/lib/i18n/locales";
 import "../globals.css";
 
@@ -35,12 +33,13 @@ export default async function RootLayout({ children, params }: Props) {
   // Only a path that bypassed the proxy names no language of ours; its 404 is in the default one.
   setRequestLocale(localeOrDefault(locale));
   if (!isLocale(locale)) notFound();
-  // Client components get the words of the header and the error page here; a page adds those of
-  // its own client components, and the back office's layout its own.
+  // No message catalogue goes to the browser from here: the shop's client components get their
+  // words from their pages, rendered on the server (docs/caching.md, "Words in the browser"), and
+  // the back office's layout gives its own.
   return (
     <html lang={locale}>
       <body className="min-h-dvh font-sans">
-        <ClientMessages namespaces={clientNamespaces.shopLayout}>{children}</ClientMessages>
+        {children}
       </body>
     </html>
   );

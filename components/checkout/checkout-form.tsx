@@ -1,20 +1,19 @@
 "use client";
 // The checkout form. Validates in the browser with the same checkoutSchema the server action
-// uses; the server's answer (field errors or a problem) is shown the same way. Both arrive as
-// message keys (shop.checkout.errors, shop.checkout.problem) and are worded here, in the shopper's
-// language. Once submitted, the button stays disabled until the page leaves for Kredivo, so one
-// form makes one order.
+// uses; the server's answer (field errors or a problem) is shown the same way. Field errors are
+// message keys (shop.checkout.errors), worded from the words the page rendered on the server
+// (./checkout-words.ts); the server words its problem itself. Once submitted, the button stays
+// disabled until the page leaves for Kredivo, so one form makes one order.
 import { unstable_rethrow } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { get, useForm, useWatch, type FieldErrors, type Path, type Resolver } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { useShortfallText } from "@/components/shop/shortfall-text";
 import { Spinner } from "@/components/ui/submit-button";
-import type { CheckoutProblem, PlaceOrderActionResult } from "@/lib/checkout/place-order";
+import type { PlaceOrderActionResult } from "@/lib/checkout/place-order";
 import type { CheckoutDetails, CheckoutErrorKey, CheckoutInput } from "@/lib/checkout/schema";
+import type { CheckoutFormWords } from "./checkout-words";
 import { TextField } from "./text-field";
 
 const FIELDS = [
@@ -49,7 +48,7 @@ const defaultValues: CheckoutInput = {
 };
 
 /** What the form says above its button: a problem, and any field errors it has no field for. */
-type FormMessage = { problem?: CheckoutProblem; unplaced: string[] };
+type FormMessage = { problem?: string; unplaced: string[] };
 
 function FormSection({ title, children }: { title: string; children: React.ReactNode }) {
   // A fieldset named by its legend, whose heading also keeps the page outline.
@@ -84,11 +83,13 @@ const checkoutResolver: Resolver<CheckoutInput, unknown, CheckoutDetails> = asyn
 export function CheckoutForm({
   checkoutKey,
   summary,
+  words,
   placeOrderAction,
 }: {
   checkoutKey: string;
   /** The order summary, rendered on the server (components/checkout/checkout-summary.tsx). */
   summary: React.ReactNode;
+  words: CheckoutFormWords;
   /** The page passes the server action; it redirects, or answers what to show. */
   placeOrderAction: (values: unknown, checkoutKey: unknown) => Promise<PlaceOrderActionResult>;
 }) {
@@ -105,10 +106,7 @@ export function CheckoutForm({
     defaultValues,
   });
   const sameAsShipping = useWatch({ control, name: "billingSameAsShipping" });
-  const t = useTranslations("shop.checkout");
-  const shortfallText = useShortfallText();
-  const kredivo = useTranslations("shop.kredivo");
-  const commonKredivo = useTranslations("common.kredivo");
+  const labels = words.labels;
   const [message, setMessage] = useState<FormMessage | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [isPending, startTransition] = useTransition();
@@ -133,17 +131,11 @@ export function CheckoutForm({
    * A field error's words. The schema's messages and the server's field errors are keys under
    * shop.checkout.errors; anything else (zod's own text for a value of the wrong type) is "invalid".
    */
-  const errorText = (key: string): string => {
-    const known = key as CheckoutErrorKey;
-    return t.has(`errors.${known}`) ? t(`errors.${known}`) : t("errors.invalid");
-  };
+  const errorText = (key: string): string => (Object.hasOwn(words.errors, key) ? words.errors[key as CheckoutErrorKey] : words.errors.invalid);
   const errorFor = (name: FieldName): string | undefined => {
     const key = (get(errors as FieldErrors, name) as { message?: string } | undefined)?.message;
     return key ? errorText(key) : undefined;
   };
-  // A sold-out refusal names each product and how many are left; the others are one message each.
-  const problemText = (problem: CheckoutProblem): string =>
-    problem.code === "soldOut" ? t("problem.soldOut", { items: shortfallText(problem.items) }) : t(`problem.${problem.code}`, problem);
 
   function applyResult(result: PlaceOrderActionResult) {
     const unplaced: string[] = [];
@@ -174,7 +166,7 @@ export function CheckoutForm({
         // A redirect (to Kredivo or to the order page) arrives as a thrown navigation: let Next
         // follow it and keep the button disabled.
         unstable_rethrow(error);
-        result = { problem: { code: "network" } };
+        result = { problem: words.network };
       }
       if (!result) return;
       locked.current = false;
@@ -190,15 +182,15 @@ export function CheckoutForm({
       noValidate
       className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">
       <div className="space-y-6">
-        <FormSection title={t("contact")}>
+        <FormSection title={labels.contact}>
           <div className="mt-4 grid gap-4 sm:grid-cols-2">
-            <TextField id="firstName" label={t("firstName")} autoComplete="given-name" registration={register("firstName")} error={errorFor("firstName")} />
-            <TextField id="lastName" label={t("lastName")} autoComplete="family-name" registration={register("lastName")} error={errorFor("lastName")} />
-            <TextField id="email" label={t("email")} type="email" inputMode="email" autoComplete="email" registration={register("email")} error={errorFor("email")} className="sm:col-span-2" />
+            <TextField id="firstName" label={labels.firstName} autoComplete="given-name" registration={register("firstName")} error={errorFor("firstName")} />
+            <TextField id="lastName" label={labels.lastName} autoComplete="family-name" registration={register("lastName")} error={errorFor("lastName")} />
+            <TextField id="email" label={labels.email} type="email" inputMode="email" autoComplete="email" registration={register("email")} error={errorFor("email")} className="sm:col-span-2" />
             <TextField
               id="phone"
-              label={t("phone")}
-              hint={t("phoneHint")}
+              label={labels.phone}
+              hint={labels.phoneHint}
               type="tel"
               inputMode="tel"
               autoComplete="tel"
@@ -209,15 +201,15 @@ export function CheckoutForm({
           </div>
         </FormSection>
 
-        <FormSection title={t("shippingAddress")}>
+        <FormSection title={labels.shippingAddress}>
           <div className="mt-4 grid gap-4 sm:grid-cols-2">
-            <TextField id="shipping-address" label={t("street")} autoComplete="shipping street-address" registration={register("shipping.address")} error={errorFor("shipping.address")} className="sm:col-span-2" />
-            <TextField id="shipping-city" label={t("city")} autoComplete="shipping address-level2" registration={register("shipping.city")} error={errorFor("shipping.city")} />
-            <TextField id="shipping-postalCode" label={t("postalCode")} inputMode="numeric" autoComplete="shipping postal-code" registration={register("shipping.postalCode")} error={errorFor("shipping.postalCode")} />
-            <TextField id="shipping-phone" label={t("courierPhone")} type="tel" inputMode="tel" autoComplete="shipping tel" registration={register("shipping.phone")} error={errorFor("shipping.phone")} />
+            <TextField id="shipping-address" label={labels.street} autoComplete="shipping street-address" registration={register("shipping.address")} error={errorFor("shipping.address")} className="sm:col-span-2" />
+            <TextField id="shipping-city" label={labels.city} autoComplete="shipping address-level2" registration={register("shipping.city")} error={errorFor("shipping.city")} />
+            <TextField id="shipping-postalCode" label={labels.postalCode} inputMode="numeric" autoComplete="shipping postal-code" registration={register("shipping.postalCode")} error={errorFor("shipping.postalCode")} />
+            <TextField id="shipping-phone" label={labels.courierPhone} type="tel" inputMode="tel" autoComplete="shipping tel" registration={register("shipping.phone")} error={errorFor("shipping.phone")} />
             <div>
-              <p className="block text-sm font-medium text-stone-800">{t("country")}</p>
-              <p className="mt-1.5 flex h-11 items-center rounded-lg border border-stone-200 bg-stone-100 px-3 text-base text-stone-800">{t("countryName")}</p>
+              <p className="block text-sm font-medium text-stone-800">{labels.country}</p>
+              <p className="mt-1.5 flex h-11 items-center rounded-lg border border-stone-200 bg-stone-100 px-3 text-base text-stone-800">{labels.countryName}</p>
             </div>
           </div>
 
@@ -229,20 +221,20 @@ export function CheckoutForm({
               {...register("billingSameAsShipping")}
             />
             <label htmlFor="billingSameAsShipping" className="text-sm font-medium text-stone-800">
-              {t("billingSame")}
+              {labels.billingSame}
             </label>
           </div>
         </FormSection>
 
         {sameAsShipping ? null : (
-          <FormSection title={t("billingAddress")}>
+          <FormSection title={labels.billingAddress}>
             <div className="mt-4 grid gap-4 sm:grid-cols-2">
-              <TextField id="billing-firstName" label={t("billingFirstName")} autoComplete="billing given-name" registration={register("billing.firstName")} error={errorFor("billing.firstName")} />
-              <TextField id="billing-lastName" label={t("billingLastName")} autoComplete="billing family-name" registration={register("billing.lastName")} error={errorFor("billing.lastName")} />
-              <TextField id="billing-address" label={t("billingStreet")} autoComplete="billing street-address" registration={register("billing.address")} error={errorFor("billing.address")} className="sm:col-span-2" />
-              <TextField id="billing-city" label={t("billingCity")} autoComplete="billing address-level2" registration={register("billing.city")} error={errorFor("billing.city")} />
-              <TextField id="billing-postalCode" label={t("billingPostalCode")} inputMode="numeric" autoComplete="billing postal-code" registration={register("billing.postalCode")} error={errorFor("billing.postalCode")} />
-              <TextField id="billing-phone" label={t("billingPhone")} type="tel" inputMode="tel" autoComplete="billing tel" registration={register("billing.phone")} error={errorFor("billing.phone")} />
+              <TextField id="billing-firstName" label={labels.billingFirstName} autoComplete="billing given-name" registration={register("billing.firstName")} error={errorFor("billing.firstName")} />
+              <TextField id="billing-lastName" label={labels.billingLastName} autoComplete="billing family-name" registration={register("billing.lastName")} error={errorFor("billing.lastName")} />
+              <TextField id="billing-address" label={labels.billingStreet} autoComplete="billing street-address" registration={register("billing.address")} error={errorFor("billing.address")} className="sm:col-span-2" />
+              <TextField id="billing-city" label={labels.billingCity} autoComplete="billing address-level2" registration={register("billing.city")} error={errorFor("billing.city")} />
+              <TextField id="billing-postalCode" label={labels.billingPostalCode} inputMode="numeric" autoComplete="billing postal-code" registration={register("billing.postalCode")} error={errorFor("billing.postalCode")} />
+              <TextField id="billing-phone" label={labels.billingPhone} type="tel" inputMode="tel" autoComplete="billing tel" registration={register("billing.phone")} error={errorFor("billing.phone")} />
             </div>
           </FormSection>
         )}
@@ -253,7 +245,7 @@ export function CheckoutForm({
 
         {message ? (
           <Alert testId="form-error">
-            {[message.problem ? problemText(message.problem) : null, ...message.unplaced.map(errorText)].filter(Boolean).join(" ")}
+            {[message.problem ?? null, ...message.unplaced.map(errorText)].filter(Boolean).join(" ")}
           </Alert>
         ) : null}
 
@@ -261,13 +253,13 @@ export function CheckoutForm({
           {busy ? (
             <>
               <Spinner />
-              {kredivo("redirecting")}
+              {words.redirecting}
             </>
           ) : (
-            commonKredivo("payWith")
+            words.payWith
           )}
         </button>
-        <p className="text-center text-xs text-stone-600">{kredivo("approveThere")}</p>
+        <p className="text-center text-xs text-stone-600">{words.approveThere}</p>
       </Card>
     </form>
   );

@@ -1,15 +1,14 @@
 "use client";
 // While an order awaits Kredivo, re-render the page from the server every 2 seconds (for at
-// most 10 minutes). The status panel is a live region, so a change is announced.
+// most 10 minutes). The status panel is a live region, so a change is announced. Its two
+// sentences come from the page, in the shopper's language.
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 const INTERVAL_MS = 2_000;
 const MAX_MS = 10 * 60 * 1_000;
 
-export function AutoRefresh() {
-  const t = useTranslations("shop.order.autoRefresh");
+export function AutoRefresh({ words }: { words: { running: string; stopped: string } }) {
   const router = useRouter();
   const [stopped, setStopped] = useState(false);
 
@@ -28,7 +27,7 @@ export function AutoRefresh() {
 
   return (
     <p aria-live="polite" className="text-xs text-stone-600">
-      {stopped ? t("stopped") : t("running")}
+      {stopped ? words.stopped : words.running}
     </p>
   );
 }

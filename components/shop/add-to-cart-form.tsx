@@ -1,33 +1,37 @@
 "use client";
 // Quantity + "Add to cart". The server action (the page passes addToCartAction) validates, adds
-// and redirects to the cart; if it cannot, its message shows here and the quantity field points
-// at it. `stock` is what the (cached) product page read: "Only N left", or "Sold out" with the
-// button left focusable but inert (aria-disabled), so a screen reader still finds it and hears why.
-import { useTranslations } from "next-intl";
+// and redirects to the cart; if it cannot, its refusal, worded on the server, shows here and the
+// quantity field points at it. `stock` is what the (cached) product page read: "Only N left", or
+// "Sold out" with the button left focusable but inert (aria-disabled), so a screen reader still
+// finds it and hears why. Its words come from the page, rendered on the server: the browser
+// formats no message (docs/caching.md, "Words in the browser").
 import { useActionState } from "react";
-import { useCartProblemText } from "@/components/cart/cart-problem";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { QuantityInput } from "@/components/ui/quantity-input";
 import type { AddToCartState } from "@/lib/cart/cart";
 import { stockLevel } from "@/lib/stock/levels";
-import { StockNote } from "./stock-note";
 
 const initialState: AddToCartState = {};
+
+export type AddToCartWords = { quantity: string; addToCart: string; adding: string };
 
 export function AddToCartForm({
   productId,
   stock,
+  stockNote,
+  words,
   addToCartAction,
 }: {
   productId: number;
   /** Units available right now (products.stock); the server checks again when adding. */
   stock: number;
+  /** The page's <StockNote> for that stock. */
+  stockNote: React.ReactNode;
+  words: AddToCartWords;
   addToCartAction: (previous: AddToCartState, formData: FormData) => Promise<AddToCartState>;
 }) {
-  const t = useTranslations("shop.product");
-  const problemText = useCartProblemText();
   const [state, formAction] = useActionState(addToCartAction, initialState);
   const errorId = "add-to-cart-error";
   const stockId = "add-to-cart-stock";
@@ -40,7 +44,7 @@ export function AddToCartForm({
       <input type="hidden" name="productId" value={productId} />
       <div>
         <label htmlFor="quantity" className="block text-sm font-medium text-stone-800">
-          {t("quantity")}
+          {words.quantity}
         </label>
         <div className="mt-1.5 flex flex-wrap items-center gap-3">
           <QuantityInput
@@ -53,21 +57,21 @@ export function AddToCartForm({
             aria-describedby={described}
             className="block h-11 w-28 rounded-lg border border-stone-300 bg-white px-3 text-base shadow-sm disabled:bg-stone-100 aria-invalid:border-red-600"
           />
-          <StockNote stock={stock} id={stockId} />
+          {level === "plenty" ? null : <span id={stockId}>{stockNote}</span>}
         </div>
       </div>
       {state.error ? (
         <Alert id={errorId} testId="add-to-cart-error" compact>
-          {problemText(state.error)}
+          {state.error}
         </Alert>
       ) : null}
       {soldOut ? (
         <button type="button" aria-disabled="true" aria-describedby={stockId} className={buttonClass({ size: "lg", className: "w-full cursor-not-allowed opacity-60 sm:w-auto" })}>
-          {t("addToCart")}
+          {words.addToCart}
         </button>
       ) : (
-        <SubmitButton size="lg" pendingLabel={t("adding")} className="w-full sm:w-auto">
-          {t("addToCart")}
+        <SubmitButton size="lg" pendingLabel={words.adding} className="w-full sm:w-auto">
+          {words.addToCart}
         </SubmitButton>
       )}
     </form>

@@ -18,10 +18,13 @@ export class CartError extends Error {
   }
 }
 
-/** What the cart's server actions answer the product page's and the cart page's forms. */
-/** A refusal, and the quantity the shopper asked for, so the field keeps it. */
-export type AddToCartState = { error?: CartProblem; quantity?: number };
-export type CartLineState = { error?: CartProblem; ok?: boolean };
+/**
+ * What the cart's server actions answer the product page's and the cart page's forms: a refusal
+ * already in the shopper's language (./problem-text.ts), and for add-to-cart the quantity the
+ * shopper asked for, so the field keeps it.
+ */
+export type AddToCartState = { error?: string; quantity?: number };
+export type CartLineState = { error?: string; ok?: boolean };
 
 /** A priced line and its product's units available right now (placing the order reserves them). */
 export interface CartLine extends PricedLine {

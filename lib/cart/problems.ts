@@ -1,7 +1,6 @@
-// Why a cart change was refused, as data: the cart's actions answer it and the forms put it into
-// words (messages/*/shop.json, shop.cart.problems; components/cart/cart-problem.ts). Each code is
-// a message key there; the other fields are that message's values. Pure: client components import
-// the type.
+// Why a cart change was refused, as data: lib/cart throws it and the cart's actions put it into
+// the shopper's words (./problem-text.ts; messages/*/shop.json, shop.cart.problems). Each code is
+// a message key there; the other fields are that message's values. Pure.
 export type CartProblem =
   | { code: "productUnavailable" }
   | { code: "notInCart" }

@@ -17,8 +17,8 @@ import { checkoutSchema, fieldErrors, type CheckoutDetails, type CheckoutFieldEr
 
 /**
  * Why an order was not placed, as data: each code is a message key under shop.checkout.problem
- * (messages/<locale>/shop.json), the other fields its values. The checkout form puts it into words;
- * `invalid` (some fields need fixing) and `network` (the action never answered) are the form's own.
+ * (messages/<locale>/shop.json), the other fields its values. The action puts it into the
+ * shopper's words (./problem-text.ts); `invalid` says some fields need fixing.
  */
 export type CheckoutProblem =
   | { code: "expiredForm" }
@@ -26,16 +26,18 @@ export type CheckoutProblem =
   | { code: "tooManyAttempts"; minutes: number }
   /** Too few units left for these lines (`left` 0: sold out); the form names each one. */
   | { code: "soldOut"; items: StockShortfall[] }
-  | { code: "invalid" }
-  | { code: "network" };
+  | { code: "invalid" };
 
 export type PlaceOrderResult =
   | { kind: "redirect"; url: string }
   | { kind: "invalid"; fieldErrors: CheckoutFieldErrors }
   | { kind: "error"; problem: CheckoutProblem };
 
-/** What the checkout form gets back from placeOrderAction when it does not redirect. */
-export type PlaceOrderActionResult = { fieldErrors?: CheckoutFieldErrors; problem?: CheckoutProblem };
+/**
+ * What the checkout form gets back from placeOrderAction when it does not redirect: field errors
+ * as message keys (the form has their words, for its own checks too) and the problem in words.
+ */
+export type PlaceOrderActionResult = { fieldErrors?: CheckoutFieldErrors; problem?: string };
 
 const EXPIRED_FORM: PlaceOrderResult = { kind: "error", problem: { code: "expiredForm" } };
 

@@ -1,14 +1,37 @@
-// Server-rendered shop components, inside next-intl's provider as the root layout gives it: the
-// English copy is what the Playwright specs find elements by (e2e/*.spec.ts), so it must read as
-// it did before the shop spoke Indonesian; Indonesian is the default everyone else sees.
+// Server-rendered shop components, inside next-intl's provider as a request gives them their
+// language, and the words the server hands the shop's client components and answers from its
+// actions (next-intl/server stands in for the request here): the English copy is what the
+// Playwright specs find elements by (e2e/*.spec.ts), so it must read as it did before the shop
+// spoke Indonesian; Indonesian is the default everyone else sees.
 import { type ComponentProps, createElement, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
-const { NextIntlClientProvider, createTranslator } = await import("next-intl");
+const { NextIntlClientProvider, createTranslator, createFormatter } = await import("next-intl");
 const { messages } = await import("@/lib/i18n/messages");
+type Locale = import("@/lib/i18n/locales").Locale;
+
+/** The language of the request the server-side functions below answer. */
+let requestLocale: Locale = "en";
+vi.mock("next-intl/server", () => ({
+  getTranslations: async (namespace: string) => createTranslator({ locale: requestLocale, messages: messages[requestLocale], namespace: namespace as "shop" }),
+  getFormatter: async () => createFormatter({ locale: requestLocale, timeZone: "Asia/Jakarta" }),
+}));
+async function inLocale<T>(locale: Locale, run: () => Promise<T>): Promise<T> {
+  requestLocale = locale;
+  try {
+    return await run();
+  } finally {
+    requestLocale = "en";
+  }
+}
+
 const { SummaryRows } = await import("@/components/cart/cart-summary");
-const { useCartProblemText } = await import("@/components/cart/cart-problem");
+const { cartProblemText } = await import("@/lib/cart/problem-text");
+const { checkoutProblemText } = await import("@/lib/checkout/problem-text");
+const { checkoutFormWords } = await import("@/components/checkout/checkout-words");
+const { cartLineWords } = await import("@/components/cart/cart-line-words");
+const { CartLineStock } = await import("@/components/cart/cart-line-stock");
 const { OrderStatusPanel } = await import("@/components/orders/order-status");
 const { PaymentTimeline } = await import("@/components/orders/payment-timeline");
 const { OrderSummary } = await import("@/components/orders/order-summary");
@@ -20,7 +43,6 @@ const { AddToCartForm } = await import("@/components/shop/add-to-cart-form");
 const { CartLineControls } = await import("@/components/cart/cart-line-controls");
 const { StockShortfallAlert } = await import("@/components/cart/stock-shortfall-alert");
 const { SoldOutNotice } = await import("@/components/orders/sold-out-notice");
-type Locale = import("@/lib/i18n/locales").Locale;
 type CartProblem = import("@/lib/cart/problems").CartProblem;
 type ShopperOrder = import("@/lib/orders/queries").ShopperOrder;
 
@@ -51,10 +73,7 @@ describe("the summary rows", () => {
   });
 });
 
-describe("the cart's refusals", () => {
-  function Words({ problem }: { problem: CartProblem }) {
-    return useCartProblemText()(problem);
-  }
+describe("the cart's refusals, as its actions answer them", () => {
   it.each<[CartProblem, string, string]>([
     [{ code: "productUnavailable" }, "This product is no longer available.", "Maaf, produk ini sudah tidak tersedia."],
     [{ code: "quantityRequired" }, "Enter a quantity", "Masukkan jumlah"],
@@ -69,9 +88,9 @@ describe("the cart's refusals", () => {
     [{ code: "soldOut" }, "Sorry, this item is sold out.", "Maaf, stok barang ini sudah habis."],
     [{ code: "stockLimit", left: 3 }, "Only 3 left in stock.", "Stoknya tinggal 3."],
     [{ code: "stockLimitInCart", left: 3, inCart: 2 }, "Only 3 left in stock (2 already in your cart).", "Stoknya tinggal 3 (2 sudah ada di keranjangmu)."],
-  ])("%j", (problem, en, id) => {
-    expect(render(createElement(Words, { problem }))).toBe(en);
-    expect(render(createElement(Words, { problem }), "id")).toBe(id);
+  ])("%j", async (problem, en, id) => {
+    expect(await cartProblemText(problem)).toBe(en);
+    expect(await inLocale("id", () => cartProblemText(problem))).toBe(id);
   });
 });
 
@@ -91,25 +110,43 @@ describe("stock, as the shop shows it", () => {
   });
 
   it("keeps a sold-out product's button focusable but inert, and says why", () => {
-    const soldOut = render(createElement(AddToCartForm, { productId: 1, stock: 0, addToCartAction: noAction }));
+    const words = { quantity: "Quantity", addToCart: "Add to cart", adding: "Adding…" };
+    const form = (stock: number) => render(createElement(AddToCartForm, { productId: 1, stock, stockNote: createElement(StockNote, { stock }), words, addToCartAction: noAction }));
+    const soldOut = form(0);
     expect(soldOut).toMatch(/<button type="button" aria-disabled="true" aria-describedby="add-to-cart-stock"[^>]*>Add to cart<\/button>/);
-    expect(soldOut).toContain('id="add-to-cart-stock"');
+    expect(soldOut).toMatch(/<span id="add-to-cart-stock"><span data-testid="stock-note"[^>]*>.*Sold out/);
     expect(soldOut).toMatch(/<input[^>]*disabled=""/);
     expect(soldOut).not.toContain('type="submit"');
-    const low = render(createElement(AddToCartForm, { productId: 1, stock: 2, addToCartAction: noAction }));
+    const low = form(2);
     expect(low).toContain('type="submit"');
     expect(low).toMatch(/<input[^>]*aria-describedby="add-to-cart-stock"/);
     expect(text(low)).toContain("Only 2 left");
+    const plenty = form(40);
+    expect(plenty).not.toContain("add-to-cart-stock");
   });
 
-  it("tells a cart line that asks for more than is left what to change", () => {
-    const line = (quantity: number, stock: number, locale: Locale = "en") =>
-      text(render(createElement(CartLineControls, { productId: 1, productName: "P", quantity, stock, updateQuantityAction: noAction, removeFromCartAction: noAction }), locale));
-    expect(line(3, 1)).toContain("Only 1 left: lower the quantity to check out.");
-    expect(line(3, 0)).toContain("Sold out: remove it to check out.");
-    expect(line(2, 4)).toContain("Only 4 left");
-    expect(line(2, 40)).not.toMatch(/left|Sold out/);
-    expect(line(3, 0, "id")).toContain("Stok habis: hapus barang ini untuk lanjut checkout.");
+  it("tells a cart line that asks for more than is left what to change", async () => {
+    const line = async (quantity: number, stock: number, locale: Locale = "en") => {
+      const words = await inLocale(locale, () => cartLineWords("Kopi Gayo"));
+      const stockNote = createElement(CartLineStock, { quantity, stock });
+      return render(createElement(CartLineControls, { productId: 1, quantity, stock, stockNote, words, updateQuantityAction: noAction, removeFromCartAction: noAction }), locale);
+    };
+    expect(text(await line(3, 1))).toContain("Only 1 left: lower the quantity to check out.");
+    expect(await line(3, 1)).toMatch(/<input[^>]*aria-describedby="qty-1-stock"/);
+    expect(await line(3, 1)).toMatch(/<div id="qty-1-stock"><p data-testid="cart-line-stock"/);
+    expect(text(await line(3, 0))).toContain("Sold out: remove it to check out.");
+    expect(text(await line(2, 4))).toContain("Only 4 left");
+    expect(await line(2, 4)).not.toMatch(/<input[^>]*aria-describedby/);
+    expect(text(await line(2, 40))).not.toMatch(/left|Sold out/);
+    expect(text(await line(3, 0, "id"))).toContain("Stok habis: hapus barang ini untuk lanjut checkout.");
+  });
+
+  it("names the line's product to screen readers only", async () => {
+    const words = await cartLineWords("Kopi Gayo");
+    const html = render(createElement(CartLineControls, { productId: 1, quantity: 1, stock: 9, stockNote: null, words, updateQuantityAction: noAction, removeFromCartAction: noAction }));
+    expect(html).toContain('>Quantity<span class="sr-only"> for Kopi Gayo</span></label>');
+    expect(html).toContain('Remove<span class="sr-only"> Kopi Gayo</span></button>');
+    expect(render(createElement("p", null, (await inLocale("id", () => cartLineWords("Kopi Gayo"))).remove))).toMatch(/^<p>Hapus<span class="sr-only">/);
   });
 
   it("names every short product and how many are left, in the cart, the checkout and the order page", () => {
@@ -120,8 +157,15 @@ describe("stock, as the shop shows it", () => {
     expect(text(render(createElement(SoldOutNotice, { items: short.slice(0, 1) }), "id"))).toContain(
       "Ada barang yang stoknya habis setelah kamu memesan: Ketik 75% Mechanical Keyboard (tinggal 2).",
     );
-    const t = createTranslator({ locale: "id", messages: messages.id, namespace: "shop" });
-    expect(t("checkout.problem.soldOut", { items: "Lintas X5 (stok habis)" })).toBe("Stok tidak cukup untuk Lintas X5 (stok habis). Ubah keranjangmu, lalu coba lagi.");
+  });
+
+  it("names them when the checkout refuses the order", async () => {
+    expect(await checkoutProblemText({ code: "soldOut", items: short })).toBe(
+      "Not enough stock for Ketik 75% Mechanical Keyboard (only 2 left) and Lintas X5 Smartphone 8/256 GB (sold out). Change your cart, then try again.",
+    );
+    expect(await inLocale("id", () => checkoutProblemText({ code: "soldOut", items: short.slice(1) }))).toBe(
+      "Stok tidak cukup untuk Lintas X5 Smartphone 8/256 GB (stok habis). Ubah keranjangmu, lalu coba lagi.",
+    );
   });
 });
 
@@ -188,17 +232,29 @@ describe("the order summary", () => {
 
 describe("the checkout form", () => {
   const summary = createElement(CheckoutSummaryList, { summary: { items: [{ key: "1", name: "Kopi", quantity: 2, lineTotal: 190_000 }], shipping: [], subtotal: 190_000, total: 190_000 } });
-  const form = createElement(CheckoutForm, { checkoutKey: "k", summary, placeOrderAction: async () => ({}) });
-  it("keeps the English labels the specs fill in", () => {
-    const html = render(form);
+  const form = async (locale: Locale = "en") =>
+    createElement(CheckoutForm, { checkoutKey: "k", summary, words: await inLocale(locale, checkoutFormWords), placeOrderAction: async () => ({}) });
+  it("keeps the English labels the specs fill in", async () => {
+    const html = render(await form());
     for (const label of ["First name", "Last name (optional)", "Email", "Mobile number", "Street address", "City", "Postal code", "Phone for the courier", "Billing address same as shipping"]) {
       expect(html, label).toContain(`>${label}</label>`);
     }
     expect(html).toContain(">Pay with Kredivo</button>");
     expect(html).toContain("Rp 190.000");
   });
-  it("reads as an Indonesian shop by default", () => {
-    const html = render(form, "id");
+  it("is given words for every field error the schema and the server can give", async () => {
+    const { checkoutSchema, fieldErrors } = await import("@/lib/checkout/schema");
+    const blank = { firstName: "", email: "x", phone: "1", shipping: {}, billingSameAsShipping: false, billing: {} };
+    const parsed = checkoutSchema.safeParse(blank);
+    const keys = Object.values(fieldErrors(parsed.error!));
+    expect(keys).toEqual(expect.arrayContaining(["firstName.required", "email.invalid", "phone.invalid", "billingFirstName.required"]));
+    const { errors } = await checkoutFormWords();
+    for (const key of [...keys, "invalid" as const]) expect(errors[key], key).toMatch(/^[A-Z]/);
+    expect(errors["postalCode.invalid"]).toBe("Postal code must be 5 digits");
+    expect((await inLocale("id", checkoutFormWords)).errors["firstName.required"]).not.toBe(errors["firstName.required"]);
+  });
+  it("reads as an Indonesian shop by default", async () => {
+    const html = render(await form("id"), "id");
     expect(html).toContain(">Nomor HP untuk kurir</label>");
     expect(html).toContain(">Bayar dengan Kredivo</button>");
   });

@@ -17,8 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const [{ common, admin }, t] = await Promise.all([getMessages(), getTranslations("admin.shell")]);
-  // The root layout hands client components the shop's words; the back office's (the sign-in
-  // form, Check Status) get the shared words and the back office's own instead.
+  // The back office's client components (the sign-in form, Check Status) format their words in
+  // the browser: they get the shared words and the back office's own. The shop's get none.
   return (
     <NextIntlClientProvider messages={{ common, admin }}>
       <div className="flex min-h-dvh flex-col bg-stone-100 text-stone-900">

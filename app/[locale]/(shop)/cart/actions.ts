@@ -1,36 +1,39 @@
 "use server";
-// Thin cart actions: parse with the shared limits, call lib/cart, redirect or revalidate. Refusals
-// travel as CartProblem codes; the forms put them into the shopper's language.
+// Thin cart actions: parse with the shared limits, call lib/cart, redirect or revalidate. A refusal
+// is a CartProblem until it leaves here, in the shopper's language (lib/cart/problem-text.ts).
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { addToCart, CartError, removeFromCart, setCartQuantity, type AddToCartState, type CartLineState } from "@/lib/cart/cart";
 import { readCartId, writeCartId } from "@/lib/cart/cookie";
 import { refreshCartCount } from "@/lib/cart/count-cookie";
+import { cartProblemText } from "@/lib/cart/problem-text";
 import { productIdSchema, quantityProblem, quantitySchema } from "@/lib/cart/limits";
 import type { CartProblem } from "@/lib/cart/problems";
 
-function parseLine(formData: FormData, withQuantity: boolean) {
+type ParsedLine = { error: CartProblem } | { productId: number; quantity: number };
+
+function parseLine(formData: FormData, withQuantity: boolean): ParsedLine {
   const productId = productIdSchema.safeParse(formData.get("productId"));
-  if (!productId.success) return { error: { code: "productUnavailable" } satisfies CartProblem } as const;
-  if (!withQuantity) return { productId: productId.data, quantity: 0 } as const;
+  if (!productId.success) return { error: { code: "productUnavailable" } };
+  if (!withQuantity) return { productId: productId.data, quantity: 0 };
   const quantity = quantitySchema.safeParse(formData.get("quantity"));
-  if (!quantity.success) return { error: quantityProblem(quantity.error) } as const;
-  return { productId: productId.data, quantity: quantity.data } as const;
+  if (!quantity.success) return { error: quantityProblem(quantity.error) };
+  return { productId: productId.data, quantity: quantity.data };
 }
 
-function cartProblem(error: unknown): CartProblem {
-  if (error instanceof CartError) return error.problem;
+function refusal(error: unknown): Promise<string> {
+  if (error instanceof CartError) return cartProblemText(error.problem);
   throw error;
 }
 
 export async function addToCartAction(_prev: AddToCartState, formData: FormData): Promise<AddToCartState> {
   const line = parseLine(formData, true);
-  if ("error" in line) return { error: line.error };
+  if ("error" in line) return { error: await cartProblemText(line.error) };
   let cartId: string;
   try {
     cartId = await addToCart(await readCartId(), line.productId, line.quantity);
   } catch (error) {
-    return { error: cartProblem(error), quantity: line.quantity };
+    return { error: await refusal(error), quantity: line.quantity };
   }
   await writeCartId(cartId);
   await refreshCartCount(cartId);
@@ -39,13 +42,13 @@ export async function addToCartAction(_prev: AddToCartState, formData: FormData)
 
 export async function updateQuantityAction(formData: FormData): Promise<CartLineState> {
   const line = parseLine(formData, true);
-  if ("error" in line) return { error: line.error };
+  if ("error" in line) return { error: await cartProblemText(line.error) };
   const cartId = await readCartId();
-  if (!cartId) return { error: { code: "notInCart" } };
+  if (!cartId) return { error: await cartProblemText({ code: "notInCart" }) };
   try {
     await setCartQuantity(cartId, line.productId, line.quantity);
   } catch (error) {
-    return { error: cartProblem(error) };
+    return { error: await refusal(error) };
   }
   await refreshCartCount();
   revalidatePath("/cart");
@@ -54,7 +57,7 @@ export async function updateQuantityAction(formData: FormData): Promise<CartLine
 
 export async function removeFromCartAction(formData: FormData): Promise<CartLineState> {
   const line = parseLine(formData, false);
-  if ("error" in line) return { error: { code: "notInCart" } };
+  if ("error" in line) return { error: await cartProblemText({ code: "notInCart" }) };
   const cartId = await readCartId();
   if (cartId) await removeFromCart(cartId, line.productId);
   await refreshCartCount();

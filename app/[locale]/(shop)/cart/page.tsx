@@ -3,6 +3,8 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { removeFromCartAction, updateQuantityAction } from "@/app/[locale]/(shop)/cart/actions";
 import { CartLineControls } from "@/components/cart/cart-line-controls";
+import { CartLineStock } from "@/components/cart/cart-line-stock";
+import { cartLineWords } from "@/components/cart/cart-line-words";
 import { StockShortfallAlert } from "@/components/cart/stock-shortfall-alert";
 import { SummaryRows } from "@/components/cart/cart-summary";
 import { Alert } from "@/components/ui/alert";
@@ -13,8 +15,6 @@ import { ProductImage } from "@/components/ui/product-image";
 import { formatRupiah } from "@/lib/money";
 import { loadCart } from "@/lib/cart/cart";
 import { readCartId } from "@/lib/cart/cookie";
-import { ClientMessages } from "@/components/i18n/client-messages";
-import { clientNamespaces } from "@/lib/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -28,6 +28,7 @@ export default async function CartPage() {
   const empty = cart.lines.length === 0;
   const t = await getTranslations("shop");
   const format = await getFormatter();
+  const lineWords = await Promise.all(cart.lines.map((line) => cartLineWords(line.product.name)));
 
   return (
     <div className="space-y-6">
@@ -59,45 +60,43 @@ export default async function CartPage() {
             <h2 id="cart-items-heading" className="sr-only">
               {t("cart.itemsHeading")}
             </h2>
-            {/* One set of words for every line's controls, not one per line. */}
-            <ClientMessages namespaces={clientNamespaces.cartLine}>
-              <Card as="ul" className="divide-y divide-stone-200">
-                {cart.lines.map((line) => (
-                  <li key={line.product.id} className="flex gap-4 p-4 sm:p-5">
-                    <Link href={`/products/${line.product.slug}`} tabIndex={-1} aria-hidden="true" className="shrink-0">
-                      <ProductImage src={line.product.imagePath} alt="" size={96} className="size-20 rounded-xl sm:size-24" />
-                    </Link>
-                    <div className="flex min-w-0 flex-1 flex-col gap-3 sm:flex-row sm:justify-between">
-                      <div className="min-w-0 space-y-1">
-                        <h3 className="font-semibold leading-snug">
-                          <Link href={`/products/${line.product.slug}`} className="rounded hover:text-brand-700 hover:underline">
-                            {line.product.name}
-                          </Link>
-                        </h3>
-                        <p className="text-sm text-stone-600">{line.product.seller.name}</p>
-                        <p className="text-sm text-stone-700">
-                          {t.rich("cart.unitPrice", { price: formatRupiah(line.unitPrice), amount: priceTag })}
-                        </p>
-                        <div className="pt-2">
-                          <CartLineControls
-                            productId={line.product.id}
-                            productName={line.product.name}
-                            quantity={line.quantity}
-                            stock={line.stock}
-                            updateQuantityAction={updateQuantityAction}
-                            removeFromCartAction={removeFromCartAction}
-                          />
-                        </div>
-                      </div>
-                      <p className="text-base font-bold text-stone-900 sm:text-right">
-                        <span className="sr-only">{t("cart.lineTotal")}</span>
-                        <Price value={line.lineTotal} />
+            <Card as="ul" className="divide-y divide-stone-200">
+              {cart.lines.map((line, i) => (
+                <li key={line.product.id} className="flex gap-4 p-4 sm:p-5">
+                  <Link href={`/products/${line.product.slug}`} tabIndex={-1} aria-hidden="true" className="shrink-0">
+                    <ProductImage src={line.product.imagePath} alt="" size={96} className="size-20 rounded-xl sm:size-24" />
+                  </Link>
+                  <div className="flex min-w-0 flex-1 flex-col gap-3 sm:flex-row sm:justify-between">
+                    <div className="min-w-0 space-y-1">
+                      <h3 className="font-semibold leading-snug">
+                        <Link href={`/products/${line.product.slug}`} className="rounded hover:text-brand-700 hover:underline">
+                          {line.product.name}
+                        </Link>
+                      </h3>
+                      <p className="text-sm text-stone-600">{line.product.seller.name}</p>
+                      <p className="text-sm text-stone-700">
+                        {t.rich("cart.unitPrice", { price: formatRupiah(line.unitPrice), amount: priceTag })}
                       </p>
+                      <div className="pt-2">
+                        <CartLineControls
+                          productId={line.product.id}
+                          quantity={line.quantity}
+                          stock={line.stock}
+                          stockNote={<CartLineStock quantity={line.quantity} stock={line.stock} />}
+                          words={lineWords[i]!}
+                          updateQuantityAction={updateQuantityAction}
+                          removeFromCartAction={removeFromCartAction}
+                        />
+                      </div>
                     </div>
-                  </li>
-                ))}
-              </Card>
-            </ClientMessages>
+                    <p className="text-base font-bold text-stone-900 sm:text-right">
+                      <span className="sr-only">{t("cart.lineTotal")}</span>
+                      <Price value={line.lineTotal} />
+                    </p>
+                  </div>
+                </li>
+              ))}
+            </Card>
           </section>
 
           <Card as="aside" aria-labelledby="cart-summary-heading" className="space-y-5 p-5 lg:sticky lg:top-24">

@@ -5,13 +5,12 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { placeOrderAction } from "@/app/[locale]/(shop)/checkout/actions";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { CheckoutSummaryList, type CheckoutSummary } from "@/components/checkout/checkout-summary";
+import { checkoutFormWords } from "@/components/checkout/checkout-words";
 import { StockShortfallAlert } from "@/components/cart/stock-shortfall-alert";
 import { Alert } from "@/components/ui/alert";
 import { loadCart } from "@/lib/cart/cart";
 import { readCartId } from "@/lib/cart/cookie";
 import { issueCheckoutKey } from "@/lib/checkout/checkout-key";
-import { ClientMessages } from "@/components/i18n/client-messages";
-import { clientNamespaces } from "@/lib/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -53,9 +52,12 @@ export default async function CheckoutPage() {
       ) : null}
       <StockShortfallAlert short={cart.short} />
       {/* A fresh key per render, bound to this cart: a double submit of this form finds the same order. */}
-      <ClientMessages namespaces={clientNamespaces.checkout}>
-        <CheckoutForm checkoutKey={issueCheckoutKey(cartId)} summary={<CheckoutSummaryList summary={summary} />} placeOrderAction={placeOrderAction} />
-      </ClientMessages>
+      <CheckoutForm
+        checkoutKey={issueCheckoutKey(cartId)}
+        summary={<CheckoutSummaryList summary={summary} />}
+        words={await checkoutFormWords()}
+        placeOrderAction={placeOrderAction}
+      />
     </div>
   );
 }

@@ -14,8 +14,6 @@ import { buttonClass } from "@/components/ui/button";
 import { ShopTime } from "@/components/ui/shop-time";
 import { orderReference } from "@/lib/format";
 import { findShopperOrder } from "@/lib/orders/queries";
-import { ClientMessages } from "@/components/i18n/client-messages";
-import { clientNamespaces } from "@/lib/i18n/client-messages";
 
 export const dynamic = "force-dynamic";
 
@@ -74,9 +72,7 @@ export default async function OrderPage({
             ) : null}
             {soldOut ? <SoldOutNotice items={order.stockShort} /> : null}
             {order.status === "pending" ? (
-              <ClientMessages namespaces={clientNamespaces.autoRefresh}>
-                <AutoRefresh />
-              </ClientMessages>
+              <AutoRefresh words={{ running: t("order.autoRefresh.running"), stopped: t("order.autoRefresh.stopped") }} />
             ) : null}
             {resumeUrl || canPayAgain ? (
               <div className="flex flex-wrap items-center gap-3">

@@ -5,14 +5,13 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { cache } from "react";
 import { addToCartAction } from "@/app/[locale]/(shop)/cart/actions";
 import { AddToCartForm } from "@/components/shop/add-to-cart-form";
+import { StockNote } from "@/components/shop/stock-note";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Price } from "@/components/ui/price";
 import { ProductImage } from "@/components/ui/product-image";
 import { findActiveProductBySlug } from "@/lib/catalog/products";
 import { localeOrDefault } from "@/lib/i18n/locales";
-import { ClientMessages } from "@/components/i18n/client-messages";
-import { clientNamespaces } from "@/lib/i18n/client-messages";
 
 // Cached: rendered on the first request per language, then served from the cache and rendered
 // again in the background at most every 5 seconds, so a change to a product (a sale, a release,
@@ -96,9 +95,13 @@ export default async function ProductPage({ params }: Props) {
           </p>
 
           <Card className="p-5">
-            <ClientMessages namespaces={clientNamespaces.addToCart}>
-              <AddToCartForm productId={product.id} stock={product.stock} addToCartAction={addToCartAction} />
-            </ClientMessages>
+            <AddToCartForm
+              productId={product.id}
+              stock={product.stock}
+              stockNote={<StockNote stock={product.stock} />}
+              words={{ quantity: t("product.quantity"), addToCart: t("product.addToCart"), adding: t("product.adding") }}
+              addToCartAction={addToCartAction}
+            />
             <p className="mt-4 text-sm text-stone-600">{t("kredivo.payLater")}</p>
           </Card>
         </div>

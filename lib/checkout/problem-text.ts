@@ -1,0 +1,14 @@
+// Why an order was not placed, in the shopper's language, worded where the action answers so
+// the checkout form only shows a string. A sold-out refusal names each product and how many are
+// left; the others are one message each, with the problem's fields as its values.
+import "server-only";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { shortfallText } from "@/lib/stock/shortfall-text";
+import type { CheckoutProblem } from "./place-order";
+
+export async function checkoutProblemText(problem: CheckoutProblem): Promise<string> {
+  const t = await getTranslations("shop.checkout.problem");
+  if (problem.code !== "soldOut") return t(problem.code, problem);
+  const [stock, format] = await Promise.all([getTranslations("shop.stock"), getFormatter()]);
+  return t("soldOut", { items: shortfallText(problem.items, stock, (words) => format.list(words)) });
+}
