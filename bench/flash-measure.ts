@@ -193,7 +193,7 @@ async function runSale(arrivalMs: number): Promise<SaleResult> {
     placementTimes.push(performance.now() - started);
     const redirect = placed.headers.get("x-action-redirect");
     if (redirect?.startsWith(`${servers.sandbox.url}/kredivo/`)) outcomes.placed++;
-    else if (placed.status === 200 && body.includes('"soldOut"')) outcomes.refusedAtCheckout++;
+    else if (placed.status === 200 && body.includes('"code":"soldOut"')) outcomes.refusedAtCheckout++;
     else errors.push(`shopper ${i}: placement answered ${placed.status}, redirect ${redirect}: ${body.slice(0, 160)}`);
   }
 

@@ -148,7 +148,7 @@ export function CheckoutForm({
         unplaced.push(key);
       }
     }
-    setMessage(result.problem || unplaced.length > 0 ? { problem: result.problem, unplaced } : null);
+    setMessage(result.problem || unplaced.length > 0 ? { problem: result.problem?.message, unplaced } : null);
   }
 
   function placeOrder() {
@@ -166,7 +166,7 @@ export function CheckoutForm({
         // A redirect (to Kredivo or to the order page) arrives as a thrown navigation: let Next
         // follow it and keep the button disabled.
         unstable_rethrow(error);
-        result = { problem: words.network };
+        result = { problem: { code: "network", message: words.network } };
       }
       if (!result) return;
       locked.current = false;

@@ -35,9 +35,12 @@ export type PlaceOrderResult =
 
 /**
  * What the checkout form gets back from placeOrderAction when it does not redirect: field errors
- * as message keys (the form has their words, for its own checks too) and the problem in words.
+ * as message keys (the form has their words, for its own checks too), and the problem's code with
+ * its message in the shopper's words (the form shows the message; the code is for whoever reads
+ * the response, such as bench/flash-measure.ts).
  */
-export type PlaceOrderActionResult = { fieldErrors?: CheckoutFieldErrors; problem?: string };
+export type PlaceOrderActionResult = { fieldErrors?: CheckoutFieldErrors; problem?: WordedProblem };
+export type WordedProblem = { code: CheckoutProblem["code"] | "network"; message: string };
 
 const EXPIRED_FORM: PlaceOrderResult = { kind: "error", problem: { code: "expiredForm" } };
 

@@ -4,7 +4,12 @@
 import "server-only";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { shortfallText } from "@/lib/stock/shortfall-text";
-import type { CheckoutProblem } from "./place-order";
+import type { CheckoutProblem, WordedProblem } from "./place-order";
+
+/** The problem with its message, as placeOrderAction answers it. */
+export async function wordedProblem(problem: CheckoutProblem): Promise<WordedProblem> {
+  return { code: problem.code, message: await checkoutProblemText(problem) };
+}
 
 export async function checkoutProblemText(problem: CheckoutProblem): Promise<string> {
   const t = await getTranslations("shop.checkout.problem");

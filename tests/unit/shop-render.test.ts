@@ -28,7 +28,7 @@ async function inLocale<T>(locale: Locale, run: () => Promise<T>): Promise<T> {
 
 const { SummaryRows } = await import("@/components/cart/cart-summary");
 const { cartProblemText } = await import("@/lib/cart/problem-text");
-const { checkoutProblemText } = await import("@/lib/checkout/problem-text");
+const { checkoutProblemText, wordedProblem } = await import("@/lib/checkout/problem-text");
 const { checkoutFormWords } = await import("@/components/checkout/checkout-words");
 const { cartLineWords } = await import("@/components/cart/cart-line-words");
 const { CartLineStock } = await import("@/components/cart/cart-line-stock");
@@ -166,6 +166,8 @@ describe("stock, as the shop shows it", () => {
     expect(await inLocale("id", () => checkoutProblemText({ code: "soldOut", items: short.slice(1) }))).toBe(
       "Stok tidak cukup untuk Lintas X5 Smartphone 8/256 GB (stok habis). Ubah keranjangmu, lalu coba lagi.",
     );
+    // The action's answer keeps the code beside the words, for whoever reads the response.
+    expect(await wordedProblem({ code: "tooManyAttempts", minutes: 1 })).toEqual({ code: "tooManyAttempts", message: expect.stringContaining("Please wait 1 minute and") });
   });
 });
 

@@ -2,13 +2,13 @@
 // Parse nothing here: placeOrder validates with the same checkoutSchema the form uses, reprices
 // the cart from the database and answers where to go. redirect() stays outside any try/catch.
 // What goes back to the form: field errors as message keys (the form words them, as it does its
-// own checks) and the problem already in the shopper's language.
+// own checks) and the problem's code with its message already in the shopper's language.
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { readCartId } from "@/lib/cart/cookie";
 import { refreshCartCount } from "@/lib/cart/count-cookie";
 import { placeOrder, type PlaceOrderActionResult } from "@/lib/checkout/place-order";
-import { checkoutProblemText } from "@/lib/checkout/problem-text";
+import { wordedProblem } from "@/lib/checkout/problem-text";
 import { requestAddress } from "@/lib/limits/request-address";
 
 export async function placeOrderAction(values: unknown, checkoutKey: unknown): Promise<PlaceOrderActionResult> {
@@ -18,6 +18,6 @@ export async function placeOrderAction(values: unknown, checkoutKey: unknown): P
     await refreshCartCount();
     redirect(result.url);
   }
-  if (result.kind === "invalid") return { fieldErrors: result.fieldErrors, problem: await checkoutProblemText({ code: "invalid" }) };
-  return { problem: await checkoutProblemText(result.problem) };
+  if (result.kind === "invalid") return { fieldErrors: result.fieldErrors, problem: await wordedProblem({ code: "invalid" }) };
+  return { problem: await wordedProblem(result.problem) };
 }
