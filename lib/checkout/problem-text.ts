@@ -8,12 +8,8 @@ import type { CheckoutProblem, WordedProblem } from "./place-order";
 
 /** The problem with its message, as placeOrderAction answers it. */
 export async function wordedProblem(problem: CheckoutProblem): Promise<WordedProblem> {
-  return { code: problem.code, message: await checkoutProblemText(problem) };
-}
-
-export async function checkoutProblemText(problem: CheckoutProblem): Promise<string> {
   const t = await getTranslations("shop.checkout.problem");
-  if (problem.code !== "soldOut") return t(problem.code, problem);
+  if (problem.code !== "soldOut") return { code: problem.code, message: t(problem.code, problem) };
   const [stock, format] = await Promise.all([getTranslations("shop.stock"), getFormatter()]);
-  return t("soldOut", { items: shortfallText(problem.items, stock, (words) => format.list(words)) });
+  return { code: "soldOut", message: t("soldOut", { items: shortfallText(problem.items, stock, (words) => format.list(words)) }) };
 }

@@ -28,7 +28,8 @@ async function inLocale<T>(locale: Locale, run: () => Promise<T>): Promise<T> {
 
 const { SummaryRows } = await import("@/components/cart/cart-summary");
 const { cartProblemText } = await import("@/lib/cart/problem-text");
-const { checkoutProblemText, wordedProblem } = await import("@/lib/checkout/problem-text");
+const { wordedProblem } = await import("@/lib/checkout/problem-text");
+const checkoutProblemText = async (problem: Parameters<typeof wordedProblem>[0]) => (await wordedProblem(problem)).message;
 const { checkoutFormWords } = await import("@/components/checkout/checkout-words");
 const { cartLineWords } = await import("@/components/cart/cart-line-words");
 const { CartLineStock } = await import("@/components/cart/cart-line-stock");
