@@ -1,11 +1,12 @@
 // One database's part of `npm run bench:flash`, run by bench/flash.ts as a process of its own
-// with DATABASE_URL set (lib/db/schema picks its dialect when first imported). Two parts:
+// with DATABASE_URL set (lib/db/schema picks its dialect when first imported). Three parts:
 // 1. Pages: the cached catalogue and product page against the same HTML served as a static file
 //    by the same `next start`, side by side, at c16.
 // 2. The flash sale: BENCH_SHOPPERS shoppers race for BENCH_UNITS units of one product through
 //    HTTP, the sandbox answering generate-order after BENCH_DOKU_DELAY_MS and then approving every
 //    order placed; then the database is checked: exactly the units paid, none oversold. Once per
 //    arrival window of BENCH_ARRIVAL_MS (a comma-separated list), the units restocked before each.
+// 3. The poll of a shopper waiting on the order page: its status read against the page's re-render.
 // Writes its figures as JSON to BENCH_RESULT. Exit code 1 when the sale left the database wrong.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -20,7 +21,7 @@ import { checkoutValues } from "./checkout";
 import { runGets, summarise, type LoadResult } from "./load";
 import { startServers, type Servers } from "./servers";
 import { APP_DIR } from "./workspace";
-import type { FlashResult, PagePair, SaleResult } from "./flash-report";
+import type { FlashResult, PagePair, PollPair, SaleResult } from "./flash-report";
 
 const env = (name: string) => process.env[name] ?? "";
 const name = env("BENCH_DATABASE") === "PostgreSQL" ? "PostgreSQL" : "SQLite";
@@ -264,9 +265,24 @@ async function runSale(arrivalMs: number): Promise<SaleResult> {
 const sales: SaleResult[] = [];
 for (const arrivalMs of arrivalWindows) sales.push(await runSale(arrivalMs));
 
+// ---- 3. A waiting shopper's poll -----------------------------------------------------------
+
+const [placed] = await database.run((db) => db.select({ token: orders.publicToken }).from(orders).limit(1));
+if (!placed) throw new Error("no order to poll: the sales placed none");
+const poll: PollPair[] = [];
+const pollRequests = Math.min(2000, pageRequests);
+const orderPage = `/orders/${placed.token}`;
+await runGets(servers.appUrl, orderPage, 16, 200, { RSC: "1" });
+for (let round = 1; round <= 2; round++) {
+  const status = await runGets(servers.appUrl, `/api/orders/${placed.token}/status`, 16, pollRequests);
+  const refresh = await runGets(servers.appUrl, orderPage, 16, pollRequests, { RSC: "1" });
+  poll.push({ round, status, refresh });
+  log(`order poll #${round} c16  status read ${line(status)}  |  page re-render ${line(refresh)}  |  ${(status.rps / refresh.rps).toFixed(1)}×`);
+}
+
 await servers.stop();
 await database.close();
 rmSync(STATIC_DIR, { recursive: true, force: true });
-const result: FlashResult = { database: name, pages: pairs, sales };
+const result: FlashResult = { database: name, pages: pairs, sales, poll };
 writeFileSync(env("BENCH_RESULT"), JSON.stringify(result));
 process.exit(sales.every((s) => s.problems.length === 0 && s.errors === 0) ? 0 : 1);

@@ -34,11 +34,22 @@ export interface SaleResult {
   problems: string[];
 }
 
+/**
+ * What a shopper waiting on the order page costs the server per poll: the order page rendered
+ * anew for router.refresh() (an RSC request) against the status read the page polls instead.
+ */
+export interface PollPair {
+  round: number;
+  refresh: LoadResult;
+  status: LoadResult;
+}
+
 export interface FlashResult {
   database: "SQLite" | "PostgreSQL";
   pages: PagePair[];
   /** One sale per arrival window, fastest arrivals first. */
   sales: SaleResult[];
+  poll: PollPair[];
 }
 
 /** The bare App Router page against its static copy (bench/page-floor.ts). */
@@ -114,6 +125,13 @@ function section(r: FlashResult): string {
       : "No sale ran.",
     "",
     sales,
+    "",
+    "A shopper waiting on the order page asks every 2 s whether the order has changed (200 waiting shoppers: 100 requests/s). The status read it asks (`/api/orders/<token>/status`) against the order page rendered anew for `router.refresh()`, which is what each poll cost before (an RSC request), c16, alternating:",
+    "",
+    table(
+      ["round", "status read req/s", "p50 ms", "p99 ms", "failed", "page re-render req/s", "p50 ms", "p99 ms", "failed", "read / re-render"],
+      r.poll.map((p) => [p.round, ...loadCells(p.status), ...loadCells(p.refresh), `${f1(p.status.rps / p.refresh.rps)}×`]),
+    ),
   ].join("\n");
 }
 

@@ -82,13 +82,13 @@ export async function runLoad(baseUrl: string, path: string, connections: number
 }
 
 /** `amount` GET requests of one path at a given concurrency (the page benchmark). */
-export async function runGets(baseUrl: string, path: string, connections: number, amount: number): Promise<LoadResult> {
+export async function runGets(baseUrl: string, path: string, connections: number, amount: number, headers?: Record<string, string>): Promise<LoadResult> {
   const latencies: number[] = [];
   let non2xx = 0;
   let lastResponse = 0;
   const started = performance.now();
   const result = await new Promise<Result>((resolve, reject) => {
-    const instance = autocannon({ url: baseUrl, connections, amount, timeout: 30, requests: [{ method: "GET", path }] }, (error, r) =>
+    const instance = autocannon({ url: baseUrl, connections, amount, timeout: 30, requests: [{ method: "GET", path, headers }] }, (error, r) =>
       error ? reject(error) : resolve(r),
     );
     instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {

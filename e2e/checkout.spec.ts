@@ -201,6 +201,33 @@ test("a notification delivered three times makes one transition @faults", async 
   expect(db.attempts(order.id).map((a) => a.status)).toEqual(["paid"]);
 });
 
+test("what a shopper types before the page's script has run is kept, and pays", async ({ page }) => {
+  // A slow phone network: the form is on screen before its script arrives. When the script has run,
+  // the details typed meanwhile must still be there, in the field and in the order.
+  await addToCart(page, SHIRT, 1);
+  let release!: () => void;
+  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto("/checkout", { waitUntil: "domcontentloaded" });
+  await fillCheckout(page);
+  const firstName = page.getByLabel("First name", { exact: true });
+  const hydrated = () => firstName.evaluate((input) => Object.keys(input).some((key) => key.startsWith("__reactFiber")));
+  expect(await hydrated()).toBe(false);
+  release();
+  await expect.poll(hydrated).toBe(true);
+  await page.unrouteAll();
+  await expect(firstName).toHaveValue("Siti");
+  await expect(page.getByLabel("Phone for the courier")).toHaveValue("+62 813 1111 2222");
+
+  await page.getByRole("button", { name: "Pay with Kredivo" }).click();
+  await expect(page).toHaveURL(/\/kredivo\/signIn\?tk=/);
+  const token = await approveOnKredivo(page);
+  expect(db.customer(token)).toMatchObject({ firstName: "Siti", lastName: "Rahayu", email: "siti.rahayu@example.com", shipping: { city: "Yogyakarta", postalCode: "55271" } });
+});
+
 test("returning before the notification shows pending at once, then paid @faults", async ({ page }) => {
   // The notification is late, and DOKU's status check would fail: the return does not even ask it
   // yet (DOKU wants 60 s after payment), shows the order at once, and the notification settles it.

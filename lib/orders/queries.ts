@@ -143,6 +143,16 @@ export async function findShopperOrder(token: string): Promise<ShopperOrder | nu
 }
 
 /**
+ * Only the order's status, for its page's poll while it awaits Kredivo (app/api/orders/[token]/status):
+ * one indexed read, where a re-render of the page reads the whole order.
+ */
+export async function shopperOrderStatus(token: string): Promise<OrderStatus | null> {
+  if (!TOKEN_PATTERN.test(token)) return null;
+  const [row] = await run((db) => db.select({ status: orders.status }).from(orders).where(eq(orders.publicToken, token)));
+  return row?.status ?? null;
+}
+
+/**
  * The attempt the shopper's return should ask DOKU about: the newest, if still pending. The
  * return URL is public, so checkAttemptStatus's claim keeps a storm of reloads to one DOKU call.
  */

@@ -72,7 +72,7 @@ export default async function OrderPage({
             ) : null}
             {soldOut ? <SoldOutNotice items={order.stockShort} /> : null}
             {order.status === "pending" ? (
-              <AutoRefresh words={{ running: t("order.autoRefresh.running"), stopped: t("order.autoRefresh.stopped") }} />
+              <AutoRefresh token={order.token} status={order.status} words={{ running: t("order.autoRefresh.running"), stopped: t("order.autoRefresh.stopped") }} />
             ) : null}
             {resumeUrl || canPayAgain ? (
               <div className="flex flex-wrap items-center gap-3">
