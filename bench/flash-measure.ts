@@ -7,7 +7,8 @@
 //    order placed; then the database is checked: exactly the units paid, none oversold. Once per
 //    arrival window of BENCH_ARRIVAL_MS (a comma-separated list), the units restocked before each.
 // 3. The poll of a shopper waiting on the order page: its status read against the page's re-render.
-// Writes its figures as JSON to BENCH_RESULT. Exit code 1 when the sale left the database wrong.
+// Writes its figures as JSON to BENCH_RESULT. Exit code 1 when the sale left the database wrong
+// or a poll request failed.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -267,15 +268,28 @@ for (const arrivalMs of arrivalWindows) sales.push(await runSale(arrivalMs));
 
 // ---- 3. A waiting shopper's poll -----------------------------------------------------------
 
+const RSC = { RSC: "1" };
+
+/** Next answers an RSC request without its `_rsc` cache-buster with a redirect to the URL that has it. */
+async function rscPath(path: string): Promise<string> {
+  const redirect = await fetch(servers.appUrl + path, { headers: RSC, redirect: "manual" });
+  const location = redirect.headers.get("location") ?? path;
+  const page = await fetch(servers.appUrl + location, { headers: RSC, redirect: "manual" });
+  const type = page.headers.get("content-type") ?? "";
+  await page.arrayBuffer();
+  if (page.status !== 200 || !type.startsWith("text/x-component")) throw new Error(`${location} with RSC: 1 answered ${page.status} ${type}, not the page's render`);
+  return location;
+}
+
 const [placed] = await database.run((db) => db.select({ token: orders.publicToken }).from(orders).limit(1));
 if (!placed) throw new Error("no order to poll: the sales placed none");
 const poll: PollPair[] = [];
 const pollRequests = Math.min(2000, pageRequests);
-const orderPage = `/orders/${placed.token}`;
-await runGets(servers.appUrl, orderPage, 16, 200, { RSC: "1" });
+const orderPage = await rscPath(`/orders/${placed.token}`);
+await runGets(servers.appUrl, orderPage, 16, 200, RSC);
 for (let round = 1; round <= 2; round++) {
   const status = await runGets(servers.appUrl, `/api/orders/${placed.token}/status`, 16, pollRequests);
-  const refresh = await runGets(servers.appUrl, orderPage, 16, pollRequests, { RSC: "1" });
+  const refresh = await runGets(servers.appUrl, orderPage, 16, pollRequests, RSC);
   poll.push({ round, status, refresh });
   log(`order poll #${round} c16  status read ${line(status)}  |  page re-render ${line(refresh)}  |  ${(status.rps / refresh.rps).toFixed(1)}×`);
 }
@@ -285,4 +299,6 @@ await database.close();
 rmSync(STATIC_DIR, { recursive: true, force: true });
 const result: FlashResult = { database: name, pages: pairs, sales, poll };
 writeFileSync(env("BENCH_RESULT"), JSON.stringify(result));
-process.exit(sales.every((s) => s.problems.length === 0 && s.errors === 0) ? 0 : 1);
+const pollFailed = poll.some((p) => p.status.errors + p.status.non2xx + p.refresh.errors + p.refresh.non2xx > 0);
+if (pollFailed) log("some poll requests failed: those figures measure errors, not the poll");
+process.exit(sales.every((s) => s.problems.length === 0 && s.errors === 0) && !pollFailed ? 0 : 1);
