@@ -17,7 +17,7 @@ const PRODUCT = "Batik Kawung Canvas Tote";
 const words = {
   id: {
     heading: "Belanja produk lokal, bayar nanti",
-    switchToOther: "Ganti bahasa ke English",
+    switchToOther: "EN: ganti bahasa ke English",
     quantity: "Jumlah",
     addToCart: "Tambah ke keranjang",
     proceed: "Lanjut ke pembayaran",
@@ -29,7 +29,7 @@ const words = {
   },
   en: {
     heading: "Shop local, pay later",
-    switchToOther: "Switch language to Bahasa Indonesia",
+    switchToOther: "ID: switch language to Bahasa Indonesia",
     quantity: "Quantity",
     addToCart: "Add to cart",
     proceed: "Proceed to checkout",
@@ -121,9 +121,9 @@ for (const [width, size] of [
     await page.setViewportSize(size);
     await page.goto("/");
     await expect(page.locator("html")).toHaveAttribute("lang", "id");
-    await page.getByRole("button", { name: words.id.switchToOther }).click();
+    await page.getByRole("button", { name: words.id.switchToOther, exact: true }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
-    await expect(page.getByRole("button", { name: words.en.switchToOther })).toBeVisible();
+    await expect(page.getByRole("button", { name: words.en.switchToOther, exact: true })).toBeVisible();
     await purchase(page, "en", width);
   });
 }

@@ -19,8 +19,8 @@ export function LanguageSwitch({ action }: { action: (formData: FormData) => Pro
             type="submit"
             name="locale"
             value={locale}
-           
-            aria-label={t("switchTo", { language: t(locale) })}
+            // The name starts with the visible "EN", so a voice-control user can say what they see.
+            aria-label={t("switchTo", { short: t(`short.${locale}`), language: t(locale) })}
             className="rounded-md px-2 py-1.5 text-stone-700 hover:bg-stone-100"
           >
             {t(`short.${locale}`)}
