@@ -76,6 +76,10 @@ test("axe: every back-office page", async ({ page }) => {
   await expectNoSeriousViolations(page, "order detail");
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoSeriousViolations(page, "order detail on a phone");
+  await page.goto("/admin/stock");
+  await expectNoSeriousViolations(page, "stock on a phone");
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await expectNoSeriousViolations(page, "stock");
 });
 
 test("a whole checkout with the keyboard alone; errors are announced", async ({ page }) => {

@@ -34,7 +34,7 @@ async function orderAtKredivo(page: Page) {
 }
 
 test("every admin page needs a session, checked by the page itself", async ({ page, context }) => {
-  for (const path of ["/admin", "/admin/orders/1", "/admin?status=paid"]) {
+  for (const path of ["/admin", "/admin/stock", "/admin/orders/1", "/admin?status=paid"]) {
     await page.goto(path);
     await expect(page, path).toHaveURL(/\/admin\/sign-in/);
   }
@@ -166,4 +166,33 @@ test("a signed notification for an invoice we never made is shown to staff until
   await row.getByRole("button", { name: "Mark reviewed" }).click();
   await expect(page.getByTestId("unmatched-row").filter({ hasText: invoice })).toHaveCount(0);
   expect(db.eventsByRequestId(headers["Request-Id"]).map((e) => e.reviewed_at !== null)).toEqual([true]);
+});
+
+test("the stock page shows what is on sale and what unpaid orders hold, as the database has it", async ({ page }) => {
+  const slug = "java-preanger-arabica-250g";
+  const cells = async () => {
+    const row = page.locator(`[data-testid="stock-row"][data-slug="${slug}"]`);
+    await expect(row).toContainText(COFFEE);
+    const count = async (id: string) => Number((await row.getByTestId(id).innerText()).replace(/\./g, ""));
+    return { available: await count("stock-available"), held: await count("stock-held") };
+  };
+  await signIn(page);
+  await page.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "Stock" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Stock" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Stock" })).toHaveAttribute("aria-current", "page");
+  const before = await cells();
+  expect(before.available).toBe(db.stock(slug));
+
+  // An order waiting at Kredivo holds its unit; once paid, the unit is sold and no longer held.
+  const { token } = await orderAtKredivo(page);
+  await page.goto("/admin/stock");
+  expect(await cells()).toEqual({ available: before.available - 1, held: before.held + 1 });
+  await page.screenshot({ path: screenshotPath("admin-4-stock.png"), fullPage: true });
+
+  await page.goto(`/orders/${token}`);
+  expect(db.order(token)!.status).toBe("pending");
+  await sandbox.approve(db.latestAttempt().invoice_number);
+  await expect.poll(() => db.order(token)!.status, { timeout: 15_000 }).toBe("paid");
+  await page.goto("/admin/stock");
+  expect(await cells()).toEqual({ available: before.available - 1, held: before.held });
 });

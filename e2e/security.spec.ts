@@ -105,7 +105,7 @@ test("every shop and admin page sends the security headers and a CSP that allows
   await expect(page.getByText("Enter your first name")).toBeVisible();
 
   await signInAsAdmin(page);
-  for (const path of ["/admin", `/admin/orders/${db.order(token)!.id}`]) {
+  for (const path of ["/admin", "/admin/stock", `/admin/orders/${db.order(token)!.id}`]) {
     const response = await page.goto(path);
     expect(response!.status(), path).toBe(200);
     await expectSecured(response!, path);
@@ -151,7 +151,7 @@ test("no secret is shipped: not in .next/static, not in any page's HTML @faults"
   await expect(page.getByTestId("sign-in-error")).toBeVisible();
   pages.push(["/admin/sign-in (after a wrong password)", await page.content()]);
   await signInAsAdmin(page);
-  for (const path of ["/admin", `/admin/orders/${db.order(token)!.id}`]) {
+  for (const path of ["/admin", "/admin/stock", `/admin/orders/${db.order(token)!.id}`]) {
     const response = await page.goto(path);
     pages.push([path, await response!.text()]);
   }

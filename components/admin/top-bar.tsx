@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { OfficeNav } from "./office-nav";
 
 export function AdminTopBar({
   signedIn,
@@ -26,6 +27,15 @@ export function AdminTopBar({
             {common("shopName")} <span className="text-stone-400">·</span> {t("title")}
           </span>
         </Link>
+        {signedIn ? (
+          <OfficeNav
+            label={t("nav.label")}
+            links={[
+              { href: "/admin", text: t("nav.orders") },
+              { href: "/admin/stock", text: t("nav.stock") },
+            ]}
+          />
+        ) : null}
         <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
           {signedIn ? (
             <>

@@ -15,6 +15,7 @@ const { OrderTimeline } = await import("@/components/admin/order-timeline");
 const { RevenueChart, niceCeiling } = await import("@/components/admin/revenue-chart");
 const { OrdersTable } = await import("@/components/admin/orders-table");
 const { OrderEmails } = await import("@/components/admin/order-emails");
+const { StockTable } = await import("@/components/admin/stock-table");
 const { prettyBody } = await import("@/components/admin/format");
 const { checkStatusValues, describeCheckStatus } = await import("@/lib/admin/check-status-message");
 const { createTranslator, NextIntlClientProvider } = await import("next-intl");
@@ -211,6 +212,25 @@ describe("RevenueChart and OrdersTable", () => {
     expect(wita).toContain(">10 Mar 2026, 09:02</time>");
     expect(wita).toContain("Perlu ditinjau");
     expect(wita).toContain("Lunas");
+  });
+
+  it("lists each product's stock and held units, its state in words, in either language", () => {
+    const rows = [
+      { slug: "lintas-x5-smartphone", name: "Lintas X5", active: true, stock: 0, held: 3 },
+      { slug: "batik-kawung-tote", name: "Kawung Tote", active: true, stock: 5, held: 0 },
+      { slug: "java-preanger-arabica-250g", name: "Arabica", active: true, stock: 6, held: 1 },
+      { slug: "old-mug", name: "Old mug", active: false, stock: 1200, held: 0 },
+    ];
+    const html = render(createElement(StockTable, { rows }));
+    const row = (slug: string) => html.slice(html.indexOf(`data-slug="${slug}"`), html.indexOf("</tr>", html.indexOf(`data-slug="${slug}"`)));
+    expect(row("lintas-x5-smartphone")).toMatch(/stock-available">0<.*stock-held">3<.*Sold out/);
+    expect(row("batik-kawung-tote")).toContain("Only a few left");
+    expect(row("java-preanger-arabica-250g")).toMatch(/stock-available">6<.*stock-held">1<.*In stock/);
+    expect(row("old-mug")).toMatch(/stock-available">1\.200<.*Not on sale/);
+    const id = render(createElement(StockTable, { rows }), { locale: "id" });
+    expect(id).toContain("Ditahan pesanan belum dibayar");
+    expect(id).toContain("Stok habis");
+    expect(id).toContain("Tinggal sedikit");
   });
 
   it("labels the chart's days in the staff member's language", () => {
