@@ -143,7 +143,9 @@ export async function applyUpdate(
       return applied("changed");
     case "refunded":
       // The units stay sold: whether a refunded item comes back on sale is the merchant's call.
-      return applied((await moveOrder("refunded", ["paid"])) ? "changed" : "unchanged");
+      if (!(await moveOrder("refunded", ["paid"]))) return applied("unchanged");
+      if (email) await queueOrderEmails(tx, attempt, "refunded", now);
+      return applied("changed");
   }
 }
 

@@ -118,6 +118,8 @@ describe("renderEmail", () => {
       "payment_failed en": "The payment for order 3F9A1C2B didn’t go through — Toko Nusantara",
       "payment_expired id": "Waktu pembayaran pesanan 3F9A1C2B habis — Toko Nusantara",
       "payment_expired en": "The time to pay for order 3F9A1C2B ran out — Toko Nusantara",
+      "payment_refunded id": "Dana pesanan 3F9A1C2B sudah dikembalikan — Toko Nusantara",
+      "payment_refunded en": "Order 3F9A1C2B has been refunded — Toko Nusantara",
     });
   });
 
@@ -226,6 +228,25 @@ describe("renderEmail", () => {
       // The status in the shop's own words (common.json).
       expect(seen).toContain(messages[locale].common.status.shopper[kind === "payment_failed" ? "failed" : "expired"]);
       // Not paid: no paid time, no "paid with Kredivo".
+      expect(text).not.toContain(locale === "id" ? "Dibayar dengan Kredivo" : "Paid with Kredivo");
+    });
+  });
+
+  describe("payment refunded", () => {
+    it.each(locales)("in %s: that Kredivo returns the money, the refunded status, items and the order link", async (locale) => {
+      const { html, text } = await renderEmail(email("payment_refunded", locale));
+      const words =
+        locale === "id"
+          ? ["Dana pembayaranmu sudah dikembalikan", "pembayaran Kredivo untuk pesanan 3F9A1C2B sudah dikembalikan", "ke akun Kredivo-mu"]
+          : ["Your payment has been refunded", "the Kredivo payment for order 3F9A1C2B has been refunded", "to your Kredivo account"];
+      const seen = visibleText(html);
+      for (const word of [...words, messages[locale].common.status.shopper.refunded, "Kain Batik Tulis Pekalongan"]) {
+        expect(seen).toContain(word);
+        expect(text).toContain(word);
+      }
+      expect(html).toMatch(linkTo(locale === "id" ? "Lihat pesanan" : "View order"));
+      // A refund is no bill and no second chance to pay.
+      expect(text).not.toContain(locale === "id" ? "Bayar lagi" : "Pay again");
       expect(text).not.toContain(locale === "id" ? "Dibayar dengan Kredivo" : "Paid with Kredivo");
     });
   });

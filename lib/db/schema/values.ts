@@ -45,7 +45,7 @@ export const eventEffects = ["payment_started", "payment_not_started", "paid", "
 export type EventEffect = (typeof eventEffects)[number];
 
 /** The emails the outbox sends (lib/mail/templates/ renders them). */
-export const emailKinds = ["order_confirmation", "digital_delivery", "payment_failed", "payment_expired"] as const;
+export const emailKinds = ["order_confirmation", "digital_delivery", "payment_failed", "payment_expired", "payment_refunded"] as const;
 export type EmailKind = (typeof emailKinds)[number];
 
 /**

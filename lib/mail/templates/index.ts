@@ -5,6 +5,7 @@ import type { EmailKind } from "@/lib/mail/email";
 import { DigitalDeliveryEmail } from "./digital-delivery";
 import type { EmailTemplateProps } from "./layout";
 import { OrderConfirmationEmail } from "./order-confirmation";
+import { PaymentRefundedEmail } from "./payment-refunded";
 import { PaymentExpiredEmail, PaymentFailedEmail } from "./payment-unpaid";
 
 export type TemplateProps = EmailTemplateProps & { subject: string };
@@ -14,6 +15,7 @@ export const templates: Record<EmailKind, ComponentType<TemplateProps>> = {
   digital_delivery: DigitalDeliveryEmail,
   payment_failed: PaymentFailedEmail,
   payment_expired: PaymentExpiredEmail,
+  payment_refunded: PaymentRefundedEmail,
 };
 
 export { emailTranslator, type EmailTranslator } from "./i18n";

@@ -29,7 +29,7 @@ export function productLines(email: OrderEmail): EmailLine[] {
 }
 
 /** Order reference, when it was placed, and its status in the shop's words (common.status). */
-export function OrderFacts({ email, t, status }: EmailTemplateProps & { status: "paid" | "failed" | "expired" }) {
+export function OrderFacts({ email, t, status }: EmailTemplateProps & { status: "paid" | "failed" | "expired" | "refunded" }) {
   const { order } = email;
   const facts: [string, string][] = [
     [t("email.order.reference"), order.reference],

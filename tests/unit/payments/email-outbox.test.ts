@@ -121,6 +121,21 @@ describe("the outbox is written with the change", () => {
     expect(await outbox(superseded)).toEqual([]);
   });
 
+  it("a refund of a paid order queues one refund notice; a repeat, or a refund of an unpaid order, queues nothing", async () => {
+    const f = await createPendingOrder(db);
+    await deliver(f, "SUCCESS");
+    await deliver(f, "REFUNDED");
+    await deliver(f, "REFUNDED");
+    expect((await outbox(f)).map((r) => [r.kind, r.cause])).toEqual([
+      ["order_confirmation", `attempt:${f.attemptId}`],
+      ["payment_refunded", `attempt:${f.attemptId}`],
+    ]);
+
+    const unpaid = await createPendingOrder(db);
+    await deliver(unpaid, "REFUNDED");
+    expect(await outbox(unpaid)).toEqual([]);
+  });
+
   it("a change that rolls back leaves no email behind", async () => {
     const f = await createPendingOrder(db);
     await expect(
