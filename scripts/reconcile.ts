@@ -4,7 +4,7 @@ import { appEnvOrExit } from "./load-env";
 const env = await appEnvOrExit(1);
 const { pruneNoise } = await import("../lib/payments/prune-noise");
 const pruned = await pruneNoise();
-console.log(`pruned: ${pruned.noise} unverified notification(s), ${pruned.counters} expired limit counter(s)`);
+console.log(`pruned: ${pruned.noise} unverified notification(s), ${pruned.counters} expired limit counter(s), ${pruned.carts} expired cart(s)`);
 const { reconcileOnce } = await import("../lib/payments/reconcile");
 const report = await reconcileOnce({ minAgeMs: env.RECONCILE_MIN_AGE_MS });
 console.log(

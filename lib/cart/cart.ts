@@ -46,6 +46,9 @@ export function newCartId(): string {
 
 export const CART_ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
+/** How long a cart lives after its last change: its cookie's lifetime, and then it is pruned. */
+export const CART_LIFETIME_S = 60 * 60 * 24 * 30;
+
 export async function cartExists(cartId: string): Promise<boolean> {
   const [cart] = await run((db) => db.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).limit(1));
   return !!cart;
@@ -95,9 +98,14 @@ async function requireActiveProduct(db: Tx, productId: number) {
   return product;
 }
 
-/** The cart `cartId` names when it exists, else a new one: the id to keep either way. */
+/**
+ * The cart `cartId` names when it exists, else a new one: the id to keep either way. Its callers
+ * write the cookie again, so the cart's age starts again too (lib/payments/prune-noise.ts).
+ */
 async function existingOrNewCart(tx: Tx, cartId: string | null): Promise<string> {
-  const [found] = cartId ? await tx.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).limit(1) : [];
+  const [found] = cartId
+    ? await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cartId)).returning({ id: carts.id })
+    : [];
   if (found) return found.id;
   const id = newCartId();
   await tx.insert(carts).values({ id });
@@ -128,7 +136,6 @@ export function addToCart(cartId: string | null, productId: number, quantity: nu
       .insert(cartItems)
       .values({ cartId: id, productId, quantity: next })
       .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.productId], set: { quantity: next } });
-    await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, id));
     return id;
   });
 }

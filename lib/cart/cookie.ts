@@ -2,10 +2,9 @@
 // SameSite=Lax (not sent on cross-site POSTs), Secure in production.
 import "server-only";
 import { cookies } from "next/headers";
-import { CART_ID_PATTERN } from "./cart";
+import { CART_ID_PATTERN, CART_LIFETIME_S } from "./cart";
 
 const CART_COOKIE = "tn_cart";
-const THIRTY_DAYS = 60 * 60 * 24 * 30;
 
 /** The cart id from the cookie, or null when absent or not even shaped like one of ours. */
 export async function readCartId(): Promise<string | null> {
@@ -22,7 +21,7 @@ export async function writeCartId(cartId: string): Promise<void> {
     sameSite: "lax",
     secure: secureCookies(),
     path: "/",
-    maxAge: THIRTY_DAYS,
+    maxAge: CART_LIFETIME_S,
   });
 }
 

@@ -1,6 +1,6 @@
 // The reconciler's own schedule inside `next start`: a timer chain (never overlapping runs, never
 // keeping the process alive) that backs off while DOKU is failing. Each run first prunes what
-// unauthenticated requests left behind (lib/payments/prune-noise.ts).
+// unauthenticated requests left behind, expired carts included (lib/payments/prune-noise.ts).
 import "server-only";
 import { env } from "@/lib/env";
 import { pruneNoise } from "./prune-noise";
@@ -19,7 +19,7 @@ export function startReconciler(intervalMs: number): void {
   async function run() {
     try {
       const pruned = await pruneNoise();
-      if (pruned.noise > 0) logLine({ event: "prune", ...pruned });
+      if (pruned.noise > 0 || pruned.carts > 0) logLine({ event: "prune", ...pruned });
       const report = await reconcileOnce({ minAgeMs: env().RECONCILE_MIN_AGE_MS });
       failures = report.dokuErrors > 0 ? failures + 1 : 0;
       if (report.changed.length > 0 || report.dokuErrors > 0) {

@@ -56,11 +56,16 @@ export const products = sqliteTable(
   (t) => [check("products_price_positive", sql`${t.price} > 0`), check("products_stock_nonnegative", sql`${t.stock} >= 0`)],
 );
 
-export const carts = sqliteTable("carts", {
-  id: text("id").primaryKey(),
-  createdAt: createdAt(),
-  updatedAt: timestamp("updated_at").notNull().$defaultFn(() => new Date()),
-});
+export const carts = sqliteTable(
+  "carts",
+  {
+    id: text("id").primaryKey(),
+    createdAt: createdAt(),
+    /** Every change to the cart, and every time its cookie is written again: old carts are pruned by it. */
+    updatedAt: timestamp("updated_at").notNull().$defaultFn(() => new Date()),
+  },
+  (t) => [index("carts_updated_at").on(t.updatedAt)],
+);
 
 export const cartItems = sqliteTable(
   "cart_items",

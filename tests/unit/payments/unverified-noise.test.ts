@@ -91,6 +91,38 @@ describe("@faults unverified notifications", () => {
   });
 });
 
+describe("old carts", () => {
+  it("go with their items once their cookie has expired, a batch per run; a cart used again starts its age again", async () => {
+    const { addToCart, newCartId, CART_LIFETIME_S } = await import("@/lib/cart/cart");
+    const { CART_PRUNE_BATCH } = await import("@/lib/payments/prune-noise");
+    const now = new Date();
+    const expiredAt = new Date(now.getTime() - CART_LIFETIME_S * 1000 - 60_000);
+    const [product] = await db.run((d) => d.select().from(schema.products).where(eq(schema.products.active, true)).limit(1));
+    const expired = Array.from({ length: CART_PRUNE_BATCH + 2 }, () => newCartId());
+    const fresh = newCartId();
+    await db.run(async (d) => {
+      await d.insert(schema.carts).values([...expired.map((id) => ({ id, updatedAt: expiredAt })), { id: fresh, updatedAt: new Date(now.getTime() - 86_400_000) }]);
+      await d.insert(schema.cartItems).values({ cartId: expired[0]!, productId: product!.id, quantity: 1 });
+    });
+    // The shopper comes back to an old cart just before the run: adding renews it.
+    const renewed = expired[1]!;
+    expect(await addToCart(renewed, product!.id, 1)).toBe(renewed);
+
+    const left = async () => (await db.run((d) => d.select({ id: schema.carts.id }).from(schema.carts))).map((c) => c.id);
+    const first = await pruneNoise(now);
+    expect(first.carts).toBe(CART_PRUNE_BATCH);
+    expect((await pruneNoise(now)).carts).toBe(1);
+    expect((await pruneNoise(now)).carts).toBe(0);
+    const kept = await left();
+    expect(kept).toContain(fresh);
+    expect(kept).toContain(renewed);
+    expect(expired.filter((id) => id !== renewed && kept.includes(id))).toEqual([]);
+    // The items went with their cart.
+    const items = await db.run((d) => d.select().from(schema.cartItems).where(eq(schema.cartItems.cartId, expired[0]!)));
+    expect(items).toEqual([]);
+  });
+});
+
 describe("@faults the client address", () => {
   const h = (xff?: string) => new Headers(xff === undefined ? {} : { "x-forwarded-for": xff });
   it("is taken from X-Forwarded-For only behind trusted proxies, counted from the right", () => {

@@ -1,0 +1,1 @@
+CREATE INDEX `carts_updated_at` ON `carts` (`updated_at`);
