@@ -3,11 +3,15 @@
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Caption, RowTh, Table, TableScroll, Td, Th } from "@/components/ui/table";
-import type { StockRow } from "@/lib/admin/stock";
+import type { Tone } from "@/lib/format";
 import { stockLevel } from "@/lib/stock/levels";
+import type { StockRow } from "@/lib/stock/set-stock";
 
 // Grouped as the shop groups rupiah (1.000), in either language.
 const units = new Intl.NumberFormat("id-ID");
+
+// What the shop shows for each level, as staff read it (admin.stock.*).
+const STATE = { soldOut: ["soldOut", "bad"], low: ["low", "warn"], plenty: ["onSale", "good"] } as const satisfies Record<string, [string, Tone]>;
 
 export function StockTable({ rows }: { rows: StockRow[] }) {
   const t = useTranslations("admin.stock");
@@ -25,7 +29,7 @@ export function StockTable({ rows }: { rows: StockRow[] }) {
         </thead>
         <tbody>
           {rows.map((row) => {
-            const level = stockLevel(row.stock);
+            const [state, tone] = row.active ? STATE[stockLevel(row.stock).kind] : (["inactive", "neutral"] as const);
             return (
               <tr key={row.slug} className="hover:bg-stone-50" data-testid="stock-row" data-slug={row.slug}>
                 <RowTh className="text-left font-normal">
@@ -39,15 +43,7 @@ export function StockTable({ rows }: { rows: StockRow[] }) {
                   {units.format(row.held)}
                 </Td>
                 <Td className="whitespace-nowrap">
-                  {!row.active ? (
-                    <Badge>{t("inactive")}</Badge>
-                  ) : level.kind === "soldOut" ? (
-                    <Badge tone="bad">{t("soldOut")}</Badge>
-                  ) : level.kind === "low" ? (
-                    <Badge tone="warn">{t("low")}</Badge>
-                  ) : (
-                    <Badge tone="good">{t("onSale")}</Badge>
-                  )}
+                  <Badge tone={tone}>{t(state)}</Badge>
                 </Td>
               </tr>
             );

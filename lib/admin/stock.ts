@@ -4,8 +4,6 @@ import "server-only";
 import { database } from "@/lib/db/client";
 import { listStock, type StockRow } from "@/lib/stock/set-stock";
 
-export type { StockRow };
-
 export function stockList(): Promise<StockRow[]> {
   return listStock(database());
 }

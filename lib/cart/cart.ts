@@ -1,7 +1,7 @@
 // The cart lives in the database; the browser only holds its random id (see cookie.ts).
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { activeProductsByIds } from "@/lib/catalog/products";
 import { run, transaction, type Tx } from "@/lib/db/client";
 import { cartItems, carts, dialect, orderItems, products } from "@/lib/db/schema";
@@ -48,6 +48,22 @@ export const CART_ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /** How long a cart lives after its last change: its cookie's lifetime, and then it is pruned. */
 export const CART_LIFETIME_S = 60 * 60 * 24 * 30;
+// Bounds one run's transaction after a sale left many carts; the next run takes the next batch.
+export const CART_PRUNE_BATCH = 1_000;
+
+/**
+ * Deletes up to CART_PRUNE_BATCH carts (their items go with them) whose cookie has expired. Orders
+ * keep their own copy of the lines; their cart_id is a plain reference that may outlive the cart.
+ */
+export async function pruneExpiredCarts(tx: Tx, now: Date): Promise<number> {
+  const expired = tx
+    .select({ id: carts.id })
+    .from(carts)
+    .where(lt(carts.updatedAt, new Date(now.getTime() - CART_LIFETIME_S * 1000)))
+    .limit(CART_PRUNE_BATCH);
+  const removed = await tx.delete(carts).where(inArray(carts.id, expired)).returning({ id: carts.id });
+  return removed.length;
+}
 
 export async function cartExists(cartId: string): Promise<boolean> {
   const [cart] = await run((db) => db.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).limit(1));

@@ -1,13 +1,21 @@
 // The email outbox, written by the state machine in the transaction of the change that calls for
 // an email: the confirmation (and the digital delivery) when an order is paid, a pay-again email
-// when its payment fails or expires, a refund notice when a paid order is refunded. If the change rolls back, so does the email; if it commits,
-// the email is owed, and lib/mail/sender.ts delivers it with retries. One row per change: the
+// when its payment fails or expires, a refund notice when a paid order is refunded. If the change
+// rolls back, so does the email; if it commits, the email is owed, and lib/mail/sender.ts delivers
+// it with retries. One row per change: the
 // `(kind, cause)` key makes a second delivery of the same news queue nothing.
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { emailOutbox, orderItems, orders, products, type EmailKind } from "@/lib/db/schema";
 
 export type OrderNews = "paid" | "failed" | "expired" | "refunded";
+
+/** The one email for news other than a payment. */
+const NOTICE: Record<Exclude<OrderNews, "paid">, EmailKind> = {
+  failed: "payment_failed",
+  expired: "payment_expired",
+  refunded: "payment_refunded",
+};
 
 /** The cause of the emails an attempt's change queues: the change happens once per attempt. */
 export const attemptCause = (attemptId: number) => `attempt:${attemptId}`;
@@ -27,7 +35,7 @@ export async function queueOrderEmails(tx: Tx, attempt: { id: number; orderId: n
       .limit(1);
     if (digital) kinds.push("digital_delivery");
   } else {
-    kinds.push(news === "failed" ? "payment_failed" : news === "expired" ? "payment_expired" : "payment_refunded");
+    kinds.push(NOTICE[news]);
   }
 
   const queued = await tx

@@ -2,20 +2,18 @@
 // signature did not verify is kept (headers, size, hash, first bytes) for review of an attack or
 // a misconfiguration, for a week and at most the newest 10,000; sign-in and checkout counters are
 // dropped a day after their last use; a cart goes with its items once its cookie has expired
-// (30 days after its last change), a batch per run. Never touched here: verified notifications and the inbox
-// (`inbox_key`), on which replay safety rests, flagged rows a human must review, and our own calls.
+// (lib/cart/cart.ts). Never touched here: verified notifications and the inbox (`inbox_key`), on
+// which replay safety rests, flagged rows a human must review, and our own calls.
 import "server-only";
-import { and, desc, eq, inArray, isNull, lt } from "drizzle-orm";
-import { CART_LIFETIME_S } from "@/lib/cart/cart";
+import { and, desc, eq, isNull, lt } from "drizzle-orm";
+import { pruneExpiredCarts } from "@/lib/cart/cart";
 import { transaction } from "@/lib/db/client";
-import { carts, paymentEvents } from "@/lib/db/schema";
+import { paymentEvents } from "@/lib/db/schema";
 import { pruneCounters } from "@/lib/limits/rate-limits";
 
 export const NOISE_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 export const MAX_NOISE_ROWS = 10_000;
 const COUNTER_RETENTION_MS = 24 * 60 * 60 * 1000;
-// Bounds one run's transaction after a sale left many carts; the next run takes the next batch.
-export const CART_PRUNE_BATCH = 1_000;
 
 // Matches the partial index payment_events_unverified.
 const noise = and(eq(paymentEvents.signatureValid, false), isNull(paymentEvents.inboxKey), eq(paymentEvents.flagged, false));
@@ -45,13 +43,6 @@ export function pruneNoise(now = new Date(), { retentionMs = NOISE_RETENTION_MS,
       const capped = await tx.delete(paymentEvents).where(and(noise, lt(paymentEvents.createdAt, oldestKept.createdAt))).returning({ id: paymentEvents.id });
       removed += capped.length;
     }
-    // Orders keep their own copy of the lines; their cart_id is a plain reference that may outlive the cart.
-    const expired = tx
-      .select({ id: carts.id })
-      .from(carts)
-      .where(lt(carts.updatedAt, new Date(now.getTime() - CART_LIFETIME_S * 1000)))
-      .limit(CART_PRUNE_BATCH);
-    const prunedCarts = await tx.delete(carts).where(inArray(carts.id, expired)).returning({ id: carts.id });
-    return { noise: removed, counters: await pruneCounters(tx, COUNTER_RETENTION_MS, now), carts: prunedCarts.length };
+    return { noise: removed, counters: await pruneCounters(tx, COUNTER_RETENTION_MS, now), carts: await pruneExpiredCarts(tx, now) };
   });
 }

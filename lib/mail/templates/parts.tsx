@@ -3,6 +3,7 @@
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
 import { Fragment } from "react";
 import { formatShopTime } from "@/lib/format";
+import type { OrderStatus } from "@/lib/db/schema/values";
 import type { EmailLine, OrderEmail } from "@/lib/mail/email";
 import { formatRupiah } from "@/lib/money";
 import type { EmailTranslator } from "./i18n";
@@ -29,7 +30,7 @@ export function productLines(email: OrderEmail): EmailLine[] {
 }
 
 /** Order reference, when it was placed, and its status in the shop's words (common.status). */
-export function OrderFacts({ email, t, status }: EmailTemplateProps & { status: "paid" | "failed" | "expired" | "refunded" }) {
+export function OrderFacts({ email, t, status }: EmailTemplateProps & { status: Exclude<OrderStatus, "pending"> }) {
   const { order } = email;
   const facts: [string, string][] = [
     [t("email.order.reference"), order.reference],

@@ -93,8 +93,7 @@ describe("@faults unverified notifications", () => {
 
 describe("old carts", () => {
   it("go with their items once their cookie has expired, a batch per run; a cart used again starts its age again", async () => {
-    const { addToCart, newCartId, CART_LIFETIME_S } = await import("@/lib/cart/cart");
-    const { CART_PRUNE_BATCH } = await import("@/lib/payments/prune-noise");
+    const { addToCart, newCartId, CART_LIFETIME_S, CART_PRUNE_BATCH } = await import("@/lib/cart/cart");
     const now = new Date();
     const expiredAt = new Date(now.getTime() - CART_LIFETIME_S * 1000 - 60_000);
     const [product] = await db.run((d) => d.select().from(schema.products).where(eq(schema.products.active, true)).limit(1));
