@@ -32,7 +32,7 @@ export function StockTable({ rows }: { rows: StockRow[] }) {
             const [state, tone] = row.active ? STATE[stockLevel(row.stock).kind] : (["inactive", "neutral"] as const);
             return (
               <tr key={row.slug} className="hover:bg-stone-50" data-testid="stock-row" data-slug={row.slug}>
-                <RowTh className="text-left font-normal">
+                <RowTh className="min-w-52 text-left font-normal">
                   <span className="font-medium">{row.name}</span>
                   <span className="block font-mono text-xs text-stone-600">{row.slug}</span>
                 </RowTh>
