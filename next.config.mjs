@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import createNextIntlPlugin from "next-intl/plugin";
-import { cachedPageRewrites } from "./lib/cached-page-routes.mjs";
+import { CACHED_PAGE_SOURCES, PRIVATE_CACHED_PAGE, cachedPageRewrites } from "./lib/cached-page-routes.mjs";
 
 // Headers that never vary per request. The Content-Security-Policy varies: proxy.ts sets it with
 // a nonce on pages rendered per request, the page cache handler with script hashes on cached ones.
@@ -25,7 +25,16 @@ const nextConfig = {
   // Next's page cache, plus a hash-based Content-Security-Policy on every page it keeps.
   cacheHandler: fileURLToPath(new URL("./lib/page-cache-handler.mjs", import.meta.url)),
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // The cached pages differ by the language cookie at one URL: no shared cache (a CDN, nginx's
+      // proxy_cache) may keep them, or it would serve one shopper's language to all. Next's page
+      // cache on the server is what makes them fast; the browser revalidates by ETag
+      // (docs/caching.md, "Shared caches"). Next keeps a Cache-Control set here.
+      ...CACHED_PAGE_SOURCES.map((source) => ({ source, headers: [{ key: "Cache-Control", value: PRIVATE_CACHED_PAGE }] })),
+      // The pictures in public/products share the product pages' path; they are the same in every language.
+      { source: "/products/:image(.+\\.svg)", headers: [{ key: "Cache-Control", value: "public, max-age=0" }] },
+    ];
   },
   // Reads of the cached pages go to their language's copy here; proxy.ts routes every other page.
   async rewrites() {

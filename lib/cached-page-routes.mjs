@@ -8,6 +8,9 @@ import { defaultLocale, LOCALE_COOKIE, locales } from "./i18n/locale-list.mjs";
 /** The cached pages, as Next route sources; proxy.ts's matcher spells the same two out. */
 export const CACHED_PAGE_SOURCES = ["/", "/products/:slug"];
 
+/** Their Cache-Control: the browser may keep them, no shared cache may (they vary by a cookie). */
+export const PRIVATE_CACHED_PAGE = "private, no-cache";
+
 /** next.config.mjs `rewrites`: one rule per language that has a cookie value, then the default. */
 export function cachedPageRewrites() {
   return CACHED_PAGE_SOURCES.flatMap((source) => {

@@ -2,6 +2,8 @@
 // proxy and reach their language's copy through next.config.mjs's rewrites; everything else, and
 // every request with a body, runs the proxy (its nonce policy, its language header).
 import { unstable_doesMiddlewareMatch, unstable_getResponseFromNextConfig, getRewrittenUrl } from "next/experimental/testing/server";
+import { readdirSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 import nextConfig from "../../next.config.mjs";
 import { config } from "../../proxy";
@@ -33,10 +35,34 @@ describe("the proxy's matcher", () => {
     }
   });
 
-  it("skips static files and the API", () => {
-    for (const path of ["/api/doku/notifications", "/_next/static/chunks/a.js", "/icon.svg", "/robots.txt"]) {
+  it("skips Next's files, the icon and /api (whose unknown paths app/api/[...unknown] answers)", () => {
+    for (const path of ["/api/doku/notifications", "/api/health", "/api/auth/session", "/api/orders/tok_123/status", "/api/orders/tok_123", "/_next/static/chunks/a.js", "/icon.svg"]) {
       expect(runsProxy(path), path).toBe(false);
     }
+  });
+
+  it("skips every file in public/, which Next serves before the proxy could rewrite it", () => {
+    const files = readdirSync("public", { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const path = `/${relative("public", join(file.parentPath, file.name)).split(sep).join("/")}`;
+      expect(runsProxy(path), `${path} would be rewritten to a page: add it to proxy.ts's matcher exclusions`).toBe(false);
+    }
+  });
+
+  it("runs for every other path, so none reaches app/[locale] with a language we do not speak", () => {
+    const strangers = [
+      "/api",
+      "/x123.png",
+      "/robots.txt",
+      "/favicon.ico",
+      "/favicon.ico/x",
+      "/id",
+      "/en/products/x",
+      "/id/admin/orders/1.png",
+      "/_next/data/x.json",
+    ];
+    for (const path of strangers) expect(runsProxy(path), path).toBe(true);
   });
 });
 
