@@ -150,31 +150,44 @@ test("checkout form explains every mistake, before and after submit, and stores 
 
 test("a tampered request cannot change the amount DOKU receives @faults", async ({ page, context }) => {
   await addToCart(page, SHIRT, 1);
+  const stockBefore = db.stock(SHIRT_SLUG);
   await page.goto("/checkout");
   await fillCheckout(page);
-  // Smuggle prices and totals into the server action's payload and a hidden field.
-  await page.evaluate(() => {
-    const form = document.querySelector("form");
-    for (const [name, value] of [["price", "1"], ["total", "1000"], ["amount", "1000"]]) {
-      const input = document.createElement("input");
-      input.type = "hidden";
-      input.name = name!;
-      input.value = value!;
-      form?.appendChild(input);
-    }
-  });
+  // The server action's request as it leaves the browser ([form values, checkout key], as text):
+  // prices, totals and quantities smuggled into the values, as a script posting it would.
+  const forgedFields = { total: 1000, amount: 1000, subtotal: 1, shippingTotal: 0, price: 1, quantity: 99, items: [{ slug: SHIRT_SLUG, quantity: 99, price: 1 }] };
+  const forged: { sent: string; values: Record<string, unknown> }[] = [];
   await page.route("**/checkout", async (route) => {
-    const body = route.request().postData();
-    if (route.request().method() !== "POST" || !body) return route.continue();
-    await route.continue({ postData: body.replace(/"firstName"/, '"total":1000,"amount":1000,"subtotal":1,"price":1,"firstName"') });
+    const request = route.request();
+    const body = request.postData();
+    if (request.method() !== "POST" || !request.headers()["next-action"] || !body) return route.continue();
+    const [values, ...rest] = JSON.parse(body) as [Record<string, unknown>, ...unknown[]];
+    const sent = JSON.stringify([{ ...values, ...forgedFields }, ...rest]);
+    forged.push({ sent, values });
+    await route.continue({ postData: sent });
   });
   await page.getByRole("button", { name: "Pay with Kredivo" }).click();
   await expect(page).toHaveURL(/\/kredivo\/signIn\?tk=/);
 
-  const total = expectedTotal([["batik-tulis-parang-shirt", 1]]);
-  const [atDoku] = await sandbox.orders();
-  expect(atDoku!.amount).toBe(total);
-  expect(atDoku!.lineItems.find((li) => li.name === SHIRT)?.price).toBe(db.productPrice("batik-tulis-parang-shirt"));
+  // The tampering applied: the one action request carried the forged fields along with the shopper's.
+  expect(forged).toHaveLength(1);
+  expect(forged[0]!.values).toMatchObject({ firstName: "Siti", email: "siti.rahayu@example.com" });
+  expect(forged[0]!.values).not.toHaveProperty("total");
+  expect(JSON.parse(forged[0]!.sent)[0]).toMatchObject({ firstName: "Siti", ...forgedFields });
+
+  // The order, its lines, the stock and DOKU's amount are the server's own pricing of one shirt.
+  const total = expectedTotal([[SHIRT_SLUG, 1]]);
+  const attempt = db.latestAttempt();
+  const order = db.order(db.tokenOfAttempt(attempt.id))!;
+  expect(order.total).toBe(total);
+  expect(attempt.amount).toBe(total);
+  expect(db.items(order.id).filter((i) => i.kind === "product")).toEqual([
+    { kind: "product", name: SHIRT, unit_price: db.productPrice(SHIRT_SLUG), quantity: 1, line_total: db.productPrice(SHIRT_SLUG) },
+  ]);
+  expect(db.stock(SHIRT_SLUG)).toBe(stockBefore - 1);
+  const atDoku = await sandbox.order(attempt.invoice_number);
+  expect(atDoku.amount).toBe(total);
+  expect(atDoku.lineItems.find((li) => li.name === SHIRT)).toMatchObject({ price: db.productPrice(SHIRT_SLUG), quantity: 1 });
 
   // A forged cart cookie is just an unknown cart: nothing to order.
   await page.unroute("**/checkout");
