@@ -143,6 +143,15 @@ function queries(conn: () => Database.Database) {
     product(slug: string): { id: number; active: number; name: string } {
       return conn().prepare("SELECT id, active, name FROM products WHERE slug = ?").get(slug) as { id: number; active: number; name: string };
     },
+    /** The order's outbox rows, with how many tries at the SMTP server each has recorded. */
+    emails(orderId: number): { kind: string; recipient: string; status: string; tries: number; deliveries: number }[] {
+      return conn()
+        .prepare(
+          `SELECT o.kind, o.recipient, o.status, o.tries, (SELECT count(*) FROM email_deliveries d WHERE d.outbox_id = o.id) AS deliveries
+             FROM email_outbox o WHERE o.order_id = ? ORDER BY o.id`,
+        )
+        .all(orderId) as { kind: string; recipient: string; status: string; tries: number; deliveries: number }[];
+    },
   };
 }
 
