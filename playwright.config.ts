@@ -15,7 +15,8 @@ export default defineConfig({
   tsconfig: "./e2e/tsconfig.json",
   fullyParallel: false,
   workers: 1,
-  forbidOnly: !!process.env.CI,
+  // A stray test.only would silently skip every other test, locally too.
+  forbidOnly: true,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

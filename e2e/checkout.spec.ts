@@ -1,9 +1,11 @@
 // The money path in a real browser against `next start` and the local DOKU sandbox. Every test
 // checks the database as well as the page.
 import { expect, test, type Page } from "@playwright/test";
-import { db } from "./support/db";
+import { ageAttempt, db } from "./support/db";
+import { E2E } from "./support/env";
 import { sandbox } from "./support/sandbox";
 import { screenshotPath } from "./support/screenshots";
+import { startOwnApp } from "./support/second-app";
 import { addToCart, checkoutToKredivo, fillCheckout, tokenFromUrl } from "./support/shop";
 
 const SHIRT = "Batik Tulis Parang Shirt";
@@ -150,31 +152,44 @@ test("checkout form explains every mistake, before and after submit, and stores 
 
 test("a tampered request cannot change the amount DOKU receives @faults", async ({ page, context }) => {
   await addToCart(page, SHIRT, 1);
+  const stockBefore = db.stock(SHIRT_SLUG);
   await page.goto("/checkout");
   await fillCheckout(page);
-  // Smuggle prices and totals into the server action's payload and a hidden field.
-  await page.evaluate(() => {
-    const form = document.querySelector("form");
-    for (const [name, value] of [["price", "1"], ["total", "1000"], ["amount", "1000"]]) {
-      const input = document.createElement("input");
-      input.type = "hidden";
-      input.name = name!;
-      input.value = value!;
-      form?.appendChild(input);
-    }
-  });
+  // The server action's request as it leaves the browser ([form values, checkout key], as text):
+  // prices, totals and quantities smuggled into the values, as a script posting it would.
+  const forgedFields = { total: 1000, amount: 1000, subtotal: 1, shippingTotal: 0, price: 1, quantity: 99, items: [{ slug: SHIRT_SLUG, quantity: 99, price: 1 }] };
+  const forged: { sent: string; values: Record<string, unknown> }[] = [];
   await page.route("**/checkout", async (route) => {
-    const body = route.request().postData();
-    if (route.request().method() !== "POST" || !body) return route.continue();
-    await route.continue({ postData: body.replace(/"firstName"/, '"total":1000,"amount":1000,"subtotal":1,"price":1,"firstName"') });
+    const request = route.request();
+    const body = request.postData();
+    if (request.method() !== "POST" || !request.headers()["next-action"] || !body) return route.continue();
+    const [values, ...rest] = JSON.parse(body) as [Record<string, unknown>, ...unknown[]];
+    const sent = JSON.stringify([{ ...values, ...forgedFields }, ...rest]);
+    forged.push({ sent, values });
+    await route.continue({ postData: sent });
   });
   await page.getByRole("button", { name: "Pay with Kredivo" }).click();
   await expect(page).toHaveURL(/\/kredivo\/signIn\?tk=/);
 
-  const total = expectedTotal([["batik-tulis-parang-shirt", 1]]);
-  const [atDoku] = await sandbox.orders();
-  expect(atDoku!.amount).toBe(total);
-  expect(atDoku!.lineItems.find((li) => li.name === SHIRT)?.price).toBe(db.productPrice("batik-tulis-parang-shirt"));
+  // The tampering applied: the one action request carried the forged fields along with the shopper's.
+  expect(forged).toHaveLength(1);
+  expect(forged[0]!.values).toMatchObject({ firstName: "Siti", email: "siti.rahayu@example.com" });
+  expect(forged[0]!.values).not.toHaveProperty("total");
+  expect(JSON.parse(forged[0]!.sent)[0]).toMatchObject({ firstName: "Siti", ...forgedFields });
+
+  // The order, its lines, the stock and DOKU's amount are the server's own pricing of one shirt.
+  const total = expectedTotal([[SHIRT_SLUG, 1]]);
+  const attempt = db.latestAttempt();
+  const order = db.order(db.tokenOfAttempt(attempt.id))!;
+  expect(order.total).toBe(total);
+  expect(attempt.amount).toBe(total);
+  expect(db.items(order.id).filter((i) => i.kind === "product")).toEqual([
+    { kind: "product", name: SHIRT, unit_price: db.productPrice(SHIRT_SLUG), quantity: 1, line_total: db.productPrice(SHIRT_SLUG) },
+  ]);
+  expect(db.stock(SHIRT_SLUG)).toBe(stockBefore - 1);
+  const atDoku = await sandbox.order(attempt.invoice_number);
+  expect(atDoku.amount).toBe(total);
+  expect(atDoku.lineItems.find((li) => li.name === SHIRT)).toMatchObject({ price: db.productPrice(SHIRT_SLUG), quantity: 1 });
 
   // A forged cart cookie is just an unknown cart: nothing to order.
   await page.unroute("**/checkout");
@@ -229,21 +244,45 @@ test("what a shopper types before the page's script has run is kept, and pays", 
 });
 
 test("returning before the notification shows pending at once, then paid @faults", async ({ page }) => {
-  // The notification is late, and DOKU's status check would fail: the return does not even ask it
-  // yet (DOKU wants 60 s after payment), shows the order at once, and the notification settles it.
-  await addToCart(page, SHIRT, 1);
-  await checkoutToKredivo(page);
-  await sandbox.fault({ target: "check-status", kind: "error500", invoice: db.latestAttempt().invoice_number });
-  await sandbox.fault({ target: "notification", kind: "delay", ms: 3000 });
-  const token = await approveOnKredivo(page);
+  // The notification is late, and the Check Status the return asks answers 500: the shopper sees
+  // the order at once, pending, with no error, and the notification settles it. An app of its own
+  // with no reconciler, so that the shopper's return is the only one asking DOKU.
+  const app = await startOwnApp({ RECONCILE_INTERVAL_MS: "0" });
+  try {
+    await addToCart(page, SHIRT, 1, app.base);
+    await checkoutToKredivo(page, app.base);
+    const attempt = app.db.latestAttempt();
+    // Old enough that the return asks DOKU (RECONCILE_MIN_AGE_MS; DOKU wants 60 s after payment).
+    ageAttempt(attempt.id, Number(E2E.env.RECONCILE_MIN_AGE_MS) + 1_000, app.databaseUrl);
+    await sandbox.fault({ target: "check-status", kind: "error500", invoice: attempt.invoice_number });
+    await sandbox.fault({ target: "notification", kind: "delay", ms: 5000 });
+    const checkStatusFaults = async () => (await sandbox.faults()).filter((f) => f.target === "check-status");
+    expect(await checkStatusFaults()).toMatchObject([{ kind: "error500", invoice: attempt.invoice_number, remaining: 1 }]);
+    const token = await approveOnKredivo(page);
+    expect(page.url()).toBe(`${app.base}/orders/${token}`);
 
-  await expect(page.getByTestId("order-status")).toHaveText("Awaiting payment");
-  const order = db.order(token)!;
-  expect(order.status).toBe("pending");
-  expect(db.events(order.id).map((e) => `${e.kind}:${e.outcome}`)).toEqual(["generate_order:pending"]);
+    await expect(page.getByTestId("order-status")).toHaveText("Awaiting payment");
+    await expect(page.getByText("Waiting for confirmation from Kredivo…")).toBeVisible();
+    await expect(page.getByText("This page updates by itself when Kredivo confirms.")).toBeVisible();
+    await expect(page.getByText(/could not start or complete/)).toHaveCount(0);
+    // The 500 was served: the app recorded DOKU's answer, DOKU was asked once, the fault is used up.
+    const order = app.db.order(token)!;
+    const checks = () => app.db.events(order.id).filter((e) => e.kind === "check_status");
+    await expect.poll(() => checks().length).toBeGreaterThanOrEqual(1);
+    const [check, ...moreChecks] = checks();
+    expect(moreChecks).toHaveLength(0);
+    expect(check).toMatchObject({ direction: "out", http_status: 500, outcome: "error:http" });
+    expect((await sandbox.order(attempt.invoice_number)).checkStatusCalls).toBe(1);
+    expect(await checkStatusFaults(), "the sandbox drops a fault once it is used up").toEqual([]);
 
-  await expect(page.getByTestId("order-status")).toHaveText("Paid", { timeout: 15_000 });
-  expect(db.order(token)!.status).toBe("paid");
+    await expect(page.getByTestId("order-status")).toHaveText("Paid", { timeout: 20_000 });
+    expect(app.db.order(token)!.status).toBe("paid");
+    // In this order: the failed check before the delayed notification, which paid it.
+    expect(app.db.events(order.id).map((e) => `${e.kind}:${e.outcome}`)).toEqual(["generate_order:pending", "check_status:error:http", "notification:paid"]);
+    expect((await sandbox.order(attempt.invoice_number)).checkStatusCalls).toBe(1);
+  } finally {
+    await app.close();
+  }
 });
 
 test("a notification with nulls, gaps and unknown fields pays the order @faults", async ({ page }) => {

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { dokuTimestamp } from "@/lib/doku/signature";
-import { db, openDb } from "./support/db";
+import { db, holdFromReconciler, openDb } from "./support/db";
 import { notificationBody, postNotification, signNotification } from "./support/doku";
 import { E2E } from "./support/env";
 import { sandbox } from "./support/sandbox";
@@ -179,8 +179,11 @@ test("SUCCESS arriving after FAILED pays the order @faults", async ({ page }) =>
 
 test("a notification with a tampered signature is refused with 401 and applies nothing @faults", async ({ page }) => {
   const { token, invoice, orderId } = await orderAtKredivo(page);
+  // Approved through the control API: no shopper return, and the reconciler (not this test's
+  // subject) held off the attempt, so no Check Status can settle it; only a notification could.
+  const [attempt] = db.attempts(orderId);
+  holdFromReconciler(attempt!.id);
   await sandbox.fault({ kind: "tampered-signature" });
-  // Approved through the control API: no shopper return, so no Check Status can settle it.
   await sandbox.approve(invoice);
   // The first attempt and the first retry (30 min / 3600 = 0.5 s later), both refused.
   await expect.poll(async () => (await sandbox.order(invoice)).deliveries.length).toBeGreaterThanOrEqual(2);
@@ -205,6 +208,7 @@ test("a notification with a tampered signature is refused with 401 and applies n
   expect(db.order(token)!.status).toBe("pending");
   expect(db.attempts(orderId).map((a) => a.status)).toEqual(["pending"]);
   expect(outcomes(orderId)).toEqual(["generate_order:pending"]);
+  expect((await sandbox.order(invoice)).checkStatusCalls).toBe(0);
 });
 
 test("the same Request-Id replayed later is acknowledged as a duplicate and changes nothing @faults", async ({ page }) => {

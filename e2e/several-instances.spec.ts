@@ -33,6 +33,8 @@ const instanceEnv = (port: number, extra: Record<string, string> = {}) => ({
 });
 
 async function startInstances(extra: Record<string, string>) {
+  // Stopped after every test (afterEach): none may still answer from an earlier one.
+  for (const port of PORTS) expect(await answers(`http://localhost:${port}/`), `port ${port} must be free`).toBeNull();
   apps = PORTS.map((port) => startApp(instanceEnv(port, extra), port));
   for (const port of PORTS) await expect.poll(() => answers(`http://localhost:${port}/api/health`), { timeout: 60_000 }).toBe(200);
 }
@@ -87,6 +89,17 @@ async function pendingOrders(count: number, createdAt = new Date(), invoices?: s
   });
 }
 
+/** `count` invoices created at the sandbox (DOKU knows them), still pending there. */
+async function knownInvoices(count: number): Promise<string[]> {
+  const sandboxClient = createDokuClient({ baseUrl: E2E.sandboxUrl, clientId: E2E.env.DOKU_CLIENT_ID, secretKey: E2E.env.DOKU_SECRET_KEY });
+  const invoices = Array.from({ length: count }, () => `INV-E2E-RC-${randomBytes(6).toString("hex").toUpperCase()}`);
+  for (const invoice of invoices) {
+    // orderBody's lines add up to AMOUNT.
+    expect((await sandboxClient.generateOrder(orderBody({ invoice }))).ok).toBe(true);
+  }
+  return invoices;
+}
+
 /** A SUCCESS notification for `invoice`, signed as DOKU signs it for the e2e merchant. */
 function notification(invoice: string) {
   const body = JSON.stringify(notificationBody({ invoice, amount: AMOUNT, status: "SUCCESS" }));
@@ -97,12 +110,15 @@ test.describe("two instances on one PostgreSQL @faults", () => {
   test.setTimeout(180_000);
 
   test.beforeAll(async () => {
-    for (const port of PORTS) expect(await answers(`http://localhost:${port}/`), `port ${port} must be free`).toBeNull();
     postgres = await startPostgres();
     url = await createDatabase(postgres.url, `e2e_${randomBytes(4).toString("hex")}`);
     // The same commands a merchant runs: migrations and seed, with DATABASE_URL as given.
     execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/db-seed.ts"], { env: instanceEnv(PORTS[0]), stdio: "ignore" });
     database = openDatabase(url);
+  });
+  // Whatever a test did, passed or failed, its instances are gone before the next one starts.
+  test.afterEach(async () => {
+    await stopInstances();
   });
   test.afterAll(async () => {
     await stopInstances();
@@ -143,17 +159,11 @@ test.describe("two instances on one PostgreSQL @faults", () => {
       expect(mine.filter((e) => e.inboxKey !== null), `order ${orderId}`).toHaveLength(2);
       expect(mine.map((e) => e.outcome).sort()).toEqual(["duplicate", "duplicate", "duplicate", "duplicate:already_paid", "duplicate", "paid"].sort());
     }
-    await stopInstances();
   });
 
   test("two reconcilers at once ask DOKU once per due attempt", async () => {
     // Orders DOKU knows (created at the sandbox), still pending there, older than the minimum age.
-    const sandboxClient = createDokuClient({ baseUrl: E2E.sandboxUrl, clientId: E2E.env.DOKU_CLIENT_ID, secretKey: E2E.env.DOKU_SECRET_KEY });
-    const invoices = Array.from({ length: 6 }, () => `INV-E2E-RC-${randomBytes(6).toString("hex").toUpperCase()}`);
-    for (const invoice of invoices) {
-      // orderBody's lines add up to AMOUNT.
-      expect((await sandboxClient.generateOrder(orderBody({ invoice }))).ok).toBe(true);
-    }
+    const invoices = await knownInvoices(6);
     const placed = await pendingOrders(invoices.length, new Date(Date.now() - 5 * 60_000), invoices);
 
     await startInstances({ RECONCILE_INTERVAL_MS: "500", RECONCILE_MIN_AGE_MS: "60000" });
@@ -165,8 +175,15 @@ test.describe("two instances on one PostgreSQL @faults", () => {
           .where(inArray(paymentEvents.attemptId, placed.map((p) => p.attemptId))),
       );
     await expect.poll(async () => (await checkEvents()).length, { timeout: 30_000 }).toBe(invoices.length);
-    // Several more passes of both reconcilers: nothing is due again within the minimum age.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // More passes, each proven by a new due attempt it checks: one after another, so each was
+    // picked by a pass that started after the previous one was checked. Nothing asked about the
+    // first attempts again in those passes: they are not due again within the minimum age.
+    for (let pass = 0; pass < 3; pass++) {
+      const [invoice] = await knownInvoices(1);
+      const [marker] = await pendingOrders(1, new Date(Date.now() - 5 * 60_000), [invoice!]);
+      const markerChecks = () => database.run((db) => db.select({ id: paymentEvents.id }).from(paymentEvents).where(eq(paymentEvents.attemptId, marker!.attemptId)));
+      await expect.poll(async () => (await markerChecks()).length, { timeout: 30_000 }).toBe(1);
+    }
     await stopInstances();
 
     const events = await checkEvents();

@@ -143,6 +143,15 @@ function queries(conn: () => Database.Database) {
     product(slug: string): { id: number; active: number; name: string } {
       return conn().prepare("SELECT id, active, name FROM products WHERE slug = ?").get(slug) as { id: number; active: number; name: string };
     },
+    /** The order's outbox rows, with how many tries at the SMTP server each has recorded. */
+    emails(orderId: number): { kind: string; recipient: string; status: string; tries: number; deliveries: number }[] {
+      return conn()
+        .prepare(
+          `SELECT o.kind, o.recipient, o.status, o.tries, (SELECT count(*) FROM email_deliveries d WHERE d.outbox_id = o.id) AS deliveries
+             FROM email_outbox o WHERE o.order_id = ? ORDER BY o.id`,
+        )
+        .all(orderId) as { kind: string; recipient: string; status: string; tries: number; deliveries: number }[];
+    },
   };
 }
 
@@ -172,10 +181,37 @@ export function lastEventId(): number {
 }
 
 /** Makes an attempt look `ms` older, as if the shopper had taken that long on Kredivo's page. */
-export function ageAttempt(attemptId: number, ms: number): void {
-  const writable = new Database(E2E.env.DATABASE_URL);
+export function ageAttempt(attemptId: number, ms: number, databaseUrl: string = E2E.env.DATABASE_URL): void {
+  const writable = new Database(databaseUrl);
   try {
     writable.prepare("UPDATE payment_attempts SET created_at = created_at - ? WHERE id = ?").run(ms, attemptId);
+  } finally {
+    writable.close();
+  }
+}
+
+/**
+ * Keeps the e2e server's reconciler (1 s interval) off an attempt, for a test whose subject it is
+ * not: the attempt's Check Status slot is marked taken for the next hour, so neither the reconciler
+ * nor a shopper's return asks DOKU about it (lib/payments/check-status.ts). Call it while the
+ * attempt is younger than RECONCILE_MIN_AGE_MS; `releaseToReconciler` ends it.
+ */
+export function holdFromReconciler(attemptId: number): void {
+  const writable = new Database(E2E.env.DATABASE_URL);
+  try {
+    const held = writable.prepare("UPDATE payment_attempts SET last_checked_at = ? WHERE id = ?").run(Date.now() + 3_600_000, attemptId);
+    if (held.changes !== 1) throw new Error(`no attempt ${attemptId} to hold`);
+  } finally {
+    writable.close();
+  }
+}
+
+/** Ends a hold and makes the attempt due at the reconciler's next pass: never checked, and old enough. */
+export function releaseToReconciler(attemptId: number): void {
+  const writable = new Database(E2E.env.DATABASE_URL);
+  try {
+    const oldEnough = Date.now() - Number(E2E.env.RECONCILE_MIN_AGE_MS) - 1_000;
+    writable.prepare("UPDATE payment_attempts SET last_checked_at = NULL, created_at = min(created_at, ?) WHERE id = ?").run(oldEnough, attemptId);
   } finally {
     writable.close();
   }

@@ -59,6 +59,8 @@ export const sandbox = {
   approve: (invoice: string) => call<SandboxOrder>("POST", `orders/${invoice}/approve`),
   decline: (invoice: string) => call<SandboxOrder>("POST", `orders/${invoice}/decline`),
   clearFaults: () => call("POST", "faults/clear"),
+  /** The faults set since the last reset, each with how many uses it has left. */
+  faults: () => call<{ faults: ({ target: string; kind: string; remaining: number; invoice?: string } & Record<string, unknown>)[] }>("GET", "faults").then((r) => r.faults),
   /** How DOKU's answers are signed: each reading of its pages (reset puts back `standard`). */
   signing: (mode: "standard" | "get-without-digest" | "unsigned") => call("POST", "signing", { mode }),
   /** The shape of notification and Check Status bodies (reset puts back `full`). */

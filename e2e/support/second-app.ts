@@ -1,7 +1,13 @@
 // A second `next start` of the same build on a database of its own, for tests that kill or
 // restart the app, or need a configuration of their own.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect } from "@playwright/test";
+import { openDb, type Queries } from "./db";
+import { E2E } from "./env";
 
 export const SECOND_PORT = 3200;
 export const SECOND_BASE = `http://localhost:${SECOND_PORT}`;
@@ -35,4 +41,42 @@ export async function answers(url: string): Promise<number | null> {
   } catch {
     return null;
   }
+}
+
+/**
+ * The build on SECOND_PORT with a freshly seeded SQLite database of its own, DOKU's notifications
+ * sent to it, and `extra` over the e2e settings (e.g. `RECONCILE_INTERVAL_MS: "0"`: no reconciler).
+ * Answers once it serves; `close()` stops it and removes its database, also when it failed to start.
+ */
+export async function startOwnApp(
+  extra: Record<string, string> = {},
+): Promise<{ base: string; databaseUrl: string; db: Queries; close(): Promise<void> }> {
+  expect(await answers(`${SECOND_BASE}/`), `port ${SECOND_PORT} must be free`).toBeNull();
+  const dir = mkdtempSync(join(tmpdir(), "tn-own-app-"));
+  const databaseUrl = join(dir, "shop.db");
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...E2E.env,
+    DATABASE_URL: databaseUrl,
+    APP_BASE_URL: SECOND_BASE,
+    DOKU_OVERRIDE_NOTIFICATION_URL: `http://127.0.0.1:${SECOND_PORT}${E2E.env.DOKU_NOTIFICATION_PATH}`,
+    ...extra,
+  };
+  let app: ReturnType<typeof startApp> | undefined;
+  let own: (Queries & { close(): void }) | undefined;
+  const close = async () => {
+    await app?.stop();
+    own?.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/db-seed.ts"], { env, stdio: "pipe" });
+    own = openDb(databaseUrl);
+    app = startApp(env);
+    await expect.poll(() => answers(`${SECOND_BASE}/`), { timeout: 60_000 }).toBe(200);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { base: SECOND_BASE, databaseUrl, db: own, close };
 }
