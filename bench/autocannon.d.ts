@@ -19,6 +19,8 @@ declare module "autocannon" {
     amount?: number;
     timeout?: number;
     requests?: Request[];
+    /** Called with each response's body; a falsy answer counts the response in `mismatches`. */
+    verifyBody?: (body: string) => boolean;
   }
 
   export interface Result {

@@ -3,23 +3,35 @@
 // action answers with a redirect to the sandbox's Kredivo page in `x-action-redirect`, after
 // placeOrder has saved the order and the sandbox has answered generate-order.
 import { randomBytes } from "node:crypto";
-import { and, count, eq, inArray, isNotNull } from "drizzle-orm";
+import { count, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/lib/db/connection";
 import { cartItems, carts, orders, paymentAttempts } from "@/lib/db/schema";
 import { summarise } from "./load";
+import type { PricingProduct } from "@/lib/cart/pricing";
 import { activeCatalogue, randomLines, type Check } from "./notifications";
 
-/** Carts with 1–3 active products each, inserted directly; their ids are what the cookie holds. */
-export async function createCarts(database: Database, count: number): Promise<string[]> {
+/**
+ * What an order of these lines must cost, worked out here rather than by the app's pricing so that
+ * the check is independent of it: the catalogue prices, plus each seller's flat fee once when it
+ * ships something physical (docs: digital goods ship free).
+ */
+export function expectedTotal(lines: readonly { product: PricingProduct; quantity: number }[]): number {
+  const items = lines.reduce((total, l) => total + l.product.price * l.quantity, 0);
+  const shippers = new Map(lines.filter((l) => l.product.type === "physical").map((l) => [l.product.seller.id, l.product.seller.shippingFee]));
+  return items + [...shippers.values()].reduce((total, fee) => total + fee, 0);
+}
+
+/** Carts with 1–3 active products each, inserted directly; their ids are what the cookie holds, with what each order must cost. */
+export async function createCarts(database: Database, count: number): Promise<{ id: string; total: number }[]> {
   const catalogue = await activeCatalogue(database);
-  const ids = Array.from({ length: count }, () => randomBytes(32).toString("base64url"));
+  const created = Array.from({ length: count }, () => ({ id: randomBytes(32).toString("base64url"), lines: randomLines(catalogue) }));
   await database.transaction(async (tx) => {
-    for (const id of ids) {
+    for (const { id, lines } of created) {
       await tx.insert(carts).values({ id });
-      await tx.insert(cartItems).values(randomLines(catalogue).map((l) => ({ cartId: id, productId: l.product.id, quantity: l.quantity })));
+      await tx.insert(cartItems).values(lines.map((l) => ({ cartId: id, productId: l.product.id, quantity: l.quantity })));
     }
   });
-  return ids;
+  return created.map(({ id, lines }) => ({ id, total: expectedTotal(lines) }));
 }
 
 /** What the checkout form submits (lib/checkout/schema.ts), billing fields hidden and empty. */
@@ -36,7 +48,7 @@ export function checkoutValues(i: number) {
 }
 
 /** lib/checkout/checkout-key.ts: nonce, issue time, HMAC. */
-const CHECKOUT_KEY = /[0-9a-f-]{36}\.[0-9a-z]{1,12}\.[A-Za-z0-9_-]{43}/;
+export const CHECKOUT_KEY = /[0-9a-f-]{36}\.[0-9a-z]{1,12}\.[A-Za-z0-9_-]{43}/;
 
 export interface Placement {
   placed: number;
@@ -73,29 +85,46 @@ export async function placeOrders(appUrl: string, actionId: string, cartIds: str
   return { placed: timings.length, ...summarise(timings), failures };
 }
 
-/** One order per cart, each with one `pending` attempt holding a payment URL; every cart emptied. */
-export async function verifyOrders(database: Database, cartIds: string[]): Promise<Check> {
+/**
+ * One order per cart, each with one `pending` attempt holding a payment URL; every cart emptied;
+ * every order's total what its cart must cost, its attempt's amount that total, and the amount the
+ * sandbox (DOKU) received for the invoice that total too.
+ */
+export async function verifyOrders(database: Database, placedCarts: readonly { id: string; total: number }[], sandboxUrl: string): Promise<Check> {
   const problems: string[] = [];
+  const wrong: string[] = [];
   let placed = 0;
   let pending = 0;
   let leftInCarts = 0;
-  await database.run(async (db) => {
-    for (let i = 0; i < cartIds.length; i += 500) {
-      const ids = cartIds.slice(i, i + 500);
-      const [o] = await db.select({ n: count() }).from(orders).where(inArray(orders.cartId, ids));
-      const [a] = await db
-        .select({ n: count() })
-        .from(paymentAttempts)
-        .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
-        .where(and(inArray(orders.cartId, ids), eq(paymentAttempts.status, "pending"), isNotNull(paymentAttempts.paymentUrl)));
-      const [c] = await db.select({ n: count() }).from(cartItems).where(inArray(cartItems.cartId, ids));
-      placed += o?.n ?? 0;
-      pending += a?.n ?? 0;
-      leftInCarts += c?.n ?? 0;
+  let checked = 0;
+  for (let i = 0; i < placedCarts.length; i += 500) {
+    const chunk = placedCarts.slice(i, i + 500);
+    const ids = chunk.map((c) => c.id);
+    const rows = await database.run((db) =>
+      db
+        .select({ cartId: orders.cartId, total: orders.total, status: paymentAttempts.status, amount: paymentAttempts.amount, invoice: paymentAttempts.invoiceNumber, url: paymentAttempts.paymentUrl })
+        .from(orders)
+        .innerJoin(paymentAttempts, eq(paymentAttempts.orderId, orders.id))
+        .where(inArray(orders.cartId, ids)),
+    );
+    const [c] = await database.run((db) => db.select({ n: count() }).from(cartItems).where(inArray(cartItems.cartId, ids)));
+    leftInCarts += c?.n ?? 0;
+    placed += new Set(rows.map((r) => r.cartId)).size;
+    for (const cart of chunk) {
+      const mine = rows.filter((r) => r.cartId === cart.id);
+      const row = mine[0];
+      if (mine.length !== 1 || !row) continue;
+      if (row.status === "pending" && row.url) pending++;
+      const atDoku = await fetch(`${sandboxUrl}/_sandbox/orders/${row.invoice}`).then((r) => (r.ok ? (r.json() as Promise<{ amount?: number }>) : null));
+      checked++;
+      if (row.total !== cart.total || row.amount !== cart.total || atDoku?.amount !== cart.total) {
+        wrong.push(`${row.invoice}: expected ${cart.total}, order ${row.total}, attempt ${row.amount}, at DOKU ${atDoku?.amount ?? "nothing"}`);
+      }
     }
-  });
-  if (placed !== cartIds.length) problems.push(`${placed} orders for ${cartIds.length} carts`);
-  if (pending !== cartIds.length) problems.push(`${pending} pending attempts with a payment URL for ${cartIds.length} orders`);
+  }
+  if (placed !== placedCarts.length) problems.push(`${placed} orders for ${placedCarts.length} carts`);
+  if (pending !== placedCarts.length) problems.push(`${pending} pending attempts with a payment URL for ${placedCarts.length} orders`);
   if (leftInCarts !== 0) problems.push(`${leftInCarts} items left in carts that were placed`);
-  return { ok: problems.length === 0, summary: `${placed} orders, ${pending} pending attempts, carts emptied`, problems };
+  if (wrong.length) problems.push(`${wrong.length} of ${checked} orders with a wrong amount (${wrong.slice(0, 3).join("; ")})`);
+  return { ok: problems.length === 0, summary: `${placed} orders, ${pending} pending attempts, carts emptied, ${checked - wrong.length} totals right at the shop and at DOKU`, problems };
 }

@@ -7,8 +7,9 @@
 //    order placed; then the database is checked: exactly the units paid, none oversold. Once per
 //    arrival window of BENCH_ARRIVAL_MS (a comma-separated list), the units restocked before each.
 // 3. The poll of a shopper waiting on the order page: its status read against the page's re-render.
-// Writes its figures as JSON to BENCH_RESULT. Exit code 1 when the sale left the database wrong
-// or a poll request failed.
+// Every body measured is checked to be the intended page (a marker of it); only successful
+// requests count in the figures (bench/load.ts). Writes its figures as JSON to BENCH_RESULT. Exit
+// code 1 when the sale left the database wrong, or any page, static-file or poll request failed.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,10 +20,10 @@ import { openDatabase } from "@/lib/db/connection";
 import { orderItems, orders, paymentAttempts, products } from "@/lib/db/schema";
 import { seedDatabase } from "@/lib/db/seed";
 import { checkoutValues } from "./checkout";
-import { runGets, summarise, type LoadResult } from "./load";
+import { failedRequests, runGets, summarise, type LoadResult } from "./load";
 import { startServers, type Servers } from "./servers";
 import { APP_DIR } from "./workspace";
-import type { FlashResult, PagePair, PollPair, SaleResult } from "./flash-report";
+import { requestFailures, type FlashResult, type PagePair, type PollPair, type SaleResult } from "./flash-report";
 
 const env = (name: string) => process.env[name] ?? "";
 const name = env("BENCH_DATABASE") === "PostgreSQL" ? "PostgreSQL" : "SQLite";
@@ -54,13 +55,20 @@ const flashId = flash.id;
 // first server, written out, and the measured server is started afresh.
 rmSync(STATIC_DIR, { recursive: true, force: true });
 let servers: Servers = await startServers(`${name.toLowerCase()}-flash`, env("DATABASE_URL"));
+// What only the intended page holds: the catalogue links the drop's product, the product page has
+// its add-to-cart form; an error or not-found page has neither.
+const isCatalogue = (html: string) => html.includes(`/products/${SLUG}"`) && !html.includes('data-testid="shop-error"');
+const isProductPage = (html: string) => html.includes('<form noValidate=""') && html.includes(`/products/${SLUG}`) && !html.includes('data-testid="shop-error"');
 const pages = [
-  { label: "catalogue", path: "/", copy: "/bench-static/catalogue.html" },
-  { label: "product", path: `/products/${SLUG}`, copy: "/bench-static/product.html" },
+  { label: "catalogue", path: "/", copy: "/bench-static/catalogue.html", expect: isCatalogue },
+  { label: "product", path: `/products/${SLUG}`, copy: "/bench-static/product.html", expect: isProductPage },
 ];
 mkdirSync(STATIC_DIR, { recursive: true });
 for (const page of pages) {
-  const html = await (await fetch(servers.appUrl + page.path)).text();
+  const response = await fetch(servers.appUrl + page.path);
+  const html = await response.text();
+  // The static baseline must be the same page, or the ratio compares the page with an error page.
+  if (response.status !== 200 || !page.expect(html)) throw new Error(`${page.path} answered ${response.status} without the ${page.label} page's marker: no static copy to compare with`);
   writeFileSync(join(APP_DIR, "public", page.copy), html);
 }
 await servers.stop();
@@ -68,7 +76,7 @@ servers = await startServers(`${name.toLowerCase()}-flash`, env("DATABASE_URL"))
 
 const line = (l: LoadResult) =>
   `${Math.round(l.rps).toString().padStart(5)} req/s  p50 ${l.p50.toFixed(2).padStart(6)} ms  p99 ${l.p99.toFixed(2).padStart(6)} ms` +
-  (l.errors + l.non2xx ? `  FAILED ${l.errors} errors, ${l.non2xx} non-2xx` : "");
+  (failedRequests(l) ? `  FAILED ${l.errors} errors, ${l.non2xx} non-2xx, ${l.wrongBody} wrong pages` : "");
 
 const pairs: PagePair[] = [];
 for (const page of pages) {
@@ -76,8 +84,8 @@ for (const page of pages) {
   await runGets(servers.appUrl, page.path, 16, Math.min(500, pageRequests));
   await runGets(servers.appUrl, page.copy, 16, Math.min(500, pageRequests));
   for (let round = 1; round <= 3; round++) {
-    const cached = await runGets(servers.appUrl, page.path, 16, pageRequests);
-    const copy = await runGets(servers.appUrl, page.copy, 16, pageRequests);
+    const cached = await runGets(servers.appUrl, page.path, 16, pageRequests, { expect: page.expect });
+    const copy = await runGets(servers.appUrl, page.copy, 16, pageRequests, { expect: page.expect });
     pairs.push({ label: page.label, round, page: cached, file: copy });
     log(`${page.label.padEnd(9)} #${round} c16  page ${line(cached)}  |  static file ${line(copy)}  |  ${(cached.rps / copy.rps).toFixed(2)}×`);
   }
@@ -142,12 +150,13 @@ async function runSale(arrivalMs: number): Promise<SaleResult> {
   const outcomes = { placed: 0, refusedAtCart: 0, refusedAtCheckout: 0 };
   const errors: string[] = [];
 
-  async function timedGet(path: string, cookie?: string): Promise<string> {
+  async function timedGet(path: string, cookie?: string, expect?: (html: string) => boolean): Promise<string> {
     const started = performance.now();
     const response = await fetch(servers.appUrl + path, { headers: cookie ? { Cookie: cookie } : {} });
     const body = await response.text();
     pageTimes.push(performance.now() - started);
     if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
+    if (expect && !expect(body)) throw new Error(`GET ${path}: HTTP ${response.status}, but not the intended page`);
     return body;
   }
 
@@ -166,8 +175,8 @@ async function runSale(arrivalMs: number): Promise<SaleResult> {
   const CHECKOUT_KEY = /[0-9a-f-]{36}\.[0-9a-z]{1,12}\.[A-Za-z0-9_-]{43}/;
   async function shopper(i: number): Promise<void> {
     await new Promise((r) => setTimeout(r, Math.random() * arrivalMs));
-    await timedGet("/");
-    const productPage = await timedGet(`/products/${SLUG}`);
+    await timedGet("/", undefined, isCatalogue);
+    const productPage = await timedGet(`/products/${SLUG}`, undefined, isProductPage);
 
     const added = await fetch(`${servers.appUrl}/products/${SLUG}`, { method: "POST", body: addToCartForm(productPage), redirect: "manual" });
     const cartCookie = /tn_cart=[A-Za-z0-9_-]{43}/.exec(added.headers.get("set-cookie") ?? "")?.[0];
@@ -269,6 +278,9 @@ for (const arrivalMs of arrivalWindows) sales.push(await runSale(arrivalMs));
 // ---- 3. A waiting shopper's poll -----------------------------------------------------------
 
 const RSC = { RSC: "1" };
+/** The order page's render holds its status line (a server component's props); the status read answers `{ "status": … }`. */
+const isOrderRender = (body: string) => body.includes("order-status");
+const isStatusRead = (body: string) => /^\{"status":"[a-z_]+"\}$/.test(body);
 
 /** Next answers an RSC request without its `_rsc` cache-buster with a redirect to the URL that has it. */
 async function rscPath(path: string): Promise<string> {
@@ -276,8 +288,8 @@ async function rscPath(path: string): Promise<string> {
   const location = redirect.headers.get("location") ?? path;
   const page = await fetch(servers.appUrl + location, { headers: RSC, redirect: "manual" });
   const type = page.headers.get("content-type") ?? "";
-  await page.arrayBuffer();
-  if (page.status !== 200 || !type.startsWith("text/x-component")) throw new Error(`${location} with RSC: 1 answered ${page.status} ${type}, not the page's render`);
+  const body = await page.text();
+  if (page.status !== 200 || !type.startsWith("text/x-component") || !isOrderRender(body)) throw new Error(`${location} with RSC: 1 answered ${page.status} ${type}, not the order page's render`);
   return location;
 }
 
@@ -286,10 +298,10 @@ if (!placed) throw new Error("no order to poll: the sales placed none");
 const poll: PollPair[] = [];
 const pollRequests = Math.min(2000, pageRequests);
 const orderPage = await rscPath(`/orders/${placed.token}`);
-await runGets(servers.appUrl, orderPage, 16, 200, RSC);
+await runGets(servers.appUrl, orderPage, 16, 200, { headers: RSC });
 for (let round = 1; round <= 2; round++) {
-  const status = await runGets(servers.appUrl, `/api/orders/${placed.token}/status`, 16, pollRequests);
-  const refresh = await runGets(servers.appUrl, orderPage, 16, pollRequests, RSC);
+  const status = await runGets(servers.appUrl, `/api/orders/${placed.token}/status`, 16, pollRequests, { expect: isStatusRead });
+  const refresh = await runGets(servers.appUrl, orderPage, 16, pollRequests, { headers: RSC, expect: isOrderRender });
   poll.push({ round, status, refresh });
   log(`order poll #${round} c16  status read ${line(status)}  |  page re-render ${line(refresh)}  |  ${(status.rps / refresh.rps).toFixed(1)}×`);
 }
@@ -299,6 +311,6 @@ await database.close();
 rmSync(STATIC_DIR, { recursive: true, force: true });
 const result: FlashResult = { database: name, pages: pairs, sales, poll };
 writeFileSync(env("BENCH_RESULT"), JSON.stringify(result));
-const pollFailed = poll.some((p) => p.status.errors + p.status.non2xx + p.refresh.errors + p.refresh.non2xx > 0);
-if (pollFailed) log("some poll requests failed: those figures measure errors, not the poll");
-process.exit(sales.every((s) => s.problems.length === 0 && s.errors === 0) && !pollFailed ? 0 : 1);
+const failures = requestFailures(result);
+for (const failure of failures) log(`FAILED: ${failure}`);
+process.exit(sales.every((s) => s.problems.length === 0 && s.errors === 0) && failures.length === 0 ? 0 : 1);

@@ -1,6 +1,6 @@
 // The figures of one `npm run bench:flash` as markdown: printed, and written to bench/flash-results.md.
 import { availableParallelism, cpus, totalmem } from "node:os";
-import type { LoadResult } from "./load";
+import { failedRequests, type LoadResult } from "./load";
 
 /** The issue's targets: pages at this share of a static file's throughput, p99 under 50 ms at c16. */
 export const PAGE_TARGET_RATIO = 0.7;
@@ -70,18 +70,34 @@ function table(head: string[], rows: (string | number)[][]): string {
   return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
-/** Per page: the median ratio of its rounds and the worst p99 the page had. */
-export function pageSummary(result: FlashResult): { label: string; ratio: number; p99: number }[] {
+/** Per page: the median ratio of its rounds, the worst p99 the page had (both of successful requests) and the requests that failed. */
+export function pageSummary(result: FlashResult): { label: string; ratio: number; p99: number; failed: number }[] {
   const labels = [...new Set(result.pages.map((p) => p.label))];
   return labels.map((label) => {
     const rounds = result.pages.filter((p) => p.label === label);
-    return { label, ratio: median(rounds.map((p) => p.page.rps / p.file.rps)), p99: Math.max(...rounds.map((p) => p.page.p99)) };
+    return {
+      label,
+      ratio: median(rounds.map((p) => p.page.rps / p.file.rps)),
+      p99: Math.max(...rounds.map((p) => p.page.p99)),
+      failed: rounds.reduce((n, p) => n + failedRequests(p.page) + failedRequests(p.file), 0),
+    };
   });
 }
 
 export const salePassed = (s: SaleResult) => s.problems.length === 0 && s.errors === 0 && s.oversold === 0;
 
-const loadCells = (l: LoadResult) => [f0(l.rps), f2(l.p50), f2(l.p99), l.errors + l.non2xx];
+/** Every measured run (page, static file, poll) with a request that did not get the intended answer. */
+export function requestFailures(result: { pages: PagePair[]; poll?: PollPair[] }): string[] {
+  const runs = [
+    ...result.pages.flatMap((p) => [[`${p.label} page #${p.round}`, p.page] as const, [`${p.label} static file #${p.round}`, p.file] as const]),
+    ...(result.poll ?? []).flatMap((p) => [[`status read #${p.round}`, p.status] as const, [`order page re-render #${p.round}`, p.refresh] as const]),
+  ];
+  return runs
+    .filter(([, l]) => failedRequests(l) > 0)
+    .map(([label, l]) => `${label} (${l.path}): ${l.errors} errors, ${l.non2xx} non-2xx, ${l.wrongBody} not the intended page, of ${l.sent}`);
+}
+
+const loadCells = (l: LoadResult) => [f0(l.rps), f2(l.p50), f2(l.p99), failedRequests(l)];
 
 function pageTable(pairs: PagePair[]): string {
   return table(
@@ -155,7 +171,8 @@ export function renderFlashResults(startedAt: Date, loads: number[][], floor: Pa
     ...pageSummary(r).map(
       (p) =>
         `- ${r.database}, ${p.label} page / static file ≥ ${PAGE_TARGET_RATIO}×: ${f2(p.ratio)}× — ${p.ratio >= PAGE_TARGET_RATIO ? "met" : "**missed**"} (${f2(p.ratio / floorRatio)} of the bare page's ${f2(floorRatio)}×); ` +
-        `p99 < ${PAGE_TARGET_P99_MS} ms: ${f1(p.p99)} ms (worst round) — ${p.p99 < PAGE_TARGET_P99_MS ? "met" : "**missed**"}`,
+        `p99 < ${PAGE_TARGET_P99_MS} ms: ${f1(p.p99)} ms (worst round) — ${p.p99 < PAGE_TARGET_P99_MS ? "met" : "**missed**"}` +
+        (p.failed ? `; **${f0(p.failed)} requests failed** (the figures count successful ones only)` : ""),
     ),
     `- ${r.database}, flash sales: ${r.sales.reduce((n, s) => n + s.errors, 0)} errors, ${r.sales.reduce((n, s) => n + s.oversold, 0)} oversold — ${r.sales.every(salePassed) ? "met" : "**missed**"}; placement p99 < ${PLACEMENT_TARGET_P99_MS} ms: ${placementTarget(r)}`,
   ]);

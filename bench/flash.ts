@@ -2,7 +2,9 @@
 // on PostgreSQL (bench/flash-measure.ts, one process per database) measures the cached pages
 // against static files and runs the flash sale; prints every figure and writes
 // bench/flash-results.md. Exit code 1 when a sale left the database wrong (oversold, units lost,
-// a shopper's request failed) or a run could not finish. CPU-heavy: `flock /tmp/heavy.lock`.
+// a shopper's request failed), a page, static-file or poll request failed or was not the intended
+// page (the floor's too), a database's process failed its own checks, or a run could not finish.
+// CPU-heavy: `flock /tmp/heavy.lock`.
 // Sizes: BENCH_SHOPPERS (200), BENCH_UNITS (50), BENCH_DOKU_DELAY_MS (300), BENCH_ARRIVAL_MS
 // (2000,6000,12000: one sale per window, the shoppers arriving spread over it, so the report shows
 // the placement times at three arrival rates), BENCH_PAGE_REQUESTS (4000 per page run).
@@ -10,7 +12,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { renderFlashResults, salePassed, type FlashResult } from "./flash-report";
+import { renderFlashResults, requestFailures, salePassed, type FlashResult } from "./flash-report";
 import { onBothDatabases } from "./databases";
 import { buildBareApp, measurePageFloor } from "./page-floor";
 import { APP_DIR, BENCH_DIR, buildWorkspace, measureInChild, placeOrderActionId } from "./workspace";
@@ -56,9 +58,16 @@ const actionId = placeOrderActionId();
 if (!(skipBuild && existsSync(join(BENCH_DIR, "bare", ".next", "BUILD_ID")))) buildBareApp();
 const floor = await measurePageFloor(Number(sizes.BENCH_PAGE_REQUESTS));
 
+/** Why the run fails besides the sales: a measuring process's own checks, failed requests. */
+const failures = requestFailures({ pages: floor.pairs }).map((f) => `floor: ${f}`);
+
 /** bench/flash-measure.ts on one database; null when it could not finish. */
-const measure = (database: FlashResult["database"], url: string) =>
-  measureInChild<FlashResult>("bench/flash-measure.ts", database, url, { ...sizes, BENCH_ACTION_ID: actionId });
+async function measure(database: FlashResult["database"], url: string): Promise<FlashResult | null> {
+  const { result, exitCode } = await measureInChild<FlashResult>("bench/flash-measure.ts", database, url, { ...sizes, BENCH_ACTION_ID: actionId });
+  if (exitCode !== 0) failures.push(`${database}: its process exited ${exitCode}`);
+  for (const failure of result ? requestFailures(result) : []) failures.push(`${database}: ${failure}`);
+  return result;
+}
 
 const { results, complete } = await onBothDatabases("flash", measure, { postgres: process.env.BENCH_SQLITE_ONLY !== "1" });
 
@@ -66,6 +75,7 @@ const markdown = renderFlashResults(startedAt, [loadBefore, loadavg()], floor, r
 console.log(`\n${markdown}`);
 writeFileSync("bench/flash-results.md", markdown);
 console.log("written to bench/flash-results.md");
-const ok = complete && results.every((r) => r.sales.every(salePassed));
-console.log(ok ? "every sale left the database right" : "FAILED: a sale left the database wrong or a run did not finish");
+for (const failure of failures) console.log(`FAILED: ${failure}`);
+const ok = complete && failures.length === 0 && results.every((r) => r.sales.every(salePassed));
+console.log(ok ? "every sale left the database right, and every request got its page" : "FAILED: a sale left the database wrong, a request failed, or a run did not finish");
 process.exit(ok ? 0 : 1);

@@ -18,8 +18,8 @@ import { orders } from "@/lib/db/schema";
 import { seedDatabase } from "@/lib/db/seed";
 import { startSandbox } from "@/sandbox/server";
 import { checkoutDetails } from "@/tests/support/orders";
-import { createCarts } from "./checkout";
-import { buildBareApp, startBare } from "./page-floor";
+import { CHECKOUT_KEY, createCarts } from "./checkout";
+import { buildBareApp, isBarePage, startBare } from "./page-floor";
 import { DOKU, freePort } from "./servers";
 import { BENCH_DIR } from "./workspace";
 
@@ -76,7 +76,7 @@ for (let i = 0; ; i++) {
 
 // A cart for the cart and checkout pages, and a placed order (through the same code path as the
 // shop) for the order page.
-const [cartId, orderCartId] = await createCarts(db, 2);
+const [cartId, orderCartId] = (await createCarts(db, 2)).map((c) => c.id);
 Object.assign(process.env, env);
 const placed = await placeOrder(checkoutDetails, orderCartId!, issueCheckoutKey(orderCartId!));
 if (placed.kind !== "redirect") throw new Error(`could not place the order: ${JSON.stringify(placed)}`);
@@ -87,13 +87,14 @@ const product = "batik-tulis-parang-shirt";
 if (!existsSync(join(BENCH_DIR, "bare", ".next", "BUILD_ID"))) buildBareApp();
 const { url: bareUrl } = await startBare();
 
-const allPages: { name: string; path: string; cookie?: string; base?: string }[] = [
-  { name: "catalog", path: "/" },
-  { name: "product", path: `/products/${product}` },
-  { name: "cart", path: "/cart", cookie: `tn_cart=${cartId}` },
-  { name: "checkout", path: "/checkout", cookie: `tn_cart=${cartId}` },
-  { name: "order", path: `/orders/${token}` },
-  { name: "bare App Router page (reference)", path: "/", base: bareUrl },
+// `served`: what only the intended page holds, so that an error page, an empty cart or a redirect is never audited in its place.
+const allPages: { name: string; path: string; cookie?: string; base?: string; served: (html: string) => boolean }[] = [
+  { name: "catalog", path: "/", served: (html) => html.includes(`/products/${product}"`) },
+  { name: "product", path: `/products/${product}`, served: (html) => html.includes('<form noValidate=""') },
+  { name: "cart", path: "/cart", cookie: `tn_cart=${cartId}`, served: (html) => html.includes('href="/products/') && html.includes('/checkout"') },
+  { name: "checkout", path: "/checkout", cookie: `tn_cart=${cartId}`, served: (html) => CHECKOUT_KEY.test(html) },
+  { name: "order", path: `/orders/${token}`, served: (html) => html.includes('data-testid="order-status"') },
+  { name: "bare App Router page (reference)", path: "/", base: bareUrl, served: isBarePage },
 ];
 // `npm run lighthouse -- checkout order` audits only those (and the bare page beside them), to
 // compare two builds quickly; bench/page-quality.md is rewritten only by a run of every page.
@@ -104,7 +105,14 @@ const pages = only.length === 0 ? allPages : allPages.filter((p) => only.include
 
 // A shop's cached pages are warm while shoppers browse: render each into the cache first, so the
 // audit measures what a shopper gets, not the one request that renders it.
-for (const page of pages) await fetch(`${page.base ?? appUrl}${page.path}`, { headers: page.cookie ? { Cookie: page.cookie } : {} });
+// That request also checks the page is the one meant to be audited.
+for (const page of pages) {
+  const response = await fetch(`${page.base ?? appUrl}${page.path}`, { headers: page.cookie ? { Cookie: page.cookie } : {}, redirect: "manual" });
+  const html = await response.text();
+  if (response.status !== 200 || html.includes('data-testid="shop-error"') || !page.served(html)) {
+    throw new Error(`${page.name}: ${page.path} answered ${response.status} without the page's marker: not the page to audit`);
+  }
+}
 
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.PLAYWRIGHT_CHROMIUM_PATH || "/usr/bin/chromium",
@@ -126,6 +134,8 @@ try {
       const result = await audit();
       // Lighthouse's own trace recording fails now and then (NO_NAVSTART): that is no score.
       if (!result || result.lhr.runtimeError) console.log(`${page.name}: ${result?.lhr.runtimeError?.code ?? "no result"}, running it again`);
+      // A redirect (to sign-in, an empty cart, an error) would score another page under this one's name.
+      else if (result.lhr.finalDisplayedUrl !== `${page.base ?? appUrl}${page.path}`) throw new Error(`${page.name}: Lighthouse ended on ${result.lhr.finalDisplayedUrl}, not the page`);
       else runs.push(result.lhr);
     }
     if (runs.length === 0) throw new Error(`${page.name}: no Lighthouse run finished`);

@@ -2,7 +2,8 @@
 // (HTTP/1.1 keep-alive, one request in flight per connection). Measured on our side: autocannon's
 // own histogram has 1 ms resolution and its duration is rounded up to its next 1 s tick, so
 // latencies (float ms, from its `response` events) and the wall time from the start to the last
-// response are recorded here.
+// response are recorded here. req/s and the percentiles count successful responses only (2xx, and
+// for GETs given an `expect`, the intended body): a fast error page must not pass for a fast page.
 import autocannon, { type Result } from "autocannon";
 
 export interface BenchRequest {
@@ -21,7 +22,12 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** 2xx answers whose body was not the intended one (GETs given an `expect`). */
+  wrongBody: number;
 }
+
+/** Requests that did not get the intended answer: transport errors, timeouts, non-2xx, wrong bodies. */
+export const failedRequests = (l: LoadResult) => l.errors + l.non2xx + l.wrongBody;
 
 export function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return NaN;
@@ -35,6 +41,7 @@ export function summarise(values: number[]): { p50: number; p99: number } {
 
 export async function runLoad(baseUrl: string, path: string, connections: number, requests: BenchRequest[]): Promise<LoadResult> {
   const latencies: number[] = [];
+  let completed = 0;
   let non2xx = 0;
   let sent = 0;
   let lastResponse = 0;
@@ -62,8 +69,9 @@ export async function runLoad(baseUrl: string, path: string, connections: number
       (error, r) => (error ? reject(error) : resolve(r)),
     );
     instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
-      latencies.push(ms);
+      completed++;
       if (status < 200 || status > 299) non2xx++;
+      else latencies.push(ms);
       lastResponse = performance.now();
     });
   });
@@ -72,31 +80,57 @@ export async function runLoad(baseUrl: string, path: string, connections: number
     path,
     connections,
     sent,
-    completed: latencies.length,
+    completed,
     seconds,
     rps: latencies.length / seconds,
     ...summarise(latencies),
     errors: result.errors + result.timeouts,
     non2xx,
+    wrongBody: 0,
   };
 }
 
+export interface GetOptions {
+  headers?: Record<string, string>;
+  /** Whether a 2xx body is the intended page (e.g. it holds a marker of that page); others count as `wrongBody`. */
+  expect?: (body: string) => boolean;
+}
+
 /** `amount` GET requests of one path at a given concurrency (the page benchmark). */
-export async function runGets(baseUrl: string, path: string, connections: number, amount: number, headers?: Record<string, string>): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let non2xx = 0;
+export async function runGets(baseUrl: string, path: string, connections: number, amount: number, options: GetOptions = {}): Promise<LoadResult> {
+  const { headers, expect } = options;
+  const responses: { ms: number; is2xx: boolean; rightBody: boolean }[] = [];
   let lastResponse = 0;
   const started = performance.now();
+  // autocannon calls verifyBody synchronously right after emitting that response's event
+  // (lib/httpClient.js, kOnMessageComplete), so the last response recorded is the one of this body.
+  const verifyBody = (body: string) => {
+    const last = responses.at(-1);
+    if (last && expect && !expect(body)) last.rightBody = false;
+    return true;
+  };
   const result = await new Promise<Result>((resolve, reject) => {
-    const instance = autocannon({ url: baseUrl, connections, amount, timeout: 30, requests: [{ method: "GET", path, headers }] }, (error, r) =>
-      error ? reject(error) : resolve(r),
+    const instance = autocannon(
+      { url: baseUrl, connections, amount, timeout: 30, requests: [{ method: "GET", path, headers }], ...(expect ? { verifyBody } : {}) },
+      (error, r) => (error ? reject(error) : resolve(r)),
     );
     instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
-      latencies.push(ms);
-      if (status < 200 || status > 299) non2xx++;
+      responses.push({ ms, is2xx: status >= 200 && status <= 299, rightBody: true });
       lastResponse = performance.now();
     });
   });
   const seconds = ((lastResponse || performance.now()) - started) / 1000;
-  return { path, connections, sent: amount, completed: latencies.length, seconds, rps: latencies.length / seconds, ...summarise(latencies), errors: result.errors + result.timeouts, non2xx };
+  const good = responses.filter((r) => r.is2xx && r.rightBody).map((r) => r.ms);
+  return {
+    path,
+    connections,
+    sent: amount,
+    completed: responses.length,
+    seconds,
+    rps: good.length / seconds,
+    ...summarise(good),
+    errors: result.errors + result.timeouts,
+    non2xx: responses.filter((r) => !r.is2xx).length,
+    wrongBody: responses.filter((r) => r.is2xx && !r.rightBody).length,
+  };
 }

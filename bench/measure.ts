@@ -65,10 +65,11 @@ const ingest = await verifyIngest(database, attempts.length, requests);
 log(`database after the ingest: ${ingest.ok ? `ok (${ingest.summary})` : `FAILED: ${ingest.problems.join("; ")}`}`);
 
 const carts = await createCarts(database, 10 + orderCount);
-await placeOrders(servers.appUrl, actionId, carts.slice(0, 10), servers.sandbox.url);
+const cartIds = carts.map((c) => c.id);
+await placeOrders(servers.appUrl, actionId, cartIds.slice(0, 10), servers.sandbox.url);
 t = performance.now();
-const placement = await placeOrders(servers.appUrl, actionId, carts.slice(10), servers.sandbox.url);
-const check = await verifyOrders(database, carts);
+const placement = await placeOrders(servers.appUrl, actionId, cartIds.slice(10), servers.sandbox.url);
+const check = await verifyOrders(database, carts, servers.sandbox.url);
 log(
   `checkout: ${placement.placed} orders placed in ${Math.round(performance.now() - t)} ms, p50 ${placement.p50.toFixed(1)} ms, p99 ${placement.p99.toFixed(1)} ms; ` +
     `database ${check.ok ? "ok" : `FAILED: ${check.problems.join("; ")}`}`,

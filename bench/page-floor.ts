@@ -47,11 +47,17 @@ export async function startBare(): Promise<{ url: string; stop: () => Promise<vo
   return { url, stop: async () => void (child.kill("SIGTERM"), await exited) };
 }
 
+/** What only the reference page holds (bench/reference/bare-page/app/page.tsx). */
+export const isBarePage = (html: string) => html.includes("<h1>Reference page</h1>");
+
 /** Three alternating rounds of the bare page and its static copy, c16; returns them and the page's size. */
 export async function measurePageFloor(requests: number): Promise<{ pairs: PagePair[]; bytes: number }> {
   let server = await startBare();
-  const html = await (await fetch(`${server.url}/`)).text();
+  const response = await fetch(`${server.url}/`);
+  const html = await response.text();
   await server.stop();
+  // The static copy is the baseline of the ratio: it must be the reference page, not an error page.
+  if (response.status !== 200 || !isBarePage(html)) throw new Error(`the bare reference app answered ${response.status} without its page's marker`);
   mkdirSync(join(BARE_DIR, "public"), { recursive: true });
   writeFileSync(join(BARE_DIR, "public", "page.html"), html);
   server = await startBare();
@@ -60,8 +66,8 @@ export async function measurePageFloor(requests: number): Promise<{ pairs: PageP
     await runGets(server.url, "/page.html", 16, Math.min(500, requests));
     const pairs: PagePair[] = [];
     for (let round = 1; round <= 3; round++) {
-      const page = await runGets(server.url, "/", 16, requests);
-      const file = await runGets(server.url, "/page.html", 16, requests);
+      const page = await runGets(server.url, "/", 16, requests, { expect: isBarePage });
+      const file = await runGets(server.url, "/page.html", 16, requests, { expect: isBarePage });
       pairs.push({ label: "bare App Router page", round, page, file });
       console.log(`[floor] bare page #${round} c16  ${Math.round(page.rps)} req/s p99 ${page.p99.toFixed(1)} ms  |  static file ${Math.round(file.rps)} req/s  |  ${(page.rps / file.rps).toFixed(2)}×`);
     }

@@ -36,14 +36,20 @@ if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(join(APP_DIR, ".next", "B
 else console.log(`built .bench/app: ${buildWorkspace()}`);
 const actionId = placeOrderActionId();
 
+/** Databases whose measuring process exited non-zero: its own checks failed, whatever its result says. */
+const childFailures: string[] = [];
+
 /** bench/measure.ts on one database; null when it could not finish. */
-const measure = (database: DatabaseResult["database"], url: string) =>
-  measureInChild<DatabaseResult>("bench/measure.ts", database, url, {
+async function measure(database: DatabaseResult["database"], url: string): Promise<DatabaseResult | null> {
+  const { result, exitCode } = await measureInChild<DatabaseResult>("bench/measure.ts", database, url, {
     BENCH_N: String(info.n),
     BENCH_ORDERS: String(info.orders),
     BENCH_ROUNDS: String(info.rounds),
     BENCH_ACTION_ID: actionId,
   });
+  if (exitCode !== 0) childFailures.push(`${database} (exit ${exitCode})`);
+  return result;
+}
 
 const { results, complete } = await onBothDatabases("sqlite", measure);
 const sqlite = results.find((r) => r.database === "SQLite");
@@ -54,7 +60,7 @@ console.log(`\n${markdown}`);
 writeFileSync("bench/results.md", markdown);
 console.log("written to bench/results.md");
 
-const ok = complete && results.every(passed);
+const ok = complete && childFailures.length === 0 && results.every(passed);
 const sqliteRatio = sqlite ? c16Ratio(sqlite) : NaN;
 console.log(
   `${ok ? "every check passed" : "FAILED: a database check failed or a run did not finish"}; ` +

@@ -51,9 +51,15 @@ export function placeOrderActionId(): string {
 
 /**
  * A measuring script on one database, in a process of its own (lib/db/schema picks its dialect
- * from DATABASE_URL when first imported); its JSON result, or null when it could not finish.
+ * from DATABASE_URL when first imported); its JSON result (null when it could not finish) and its
+ * exit code, which says whether its own checks passed.
  */
-export async function measureInChild<T>(script: string, database: "SQLite" | "PostgreSQL", databaseUrl: string, env: Record<string, string>): Promise<T | null> {
+export async function measureInChild<T>(
+  script: string,
+  database: "SQLite" | "PostgreSQL",
+  databaseUrl: string,
+  env: Record<string, string>,
+): Promise<{ result: T | null; exitCode: number | null }> {
   const resultFile = join(BENCH_DIR, `${basename(script, ".ts")}-${database.toLowerCase()}.json`);
   rmSync(resultFile, { force: true });
   const child = spawn(process.execPath, ["--import", "tsx", script], {
@@ -63,7 +69,8 @@ export async function measureInChild<T>(script: string, database: "SQLite" | "Po
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   if (!existsSync(resultFile)) {
     console.error(`[${database}] did not finish (exit ${code})`);
-    return null;
+    return { result: null, exitCode: code };
   }
-  return JSON.parse(readFileSync(resultFile, "utf8")) as T;
+  if (code !== 0) console.error(`[${database}] finished, but its checks failed (exit ${code})`);
+  return { result: JSON.parse(readFileSync(resultFile, "utf8")) as T, exitCode: code };
 }

@@ -154,7 +154,7 @@ test("an abandoned order becomes expired @faults", async ({ page }) => {
   await expect(page.getByRole("button", { name: "Pay again with Kredivo" })).toBeVisible();
 });
 
-test("a signed notification for an invoice we never made is shown to staff until marked reviewed", async ({ page }) => {
+test("a signed notification for an invoice we never made is shown to staff until marked reviewed @faults", async ({ page }) => {
   const invoice = `INV-STRAY-${Date.now()}`;
   const body = JSON.stringify(notificationBody({ invoice, amount: 250_000, status: "SUCCESS" }));
   const headers = signNotification(body);

@@ -22,7 +22,7 @@ async function deliver(body: string, secret = TEST_DOKU.secretKey) {
 }
 const success = successBody;
 
-describe("unmatched notifications", () => {
+describe("@faults unmatched notifications", () => {
   it("lists signed notifications without an order, newest first, until each is marked reviewed", async () => {
     const unknown = await deliver(success("INV-NOT-OURS-1", 250_000));
     expect(unknown.answer.status).toBe(404);

@@ -172,7 +172,7 @@ describe("@faults reconcileOnce against the sandbox", () => {
   });
 });
 
-describe("two reconcilers at once (two instances)", () => {
+describe("@faults two reconcilers at once (two instances)", () => {
   it("ask DOKU once per due attempt, and apply each answer once", async () => {
     const placed = [await pendingOrder(), await pendingOrder(), await pendingOrder()];
     await control("faults", { target: "notification", kind: "drop", count: 1000 });
