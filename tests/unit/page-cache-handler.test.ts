@@ -7,7 +7,7 @@ import { isStorablePage } from "../../lib/page-cache-handler.mjs";
 const key = (path: string) => `/route-cache/APP_PAGE/20fc3a66283134b3526461fd0777567991a8c9cc1de875fd70234d95e88a2418/$${path}`;
 const page = (status?: number) => ({ kind: "APP_PAGE", html: "<html></html>", status });
 
-describe("isStorablePage", () => {
+describe("the page cache keeps only what the shop links to @faults", () => {
   it("keeps the catalogue and a product page that was found, in each language", () => {
     for (const path of ["/id", "/en", "/id/products/batik-kawung-tote", "/en/products/lintas-x5-smartphone"]) {
       expect(isStorablePage(key(path), page()), path).toBe(true);

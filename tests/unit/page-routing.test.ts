@@ -50,7 +50,7 @@ describe("the proxy's matcher", () => {
     }
   });
 
-  it("runs for every other path, so none reaches app/[locale] with a language we do not speak", () => {
+  it("runs for every other path, so none reaches app/[locale] with a language we do not speak @faults", () => {
     const strangers = [
       "/api",
       "/x123.png",
