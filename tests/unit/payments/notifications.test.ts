@@ -223,10 +223,15 @@ describe("@faults state rules across attempts", () => {
     return { f, newer: { ...f, invoice: refs.invoiceNumber } };
   }
 
-  it("a FAILED for an old attempt does not fail an order that has a newer attempt", async () => {
+  it.each(["FAILED", "EXPIRED"])("a %s for an old attempt does not fail an order that has a newer attempt, nor give its units back", async (status) => {
     const { f, newer } = await withNewerAttempt();
-    expect((await deliver(signedNotification(f, "FAILED"))).body.outcome).toBe("failed:superseded_attempt");
-    expect(await orderStatus(f)).toBe("pending");
+    const lower = status.toLowerCase();
+    expect((await deliver(signedNotification(f, status))).body.outcome).toBe(`${lower}:superseded_attempt`);
+    expect(await attemptStatus(f)).toBe(lower);
+    const order = await one(db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, f.orderId))));
+    expect(order).toMatchObject({ status: "pending", stockState: "reserved" });
+    const emails = await db.run((d) => d.select({ kind: schema.emailOutbox.kind }).from(schema.emailOutbox).where(eq(schema.emailOutbox.orderId, f.orderId)));
+    expect(emails).toEqual([]);
     // …and the newer attempt can still pay it.
     expect((await deliver(signedNotification(newer, "SUCCESS"))).body.outcome).toBe("paid");
   });
