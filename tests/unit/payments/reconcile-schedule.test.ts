@@ -95,7 +95,9 @@ describe("@faults the reconciler's schedule", () => {
     const [paid] = await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, order.id)));
     expect(paid).toMatchObject({ status: "paid", stockState: "sold" });
   });
+});
 
+describe("starting the reconciler", () => {
   it("starts once per process: a second start, or an interval of 0, schedules nothing", async () => {
     const first = heldTimers();
     const second = heldTimers();
