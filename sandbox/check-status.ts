@@ -10,6 +10,9 @@ import { sleep } from "./time";
 
 export const CHECK_STATUS_PREFIX = "/orders/v1/status/";
 
+/** What the `unrecognised-status` fault answers: a word DOKU's pages never list for Kredivo. */
+export const UNRECOGNISED_STATUS = "ON_HOLD" as const;
+
 export function registerCheckStatus(app: Hono, ctx: SandboxContext): void {
   const { state } = ctx;
 
@@ -40,9 +43,20 @@ export function registerCheckStatus(app: Hono, ctx: SandboxContext): void {
         auth,
       );
     }
-    const body = JSON.stringify(
-      transactionEnvelope(order, order.status, order.statusChangedAt ?? order.createdAt, state.envelopeShape),
+    // The answer-shape faults change only what is said, never the order the sandbox keeps.
+    const said =
+      fault?.kind === "wrong-amount"
+        ? { ...order, amount: order.amount + 1 }
+        : fault?.kind === "wrong-invoice"
+          ? { ...order, invoiceNumber: `${order.invoiceNumber}-OTHER` }
+          : order;
+    const envelope = transactionEnvelope(
+      said,
+      fault?.kind === "unrecognised-status" ? UNRECOGNISED_STATUS : order.status,
+      order.statusChangedAt ?? order.createdAt,
+      state.envelopeShape,
     );
+    const body = JSON.stringify(envelope);
     return respond(200, body, auth, fault?.kind === "bad-signature");
   });
 }

@@ -139,6 +139,31 @@ describe("faults: check-status", () => {
   });
 });
 
+describe("faults: check-status answers that do not fit the order", () => {
+  it("wrong-amount, wrong-invoice and unrecognised-status each answer one call, signed, then the truth again", async () => {
+    const body = validOrder();
+    await placeOrder(env.sandbox.url, body);
+    const invoice = body.order.invoice_number;
+
+    await fault({ target: "check-status", kind: "wrong-amount", invoice });
+    await fault({ target: "check-status", kind: "wrong-invoice", invoice });
+    await fault({ target: "check-status", kind: "unrecognised-status", invoice });
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await checkStatus(env.sandbox.url, invoice));
+
+    expect(answers.map((a) => [a.res.status, responseSignatureValid(a.res, a.text, a)])).toEqual(Array(4).fill([200, true]));
+    expect(answers.map((a) => [a.json.order?.invoice_number, a.json.order?.amount, a.json.transaction?.status])).toEqual([
+      [invoice, 335_001, "PENDING"],
+      [`${invoice}-OTHER`, 335_000, "PENDING"],
+      [invoice, 335_000, "ON_HOLD"],
+      [invoice, 335_000, "PENDING"],
+    ]);
+    // Only the answer was wrong: the order the sandbox keeps is untouched.
+    const kept = (await (await fetch(`${env.sandbox.url}/_sandbox/orders/${invoice}`)).json()) as { amount: number; status: string };
+    expect(kept).toMatchObject({ amount: 335_000, status: "PENDING" });
+  });
+});
+
 describe("faults: check-status scoped to one invoice", () => {
   it("affects only status checks of that invoice", async () => {
     const mine = validOrder();

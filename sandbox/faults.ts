@@ -33,7 +33,9 @@ export const faultInputSchema = z.preprocess(
     }),
     z.strictObject({
       target: z.literal("check-status"),
-      kind: z.enum(["error500", "timeout", "bad-signature"]),
+      /** The last three answer 200, correctly signed, with a body that does not fit the order:
+       * another amount, another invoice number, or a status DOKU never documented. */
+      kind: z.enum(["error500", "timeout", "bad-signature", "wrong-amount", "wrong-invoice", "unrecognised-status"]),
       times,
       ms: holdMs,
       /** Only status checks of this invoice (or Request-Id) are affected, so a test's fault is

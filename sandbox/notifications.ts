@@ -22,7 +22,8 @@ const LOGGED_BODY_LIMIT = 2048;
 /** The envelope shared by notifications and check status. */
 export function transactionEnvelope(
   order: SandboxOrder,
-  status: OrderStatus,
+  // A Check Status fault may answer with a word DOKU never documented (check-status.ts).
+  status: OrderStatus | "ON_HOLD",
   date: Date,
   shape: EnvelopeShape = "full",
 ): Record<string, unknown> {

@@ -17,6 +17,14 @@ export type PayAgainResult =
   /** Some of the order's units sold while it was unpaid: nothing changed, the order stays as it was. */
   | { kind: "soldOut"; items: StockShortfall[] };
 
+/** Thrown inside the reopen's transaction so that a limited click leaves the order as it was. */
+class AttemptLimited extends Error {
+  override name = "AttemptLimited";
+  constructor(readonly retryAfterMs: number) {
+    super(`payment attempt limit: retry after ${retryAfterMs} ms`);
+  }
+}
+
 /** `address`: the client's, when trusted proxies give one; the order's cart is limited too. */
 export async function payAgain(token: string, address: string | null = null): Promise<PayAgainResult | null> {
   const found = await run(async (db) => {
@@ -30,20 +38,24 @@ export async function payAgain(token: string, address: string | null = null): Pr
   if (order.status === "pending") return redirect(resumableUrl(latest) ?? orderPath(token));
   if (order.status !== "failed" && order.status !== "expired") return redirect(orderPath(token));
 
-  // Short of units, the whole transaction rolls back: the order stays failed, the slot untaken.
+  // Short of units, or over the limit, the whole transaction rolls back: the order stays failed.
   const started = await orNotEnoughStock(
     transaction(async (tx) => {
+      // Two clicks race here: the conditional reopen lets exactly one of them add an attempt, and
+      // only that one takes a slot of the attempt limits.
+      if (!(await reopenForNewAttempt(tx, order.id))) return { attemptId: null };
       const slot = await takeAttemptSlot(tx, { cartId: order.cartId, address });
-      if (!slot.ok) return slot;
-      // Two clicks race here: the conditional reopen lets exactly one of them add an attempt.
-      if (!(await reopenForNewAttempt(tx, order.id))) return { ok: true as const, attemptId: null };
+      if (!slot.ok) throw new AttemptLimited(slot.retryAfterMs);
       const units = await retakeOrder(tx, order.id, "reserved");
       if (units.kind === "short") throw new NotEnoughStock(units.short);
-      return { ok: true as const, attemptId: await insertAttempt(tx, order.id, order.total) };
+      return { attemptId: await insertAttempt(tx, order.id, order.total) };
     }),
-  );
+  ).catch((error: unknown) => {
+    if (error instanceof AttemptLimited) return error;
+    throw error;
+  });
   if (started instanceof NotEnoughStock) return { kind: "soldOut", items: started.items };
-  if (!started.ok) return { kind: "limited", retryAfterMs: started.retryAfterMs };
+  if (started instanceof AttemptLimited) return { kind: "limited", retryAfterMs: started.retryAfterMs };
   if (started.attemptId === null) return redirect(orderPath(token));
   const payment = await startPayment(started.attemptId);
   return redirect(payment.ok ? payment.paymentUrl : orderPath(token));

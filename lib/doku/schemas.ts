@@ -111,9 +111,6 @@ export const errorEnvelopeSchema = z.looseObject({
   }),
 });
 
-export const transactionStatus = z.enum(["PENDING", "SUCCESS", "FAILED", "EXPIRED", "REFUNDED"]);
-export type TransactionStatus = z.infer<typeof transactionStatus>;
-
 /**
  * Shared by the HTTP notification and the Check Status answer. DOKU publishes no Kredivo
  * notification sample, so only what the app acts on is required (invoice, amount, status); every
@@ -138,9 +135,12 @@ const paymentEnvelope = z.object({
     .nullish(),
 });
 
-export const checkStatusResponseSchema = paymentEnvelope.extend({
-  transaction: paymentEnvelope.shape.transaction.extend({ status: transactionStatus }),
-});
+/**
+ * DOKU documents PENDING, SUCCESS, FAILED, EXPIRED and REFUNDED; any other status is still parsed,
+ * so that the payment core records and flags it (`unrecognised`) instead of taking a signed answer
+ * for a DOKU failure and backing the reconciler off.
+ */
+export const checkStatusResponseSchema = paymentEnvelope;
 export type CheckStatusResponse = z.infer<typeof checkStatusResponseSchema>;
 
 /**

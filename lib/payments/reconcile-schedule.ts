@@ -4,23 +4,37 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { pruneNoise } from "./prune-noise";
-import { reconcileOnce } from "./reconcile";
+import { reconcileOnce, type ReconcileReport } from "./reconcile";
 import { logError, logLine } from "@/lib/log";
 
-const MAX_BACKOFF_MS = 10 * 60_000;
+/** The longest wait between two runs while DOKU keeps failing (unless the interval is longer). */
+export const MAX_BACKOFF_MS = 10 * 60_000;
 const globalForReconciler = globalThis as unknown as { __reconcilerStarted?: boolean };
 
-export function startReconciler(intervalMs: number): void {
-  if (intervalMs <= 0 || globalForReconciler.__reconcilerStarted) return;
+/** What a test may replace: the timer that schedules the next run, and the run's own work. */
+export interface ReconcilerHooks {
+  setTimer?: (run: () => Promise<void>, delayMs: number) => void;
+  pass?: () => Promise<ReconcileReport>;
+}
+
+async function pruneAndReconcile(): Promise<ReconcileReport> {
+  const pruned = await pruneNoise();
+  if (pruned.noise > 0 || pruned.carts > 0) logLine({ event: "prune", ...pruned });
+  return reconcileOnce({ minAgeMs: env().RECONCILE_MIN_AGE_MS });
+}
+
+/** Starts the chain once per process; returns false when it was already started (or is off). */
+export function startReconciler(
+  intervalMs: number,
+  { setTimer = (run, delayMs) => setTimeout(run, delayMs).unref(), pass = pruneAndReconcile }: ReconcilerHooks = {},
+): boolean {
+  if (intervalMs <= 0 || globalForReconciler.__reconcilerStarted) return false;
   globalForReconciler.__reconcilerStarted = true;
   let failures = 0;
 
-  const schedule = (delay: number) => setTimeout(run, delay).unref();
   async function run() {
     try {
-      const pruned = await pruneNoise();
-      if (pruned.noise > 0 || pruned.carts > 0) logLine({ event: "prune", ...pruned });
-      const report = await reconcileOnce({ minAgeMs: env().RECONCILE_MIN_AGE_MS });
+      const report = await pass();
       failures = report.dokuErrors > 0 ? failures + 1 : 0;
       if (report.changed.length > 0 || report.dokuErrors > 0) {
         logLine({ event: "reconcile", ...report, nextInMs: delay() });
@@ -29,8 +43,9 @@ export function startReconciler(intervalMs: number): void {
       failures++;
       logError({ event: "reconcile", error: (error as Error).message });
     }
-    schedule(delay());
+    setTimer(run, delay());
   }
   const delay = () => Math.min(intervalMs * 2 ** failures, Math.max(intervalMs, MAX_BACKOFF_MS));
-  schedule(intervalMs);
+  setTimer(run, intervalMs);
+  return true;
 }

@@ -156,14 +156,15 @@ describe("@faults generateOrder", () => {
   });
 
   it("gives up after the timeout", async () => {
-    await control("faults", { target: "generate-order", kind: "timeout", times: 1, ms: 5000 });
+    // The sandbox holds its answer for 10 minutes, far beyond the test's own timeout: only the
+    // client's 300 ms can end the call, so no clock needs to be read.
+    await control("faults", { target: "generate-order", kind: "timeout", times: 1, ms: 600_000 });
     const quick = createDokuClient({ baseUrl: sandbox.url, clientId: CLIENT_ID, secretKey: SECRET, timeoutMs: 300 });
-    const started = Date.now();
     const result = await quick.generateOrder(orderBody());
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toEqual({ kind: "timeout", timeoutMs: 300 });
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(result.exchange.status).toBeNull();
+    expect(result.exchange.responseBody).toBeNull();
   });
 
   it("reports a refused connection as a network error", async () => {

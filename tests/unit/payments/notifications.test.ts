@@ -195,9 +195,17 @@ describe("@faults receiveNotification", () => {
     expect((await allEventsFor(requestId))[0]).toMatchObject({ outcome: "rejected:schema", flagged: true, inboxKey: null });
   });
 
-  it("an unknown status is acknowledged and ignored (no retries for events we merely ignore)", async () => {
+  it("an unrecognised status is acknowledged, claimed and applied to nothing (no retries for events we merely ignore)", async () => {
+    const n = signedNotification(f, "ON_HOLD");
+    expect(await deliver(n)).toEqual({ status: 200, body: { ok: true, outcome: "ignored:status_ON_HOLD" } });
+    expect((await allEventsFor(n.requestId)).map((e) => [e.outcome, e.inboxKey, e.flagged, e.effect])).toEqual([
+      ["ignored:status_ON_HOLD", n.requestId, false, null],
+    ]);
+    expect([await attemptStatus(f), await orderStatus(f)]).toEqual(["pending", "pending"]);
+    // A PENDING, which the core knows but a notification never settles on, is ignored the same way.
     expect((await deliver(signedNotification(f, "PENDING"))).body).toEqual({ ok: true, outcome: "ignored:status_PENDING" });
-    expect(await orderStatus(f)).toBe("pending");
+    // The attempt is still open: DOKU's SUCCESS afterwards pays it.
+    expect((await deliver(signedNotification(f, "SUCCESS"))).body.outcome).toBe("paid");
   });
 
   it("a body over the limit is a 413 and records nothing", async () => {
@@ -215,12 +223,33 @@ describe("@faults state rules across attempts", () => {
     return { f, newer: { ...f, invoice: refs.invoiceNumber } };
   }
 
-  it("a FAILED for an old attempt does not fail an order that has a newer attempt", async () => {
+  it.each(["FAILED", "EXPIRED"])("a %s for an old attempt does not fail an order that has a newer attempt, nor give its units back", async (status) => {
     const { f, newer } = await withNewerAttempt();
-    expect((await deliver(signedNotification(f, "FAILED"))).body.outcome).toBe("failed:superseded_attempt");
-    expect(await orderStatus(f)).toBe("pending");
+    const lower = status.toLowerCase();
+    expect((await deliver(signedNotification(f, status))).body.outcome).toBe(`${lower}:superseded_attempt`);
+    expect(await attemptStatus(f)).toBe(lower);
+    const order = await one(db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, f.orderId))));
+    expect(order).toMatchObject({ status: "pending", stockState: "reserved" });
+    const emails = await db.run((d) => d.select({ kind: schema.emailOutbox.kind }).from(schema.emailOutbox).where(eq(schema.emailOutbox.orderId, f.orderId)));
+    expect(emails).toEqual([]);
     // …and the newer attempt can still pay it.
     expect((await deliver(signedNotification(newer, "SUCCESS"))).body.outcome).toBe("paid");
+  });
+
+  it.each(["FAILED", "EXPIRED"])("a %s for the newest attempt after an older one paid the order leaves it paid, its units sold, no email", async (status) => {
+    const { f, newer } = await withNewerAttempt();
+    expect((await deliver(signedNotification(f, "SUCCESS"))).body.outcome).toBe("paid");
+    const n = signedNotification(newer, status);
+    const lower = status.toLowerCase();
+    expect((await deliver(n)).body).toEqual({ ok: true, outcome: `${lower}:order_unchanged` });
+    expect(await allEventsFor(n.requestId)).toMatchObject([{ outcome: `${lower}:order_unchanged`, flagged: false, effect: null }]);
+    // The newer attempt itself is settled as DOKU says; the order it no longer owns is not.
+    const [attempt] = await db.run((d) => d.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.invoiceNumber, newer.invoice)));
+    expect(attempt!.status).toBe(lower);
+    const order = await one(db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, f.orderId))));
+    expect(order).toMatchObject({ status: "paid", stockState: "sold" });
+    const emails = await db.run((d) => d.select({ kind: schema.emailOutbox.kind }).from(schema.emailOutbox).where(eq(schema.emailOutbox.orderId, f.orderId)));
+    expect(emails.map((e) => e.kind)).toEqual(["order_confirmation"]);
   });
 
   it("a second attempt paid after the order is already paid is flagged (double payment)", async () => {

@@ -104,8 +104,9 @@ describe("decide", () => {
 });
 
 describe("@faults reconcileOnce against the sandbox", () => {
-  it("pays an order whose notification was lost, and a second pass changes nothing", async () => {
+  it("pays an order whose notification was lost and sells its units, and a second pass changes nothing", async () => {
     const { order, attempt } = await pendingOrder();
+    const held = await totes();
     await control("faults", { target: "notification", kind: "drop", count: 1000 });
     await control(`orders/${attempt.invoiceNumber}/approve`);
     expect(await orderStatus(order.id)).toBe("pending");
@@ -115,6 +116,9 @@ describe("@faults reconcileOnce against the sandbox", () => {
     expect(report).toEqual({ checked: 1, changed: [{ attemptId: attempt.id, outcome: "paid" }], dokuErrors: 0 });
     expect(await orderStatus(order.id)).toBe("paid");
     expect(await eventsOf(order.id)).toEqual(["generate_order:pending", "check_status:paid"]);
+    // Sold: the units the order held stay taken (the count does not move), and are never given back.
+    expect(await stockState(order.id)).toBe("sold");
+    expect(await totes()).toBe(held);
 
     const again = await reconcileOnce({ minAgeMs: 60_000, now: later(200_000) });
     expect(again).toEqual({ checked: 0, changed: [], dokuErrors: 0 });

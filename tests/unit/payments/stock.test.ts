@@ -3,7 +3,7 @@
 // refused generate-order or the shopper's cancel gives them back, pay again takes them again or
 // says what sold out, and no path, however many run at once, takes more units than there are.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TEST_DOKU, migratedAndSeeded, setTestEnv, startAppSandbox } from "../../support/app-db";
 import { checkoutDetails } from "../../support/orders";
 import { signedNotification } from "../../support/signed-notification";
@@ -38,7 +38,22 @@ const attemptsOf = (orderId: number) =>
   db.run((d) => d.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.orderId, orderId)).orderBy(asc(schema.paymentAttempts.id)));
 const eventsOf = (orderId: number) =>
   db.run((d) => d.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.orderId, orderId)).orderBy(asc(schema.paymentEvents.id)));
-const setStockOf = (slug: string, stock: number) => db.run((d) => d.update(schema.products).set({ stock }).where(eq(schema.products.slug, slug)));
+const writeStock = (slug: string, stock: number) => db.run((d) => d.update(schema.products).set({ stock }).where(eq(schema.products.slug, slug)));
+
+// Counts a test changes are put back after it, pass or fail, so one failure never cascades.
+const stockToRestore = new Map<string, number>();
+afterEach(async () => {
+  for (const [slug, stock] of stockToRestore) await writeStock(slug, stock);
+  stockToRestore.clear();
+});
+/** Remembers the product's count before the test first changes it. */
+async function keepStockOf(slug: string): Promise<void> {
+  if (!stockToRestore.has(slug)) stockToRestore.set(slug, await stockOf(slug));
+}
+async function setStockOf(slug: string, stock: number): Promise<void> {
+  await keepStockOf(slug);
+  await writeStock(slug, stock);
+}
 
 async function cartWith(...lines: [slug: string, quantity: number][]): Promise<string> {
   let cartId: string | null = null;
@@ -102,7 +117,6 @@ describe("placing an order", () => {
     await setStockOf(keyboard.slug, 4);
     expect((await placeOrder(checkoutDetails, cartId, key)).kind).toBe("redirect");
     expect(await stockOf(keyboard.slug)).toBe(0);
-    await setStockOf(keyboard.slug, 8);
   });
 
   it("reserves all of a set of lines or none of them, and the database refuses a negative count", async () => {
@@ -206,8 +220,6 @@ describe("the shopper's cancel (Back to cart)", () => {
     await setStockOf("batik-truntum-silk-scarf", 0);
     const cartId = await restoreCartFromOrder(order.id, await cartWith(["nada-anc-wireless-headphones", 1]));
     expect((await loadCart(cartId)).lines.map((l) => [l.product.slug, l.quantity])).toEqual([["nada-anc-wireless-headphones", 1]]);
-    await setStockOf("nada-anc-wireless-headphones", 25);
-    await setStockOf("batik-truntum-silk-scarf", 12);
   });
 });
 
@@ -248,7 +260,6 @@ describe("pay again", () => {
     // The refusal rolled back the attempt slot too: the cart's hourly count is unchanged.
     const [counter] = await db.run((d) => d.select().from(schema.rateLimits).where(eq(schema.rateLimits.key, `checkout:cart:${order.cartId}`)));
     expect(counter!.count).toBe(1);
-    await setStockOf(phone.slug, 3);
   });
 });
 
@@ -283,7 +294,6 @@ describe("a payment that arrives after the units were given back", () => {
     // The confirmation still goes: the shopper paid; the merchant sorts out the units.
     const emails = await db.run((d) => d.select({ kind: schema.emailOutbox.kind }).from(schema.emailOutbox).where(eq(schema.emailOutbox.orderId, order.id)));
     expect(emails.map((e) => e.kind)).toContain("order_confirmation");
-    await setStockOf(phone.slug, 3);
   });
 });
 
@@ -312,12 +322,12 @@ describe("@faults a flash sale", () => {
         .where(and(eq(schema.orderItems.productId, keyboard.id), inArray(schema.orders.cartId, carts))),
     );
     expect(sold).toEqual({ units: 5, orders: 5 });
-    await setStockOf(keyboard.slug, 8);
   });
 });
 
 describe("npm run stock's functions", () => {
   it("set one product's count and list every product's, with what unpaid orders hold", async () => {
+    await keepStockOf("batik-truntum-silk-scarf");
     const before = await stockOf("batik-truntum-silk-scarf");
     expect(await setStock(db, "batik-truntum-silk-scarf", 7)).toEqual({ before, after: 7 });
     expect(await setStock(db, "no-such-product", 1)).toBeNull();
@@ -326,6 +336,5 @@ describe("npm run stock's functions", () => {
     expect(rows.find((r) => r.slug === "batik-truntum-silk-scarf")).toMatchObject({ stock: 7, active: true });
     expect(rows.find((r) => r.slug === "lintas-x4-smartphone")).toMatchObject({ stock: 0, active: false, held: 0 });
     expect(rows.every((r) => Number.isInteger(r.held) && r.held >= 0)).toBe(true);
-    await setStock(db, "batik-truntum-silk-scarf", 12);
   });
 });
