@@ -39,8 +39,9 @@ export function checkoutValues(i: number) {
   return {
     firstName: "Siti",
     lastName: "Rahayu",
+    // One shopper per order: the shop limits the unpaid orders one email or phone may hold.
     email: `siti.checkout.${i}@example.id`,
-    phone: "0812 3456 7890",
+    phone: `0812 ${String(i).padStart(8, "0")}`,
     shipping: { address: "Jl. Malioboro No. 12", city: "Yogyakarta", postalCode: "55271", phone: "0812 3456 7890" },
     billingSameAsShipping: true,
     billing: { firstName: "", lastName: "", address: "", city: "", postalCode: "", phone: "" },

@@ -13,7 +13,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { seedAdmin } from "@/lib/auth/seed-admin";
 import { MAX_QUANTITY } from "@/lib/cart/quantity-bounds";
 import { openDatabase } from "@/lib/db/connection";
@@ -23,7 +23,7 @@ import { checkoutValues } from "./checkout";
 import { failedRequests, runGets, summarise, type LoadResult } from "./load";
 import { startServers, type Servers } from "./servers";
 import { APP_DIR } from "./workspace";
-import { requestFailures, type FlashResult, type PagePair, type PollPair, type SaleResult } from "./flash-report";
+import { HOARDER_MAX_PER_ORDER, requestFailures, type FlashResult, type HoarderResult, type PagePair, type PollPair, type SaleResult } from "./flash-report";
 
 const env = (name: string) => process.env[name] ?? "";
 const name = env("BENCH_DATABASE") === "PostgreSQL" ? "PostgreSQL" : "SQLite";
@@ -35,6 +35,11 @@ const pageRequests = Number(env("BENCH_PAGE_REQUESTS"));
 const actionId = env("BENCH_ACTION_ID");
 const log = (line: string) => console.log(`[${name}] ${line}`);
 
+/** The hoarder's tries per sale; the shop's default bound on the unpaid orders one shopper holds. */
+const HOARDER_TRIES = 10;
+const HOARDER_OPEN_ORDERS = 2;
+const HOARDER_EMAIL = "hoarder@example.id";
+
 /** The product of the drop: a phone, as Indonesian flash sales so often are. */
 const SLUG = "lintas-x5-smartphone";
 const STATIC_DIR = join(APP_DIR, "public", "bench-static");
@@ -45,7 +50,9 @@ await seedDatabase(database);
 await seedAdmin(database, "admin@bench.example", randomBytes(18).toString("base64url"));
 // Every other product has plenty, so only the drop's units are raced for.
 await database.run((db) => db.update(products).set({ stock: 100_000 }));
-const [flash] = await database.run((db) => db.update(products).set({ stock: units }).where(eq(products.slug, SLUG)).returning({ id: products.id }));
+const [flash] = await database.run((db) =>
+  db.update(products).set({ stock: units, maxPerOrder: HOARDER_MAX_PER_ORDER }).where(eq(products.slug, SLUG)).returning({ id: products.id }),
+);
 if (!flash) throw new Error(`no product ${SLUG} in the seed`);
 const flashId = flash.id;
 
@@ -123,8 +130,8 @@ async function untilOnSale(): Promise<void> {
   for (;;) {
     const html = await (await fetch(`${servers.appUrl}/products/${SLUG}`)).text();
     await fetch(`${servers.appUrl}/`);
-    // The quantity field's maximum is the stock the page was rendered with.
-    if (html.includes(`max="${Math.min(units, MAX_QUANTITY)}"`)) return;
+    // A sold-out page renders its button inert (aria-disabled); a page rendered after the restock does not.
+    if (isProductPage(html) && !html.includes('aria-disabled="true"')) return;
     if (Date.now() > deadline) throw new Error(`the product page still shows no units 30 s after the restock`);
     await new Promise((r) => setTimeout(r, 1000));
   }
@@ -161,14 +168,14 @@ async function runSale(arrivalMs: number): Promise<SaleResult> {
   }
 
   /** The add-to-cart form's fields exactly as the page renders them, the way a browser without JavaScript posts them. */
-  function addToCartForm(html: string): FormData {
+  function addToCartForm(html: string, quantity = 1): FormData {
     const form = /<form noValidate=""[^>]*>([\s\S]*?)<\/form>/.exec(html)?.[1];
     if (!form) throw new Error("no add-to-cart form on the product page");
     const data = new FormData();
     for (const [, field, value] of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) {
       data.append(field!, (value ?? "").replaceAll("&quot;", '"').replaceAll("&amp;", "&"));
     }
-    data.append("quantity", "1");
+    data.append("quantity", String(quantity));
     return data;
   }
 
@@ -208,24 +215,60 @@ async function runSale(arrivalMs: number): Promise<SaleResult> {
     else errors.push(`shopper ${i}: placement answered ${placed.status}, redirect ${redirect}: ${body.slice(0, 160)}`);
   }
 
+  const hoarder: HoarderResult = { tries: HOARDER_TRIES, placed: 0, refusedAtCart: 0, refusedAtCheckout: 0, unitsHeld: 0 };
+  /** One shopper who orders the drop again and again from new carts, asking for as much as the shop lets them, and never pays. */
+  async function hoard(): Promise<void> {
+    for (let i = 0; i < HOARDER_TRIES; i++) {
+      const productPage = await timedGet(`/products/${SLUG}`, undefined, isProductPage);
+      const greedy = await fetch(`${servers.appUrl}/products/${SLUG}`, { method: "POST", body: addToCartForm(productPage, MAX_QUANTITY), redirect: "manual" });
+      if (greedy.status === 303 || !(await greedy.text()).includes('data-testid="add-to-cart-error"')) errors.push(`hoarder ${i}: ${MAX_QUANTITY} units went into a cart`);
+      else hoarder.refusedAtCart++;
+      const added = await fetch(`${servers.appUrl}/products/${SLUG}`, { method: "POST", body: addToCartForm(productPage, HOARDER_MAX_PER_ORDER), redirect: "manual" });
+      const cartCookie = /tn_cart=[A-Za-z0-9_-]{43}/.exec(added.headers.get("set-cookie") ?? "")?.[0];
+      // Sold out meanwhile: the sale is over for the hoarder too.
+      if (added.status !== 303 || !cartCookie) return;
+      const checkoutKey = CHECKOUT_KEY.exec(await timedGet("/checkout", cartCookie))?.[0];
+      if (!checkoutKey) {
+        errors.push(`hoarder ${i}: no checkout key`);
+        return;
+      }
+      const placed = await fetch(`${servers.appUrl}/checkout`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: servers.appUrl, Cookie: cartCookie },
+        body: JSON.stringify([{ ...checkoutValues(0), email: HOARDER_EMAIL, phone: "0899 0000 0001" }, checkoutKey]),
+      });
+      const body = await placed.text();
+      if (placed.headers.get("x-action-redirect")?.startsWith(`${servers.sandbox.url}/kredivo/`)) {
+        hoarder.placed++;
+        hoarder.unitsHeld += HOARDER_MAX_PER_ORDER;
+      } else if (body.includes('"code":"tooManyOpenOrders"') || body.includes('"code":"soldOut"')) hoarder.refusedAtCheckout++;
+      else errors.push(`hoarder ${i}: placement answered ${placed.status}: ${body.slice(0, 160)}`);
+    }
+  }
+
   log(`flash sale: ${shoppers} shoppers arriving over ${arrivalMs} ms for ${units} units of ${SLUG}; generate-order answers after ${dokuDelayMs} ms`);
   const saleStarted = performance.now();
-  await Promise.all(
-    Array.from({ length: shoppers }, (_, i) =>
+  await Promise.all([
+    hoard().catch((error: unknown) => {
+      errors.push(`hoarder: ${error instanceof Error ? error.message : String(error)}`);
+    }),
+    ...Array.from({ length: shoppers }, (_, i) =>
       shopper(i).catch((error: unknown) => {
         errors.push(`shopper ${i}: ${error instanceof Error ? error.message : String(error)}`);
       }),
     ),
-  );
+  ]);
   const saleSeconds = (performance.now() - saleStarted) / 1000;
 
-  // Kredivo approves every order placed; DOKU's notifications then pay them.
+  // Kredivo approves every order the real shoppers placed; DOKU's notifications then pay them.
+  // The hoarder's stay unpaid, holding their units.
   const pending = await database.run((db) =>
     db
       .select({ invoice: paymentAttempts.invoiceNumber })
       .from(paymentAttempts)
       .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
-      .where(eq(paymentAttempts.status, "pending")),
+      .where(and(eq(paymentAttempts.status, "pending"), ne(orders.customerEmail, HOARDER_EMAIL))),
   );
   for (const { invoice } of pending) {
     const approved = await fetch(`${servers.sandbox.url}/_sandbox/orders/${invoice}/approve`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
@@ -239,11 +282,38 @@ async function runSale(arrivalMs: number): Promise<SaleResult> {
   const [left] = await database.run((db) => db.select({ stock: products.stock }).from(products).where(eq(products.id, flashId)));
   const ordered = (await orderedUnits()) - orderedBefore;
   const problems: string[] = [];
-  if (paid !== units) problems.push(`${paid} units paid for ${units} in stock`);
-  if (paid > units) problems.push(`OVERSOLD by ${paid - units}`);
+  if (paid + hoarder.unitsHeld !== units) problems.push(`${paid} units paid and ${hoarder.unitsHeld} held by the hoarder for ${units} in stock`);
+  if (paid + hoarder.unitsHeld > units) problems.push(`OVERSOLD by ${paid + hoarder.unitsHeld - units}`);
   if ((left?.stock ?? -1) !== 0) problems.push(`stock left ${left?.stock}, expected 0`);
-  if (ordered !== outcomes.placed) problems.push(`${ordered} units in orders for ${outcomes.placed} placements`);
-  if (outcomes.placed + outcomes.refusedAtCart + outcomes.refusedAtCheckout + errors.length !== shoppers) problems.push("shoppers unaccounted for");
+  if (ordered !== outcomes.placed + hoarder.unitsHeld) problems.push(`${ordered} units in orders for ${outcomes.placed} placements and the hoarder's ${hoarder.unitsHeld}`);
+  const shopperErrors = errors.filter((e) => e.startsWith("shopper ")).length;
+  if (outcomes.placed + outcomes.refusedAtCart + outcomes.refusedAtCheckout + shopperErrors !== shoppers) problems.push("shoppers unaccounted for");
+  if (hoarder.placed > HOARDER_OPEN_ORDERS) problems.push(`the hoarder holds ${hoarder.placed} unpaid orders, more than ${HOARDER_OPEN_ORDERS}`);
+
+  // The hoarder's links expire: DOKU's EXPIRED puts the units back before the next sale.
+  const hoarded = await database.run((db) =>
+    db
+      .select({ invoice: paymentAttempts.invoiceNumber })
+      .from(paymentAttempts)
+      .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
+      .where(and(eq(paymentAttempts.status, "pending"), eq(orders.customerEmail, HOARDER_EMAIL))),
+  );
+  for (const { invoice } of hoarded) {
+    const expired = await fetch(`${servers.sandbox.url}/_sandbox/orders/${invoice}/expire`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    if (!expired.ok) errors.push(`expire ${invoice}: HTTP ${expired.status}`);
+  }
+  const releasedBy = Date.now() + 30_000;
+  for (;;) {
+    const [holding] = await database.run((db) =>
+      db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(orders).where(and(eq(orders.customerEmail, HOARDER_EMAIL), eq(orders.stockState, "reserved"))),
+    );
+    if ((holding?.n ?? 0) === 0) break;
+    if (Date.now() > releasedBy) {
+      problems.push("the hoarder's expired orders still hold units 30 s later");
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
 
   const sale: SaleResult = {
     shoppers,
@@ -259,7 +329,8 @@ async function runSale(arrivalMs: number): Promise<SaleResult> {
     errors: errors.length,
     paidUnits: paid,
     stockLeft: left?.stock ?? NaN,
-    oversold: Math.max(0, paid - units),
+    oversold: Math.max(0, paid + hoarder.unitsHeld - units),
+    hoarder,
     problems,
   };
   log(
@@ -267,6 +338,7 @@ async function runSale(arrivalMs: number): Promise<SaleResult> {
       `(${sale.ordersPerSecond.toFixed(1)} orders/s); placement p50 ${sale.placement.p50.toFixed(0)} ms p99 ${sale.placement.p99.toFixed(0)} ms; ` +
       `pages p50 ${sale.pages.p50.toFixed(1)} ms p99 ${sale.pages.p99.toFixed(1)} ms`,
   );
+  log(`hoarder: ${hoarder.placed} unpaid orders holding ${hoarder.unitsHeld} units; refused ${hoarder.refusedAtCart} times at the cart, ${hoarder.refusedAtCheckout} at checkout`);
   log(`database: ${paid} units paid, ${left?.stock} left, ${sale.oversold} oversold${problems.length ? `; FAILED: ${problems.join("; ")}` : ": ok"}`);
   for (const error of errors.slice(0, 5)) log(`  ${error}`);
   return sale;

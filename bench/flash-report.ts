@@ -6,6 +6,8 @@ import { failedRequests, type LoadResult } from "./load";
 export const PAGE_TARGET_RATIO = 0.7;
 export const PAGE_TARGET_P99_MS = 50;
 export const PLACEMENT_TARGET_P99_MS = 1000;
+/** The drop's most per order during the sale ("maks. 2 per pembeli"). */
+export const HOARDER_MAX_PER_ORDER = 2;
 
 export interface PagePair {
   label: string;
@@ -31,7 +33,18 @@ export interface SaleResult {
   paidUnits: number;
   stockLeft: number;
   oversold: number;
+  /** One shopper ordering the drop again and again without paying, during the sale. */
+  hoarder: HoarderResult;
   problems: string[];
+}
+
+/** What the hoarder got: orders placed (never paid; their links expire after the sale) and refused. */
+export interface HoarderResult {
+  tries: number;
+  placed: number;
+  refusedAtCart: number;
+  refusedAtCheckout: number;
+  unitsHeld: number;
 }
 
 /**
@@ -108,7 +121,7 @@ function pageTable(pairs: PagePair[]): string {
 
 function section(r: FlashResult): string {
   const sales = table(
-    ["arrivals", "shoppers/s", "units", "placed", "refused at cart", "refused at checkout", "errors", "orders/s", "placement p50 ms", "p99 ms", "page p50 ms", "p99 ms", "units paid", "stock left", "oversold", "database"],
+    ["arrivals", "shoppers/s", "units", "placed", "refused at cart", "refused at checkout", "errors", "orders/s", "placement p50 ms", "p99 ms", "page p50 ms", "p99 ms", "units paid", "hoarder: placed / refused / units held", "stock left", "oversold", "database"],
     r.sales.map((s) => [
       `${f0(s.shoppers)} over ${f1(s.arrivalMs / 1000)} s`,
       f0(shoppersPerSecond(s)),
@@ -123,6 +136,7 @@ function section(r: FlashResult): string {
       f1(s.pages.p50),
       f1(s.pages.p99),
       s.paidUnits,
+      `${s.hoarder.placed} / ${s.hoarder.refusedAtCart + s.hoarder.refusedAtCheckout} / ${s.hoarder.unitsHeld}`,
       s.stockLeft,
       s.oversold,
       s.problems.length === 0 ? "ok" : `**FAILED**: ${s.problems.join("; ")}`,
@@ -137,7 +151,7 @@ function section(r: FlashResult): string {
     pageTable(r.pages),
     "",
     first
-      ? `The sales: one per row, the drop restocked to ${first.units} units before each. Each shopper browses the catalogue and the product page, adds one unit, opens the checkout and places the order over HTTP; generate-order answered after ${first.dokuDelayMs} ms; every order placed then approved. Page times are every GET the shoppers made during the sale. "database ok": exactly the units in stock paid, none left, the units in orders equal to the orders placed, none oversold.`
+      ? `The sales: one per row, the drop restocked to ${first.units} units before each. Each shopper browses the catalogue and the product page, adds one unit, opens the checkout and places the order over HTTP; generate-order answered after ${first.dokuDelayMs} ms; every order placed then approved. Among them a hoarder, one shopper (one email and phone) who from the start tries ${first.hoarder.tries} times to order 99, then the product's most per order (${HOARDER_MAX_PER_ORDER}), and never pays: the shop holds them to ${HOARDER_MAX_PER_ORDER} per order and 2 unpaid orders. Page times are every GET the shoppers made during the sale. "database ok": exactly the units in stock paid by the real shoppers or held by the hoarder, none left, the units in orders equal to the orders placed, none oversold.`
       : "No sale ran.",
     "",
     sales,

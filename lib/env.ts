@@ -50,6 +50,13 @@ export const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number({ error: "must be a whole number of connections (1-100)" }).int().min(1).max(100).default(10),
   /** Proxies in front of the app that append to X-Forwarded-For; 0: the header is not trusted. */
   TRUSTED_PROXY_HOPS: z.coerce.number({ error: "must be a whole number of proxies (0-10)" }).int().min(0).max(10).default(0),
+  /**
+   * How long an unpaid order holds its units: the Kredivo link's life, sent to DOKU as
+   * `expired_time`. 30 minutes by default (docs/reliability.md, "Holding stock").
+   */
+  PAYMENT_EXPIRY_MINUTES: z.coerce.number({ error: "must be a whole number of minutes (5-1440)" }).int().min(5).max(1440).default(30),
+  /** Unpaid orders holding units that one shopper (email, phone or client address) may have at once. */
+  MAX_OPEN_ORDERS_PER_SHOPPER: z.coerce.number({ error: "must be a whole number of orders (1-1000)" }).int().min(1).max(1000).default(2),
   /** Every time the shop and the back office show, and the back office's days, are in this zone. */
   SHOP_TIME_ZONE: z.preprocess(
     (v) => (v === "" ? undefined : v),

@@ -24,6 +24,7 @@ export function StockTable({ rows }: { rows: StockRow[] }) {
             <Th>{t("product")}</Th>
             <Th numeric>{t("available")}</Th>
             <Th numeric>{t("held")}</Th>
+            <Th numeric>{t("maxPerOrder")}</Th>
             <Th>{t("state")}</Th>
           </tr>
         </thead>
@@ -41,6 +42,9 @@ export function StockTable({ rows }: { rows: StockRow[] }) {
                 </Td>
                 <Td numeric className="text-stone-700" data-testid="stock-held">
                   {units.format(row.held)}
+                </Td>
+                <Td numeric className="text-stone-700" data-testid="stock-max-per-order">
+                  {row.maxPerOrder === null ? t("noMax") : units.format(row.maxPerOrder)}
                 </Td>
                 <Td className="whitespace-nowrap">
                   <Badge tone={tone}>{t(state)}</Badge>

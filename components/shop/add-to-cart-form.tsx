@@ -20,6 +20,7 @@ export type AddToCartWords = { quantity: string; addToCart: string; adding: stri
 export function AddToCartForm({
   productId,
   stock,
+  maxPerOrder = null,
   stockNote,
   words,
   addToCartAction,
@@ -27,6 +28,8 @@ export function AddToCartForm({
   productId: number;
   /** Units available right now (products.stock); the server checks again when adding. */
   stock: number;
+  /** The most one order may hold, when the product sets one (the server checks again). */
+  maxPerOrder?: number | null;
   /** The page's <StockNote> for that stock. */
   stockNote: React.ReactNode;
   words: AddToCartWords;
@@ -51,7 +54,7 @@ export function AddToCartForm({
             id="quantity"
             // React resets the form after the action: to what the shopper asked for, when refused.
             defaultValue={state.quantity ?? 1}
-            max={stock}
+            max={Math.min(stock, maxPerOrder ?? stock)}
             disabled={soldOut}
             aria-invalid={state.error ? true : undefined}
             aria-describedby={described}

@@ -37,6 +37,9 @@ export const E2E = {
     ADMIN_PASSWORD: "e2e-admin-password-0001",
     // Fast enough to watch in a test, old enough that it never touches a test's own fresh order.
     RECONCILE_INTERVAL_MS: "1000",
+    // The specs order again and again as one shopper (e2e/support/shop.ts); the hoarding spec
+    // runs an app of its own with the shop's real bound.
+    MAX_OPEN_ORDERS_PER_SHOPPER: "1000",
     RECONCILE_MIN_AGE_MS: "12000",
   },
 } as const;

@@ -26,9 +26,13 @@ export class CartError extends Error {
 export type AddToCartState = { error?: string; quantity?: number };
 export type CartLineState = { error?: string; ok?: boolean };
 
-/** A priced line and its product's units available right now (placing the order reserves them). */
+/**
+ * A priced line, its product's units available right now (placing the order reserves them) and
+ * the most one order may hold (null: only the cart's own bound).
+ */
 export interface CartLine extends PricedLine {
   stock: number;
+  maxPerOrder: number | null;
 }
 
 export interface CartView extends PricedCart {
@@ -91,7 +95,7 @@ export async function loadCart(cartId: string | null): Promise<CartView> {
   });
   const priced = priceCart(items);
   // priceCart keeps the items' order, so each line's product is items[i].product.
-  const lines = priced.lines.map((line, i) => ({ ...line, stock: items[i]!.product.stock }));
+  const lines = priced.lines.map((line, i) => ({ ...line, stock: items[i]!.product.stock, maxPerOrder: items[i]!.product.maxPerOrder }));
   return {
     ...priced,
     lines,
@@ -100,6 +104,13 @@ export async function loadCart(cartId: string | null): Promise<CartView> {
       .filter((l) => l.quantity > l.stock)
       .map((l) => ({ productId: l.product.id, name: l.product.name, wanted: l.quantity, left: Math.max(0, l.stock) })),
   };
+}
+
+/** The refusal when `wanted` is above the product's own most per order; `inCart`: what the line holds now. */
+function overMaxPerOrder(product: { maxPerOrder: number | null }, wanted: number, inCart: number): CartProblem | null {
+  const max = product.maxPerOrder;
+  if (max === null || wanted <= max) return null;
+  return inCart > 0 ? { code: "maxPerOrderInCart", max, inCart } : { code: "maxPerOrder", max };
 }
 
 /** Why a line may not hold `wanted` of a product with `stock` left; `inCart`: what it holds now. */
@@ -139,6 +150,8 @@ export function addToCart(cartId: string | null, productId: number, quantity: nu
       .where(and(eq(cartItems.cartId, id), eq(cartItems.productId, productId)))
       .limit(1);
     const next = (current?.quantity ?? 0) + quantity;
+    const perOrder = overMaxPerOrder(product, next, current?.quantity ?? 0);
+    if (perOrder) throw new CartError(perOrder);
     if (next > MAX_QUANTITY) {
       throw new CartError(
         current
@@ -159,6 +172,8 @@ export function addToCart(cartId: string | null, productId: number, quantity: nu
 export async function setCartQuantity(cartId: string, productId: number, quantity: number): Promise<void> {
   const changed = await run(async (db) => {
     const product = await requireActiveProduct(db, productId);
+    const perOrder = overMaxPerOrder(product, quantity, 0);
+    if (perOrder) throw new CartError(perOrder);
     if (quantity > product.stock) throw new CartError(stockProblem(product.stock, 0));
     return db
       .update(cartItems)
@@ -205,7 +220,7 @@ export function restoreCartFromOrder(orderId: number, cartId: string | null): Pr
     const id = await existingOrNewCart(tx, cartId);
     for (const item of items) {
       const product = item.productId ? active.get(item.productId) : undefined;
-      const most = Math.min(MAX_QUANTITY, product?.stock ?? 0);
+      const most = Math.min(MAX_QUANTITY, product?.maxPerOrder ?? MAX_QUANTITY, product?.stock ?? 0);
       if (!product || most < 1) continue;
       await tx
         .insert(cartItems)

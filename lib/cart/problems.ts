@@ -9,6 +9,9 @@ export type CartProblem =
   | { code: "quantityMin"; min: number }
   | { code: "quantityMax"; max: number }
   | { code: "quantityMaxInCart"; max: number; inCart: number }
+  /** Above the product's own most per order ("maks. 2 per pembeli"). */
+  | { code: "maxPerOrder"; max: number }
+  | { code: "maxPerOrderInCart"; max: number; inCart: number }
   /** No units left to sell. */
   | { code: "soldOut" }
   /** Fewer units left than asked for; `inCart`: how many the cart already holds. */

@@ -8,12 +8,16 @@ import { insertAttempt, latestAttempt, resumableUrl } from "@/lib/payments/attem
 import { startPayment } from "@/lib/payments/start-payment";
 import { reopenForNewAttempt } from "@/lib/payments/transitions";
 import { NotEnoughStock, orNotEnoughStock, retakeOrder, type StockShortfall } from "@/lib/stock/reservations";
+import { env } from "@/lib/env";
 import { takeAttemptSlot } from "./attempt-limits";
+import { hasRoomForHold } from "./open-holds";
 import { orderPath } from "./place-order";
 
 export type PayAgainResult =
   | { kind: "redirect"; url: string }
   | { kind: "limited"; retryAfterMs: number }
+  /** The shopper already has `limit` other unpaid orders holding units (./open-holds.ts). */
+  | { kind: "openOrders"; limit: number }
   /** Some of the order's units sold while it was unpaid: nothing changed, the order stays as it was. */
   | { kind: "soldOut"; items: StockShortfall[] };
 
@@ -22,6 +26,14 @@ class AttemptLimited extends Error {
   override name = "AttemptLimited";
   constructor(readonly retryAfterMs: number) {
     super(`payment attempt limit: retry after ${retryAfterMs} ms`);
+  }
+}
+
+/** Thrown inside the reopen's transaction when the shopper holds enough elsewhere already. */
+class TooManyOpenOrders extends Error {
+  override name = "TooManyOpenOrders";
+  constructor(readonly limit: number) {
+    super(`open orders limit: ${limit}`);
   }
 }
 
@@ -38,12 +50,15 @@ export async function payAgain(token: string, address: string | null = null): Pr
   if (order.status === "pending") return redirect(resumableUrl(latest) ?? orderPath(token));
   if (order.status !== "failed" && order.status !== "expired") return redirect(orderPath(token));
 
-  // Short of units, or over the limit, the whole transaction rolls back: the order stays failed.
+  const openOrdersLimit = env().MAX_OPEN_ORDERS_PER_SHOPPER;
+  // Short of units, or over a limit, the whole transaction rolls back: the order stays failed.
   const started = await orNotEnoughStock(
     transaction(async (tx) => {
       // Two clicks race here: the conditional reopen lets exactly one of them add an attempt, and
       // only that one takes a slot of the attempt limits.
       if (!(await reopenForNewAttempt(tx, order.id))) return { attemptId: null };
+      const holder = { email: order.customerEmail, phone: order.customerPhone, address };
+      if (!(await hasRoomForHold(tx, holder, openOrdersLimit, order.id))) throw new TooManyOpenOrders(openOrdersLimit);
       const slot = await takeAttemptSlot(tx, { cartId: order.cartId, address });
       if (!slot.ok) throw new AttemptLimited(slot.retryAfterMs);
       const units = await retakeOrder(tx, order.id, "reserved");
@@ -51,11 +66,12 @@ export async function payAgain(token: string, address: string | null = null): Pr
       return { attemptId: await insertAttempt(tx, order.id, order.total) };
     }),
   ).catch((error: unknown) => {
-    if (error instanceof AttemptLimited) return error;
+    if (error instanceof AttemptLimited || error instanceof TooManyOpenOrders) return error;
     throw error;
   });
   if (started instanceof NotEnoughStock) return { kind: "soldOut", items: started.items };
   if (started instanceof AttemptLimited) return { kind: "limited", retryAfterMs: started.retryAfterMs };
+  if (started instanceof TooManyOpenOrders) return { kind: "openOrders", limit: started.limit };
   if (started.attemptId === null) return redirect(orderPath(token));
   const payment = await startPayment(started.attemptId);
   return redirect(payment.ok ? payment.paymentUrl : orderPath(token));

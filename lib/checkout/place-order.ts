@@ -5,13 +5,15 @@ import { defaultLocale, type Locale } from "@/lib/i18n/locales";
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { loadCart } from "@/lib/cart/cart";
-import { run, transaction } from "@/lib/db/client";
+import { run, transaction, type Tx } from "@/lib/db/client";
 import { cartItems, orderItems, orders, type PostalAddress } from "@/lib/db/schema";
 import { insertAttempt, latestAttempt, resumableUrl } from "@/lib/payments/attempts";
 import { startPayment } from "@/lib/payments/start-payment";
 import { NotEnoughStock, orNotEnoughStock, reserveLines, type StockShortfall } from "@/lib/stock/reservations";
+import { env } from "@/lib/env";
 import { retryMinutes, takeAttemptSlot } from "./attempt-limits";
 import { isValidCheckoutKey } from "./checkout-key";
+import { hasRoomForHold, linesOverLimit, type OverLimitLine } from "./open-holds";
 import { orderItemRows } from "./order-items";
 import { checkoutSchema, fieldErrors, type CheckoutDetails, type CheckoutFieldErrors } from "./schema";
 
@@ -26,6 +28,10 @@ export type CheckoutProblem =
   | { code: "tooManyAttempts"; minutes: number }
   /** Too few units left for these lines (`left` 0: sold out); the form names each one. */
   | { code: "soldOut"; items: StockShortfall[] }
+  /** Lines above their product's most per order; the form names each one and its bound. */
+  | { code: "maxPerOrder"; items: OverLimitLine[] }
+  /** The shopper already has `limit` unpaid orders holding units (./open-holds.ts). */
+  | { code: "tooManyOpenOrders"; limit: number }
   | { code: "invalid" };
 
 export type PlaceOrderResult =
@@ -92,6 +98,16 @@ function existingOrderDestination(checkoutKey: string, cartId: string | null): P
   });
 }
 
+async function orderWithCheckoutKey(tx: Tx, checkoutKey: string): Promise<boolean> {
+  const [order] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.checkoutKey, checkoutKey));
+  return order !== undefined;
+}
+
+/** Thrown inside the placement when an identical submit inserted the order first. */
+class LostSubmitRace extends Error {
+  override name = "LostSubmitRace";
+}
+
 /** `address`: the client's, when trusted proxies give one (lib/limits/client-address.ts). */
 export async function placeOrder(
   input: unknown,
@@ -113,13 +129,29 @@ export async function placeOrder(
   // Lines whose product is no longer sold are shown as such on the cart and checkout pages and
   // are left out of the order; the rest is repriced from the catalogue, never from the browser.
   const cart = await loadCart(cartId);
-  if (!cartId || cart.lines.length === 0) return { kind: "error", problem: { code: "cartEmpty" } };
+  if (!cartId || cart.lines.length === 0) {
+    // An identical submit may have placed the order (and emptied the cart) since the look above.
+    const placed = await existingOrderDestination(checkoutKey, cartId);
+    if (placed === "foreign") return EXPIRED_FORM;
+    return placed ? { kind: "redirect", url: placed } : { kind: "error", problem: { code: "cartEmpty" } };
+  }
+
+  // A cart filled before the merchant set a product's most per order is refused here, not trimmed.
+  const overLimit = linesOverLimit(cart.lines);
+  if (overLimit.length > 0) return { kind: "error", problem: { code: "maxPerOrder", items: overLimit } };
 
   const details = parsed.data;
   const { shipping, billing } = addresses(details);
+  const openOrdersLimit = env().MAX_OPEN_ORDERS_PER_SHOPPER;
   // The cart was read outside the transaction; the reservation's conditional UPDATEs decide.
   const created = await orNotEnoughStock(
     transaction(async (tx) => {
+      const holder = { email: details.email, phone: details.phone, address };
+      if (!(await hasRoomForHold(tx, holder, openOrdersLimit))) {
+        // The hold that fills the limit may be this very form's, placed by an identical submit.
+        if (await orderWithCheckoutKey(tx, checkoutKey)) throw new LostSubmitRace();
+        return { ok: false as const, openOrders: openOrdersLimit };
+      }
       const slot = await takeAttemptSlot(tx, { cartId, address });
       if (!slot.ok) return slot;
       // The unique checkout key settles a race between two identical submits: one insert wins.
@@ -133,6 +165,7 @@ export async function placeOrder(
           customerLastName: details.lastName ?? null,
           customerEmail: details.email,
           customerPhone: details.phone,
+          clientAddress: address,
           locale,
           shippingAddress: shipping,
           billingAddress: billing,
@@ -144,7 +177,8 @@ export async function placeOrder(
         })
         .onConflictDoNothing({ target: orders.checkoutKey })
         .returning({ id: orders.id, token: orders.publicToken });
-      if (!order) return null;
+      // The other submit won: roll back, so this one's slot of the attempt limit is not spent.
+      if (!order) throw new LostSubmitRace();
       await tx.insert(orderItems).values(orderItemRows(order.id, cart));
       const attemptId = await insertAttempt(tx, order.id, cart.total);
       // The order now holds the cart's contents; the cart starts again empty.
@@ -155,14 +189,20 @@ export async function placeOrder(
       // Not enough left: nothing of this order is kept, the cart stays as it was.
       if (!units.ok) throw new NotEnoughStock(units.short);
       return { ok: true as const, attemptId, token: order.token };
+    }).catch((error: unknown) => {
+      if (error instanceof LostSubmitRace) return error;
+      throw error;
     }),
   );
   if (created instanceof NotEnoughStock) return { kind: "error", problem: { code: "soldOut", items: created.items } };
-  if (!created) {
+  if (created instanceof LostSubmitRace) {
     const destination = await existingOrderDestination(checkoutKey, cartId);
     return destination && destination !== "foreign" ? { kind: "redirect", url: destination } : EXPIRED_FORM;
   }
-  if (!created.ok) return { kind: "error", problem: { code: "tooManyAttempts", minutes: retryMinutes(created.retryAfterMs) } };
+  if (!created.ok) {
+    if ("openOrders" in created) return { kind: "error", problem: { code: "tooManyOpenOrders", limit: created.openOrders } };
+    return { kind: "error", problem: { code: "tooManyAttempts", minutes: retryMinutes(created.retryAfterMs) } };
+  }
 
   const payment = await startPayment(created.attemptId);
   return { kind: "redirect", url: payment.ok ? payment.paymentUrl : orderPath(created.token) };

@@ -4,9 +4,6 @@ import type { PostalAddress } from "@/lib/db/schema";
 import type { AttemptRefs, OrderSnapshot } from "@/lib/payments/provider";
 import type { GenerateOrderRequest } from "./schemas";
 
-/** Minutes the Kredivo payment link stays valid: long enough to sign up, short enough for stock. */
-export const PAYMENT_EXPIRY_MINUTES = 60;
-
 function address(a: PostalAddress) {
   return {
     first_name: a.firstName,
@@ -22,7 +19,8 @@ function address(a: PostalAddress) {
 export function buildGenerateOrderRequest(
   order: OrderSnapshot,
   attempt: Pick<AttemptRefs, "invoiceNumber" | "merchantUniqueReference">,
-  options: { appBaseUrl: string; overrideNotificationUrl?: string },
+  /** `expiryMinutes`: how long the Kredivo link, and so the order's hold on stock, lasts (PAYMENT_EXPIRY_MINUTES). */
+  options: { appBaseUrl: string; expiryMinutes: number; overrideNotificationUrl?: string },
 ): GenerateOrderRequest {
   const base = options.appBaseUrl;
   const orderUrl = `${base}/orders/${order.publicToken}`;
@@ -46,7 +44,7 @@ export function buildGenerateOrderRequest(
     },
     peer_to_peer_info: {
       merchant_unique_reference: attempt.merchantUniqueReference,
-      expired_time: PAYMENT_EXPIRY_MINUTES,
+      expired_time: options.expiryMinutes,
     },
     sellers: order.sellers.map((s) => ({
       id: s.id,

@@ -72,6 +72,7 @@ export const dokuKredivo: PaymentProvider = {
     const e = env();
     const body = buildGenerateOrderRequest(order, attempt, {
       appBaseUrl: e.APP_BASE_URL,
+      expiryMinutes: e.PAYMENT_EXPIRY_MINUTES,
       overrideNotificationUrl: e.DOKU_OVERRIDE_NOTIFICATION_URL,
     });
     // Our own bug must not reach DOKU: the body is checked against the contract before sending.

@@ -12,6 +12,8 @@ export interface StockRow {
   stock: number;
   /** Units unpaid orders hold: back on sale if they fail or expire, sold if they are paid. */
   held: number;
+  /** The most one order may hold; null: no bound of the product's own. */
+  maxPerOrder: number | null;
 }
 
 export function listStock(database: Database): Promise<StockRow[]> {
@@ -24,7 +26,7 @@ export function listStock(database: Database): Promise<StockRow[]> {
       .groupBy(orderItems.productId)
       .as("held");
     const rows = await db
-      .select({ slug: products.slug, name: products.name, active: products.active, stock: products.stock, held: held.held })
+      .select({ slug: products.slug, name: products.name, active: products.active, stock: products.stock, held: held.held, maxPerOrder: products.maxPerOrder })
       .from(products)
       .leftJoin(held, eq(held.productId, products.id))
       .orderBy(asc(products.id));
@@ -40,5 +42,16 @@ export async function setStock(database: Database, slug: string, count: number):
     if (!product) return null;
     const [after] = await tx.update(products).set({ stock: count }).where(eq(products.id, product.id)).returning({ stock: products.stock });
     return { before: product.stock, after: after!.stock };
+  });
+}
+
+/** Sets the most units one order may hold (null: no bound of its own); null for an unknown slug. */
+export async function setMaxPerOrder(database: Database, slug: string, max: number | null): Promise<{ before: number | null; after: number | null } | null> {
+  if (max !== null && (!Number.isInteger(max) || max < 1)) throw new RangeError(`the most per order must be a whole number, at least 1 (got ${max})`);
+  return database.transaction(async (tx) => {
+    const [product] = await tx.select({ id: products.id, max: products.maxPerOrder }).from(products).where(eq(products.slug, slug));
+    if (!product) return null;
+    await tx.update(products).set({ maxPerOrder: max }).where(eq(products.id, product.id));
+    return { before: product.max, after: max };
   });
 }

@@ -216,14 +216,15 @@ describe("RevenueChart and OrdersTable", () => {
 
   it("lists each product's stock and held units, its state in words, in either language", () => {
     const rows = [
-      { slug: "lintas-x5-smartphone", name: "Lintas X5", active: true, stock: 0, held: 3 },
-      { slug: "batik-kawung-tote", name: "Kawung Tote", active: true, stock: 5, held: 0 },
-      { slug: "java-preanger-arabica-250g", name: "Arabica", active: true, stock: 6, held: 1 },
-      { slug: "old-mug", name: "Old mug", active: false, stock: 1200, held: 0 },
+      { slug: "lintas-x5-smartphone", name: "Lintas X5", active: true, stock: 0, held: 3, maxPerOrder: 2 },
+      { slug: "batik-kawung-tote", name: "Kawung Tote", active: true, stock: 5, held: 0, maxPerOrder: null },
+      { slug: "java-preanger-arabica-250g", name: "Arabica", active: true, stock: 6, held: 1, maxPerOrder: null },
+      { slug: "old-mug", name: "Old mug", active: false, stock: 1200, held: 0, maxPerOrder: null },
     ];
     const html = render(createElement(StockTable, { rows }));
     const row = (slug: string) => html.slice(html.indexOf(`data-slug="${slug}"`), html.indexOf("</tr>", html.indexOf(`data-slug="${slug}"`)));
-    expect(row("lintas-x5-smartphone")).toMatch(/stock-available">0<.*stock-held">3<.*Sold out/);
+    expect(row("lintas-x5-smartphone")).toMatch(/stock-available">0<.*stock-held">3<.*stock-max-per-order">2<.*Sold out/);
+    expect(row("batik-kawung-tote")).toContain('stock-max-per-order">—<');
     expect(row("batik-kawung-tote")).toContain("Only a few left");
     expect(row("java-preanger-arabica-250g")).toMatch(/stock-available">6<.*stock-held">1<.*In stock/);
     expect(row("old-mug")).toMatch(/stock-available">1\.200<.*Not on sale/);

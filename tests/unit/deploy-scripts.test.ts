@@ -58,9 +58,10 @@ describe("production scripts", () => {
     const dir = mkdtempSync(join(tmpdir(), "stock-"));
     const env = { DATABASE_URL: join(dir, "shop.db") };
     run("scripts/db-seed.ts", { ...env, ADMIN_EMAIL: "owner@toko.example", ADMIN_PASSWORD: "a real password 2026" });
-    expect(run("scripts/stock.ts", env)).toMatch(/^lintas-x5-smartphone +3 +0$/m);
+    expect(run("scripts/stock.ts", env)).toMatch(/^lintas-x5-smartphone +3 +0 +-$/m);
     expect(run("scripts/stock.ts", env, ["lintas-x5-smartphone", "12"])).toContain("lintas-x5-smartphone: stock 3 → 12");
-    expect(run("scripts/stock.ts", env)).toMatch(/^lintas-x5-smartphone +12 +0$/m);
+    expect(run("scripts/stock.ts", env, ["lintas-x5-smartphone", "--max-per-order", "2"])).toContain("lintas-x5-smartphone: most per order no limit → 2");
+    expect(run("scripts/stock.ts", env)).toMatch(/^lintas-x5-smartphone +12 +0 +2$/m);
     const refused = (args: string[]) => {
       try {
         run("scripts/stock.ts", env, args);
@@ -72,6 +73,7 @@ describe("production scripts", () => {
     expect(refused(["lintas-x5-smartphone", "-1"])).toContain("count: a whole number of units, 0 or more");
     expect(refused(["lintas-x5-smartphone"])).toContain("give a slug and a count");
     expect(refused(["no-such-product", "1"])).toContain('No product with slug "no-such-product"');
+    expect(refused(["lintas-x5-smartphone", "--max-per-order", "0"])).toContain("most per order: a whole number of units, 1 or more, or off");
     // Seven runs of tsx, each about a second.
   }, 40_000);
 

@@ -53,8 +53,14 @@ export const products = pgTable(
     active: boolean("active").notNull().default(true),
     /** Units available to reserve right now: on hand minus those held by unpaid orders. */
     stock: integer("stock").notNull().default(0),
+    /** The most units one order may hold ("maks. 2 per pembeli"); null: only the cart's own bound. */
+    maxPerOrder: integer("max_per_order"),
   },
-  (t) => [check("products_price_positive", sql`${t.price} > 0`), check("products_stock_nonnegative", sql`${t.stock} >= 0`)],
+  (t) => [
+    check("products_price_positive", sql`${t.price} > 0`),
+    check("products_stock_nonnegative", sql`${t.stock} >= 0`),
+    check("products_max_per_order_positive", sql`${t.maxPerOrder} IS NULL OR ${t.maxPerOrder} > 0`),
+  ],
 );
 
 export const carts = pgTable(
@@ -101,6 +107,8 @@ export const orders = pgTable(
     customerLastName: text("customer_last_name"),
     customerEmail: text("customer_email").notNull(),
     customerPhone: text("customer_phone").notNull(),
+    /** The client's address when trusted proxies give one: open holds are limited per address too. */
+    clientAddress: text("client_address"),
     /** The language the shopper checked out in: their emails are written in it. */
     locale: text("locale", { enum: locales }).notNull().default("id"),
     shippingAddress: json("shipping_address").$type<PostalAddress>().notNull(),
@@ -117,6 +125,8 @@ export const orders = pgTable(
   (t) => [
     index("orders_status_created").on(t.status, t.createdAt),
     index("orders_email").on(t.customerEmail),
+    // Open holds are counted per shopper at every placement: only the few reserved orders are read.
+    index("orders_stock_state").on(t.stockState),
     check("orders_total_sum", sql`${t.total} = ${t.subtotal} + ${t.shippingTotal} AND ${t.total} > 0`),
   ],
 );

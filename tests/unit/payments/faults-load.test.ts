@@ -109,7 +109,7 @@ describe("@faults a flaky merchant endpoint", () => {
     const cartId = await addToCart(null, product!.id, 1);
     const key = issueCheckoutKey(cartId);
     const placed = await placeOrder(details, cartId, key);
-    expect(placed.kind).toBe("redirect");
+    expect(placed.kind, JSON.stringify(placed)).toBe("redirect");
     const order = (await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.checkoutKey, key))))[0]!;
     const attempt = (await db.run((d) => d.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.orderId, order.id))))[0]!;
 

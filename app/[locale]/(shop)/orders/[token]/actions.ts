@@ -21,9 +21,10 @@ export async function payAgainAction(formData: FormData): Promise<void> {
   const result = await payAgain(token, await requestAddress());
   if (!result) notFound();
   // The order page says which item sold out (it reads the same shortfall), or explains the limit
-  // (a number of minutes, nothing else, travels in the URL).
+  // (a number of minutes or of orders, nothing else, travels in the URL).
   if (result.kind === "soldOut") redirect(`/orders/${token}`);
   if (result.kind === "limited") redirect(`/orders/${token}?retry_in=${Math.max(1, Math.ceil(result.retryAfterMs / 60_000))}`);
+  if (result.kind === "openOrders") redirect(`/orders/${token}?open_orders=${result.limit}`);
   redirect(result.url);
 }
 

@@ -34,8 +34,9 @@ export default async function OrderPage({
   if (!order) notFound();
   const t = await getTranslations("shop");
   // Set by "Pay again" when this order's cart has started too many payments this hour.
-  const { retry_in: retryIn } = await searchParams;
+  const { retry_in: retryIn, open_orders: openOrders } = await searchParams;
   const retryMinutes = typeof retryIn === "string" && /^\d{1,3}$/.test(retryIn) ? Math.max(1, Number(retryIn)) : null;
+  const openOrdersLimit = typeof openOrders === "string" && /^\d{1,2}$/.test(openOrders) ? Math.max(1, Number(openOrders)) : null;
 
   const resumeUrl = order.payment?.resumeUrl ?? null;
   // Pay again is offered only while its units are still there; otherwise the page says what sold out.
@@ -68,6 +69,11 @@ export default async function OrderPage({
             {retryMinutes !== null && canPayAgain ? (
               <Alert tone="warning" role="alert" testId="attempt-limit" title={t("order.attemptLimitTitle")}>
                 {t("checkout.problem.tooManyAttempts", { minutes: retryMinutes })}
+              </Alert>
+            ) : null}
+            {openOrdersLimit !== null && canPayAgain ? (
+              <Alert tone="warning" role="alert" testId="open-orders-limit" title={t("order.attemptLimitTitle")}>
+                {t("checkout.problem.tooManyOpenOrders", { limit: openOrdersLimit })}
               </Alert>
             ) : null}
             {soldOut ? <SoldOutNotice items={order.stockShort} /> : null}

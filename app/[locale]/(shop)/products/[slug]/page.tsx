@@ -98,10 +98,16 @@ export default async function ProductPage({ params }: Props) {
             <AddToCartForm
               productId={product.id}
               stock={product.stock}
+              maxPerOrder={product.maxPerOrder}
               stockNote={<StockNote stock={product.stock} />}
               words={{ quantity: t("product.quantity"), addToCart: t("product.addToCart"), adding: t("product.adding") }}
               addToCartAction={addToCartAction}
             />
+            {product.maxPerOrder !== null ? (
+              <p data-testid="max-per-order" className="mt-4 text-sm font-medium text-stone-800">
+                {t("product.maxPerOrder", { max: product.maxPerOrder })}
+              </p>
+            ) : null}
             <p className="mt-4 text-sm text-stone-600">{t("kredivo.payLater")}</p>
           </Card>
         </div>

@@ -26,8 +26,13 @@ export default async function StockPage() {
         <StockTable rows={rows} />
       </Card>
       <p className="text-sm text-stone-600">
-        {t.rich("howToChange", { slugArg: "<slug>", countArg: "<count>", code: (chunks) => <code className="whitespace-nowrap rounded bg-stone-100 px-1 py-0.5 font-mono text-xs text-stone-800">{chunks}</code> })}
+        {t.rich("howToChange", { slugArg: "<slug>", countArg: "<count>", code })}
+      </p>
+      <p className="text-sm text-stone-600">
+        {t.rich("howToLimit", { slugArg: "<slug>", maxArg: "<n>", code })}
       </p>
     </div>
   );
 }
+
+const code = (chunks: React.ReactNode) => <code className="whitespace-nowrap rounded bg-stone-100 px-1 py-0.5 font-mono text-xs text-stone-800">{chunks}</code>;
