@@ -1,6 +1,7 @@
 // The email outbox on a real database (SQLite or PostgreSQL): rows are written in the transaction
 // of the change that calls for them, once per change, and the sender delivers each at least once
-// and, while it holds the row, only once, with retries and a doubling wait when SMTP refuses.
+// and, while it holds the row, only once, with retries and a doubling wait when SMTP refuses; and
+// one mailbox gets at most its daily cap of them, staff resends aside.
 import { asc, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { TEST_DOKU, migratedAndSeeded, setTestEnv, startAppSandbox } from "../../support/app-db";
