@@ -92,6 +92,13 @@ export const envSchema = z.object({
   MAIL_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   /** Tries before an email is marked failed (the back office can still resend it). */
   MAIL_MAX_TRIES: z.coerce.number().int().min(1).max(50).default(8),
+  /**
+   * Emails one mailbox may get per day (lib/mail/recipient-limit.ts): checkout mails any address
+   * typed, so this bounds what a stranger can make the shop send someone. 5 covers a shopper's
+   * busy day (one email per declined or expired payment, and a cart may start 5 payments an hour);
+   * a paid order's emails and staff resends always go.
+   */
+  MAIL_RECIPIENT_DAILY_LIMIT: z.coerce.number({ error: "must be a whole number of emails (1-1000)" }).int().min(1).max(1000).default(5),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(30_000),
   RECONCILE_MIN_AGE_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
 });

@@ -2,7 +2,8 @@
 // The order's emails from the outbox, oldest first: what each one is, where it went, how it
 // stands, and what the SMTP server last said (or the error that keeps it queued or failed). Each
 // row has "Resend", which queues a new outbox row for the same address (lib/admin/emails.ts), so
-// the first one's history stays as it was; the page re-renders with the new row. A client
+// the first one's history stays as it was; the page re-renders with the new row. An email the
+// recipient's daily cap kept back says so in words, and its resend goes out past the cap. A client
 // component only for the resend forms' answers; the page passes the rows and the action.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
@@ -20,7 +21,10 @@ import type { Tone } from "@/lib/format";
 export type ResendEmailResult = "queued" | "notFound";
 export type ResendEmailAction = (formData: FormData) => Promise<ResendEmailResult>;
 
-const STATUS_TONE: Record<EmailStatus, Tone> = { queued: "warn", sending: "warn", sent: "good", failed: "bad" };
+/** The row's status, or `limited` for a failed row the daily cap kept back. */
+type EmailState = EmailStatus | "limited";
+const STATUS_TONE: Record<EmailState, Tone> = { queued: "warn", sending: "warn", sent: "good", failed: "bad", limited: "neutral" };
+const stateOf = (email: OrderEmailRow): EmailState => (email.limited ? "limited" : email.status);
 
 function ResendForm({ orderId, outboxId, primary, resendEmailAction }: { orderId: number; outboxId: number; primary: boolean; resendEmailAction: ResendEmailAction }) {
   const [state, action] = useActionState<ResendEmailResult | null, FormData>((_previous, formData) => resendEmailAction(formData), null);
@@ -65,6 +69,13 @@ function When({ email }: { email: OrderEmailRow }) {
 /** The error that keeps a queued or failed email from going, or else the server's last answer. */
 function Answer({ email }: { email: OrderEmailRow }) {
   const t = useTranslations("admin.emails");
+  if (email.limited) {
+    return (
+      <p data-testid="email-limited" className="text-xs text-stone-800">
+        {t("limitedWhy")}
+      </p>
+    );
+  }
   const error = (email.status === "queued" || email.status === "failed") && email.lastError ? email.lastError : null;
   const text = error ?? email.lastResponse;
   if (!text) {
@@ -133,7 +144,7 @@ export function OrderEmails({
             </thead>
             <tbody>
               {emails.map((email) => (
-                <tr key={email.id} data-testid="email-row" data-kind={email.kind} data-status={email.status}>
+                <tr key={email.id} data-testid="email-row" data-kind={email.kind} data-status={stateOf(email)}>
                   <RowTh className="min-w-44 text-left font-normal">
                     <span className="block font-medium">{t(`kinds.${email.kind}`)}</span>
                     <span className="block text-xs text-stone-500">
@@ -148,8 +159,8 @@ export function OrderEmails({
                   </RowTh>
                   <Td className="whitespace-nowrap">{email.recipient}</Td>
                   <Td>
-                    <Badge tone={STATUS_TONE[email.status]} className="whitespace-nowrap">
-                      {t(`statuses.${email.status}`)}
+                    <Badge tone={STATUS_TONE[stateOf(email)]} className="whitespace-nowrap">
+                      {t(`statuses.${stateOf(email)}`)}
                     </Badge>
                   </Td>
                   <Td numeric>{email.tries}</Td>

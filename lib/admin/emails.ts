@@ -1,9 +1,11 @@
 // The back office's view of the email outbox: each order's emails with their tries, the count of
 // emails not sent, and a resend (a new outbox row, so the first one's history stays as it was).
+// A resend is a row with `resend_of` (the record of it) and goes out past the recipient's daily cap.
 import "server-only";
-import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, ne, or } from "drizzle-orm";
 import { run, transaction } from "@/lib/db/client";
 import { emailDeliveries, emailOutbox, type EmailKind, type EmailStatus } from "@/lib/db/schema";
+import { RECIPIENT_LIMITED } from "@/lib/mail/recipient-limit";
 
 export interface OrderEmailRow {
   id: number;
@@ -18,6 +20,8 @@ export interface OrderEmailRow {
   resendOf: number | null;
   /** The SMTP server's last answer, good or bad. */
   lastResponse: string | null;
+  /** Never sent: the recipient's daily cap kept it back (status `failed`; a resend sends it). */
+  limited: boolean;
 }
 
 export async function orderEmails(orderId: number): Promise<OrderEmailRow[]> {
@@ -42,14 +46,22 @@ export async function orderEmails(orderId: number): Promise<OrderEmailRow[]> {
       nextAttemptAt: row.nextAttemptAt,
       resendOf: row.resendOf,
       lastResponse: tries.find((t) => t.outboxId === row.id)?.response ?? null,
+      limited: row.status === "failed" && row.lastError === RECIPIENT_LIMITED,
     }));
   });
 }
 
-/** Emails queued, being sent or given up on: what the orders page warns about. */
+/**
+ * Emails queued, being sent or given up on: what the orders page warns about. Not those the daily
+ * cap kept back: a stranger can cause them at will, and a warning they could fill would be ignored.
+ */
 export async function unsentEmailCount(): Promise<number> {
+  const notLimited = or(ne(emailOutbox.status, "failed"), isNull(emailOutbox.lastError), ne(emailOutbox.lastError, RECIPIENT_LIMITED));
   const [row] = await run((db) =>
-    db.select({ n: count() }).from(emailOutbox).where(inArray(emailOutbox.status, ["queued", "sending", "failed"])),
+    db
+      .select({ n: count() })
+      .from(emailOutbox)
+      .where(and(inArray(emailOutbox.status, ["queued", "sending", "failed"]), notLimited)),
   );
   return row?.n ?? 0;
 }

@@ -22,8 +22,8 @@ export function normalizeIndonesianPhone(input: string): string | null {
 // ---- Messages --------------------------------------------------------------------------------
 // Every message below is a key under shop.checkout.errors (messages/*/shop.json), typed so that a
 // key missing from the messages fails `npm run typecheck`. The form and the server action's field
-// errors both put them into the shopper's language. The copy repeats the limits (100, 200, 254
-// characters; 5 digits): change both together.
+// errors both put them into the shopper's language. The copy repeats the limits (60, 100, 200,
+// 254 characters; 5 digits): change both together.
 
 type FieldErrorMessages = Messages["shop"]["checkout"]["errors"];
 /** A message key under shop.checkout.errors, e.g. "firstName.required". */
@@ -40,7 +40,7 @@ export function isCheckoutErrorKey(value: string): value is CheckoutErrorKey {
   return usedKeys.has(value);
 }
 
-type RequiredField = "firstName" | "address" | "city" | "billingFirstName";
+type RequiredField = "address" | "city";
 
 const required = (field: RequiredField, max: number) =>
   z
@@ -48,6 +48,26 @@ const required = (field: RequiredField, max: number) =>
     .trim()
     .min(1, key(`${field}.required`))
     .max(max, key(`${field}.tooLong`));
+
+/**
+ * What a name is: letters and their marks of any script, spaces, apostrophes, dots and hyphens
+ * ("Nguyễn Thị Ánh", "O'Neil", "Jean-Luc", "M. Rizky"). The first name greets the shopper in
+ * every email, and checkout mails whatever address is typed: no digits, "@", "/" or ":" keeps a
+ * stranger from putting a phone number or a link in the shop's email. The shape is checked
+ * before the length, so a message typed into the field is told what a name may hold.
+ */
+export const NAME_MAX = 60;
+// Two linear tests rather than one pattern that backtracks on a long, almost-valid input.
+const NAME_CHARS = /^[\p{L}\p{M}' ’.\-]+$/u;
+const isName = (value: string) => NAME_CHARS.test(value) && /\p{L}/u.test(value);
+
+const name = (field: "firstName" | "billingFirstName") =>
+  z
+    .string({ error: key(`${field}.required`) })
+    .trim()
+    .min(1, key(`${field}.required`))
+    .refine(isName, key("name.invalid"))
+    .max(NAME_MAX, key(`${field}.tooLong`));
 
 const phone = (field: "phone" | "courierPhone" | "billingPhone") =>
   z
@@ -71,7 +91,8 @@ const postalCode = z
 const optionalName = z
   .string({ error: key("invalid") })
   .trim()
-  .max(100, key("lastName.tooLong"))
+  .refine((v) => v === "" || isName(v), key("name.invalid"))
+  .max(NAME_MAX, key("lastName.tooLong"))
   .optional()
   .transform((v) => (v ? v : undefined));
 
@@ -83,13 +104,13 @@ export const addressSchema = z.object({
 });
 
 const billingSchema = addressSchema.extend({
-  firstName: required("billingFirstName", 100),
+  firstName: name("billingFirstName"),
   lastName: optionalName,
   phone: phone("billingPhone"),
 });
 
 const customerSchema = z.object({
-  firstName: required("firstName", 100),
+  firstName: name("firstName"),
   lastName: optionalName,
   email: z
     .string({ error: key("email.required") })

@@ -21,6 +21,7 @@ export function senderSettings(): SenderSettings | null {
     zone: config.SHOP_TIME_ZONE,
     retryBaseMs: config.MAIL_RETRY_BASE_MS,
     maxTries: config.MAIL_MAX_TRIES,
+    recipientDailyLimit: config.MAIL_RECIPIENT_DAILY_LIMIT,
   };
 }
 
@@ -36,7 +37,7 @@ export function startMailer(intervalMs: number): void {
   async function run() {
     try {
       const report = await sendDueEmails(database(), settings!);
-      if (report.sent + report.retrying + report.failed > 0) logLine({ event: "mail", ...report });
+      if (report.sent + report.retrying + report.failed + report.limited > 0) logLine({ event: "mail", ...report });
     } catch (error) {
       logError({ event: "mail", error: (error as Error).message });
     }

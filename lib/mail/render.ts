@@ -4,6 +4,7 @@
 // the sender and tests import it.
 import { render } from "@react-email/components";
 import { createElement } from "react";
+import { ADDRESS_NAME, displayName, GREETING_NAME } from "./display-name";
 import type { OrderEmail, RenderedEmail } from "./email";
 import { emailTranslator, templates } from "./templates";
 
@@ -22,8 +23,18 @@ export async function renderEmail(email: OrderEmail): Promise<RenderedEmail> {
     throw new Error("A digital delivery email needs at least one digital line");
   }
   const t = emailTranslator(email.locale);
+  // Every template reads the names from here, so none can show a stored name as it was typed.
+  const { order } = email;
+  const safe: OrderEmail = {
+    ...email,
+    order: {
+      ...order,
+      customerFirstName: displayName(order.customerFirstName, GREETING_NAME) ?? t("email.greeting.noName"),
+      shipping: order.shipping ? { ...order.shipping, name: displayName(order.shipping.name, ADDRESS_NAME) ?? "" } : null,
+    },
+  };
   const subject = t(`email.subject.${email.kind}`, { reference: email.order.reference, shopName: t("common.shopName") });
-  const element = createElement(templates[email.kind], { email, t, subject });
+  const element = createElement(templates[email.kind], { email: safe, t, subject });
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions: plainText })]);
   return { subject, html, text };
 }

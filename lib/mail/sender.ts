@@ -2,12 +2,15 @@
 // claims a due row with a conditional UPDATE (a lease, so two instances never send the same row at
 // once and a sender that died mid-send is taken over), hands it to the SMTP server, records the
 // try, and marks it sent, or schedules the next try with a doubling wait. A retry reuses the
-// row's Message-ID, so a receiver can drop the copy if a crash ever made us send twice.
+// row's Message-ID, so a receiver can drop the copy if a crash ever made us send twice. Before a
+// row's first try the claim counts it against its mailbox's daily cap (./recipient-limit.ts): an
+// email the cap keeps back is recorded on its row, never sent, and staff can still resend it.
 import { and, eq, isNull, lt, lte, or } from "drizzle-orm";
 import type { Database, Tx } from "@/lib/db/connection";
 import { emailDeliveries, emailOutbox } from "@/lib/db/schema";
 import type { ShopTimeZone } from "@/lib/time-zone";
 import { loadOrderEmail } from "./order-email";
+import { RECIPIENT_LIMITED, takeRecipientSlot } from "./recipient-limit";
 import { renderEmail } from "./render";
 
 /** What the sender needs of nodemailer's transporter (a test may pass its own). */
@@ -30,12 +33,16 @@ export interface SenderSettings {
   zone: ShopTimeZone;
   retryBaseMs: number;
   maxTries: number;
+  /** Emails one mailbox may get per day, staff resends aside (MAIL_RECIPIENT_DAILY_LIMIT). */
+  recipientDailyLimit: number;
 }
 
 export interface SendReport {
   sent: number;
   retrying: number;
   failed: number;
+  /** Kept back by the recipient's daily cap, and recorded so on their rows. */
+  limited: number;
 }
 
 /** Long enough for any SMTP exchange; a row still `sending` after it is taken over. */
@@ -60,7 +67,7 @@ const due = (now: Date) =>
   );
 
 export async function sendDueEmails(db: Database, settings: SenderSettings, now = new Date()): Promise<SendReport> {
-  const report: SendReport = { sent: 0, retrying: 0, failed: 0 };
+  const report: SendReport = { sent: 0, retrying: 0, failed: 0, limited: 0 };
   const candidates = await db.run((tx) =>
     tx.select({ id: emailOutbox.id }).from(emailOutbox).where(due(now)).orderBy(emailOutbox.nextAttemptAt).limit(BATCH),
   );
@@ -84,10 +91,16 @@ async function sendOne(db: Database, settings: SenderSettings, id: number, now: 
   const claimed = await db.transaction(async (tx) => {
     const row = await claim(tx, id, now);
     if (!row) return null;
+    // Counted once, before its first try (a retry already has its place); a staff resend never is.
+    if (row.resendOf === null && row.tries === 0 && !(await takeRecipientSlot(tx, row.recipient, row.kind, settings.recipientDailyLimit, now))) {
+      await tx.update(emailOutbox).set({ status: "failed", leaseUntil: null, lastError: RECIPIENT_LIMITED }).where(eq(emailOutbox.id, row.id));
+      return "limited" as const;
+    }
     const email = await loadOrderEmail(tx, row, { baseUrl: settings.baseUrl, zone: settings.zone });
     return { row, email };
   });
   if (!claimed) return null; // another sender has it
+  if (claimed === "limited") return "limited";
 
   const { row, email } = claimed;
   const messageId = outboxMessageId(row.id, settings.baseUrl);

@@ -300,6 +300,7 @@ describe("OrderEmails", () => {
     nextAttemptAt: at,
     resendOf: null,
     lastResponse: "250 2.0.0 OK queued as 4F2A",
+    limited: false,
     ...overrides,
   });
   const rows = [
@@ -376,6 +377,20 @@ describe("OrderEmails", () => {
     expect(html).toContain("SMTP_URL belum diatur");
     expect(html.match(/<button type="submit"[^>]*>Kirim ulang<\/button>/g)).toHaveLength(4);
     expect(html).not.toContain("Resend");
+  });
+
+  it("words an email the daily cap kept back, in both languages, with its Resend", () => {
+    const kept = email({ id: 25, kind: "payment_failed", status: "failed", tries: 0, sentAt: null, lastError: "limited: the address had reached its daily email limit", lastResponse: null, limited: true });
+    const en = render(panel({ emails: [kept] }));
+    expect(en).toContain('data-testid="email-row" data-kind="payment_failed" data-status="limited"');
+    expect(en).toContain(">Kept back: daily limit<");
+    expect(en).toContain("Not sent: this address had reached its daily email limit (MAIL_RECIPIENT_DAILY_LIMIT). Resend to send it anyway.");
+    expect(en).not.toContain(">Failed<");
+    expect(en).not.toContain('data-testid="email-error"');
+    expect(en.match(/<button type="submit"[^>]*>Resend<\/button>/g)).toHaveLength(1);
+    const id = render(panel({ emails: [kept] }), { locale: "id", zone: "Asia/Jakarta" });
+    expect(id).toContain(">Ditahan: batas harian<");
+    expect(id).toContain("Tidak dikirim: alamat ini sudah mencapai batas email per hari");
   });
 
   it("counts unsent emails in both languages", () => {

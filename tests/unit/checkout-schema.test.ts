@@ -89,7 +89,7 @@ describe("the checkout's error messages", () => {
   it("reads as before in English", () => {
     const errors = errorsOf({
       ...valid,
-      firstName: "x".repeat(101),
+      firstName: "x".repeat(61),
       phone: "",
       shipping: { ...valid.shipping, address: "x".repeat(201), city: " ", phone: "" },
       billingSameAsShipping: false,
@@ -97,7 +97,7 @@ describe("the checkout's error messages", () => {
     });
     const worded = Object.fromEntries(Object.entries(errors).map(([path, key]) => [path, english(key)]));
     expect(worded).toEqual({
-      firstName: "First name must be at most 100 characters",
+      firstName: "First name must be at most 60 characters",
       phone: "Enter your mobile number",
       "shipping.address": "Street address must be at most 200 characters",
       "shipping.city": "Enter the city",
@@ -116,5 +116,45 @@ describe("the checkout's error messages", () => {
     const keys: CheckoutErrorKey[] = ["invalid", "firstName.required", "email.invalid", "phone.invalid", "postalCode.invalid", "courierPhone.required"];
     for (const key of keys) expect(indonesian(key), key).not.toBe(english(key));
     expect(indonesian("firstName.required")).toBe("Masukkan nama depan kamu");
+  });
+});
+
+describe("names are names @faults", () => {
+  // Issue 27: the first name greets the shopper in every email, and checkout mails any address typed.
+  const attack = "URGENT: your Kredivo account is locked, call +62 811 2345 6789";
+  const errorsOf = (input: unknown) => {
+    const result = checkoutSchema.safeParse(input);
+    return result.success ? {} : fieldErrors(result.error);
+  };
+  const words = (locale: "id" | "en") => createTranslator({ locale, messages: messages[locale], namespace: "shop.checkout.errors" });
+
+  it("refuses a name with a phone number, a link or an address, in every name field, with the specific message in both languages", () => {
+    for (const name of [attack, "Siti 0812", "https://evil.example", "kredivo.help/akun", "siti@evil.example", "Siti: call", "🌸", "'-."]) {
+      expect(errorsOf({ ...valid, firstName: name }), name).toEqual({ firstName: "name.invalid" });
+      expect(errorsOf({ ...valid, lastName: name }), name).toEqual({ lastName: "name.invalid" });
+      const billing = { ...valid.shipping, firstName: name, lastName: name };
+      expect(errorsOf({ ...valid, billingSameAsShipping: false, billing }), name).toEqual({ "billing.firstName": "name.invalid", "billing.lastName": "name.invalid" });
+    }
+    // The issue's 100 characters are told what a name may hold, not only that it is long.
+    expect(errorsOf({ ...valid, firstName: `${attack} ${"x".repeat(100 - attack.length - 1)}` })).toEqual({ firstName: "name.invalid" });
+    expect(words("en")("name.invalid")).toBe("A name can only have letters, spaces, dots (.), hyphens (-) and apostrophes ('), no numbers or links");
+    expect(words("id")("name.invalid")).toBe("Nama hanya boleh berisi huruf, spasi, titik (.), tanda hubung (-) dan apostrof ('), tanpa angka atau tautan");
+  });
+
+  it("accepts names of any script with spaces, apostrophes, dots and hyphens, up to 60 characters", () => {
+    for (const [firstName, lastName] of [
+      ["Nguyễn Thị Ánh", "Ñandú Çelik"],
+      ["M. Rizky", "O'Neil-Wijaya"],
+      ["Dewi", "Ma’ruf"],
+      ["Анна", "Ким"],
+      ["محمد", "علي"],
+      ["Ni Luh", undefined],
+    ] as const) {
+      const parsed = checkoutSchema.safeParse({ ...valid, firstName, lastName });
+      expect(parsed.success, firstName).toBe(true);
+    }
+    expect(checkoutSchema.safeParse({ ...valid, firstName: "A".repeat(60) }).success).toBe(true);
+    expect(errorsOf({ ...valid, firstName: "A".repeat(61), lastName: "B".repeat(61) })).toEqual({ firstName: "firstName.tooLong", lastName: "lastName.tooLong" });
+    expect(words("id")("firstName.tooLong")).toBe("Nama depan maksimal 60 karakter");
   });
 });

@@ -1,11 +1,13 @@
 // The order emails as mailed: each kind in both languages carries the order reference, the total
 // as `Rp 1.250.000`, the order link (as a link in the HTML, as an address in the text) and the
-// language; the digital email lists only digital lines; shopper and merchant text is escaped.
+// language; the digital email lists only digital lines; merchant text is escaped, and the
+// shopper's name is reduced to a name (no link, address or number of a stranger's reaches an email).
 import { describe, expect, it } from "vitest";
 import { formatShopTime } from "@/lib/format";
 import { locales, type Locale } from "@/lib/i18n/locales";
 import { messages } from "@/lib/i18n/messages";
 import { emailKinds, type EmailKind, type EmailLine, type OrderEmail } from "@/lib/mail/email";
+import { displayName } from "@/lib/mail/display-name";
 import { renderEmail } from "@/lib/mail/render";
 
 const url = "https://toko.example/orders/3f9a1c2b5d6e7f8091a2b3c4d5e6f708";
@@ -251,11 +253,11 @@ describe("renderEmail", () => {
     });
   });
 
-  it.each(emailKinds)("%s escapes the shopper's name and the merchant's text", async (kind) => {
+  it.each(emailKinds)("%s keeps markup out: the shopper's name reduced to a name, the merchant's text escaped", async (kind) => {
     const base = email(kind, "id");
     const { html, text } = await renderEmail({
       ...base,
-      order: { ...base.order, customerFirstName: '<b>Budi & "Sari"</b>' },
+      order: { ...base.order, customerFirstName: 'Budi<b> & "Wulan"</b>' },
       lines: [
         ...base.lines,
         line({
@@ -269,15 +271,83 @@ describe("renderEmail", () => {
     expect(html).not.toContain("<i>Nusantara");
     expect(html).not.toMatch(/<script\b/i);
     expect(html).not.toContain('href="https://evil.example"');
-    if (kind !== "order_confirmation") expect(html).toContain("&lt;b&gt;Budi &amp; &quot;Sari&quot;&lt;/b&gt;");
-    else expect(html).toContain("Terima kasih, &lt;b&gt;Budi &amp; &quot;Sari&quot;&lt;/b&gt;!");
-    expect(text).toContain('<b>Budi & "Sari"</b>');
+    // The name ends where a character no name holds begins.
+    expect(html).not.toContain("Wulan");
+    expect(text).not.toContain("Wulan");
+    if (kind !== "order_confirmation") expect(text).toContain("Halo Budi, ");
+    else expect(text).toContain("Terima kasih, Budi!");
     if (kind === "digital_delivery") expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;a href=");
   });
 
   it("refuses a link that is not http(s)", async () => {
     const base = email("payment_failed", "id");
     await expect(renderEmail({ ...base, order: { ...base.order, url: "javascript:alert(1)" } })).rejects.toThrow(/http/);
+  });
+});
+
+describe("a stranger's words in the greeting @faults", () => {
+  // Issue 27's attack: any address typed at checkout, a declined payment, and this as the first name.
+  const attack = "URGENT: your Kredivo account is locked, call +62 811 2345 6789 or https://kredivo-help.example now";
+  const withName = (kind: EmailKind, locale: Locale, customerFirstName: string) => {
+    const base = email(kind, locale);
+    return renderEmail({ ...base, order: { ...base.order, customerFirstName } });
+  };
+
+  it.each(locales)("the issue's greeting renders without its phone number, link or message (%s), in HTML and plain text", async (locale) => {
+    expect(attack.length).toBeLessThanOrEqual(100);
+    for (const kind of ["payment_failed", "payment_expired"] as const) {
+      const { html, text } = await withName(kind, locale, attack);
+      for (const part of [html, text]) {
+        for (const words of ["+62", "811", "2345", "6789", "https://kredivo-help", "kredivo-help.example", "locked", "call", "URGENT:", "URGENT your"]) {
+          expect(part).not.toContain(words);
+        }
+      }
+      expect(text).toContain(locale === "id" ? "Halo URGENT, " : "Hi URGENT, the ");
+      // The only links are the shop's own order page.
+      expect([...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual(expect.arrayContaining([url]));
+      for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href).toBe(url);
+    }
+  });
+
+  it("a name of 100 letters is bounded; words past the third are dropped; a dot between letters cannot make a domain", async () => {
+    const { text } = await withName("payment_failed", "en", "A".repeat(100));
+    expect(text).toContain(`Hi ${"A".repeat(30)}, the`);
+    expect(text).not.toContain("A".repeat(31));
+    expect((await withName("payment_failed", "en", "Kredivo account locked call support now")).text).toContain("Hi Kredivo account locked, the");
+    expect((await withName("payment_failed", "en", "kredivo.help")).text).toContain("Hi kredivo. help, the");
+  });
+
+  it.each(locales)("a name with nothing of a name left greets neutrally (%s)", async (locale) => {
+    for (const name of ["+62 811 2345 6789", "@evil.example", "//evil.example", "   ", "🌸"]) {
+      const { text } = await withName("payment_failed", locale, name);
+      expect(text).toContain(locale === "id" ? "Halo Kak, pembayaran" : "Hi friend, the Kredivo payment");
+      expect(text).not.toContain("evil");
+      expect(text).not.toContain("811");
+    }
+    const { text } = await withName("order_confirmation", locale, "");
+    expect(text).toContain(locale === "id" ? "Terima kasih, Kak!" : "Thank you, friend!");
+  });
+
+  it("the shipping block's name is reduced too", async () => {
+    const base = email("order_confirmation", "id");
+    const { html, text } = await renderEmail({ ...base, order: { ...base.order, shipping: { ...base.order.shipping!, name: "Budi Santoso call +62 811 2345 https://evil.example" } } });
+    for (const part of [html, text]) {
+      expect(part).not.toContain("evil");
+      expect(part).not.toContain("+62 811");
+    }
+    expect(text).toContain("Budi Santoso call");
+  });
+
+  it("displayName: a name of any script stays whole; what no name holds ends it", () => {
+    expect(displayName("Nguyễn Thị Ánh 🌸")).toBe("Nguyễn Thị Ánh");
+    expect(displayName("  Siti   Rahayu ")).toBe("Siti Rahayu");
+    expect(displayName("Jean-Luc O'Brien")).toBe("Jean-Luc O'Brien");
+    expect(displayName("M.Rizky")).toBe("M. Rizky");
+    expect(displayName("Budi 0812 3456 7890")).toBe("Budi");
+    expect(displayName("Budi\uFF1A call")).toBe("Budi"); // a full-width colon is a colon
+    expect(displayName("０８１１")).toBeNull();
+    expect(displayName("<script>alert(1)</script>")).toBeNull();
+    expect(displayName(null)).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 // The email outbox on a real database (SQLite or PostgreSQL): rows are written in the transaction
 // of the change that calls for them, once per change, and the sender delivers each at least once
-// and, while it holds the row, only once, with retries and a doubling wait when SMTP refuses.
+// and, while it holds the row, only once, with retries and a doubling wait when SMTP refuses; and
+// one mailbox gets at most its daily cap of them, staff resends aside.
 import { asc, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { TEST_DOKU, migratedAndSeeded, setTestEnv, startAppSandbox } from "../../support/app-db";
@@ -12,6 +13,7 @@ const { receiveNotification } = await import("@/lib/payments/notifications");
 const schema = await import("@/lib/db/schema");
 const { applyUpdate } = await import("@/lib/payments/transitions");
 const { sendDueEmails, SEND_LEASE_MS } = await import("@/lib/mail/sender");
+const { RECIPIENT_LIMITED } = await import("@/lib/mail/recipient-limit");
 type MailTransport = import("@/lib/mail/sender").MailTransport;
 type SenderSettings = import("@/lib/mail/sender").SenderSettings;
 let db: Awaited<ReturnType<typeof migratedAndSeeded>>;
@@ -70,14 +72,16 @@ const settings = (transport: MailTransport, extra: Partial<SenderSettings> = {})
   zone: "Asia/Jakarta",
   retryBaseMs: 1_000,
   maxTries: 3,
+  recipientDailyLimit: 5,
   ...extra,
 });
 
-// Each test starts with an empty outbox, so a sender run sees only that test's emails.
+// Each test starts with an empty outbox and no mailbox counted, so a sender run sees only that test's emails.
 afterEach(async () => {
   await db.run(async (d) => {
     await d.delete(schema.emailDeliveries);
     await d.delete(schema.emailOutbox);
+    await d.delete(schema.rateLimits);
   });
 });
 
@@ -153,7 +157,7 @@ describe("the sender", () => {
     const f = await createPendingOrder(db);
     await deliver(f, "SUCCESS");
     const smtp = fakeTransport();
-    expect(await send(settings(smtp.transport))).toMatchObject({ sent: 1, retrying: 0, failed: 0 });
+    expect(await send(settings(smtp.transport))).toMatchObject({ sent: 1, retrying: 0, failed: 0, limited: 0 });
     expect(await send(settings(smtp.transport))).toMatchObject({ sent: 0 });
     expect(smtp.accepted).toHaveLength(1);
     const [row] = await outbox(f);
@@ -229,6 +233,146 @@ describe("the sender", () => {
     expect(await send(settings(smtp.transport), now)).toMatchObject({ sent: 0 });
     expect(await send(settings(smtp.transport), new Date(now.getTime() + SEND_LEASE_MS + 1))).toMatchObject({ sent: 1 });
     expect(smtp.accepted[0]!.messageId).toBe(`<outbox-${queued!.id}@localhost>`);
+  });
+});
+
+describe("one mailbox's daily cap @faults", () => {
+  const DAY = 24 * 60 * 60_000;
+  /** A pending order whose emails go to `email` (checkout takes any address a stranger types). */
+  async function orderFor(email: string) {
+    const f = await createPendingOrder(db);
+    await db.run((d) => d.update(schema.orders).set({ customerEmail: email }).where(eq(schema.orders.id, f.orderId)));
+    return f;
+  }
+  /** A declined payment for a new order to `email`, and a sender run at `at`: what an attacker repeats. */
+  async function declinedAndSent(email: string, s: SenderSettings, at: Date) {
+    const f = await orderFor(email);
+    await deliver(f, "FAILED");
+    const report = await send(s, at);
+    const [row] = await outbox(f);
+    return { f, row: row!, report };
+  }
+
+  it("the sixth email to one mailbox in a day is not sent and its row says so; another address is unaffected; a day later one goes again", async () => {
+    const smtp = fakeTransport();
+    const s = settings(smtp.transport);
+    const t0 = Date.now() + 60_000; // every sender run below is after the row it should find was queued
+    // One mailbox however it is written: case, +tags and Gmail's dots.
+    const victim = ["korban@gmail.com", "Korban@Gmail.com", "korban+kredivo@gmail.com", "k.o.r.b.a.n@gmail.com", "korban@googlemail.com", "KORBAN+x@gmail.com"];
+    const runs = [];
+    for (const [i, address] of victim.entries()) runs.push(await declinedAndSent(address, s, new Date(t0 + i * 60_000)));
+
+    expect(runs.map((r) => r.report)).toEqual([
+      ...Array.from({ length: 5 }, () => ({ sent: 1, retrying: 0, failed: 0, limited: 0 })),
+      { sent: 0, retrying: 0, failed: 0, limited: 1 },
+    ]);
+    expect(smtp.accepted.map((m) => m.to)).toEqual(victim.slice(0, 5));
+    // Nothing lost: the sixth row is kept, never tried, and says why it was not sent.
+    const sixth = runs[5]!.row;
+    expect(sixth).toMatchObject({ kind: "payment_failed", recipient: "KORBAN+x@gmail.com", status: "failed", tries: 0, sentAt: null, leaseUntil: null, lastError: RECIPIENT_LIMITED });
+    expect(await tries(sixth.id)).toEqual([]);
+    // Never tried again by the sender, however often it runs.
+    expect(await send(s, new Date(t0 + 60 * 60_000))).toMatchObject({ sent: 0, limited: 0 });
+
+    // Another address the same minute is not touched by the victim's count.
+    const other = await declinedAndSent("budi@example.com", s, new Date(t0 + 6 * 60_000));
+    expect(other.report).toMatchObject({ sent: 1, limited: 0 });
+    expect(other.row).toMatchObject({ status: "sent", lastError: null });
+
+    // The window is a day from the mailbox's first email: after it, the next one goes.
+    const nextDay = await declinedAndSent("korban@gmail.com", s, new Date(t0 + DAY + 1));
+    expect(nextDay.report).toMatchObject({ sent: 1, limited: 0 });
+    expect(smtp.accepted).toHaveLength(7);
+  });
+
+  it("a staff resend goes out past the cap, is recorded as a resend, and counts for nothing", async () => {
+    const smtp = fakeTransport();
+    const s = settings(smtp.transport);
+    const t0 = Date.now() + 60_000; // every sender run below is after the row it should find was queued
+    const runs = [];
+    for (let i = 0; i < 6; i++) runs.push(await declinedAndSent("korban@example.com", s, new Date(t0 + i * 1_000)));
+    const limited = runs[5]!;
+    expect(limited.row).toMatchObject({ status: "failed", lastError: RECIPIENT_LIMITED });
+
+    // The back office's Resend (lib/admin/emails.ts): a new row with resend_of, sent although the cap is reached.
+    const { resendEmail, orderEmails, unsentEmailCount } = await import("@/lib/admin/emails");
+    expect(await resendEmail(limited.f.orderId, limited.row.id, new Date(t0 + 10_000))).toBe(true);
+    expect(await send(s, new Date(t0 + 10_000))).toMatchObject({ sent: 1, limited: 0 });
+    const rows = await outbox(limited.f);
+    expect(rows.map((r) => [r.kind, r.status, r.resendOf, r.lastError])).toEqual([
+      ["payment_failed", "failed", null, RECIPIENT_LIMITED],
+      ["payment_failed", "sent", limited.row.id, null],
+    ]);
+    expect(smtp.accepted.at(-1)).toMatchObject({ to: "korban@example.com", messageId: `<outbox-${rows[1]!.id}@localhost>` });
+
+    // The back office tells the kept-back row apart, and does not count it among the unsent.
+    const listed = await orderEmails(limited.f.orderId);
+    expect(listed.map((r) => [r.status, r.limited])).toEqual([
+      ["failed", true],
+      ["sent", false],
+    ]);
+    expect(await unsentEmailCount()).toBe(0);
+
+    // The resend took no place of the day's five: the next declined payment is still kept back.
+    expect((await declinedAndSent("korban@example.com", s, new Date(t0 + 20_000))).report).toMatchObject({ sent: 0, limited: 1 });
+    expect(smtp.accepted).toHaveLength(6);
+  });
+
+  it("a paid order's confirmation goes out past the cap (money moved), and is counted", async () => {
+    const smtp = fakeTransport();
+    const s = settings(smtp.transport, { recipientDailyLimit: 2 });
+    const t0 = Date.now() + 60_000; // every sender run below is after the row it should find was queued
+    const paid = await orderFor("korban@example.com");
+    await deliver(paid, "SUCCESS");
+    expect(await send(s, new Date(t0))).toMatchObject({ sent: 1 });
+    expect((await declinedAndSent("korban@example.com", s, new Date(t0 + 1_000))).report).toMatchObject({ sent: 1 });
+    expect((await declinedAndSent("korban@example.com", s, new Date(t0 + 2_000))).report).toMatchObject({ limited: 1 });
+    const late = await orderFor("korban@example.com");
+    await deliver(late, "SUCCESS");
+    expect(await send(s, new Date(t0 + 3_000))).toMatchObject({ sent: 1, limited: 0 });
+    expect(smtp.accepted.map((m) => m.subject.includes("lunas"))).toEqual([true, false, true]);
+  });
+
+  it("two instances taking a mailbox's last place at the same moment: one gets it", async () => {
+    const { takeRecipientSlot, recipientCounterKey } = await import("@/lib/mail/recipient-limit");
+    const now = new Date();
+    await db.run((d) => d.insert(schema.rateLimits).values({ key: recipientCounterKey("korban@example.com"), count: 4, windowStartedAt: now, lastAt: now }));
+    const take = (tx: Parameters<Parameters<typeof db.transaction>[0]>[0], to: string) => takeRecipientSlot(tx, to, "payment_failed", 5, now);
+    let took!: () => void;
+    const tookFirst = new Promise<void>((resolve) => (took = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The first claim has counted the fifth email and not yet committed when the second one counts.
+    const first = db.transaction(async (tx) => {
+      const ok = await take(tx, "korban@example.com");
+      took();
+      await held;
+      return ok;
+    });
+    await tookFirst;
+    const second = db.transaction((tx) => take(tx, "Korban+2@example.com"));
+    // However long the first holds on, the second waits for it and then reads its count.
+    setTimeout(release, 100);
+    expect(await Promise.all([first, second])).toEqual([true, false]);
+  });
+
+  it("holds for two senders at once: ten declined payments to one mailbox, five sent", async () => {
+    const smtp = fakeTransport();
+    const s = settings(smtp.transport);
+    const orders = [];
+    for (let i = 0; i < 10; i++) {
+      const f = await orderFor(`korban+${i}@example.com`);
+      await deliver(f, "FAILED");
+      orders.push(f);
+    }
+    const now = new Date(Date.now() + 1_000);
+    const reports = await Promise.all([send(s, now), send(s, now)]);
+    expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(5);
+    expect(reports.reduce((n, r) => n + r.limited, 0)).toBe(5);
+    expect(smtp.accepted).toHaveLength(5);
+    const rows = (await Promise.all(orders.map(outbox))).flat();
+    expect(rows.filter((r) => r.status === "sent")).toHaveLength(5);
+    expect(rows.filter((r) => r.status === "failed" && r.lastError === RECIPIENT_LIMITED)).toHaveLength(5);
   });
 });
 
