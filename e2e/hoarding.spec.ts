@@ -12,7 +12,7 @@ import { addToCart, checkoutToKredivo, fillCheckout, shopper } from "./support/s
 
 const PHONE = "Lintas X5 Smartphone 8/256 GB";
 const PHONE_SLUG = "lintas-x5-smartphone";
-const TOTE = "Batik Kawung Tote Bag";
+const TOTE = "Batik Kawung Canvas Tote";
 
 test("a hoarder is held to the product's most per order and to two unpaid orders; other shoppers still buy @faults", async ({ page }) => {
   await sandbox.reset();

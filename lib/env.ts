@@ -52,7 +52,7 @@ export const envSchema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number({ error: "must be a whole number of proxies (0-10)" }).int().min(0).max(10).default(0),
   /**
    * How long an unpaid order holds its units: the Kredivo link's life, sent to DOKU as
-   * `expired_time`. 30 minutes by default (docs/reliability.md, "Holding stock").
+   * `expired_time`. 30 minutes by default (docs/reliability.md, "Holding stock" says why).
    */
   PAYMENT_EXPIRY_MINUTES: z.coerce.number({ error: "must be a whole number of minutes (5-1440)" }).int().min(5).max(1440).default(30),
   /** Unpaid orders holding units that one shopper (email, phone or client address) may have at once. */
