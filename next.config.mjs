@@ -31,7 +31,12 @@ const nextConfig = {
       // proxy_cache) may keep them, or it would serve one shopper's language to all. Next's page
       // cache on the server is what makes them fast; the browser revalidates by ETag
       // (docs/caching.md, "Shared caches"). Next keeps a Cache-Control set here.
-      ...CACHED_PAGE_SOURCES.map((source) => ({ source, headers: [{ key: "Cache-Control", value: PRIVATE_CACHED_PAGE }] })),
+      // A request with a body (a server action, a form post) keeps Next's own no-store.
+      ...CACHED_PAGE_SOURCES.map((source) => ({
+        source,
+        missing: [{ type: "header", key: "content-type" }],
+        headers: [{ key: "Cache-Control", value: PRIVATE_CACHED_PAGE }],
+      })),
       // The pictures in public/products share the product pages' path; they are the same in every language.
       { source: "/products/:image(.+\\.svg)", headers: [{ key: "Cache-Control", value: "public, max-age=0" }] },
     ];

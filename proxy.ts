@@ -70,9 +70,10 @@ export const config = {
   matcher: [
     // Skipped: Next's own files, /api (DOKU's notification must stay fast; app/api/[...unknown]
     // answers what no handler claims), the app's icon, the cached pages ("/" and "/products/<slug>",
-    // lib/cached-page-routes.mjs) and the pictures in public/products. A file added to public/
-    // elsewhere must be added here (tests/unit/page-routing.test.ts checks every one)...
-    "/((?!_next/static/|_next/image$|api/|icon\\.svg$|products/[^/]+$|$).*)",
+    // lib/cached-page-routes.mjs), the pictures in public/products and any file in public/static.
+    // A file put in public/ elsewhere would be rewritten to a page: tests/unit/page-routing.test.ts
+    // checks every one...
+    "/((?!_next/static/|_next/image$|api/|static/|icon\\.svg$|products/[^/]+$|$).*)",
     // ...unless the request has a body: a form post or a server action, rendered per request.
     { source: "/", has: [{ type: "header", key: "content-type" }] },
     { source: "/products/:slug", has: [{ type: "header", key: "content-type" }] },

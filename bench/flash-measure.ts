@@ -42,7 +42,7 @@ const HOARDER_EMAIL = "hoarder@example.id";
 
 /** The product of the drop: a phone, as Indonesian flash sales so often are. */
 const SLUG = "lintas-x5-smartphone";
-const STATIC_DIR = join(APP_DIR, "public", "bench-static");
+const STATIC_DIR = join(APP_DIR, "public", "static", "bench");
 
 const database = openDatabase(env("DATABASE_URL"), { migrationsRoot: APP_DIR });
 await database.migrate();
@@ -67,8 +67,8 @@ let servers: Servers = await startServers(`${name.toLowerCase()}-flash`, env("DA
 const isCatalogue = (html: string) => html.includes(`/products/${SLUG}"`) && !html.includes('data-testid="shop-error"');
 const isProductPage = (html: string) => html.includes('<form noValidate=""') && html.includes(`/products/${SLUG}`) && !html.includes('data-testid="shop-error"');
 const pages = [
-  { label: "catalogue", path: "/", copy: "/bench-static/catalogue.html", expect: isCatalogue },
-  { label: "product", path: `/products/${SLUG}`, copy: "/bench-static/product.html", expect: isProductPage },
+  { label: "catalogue", path: "/", copy: "/static/bench/catalogue.html", expect: isCatalogue },
+  { label: "product", path: `/products/${SLUG}`, copy: "/static/bench/product.html", expect: isProductPage },
 ];
 mkdirSync(STATIC_DIR, { recursive: true });
 for (const page of pages) {

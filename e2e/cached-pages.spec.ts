@@ -4,7 +4,7 @@
 // browser must refuse it while the page's own scripts run.
 import { expect, test } from "@playwright/test";
 import { inlineScriptHashes } from "../lib/content-security-policy.mjs";
-import { db } from "./support/db";
+import { db, setProductActive } from "./support/db";
 import { screenshotPath } from "./support/screenshots";
 import { addToCart, checkoutToKredivo } from "./support/shop";
 
@@ -96,4 +96,20 @@ test("the last units: 'only N left', more than that refused, then 'sold out' on 
     await expect(page.getByRole("article").filter({ hasText: PHONE }).getByTestId("stock-note")).toHaveText("Sold out", { timeout: 500 });
   }).toPass({ timeout: 15_000, intervals: [1_000] });
   await page.screenshot({ path: screenshotPath("stock-sold-out-catalog.png"), fullPage: true });
+});
+
+test("a product taken off sale leaves the page cache within seconds, and comes back when put on sale", async ({ request }) => {
+  const slug = "batik-truntum-silk-scarf";
+  const path = `/products/${slug}`;
+  expect((await request.get(path)).status()).toBe(200);
+  const status = async () => (await request.get(path)).status();
+  try {
+    setProductActive(slug, false);
+    // Served stale once, rendered again in the background, then the 404 replaces the copy.
+    await expect.poll(status, { timeout: 20_000, intervals: [1_000] }).toBe(404);
+    expect(await status(), "the 404 is kept, not the old page").toBe(404);
+  } finally {
+    setProductActive(slug, true);
+  }
+  await expect.poll(status, { timeout: 20_000, intervals: [1_000] }).toBe(200);
 });

@@ -20,7 +20,8 @@ test("a flood of unknown slugs, extensions and languages stores nothing in the p
   const tokens = Array.from({ length: 40 }, () => randomBytes(6).toString("hex"));
   const paths = tokens.flatMap((token) => [
     `/products/${token}`,
-    `/products/${"x".repeat(300)}${token}`,
+    // Long, but short enough to have been a file name: it was stored before.
+    `/products/${"x".repeat(200)}${token}`,
     `/x${token}.png`,
     `/x${token}.txt`,
     `/favicon.ico/${token}`,
@@ -68,6 +69,12 @@ test("only the shop's languages reach its pages: paths around the proxy are 404s
   const order = db.order(token)!;
   await signInAsAdmin(page);
 
+  // Under /static, what is not a file is a plain 404.
+  for (const path of [`/static/orders/${token}`, "/static/x.png"]) {
+    const response = await page.request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(404);
+    expect(await response.text(), path).toBe("Not found\n");
+  }
   // Under /api, what no handler claims is a JSON 404 that says nothing of the order.
   for (const path of [`/api/orders/${token}`, `/api/orders/${token}/return`, `/api/orders/${token}/cancel`, "/api/products/x", "/api/doku/notifications/x"]) {
     const response = await page.request.get(path, { maxRedirects: 0 });

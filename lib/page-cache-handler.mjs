@@ -5,10 +5,15 @@
 //   then. A cached page cannot carry a per-response nonce, and this keeps injected scripts out all
 //   the same (docs/caching.md);
 // - it keeps only what the shop links to: the catalogue and a product page that exists, in a
-//   language the shop speaks. Anything else a stranger asks for (an unknown slug, a path ending in
-//   `.png`) is rendered and answered, but never stored, so requests cannot grow the disk.
-// Loaded by Next uncompiled (next.config.mjs `cacheHandler`).
+//   language the shop speaks. Anything else a stranger asks for (an unknown slug) is rendered and
+//   answered, but never stored, on disk or in memory, so requests cannot grow either without
+//   bound. A page that was kept and now answers 404 (a product taken off sale) replaces its copy.
+// Loaded by Next uncompiled (next.config.mjs `cacheHandler`). It extends two Next internals (the
+// file-system cache, and the map of each stored route's revalidate time): after upgrading Next,
+// `npm test` checks both (e2e/stranger-requests.spec.ts, e2e/cached-pages.spec.ts).
+import { existsSync } from "node:fs";
 import FileSystemCache from "next/dist/server/lib/incremental-cache/file-system-cache.js";
+import { SharedCacheControls } from "next/dist/server/lib/incremental-cache/shared-cache-controls.external.js";
 import { contentSecurityPolicy, inlineScriptHashes } from "./content-security-policy.mjs";
 import { locales } from "./i18n/locale-list.mjs";
 
@@ -26,9 +31,8 @@ export function withScriptHashPolicy(value) {
 }
 
 // The catalogue and the product pages in each language, at the end of the key (Next prefixes the
-// path with its route's folder: `/route-cache/APP_PAGE/<route hash>/$/id/products/<slug>`); a
-// file name holds at most 255 bytes.
-const SHOP_PAGE = new RegExp(`(?:^|/\\$)/(?:${locales.join("|")})(?:/products/[^/]{1,200})?$`);
+// path with its route's folder: `/route-cache/APP_PAGE/<route hash>/$/id/products/<slug>`).
+const SHOP_PAGE = new RegExp(`(?:^|/\\$)/(?:${locales.join("|")})(?:/products/[^/]+)?$`);
 
 /** Whether a rendered page is one the shop serves from the cache: a known page that was found. */
 export function isStorablePage(key, value) {
@@ -47,7 +51,15 @@ export default class PageCacheHandler extends (FileSystemCache.default ?? FileSy
   async set(key, data, ctx) {
     // The response being sent shares these headers, so a page that is not kept still gets its policy.
     withScriptHashPolicy(data);
-    if (!isStorablePage(key, data)) return;
-    return super.set(key, data, ctx);
+    if (isStorablePage(key, data) || this.#replacesKeptPage(key, data)) return super.set(key, data, ctx);
+    // Next noted this path's revalidate time before asking us to store it; a path not kept must
+    // not stay in that map either, or every made-up slug would grow the server's memory.
+    SharedCacheControls.cacheControls.delete(key);
+  }
+
+  /** A 404 for a shop page that is on disk: the product went off sale, and its copy must go too. */
+  #replacesKeptPage(key, value) {
+    if (value?.kind !== "APP_PAGE" || !SHOP_PAGE.test(key)) return false;
+    return existsSync(this.getFilePath(`${key}.html`, "APP_PAGE"));
   }
 }

@@ -216,3 +216,13 @@ export function releaseToReconciler(attemptId: number): void {
     writable.close();
   }
 }
+
+/** Takes a product off sale or puts it back, as a merchant's edit would. */
+export function setProductActive(slug: string, active: boolean): void {
+  const writable = new Database(E2E.env.DATABASE_URL);
+  try {
+    writable.prepare("UPDATE products SET active = ? WHERE slug = ?").run(active ? 1 : 0, slug);
+  } finally {
+    writable.close();
+  }
+}

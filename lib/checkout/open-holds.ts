@@ -1,11 +1,12 @@
 // How much of the stock one shopper may hold without paying. An unpaid order holds its units until
 // its Kredivo link expires, so without a bound one script could take a scarce product off sale for
-// everyone: each product may set a most per order, and one shopper (by email, by phone, and by
+// everyone: each product may set a most per order, and one shopper (by mailbox, by phone, and by
 // client address behind trusted proxies) may have only a few unpaid orders holding units at once.
 // Counted in the transaction that takes the units, so every instance sees the same holds.
 import { and, eq, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
-import { orders } from "@/lib/db/schema";
+import { orderItems, orders, products } from "@/lib/db/schema";
+import { mailboxKey } from "@/lib/limits/mailbox";
 import { lockCounters } from "@/lib/limits/rate-limits";
 
 /** Who is asking to hold units: the order's contact details, and the client's address if known. */
@@ -32,6 +33,16 @@ export function linesOverLimit(
   );
 }
 
+/** An order's lines above their product's most per order as it is now (set since the order was placed). */
+export async function orderLinesOverLimit(tx: Tx, orderId: number): Promise<OverLimitLine[]> {
+  const lines = await tx
+    .select({ id: products.id, name: products.name, quantity: orderItems.quantity, maxPerOrder: products.maxPerOrder })
+    .from(orderItems)
+    .innerJoin(products, eq(products.id, orderItems.productId))
+    .where(eq(orderItems.orderId, orderId));
+  return linesOverLimit(lines.map(({ id, name, quantity, maxPerOrder }) => ({ product: { id, name }, quantity, maxPerOrder })));
+}
+
 /**
  * Whether `holder` may hold units in one more order, given `limit` open holds. The holder's keys
  * are locked first (PostgreSQL: their rate_limits rows, FOR UPDATE; SQLite: the transaction's write
@@ -39,12 +50,12 @@ export function linesOverLimit(
  * `exceptOrderId`: the order asking again (pay again), which holds nothing while it asks.
  */
 export async function hasRoomForHold(tx: Tx, holder: Holder, limit: number, exceptOrderId?: number): Promise<boolean> {
-  const email = holder.email.trim().toLowerCase();
-  const keys = [`holds:email:${email}`, `holds:phone:${holder.phone}`];
+  const mailbox = mailboxKey(holder.email);
+  const keys = [`holds:mailbox:${mailbox}`, `holds:phone:${holder.phone}`];
   if (holder.address) keys.push(`holds:address:${holder.address}`);
   await lockCounters(tx, keys, new Date());
 
-  const same: SQL[] = [sql`lower(${orders.customerEmail}) = ${email}`, eq(orders.customerPhone, holder.phone)];
+  const same: SQL[] = [eq(orders.customerMailbox, mailbox), eq(orders.customerPhone, holder.phone)];
   if (holder.address) same.push(eq(orders.clientAddress, holder.address));
   const conditions = [eq(orders.stockState, "reserved"), or(...same)];
   if (exceptOrderId !== undefined) conditions.push(ne(orders.id, exceptOrderId));

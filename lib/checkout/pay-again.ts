@@ -10,7 +10,7 @@ import { reopenForNewAttempt } from "@/lib/payments/transitions";
 import { NotEnoughStock, orNotEnoughStock, retakeOrder, type StockShortfall } from "@/lib/stock/reservations";
 import { env } from "@/lib/env";
 import { takeAttemptSlot } from "./attempt-limits";
-import { hasRoomForHold } from "./open-holds";
+import { hasRoomForHold, orderLinesOverLimit, type OverLimitLine } from "./open-holds";
 import { orderPath } from "./place-order";
 
 export type PayAgainResult =
@@ -18,6 +18,8 @@ export type PayAgainResult =
   | { kind: "limited"; retryAfterMs: number }
   /** The shopper already has `limit` other unpaid orders holding units (./open-holds.ts). */
   | { kind: "openOrders"; limit: number }
+  /** A line is above its product's most per order, set since the order was placed. */
+  | { kind: "maxPerOrder"; items: OverLimitLine[] }
   /** Some of the order's units sold while it was unpaid: nothing changed, the order stays as it was. */
   | { kind: "soldOut"; items: StockShortfall[] };
 
@@ -34,6 +36,14 @@ class TooManyOpenOrders extends Error {
   override name = "TooManyOpenOrders";
   constructor(readonly limit: number) {
     super(`open orders limit: ${limit}`);
+  }
+}
+
+/** Thrown inside the reopen's transaction when the order holds more than a product now allows. */
+class OverLimit extends Error {
+  override name = "OverLimit";
+  constructor(readonly items: OverLimitLine[]) {
+    super(`over the most per order: ${items.map((i) => `product ${i.productId} ${i.wanted} > ${i.max}`).join("; ")}`);
   }
 }
 
@@ -59,6 +69,8 @@ export async function payAgain(token: string, address: string | null = null): Pr
       if (!(await reopenForNewAttempt(tx, order.id))) return { attemptId: null };
       const holder = { email: order.customerEmail, phone: order.customerPhone, address };
       if (!(await hasRoomForHold(tx, holder, openOrdersLimit, order.id))) throw new TooManyOpenOrders(openOrdersLimit);
+      const overLimit = await orderLinesOverLimit(tx, order.id);
+      if (overLimit.length > 0) throw new OverLimit(overLimit);
       const slot = await takeAttemptSlot(tx, { cartId: order.cartId, address });
       if (!slot.ok) throw new AttemptLimited(slot.retryAfterMs);
       const units = await retakeOrder(tx, order.id, "reserved");
@@ -66,12 +78,13 @@ export async function payAgain(token: string, address: string | null = null): Pr
       return { attemptId: await insertAttempt(tx, order.id, order.total) };
     }),
   ).catch((error: unknown) => {
-    if (error instanceof AttemptLimited || error instanceof TooManyOpenOrders) return error;
+    if (error instanceof AttemptLimited || error instanceof TooManyOpenOrders || error instanceof OverLimit) return error;
     throw error;
   });
   if (started instanceof NotEnoughStock) return { kind: "soldOut", items: started.items };
   if (started instanceof AttemptLimited) return { kind: "limited", retryAfterMs: started.retryAfterMs };
   if (started instanceof TooManyOpenOrders) return { kind: "openOrders", limit: started.limit };
+  if (started instanceof OverLimit) return { kind: "maxPerOrder", items: started.items };
   if (started.attemptId === null) return redirect(orderPath(token));
   const payment = await startPayment(started.attemptId);
   return redirect(payment.ok ? payment.paymentUrl : orderPath(token));

@@ -11,6 +11,7 @@ import { insertAttempt, latestAttempt, resumableUrl } from "@/lib/payments/attem
 import { startPayment } from "@/lib/payments/start-payment";
 import { NotEnoughStock, orNotEnoughStock, reserveLines, type StockShortfall } from "@/lib/stock/reservations";
 import { env } from "@/lib/env";
+import { mailboxKey } from "@/lib/limits/mailbox";
 import { retryMinutes, takeAttemptSlot } from "./attempt-limits";
 import { isValidCheckoutKey } from "./checkout-key";
 import { hasRoomForHold, linesOverLimit, type OverLimitLine } from "./open-holds";
@@ -88,19 +89,19 @@ function addresses(details: CheckoutDetails): { shipping: PostalAddress; billing
  */
 function existingOrderDestination(checkoutKey: string, cartId: string | null): Promise<string | null | "foreign"> {
   return run(async (db) => {
-    const [order] = await db
-      .select({ id: orders.id, token: orders.publicToken, cartId: orders.cartId })
-      .from(orders)
-      .where(eq(orders.checkoutKey, checkoutKey));
+    const order = await orderWithCheckoutKey(db, checkoutKey);
     if (!order) return null;
     if (!cartId || order.cartId !== cartId) return "foreign";
     return resumableUrl(await latestAttempt(db, order.id)) ?? orderPath(order.token);
   });
 }
 
-async function orderWithCheckoutKey(tx: Tx, checkoutKey: string): Promise<boolean> {
-  const [order] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.checkoutKey, checkoutKey));
-  return order !== undefined;
+async function orderWithCheckoutKey(db: Tx, checkoutKey: string) {
+  const [order] = await db
+    .select({ id: orders.id, token: orders.publicToken, cartId: orders.cartId })
+    .from(orders)
+    .where(eq(orders.checkoutKey, checkoutKey));
+  return order;
 }
 
 /** Thrown inside the placement when an identical submit inserted the order first. */
@@ -164,6 +165,7 @@ export async function placeOrder(
           customerFirstName: details.firstName,
           customerLastName: details.lastName ?? null,
           customerEmail: details.email,
+          customerMailbox: mailboxKey(details.email),
           customerPhone: details.phone,
           clientAddress: address,
           locale,

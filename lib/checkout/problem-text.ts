@@ -1,6 +1,7 @@
 // Why an order was not placed, in the shopper's language, worded where the action answers so
 // the checkout form only shows a string. A sold-out refusal names each product and how many are
-// left, and one over a product's most per order names it with its bound; the others are one message each, with the problem's fields as its values.
+// left, and one over a product's most per order names it with its bound. The others are one
+// message each, with the problem's fields as its values.
 import "server-only";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { shortfallText } from "@/lib/stock/shortfall-text";

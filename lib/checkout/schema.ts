@@ -59,7 +59,8 @@ const required = (field: RequiredField, max: number) =>
 export const NAME_MAX = 60;
 // Two linear tests rather than one pattern that backtracks on a long, almost-valid input.
 const NAME_CHARS = /^[\p{L}\p{M}' ’.\-]+$/u;
-const isName = (value: string) => NAME_CHARS.test(value) && /\p{L}/u.test(value);
+// A dot straight before a letter is how a domain is written ("bit.ly"); in a name a space follows it ("M. Rizky").
+const isName = (value: string) => NAME_CHARS.test(value) && /\p{L}/u.test(value) && !/\.[\p{L}\p{M}]/u.test(value);
 
 const name = (field: "firstName" | "billingFirstName") =>
   z

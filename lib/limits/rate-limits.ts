@@ -49,7 +49,8 @@ export async function lockCounters(tx: Tx, keys: string[], now: Date): Promise<C
   await tx
     .insert(rateLimits)
     .values(sorted.map((key) => ({ key, count: 0, windowStartedAt: now, lastAt: now })))
-    .onConflictDoNothing({ target: rateLimits.key });
+    // A lock is a use: pruneCounters must not take a row away between this and the FOR UPDATE.
+    .onConflictDoUpdate({ target: rateLimits.key, set: { lastAt: now } });
   return tx.select().from(rateLimits).where(inArray(rateLimits.key, sorted)).orderBy(asc(rateLimits.key)).for("update");
 }
 

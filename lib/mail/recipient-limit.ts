@@ -4,6 +4,7 @@
 // `rate_limits` per mailbox, locked by the sender's claim, so every instance shares it.
 import type { Tx } from "@/lib/db/connection";
 import type { EmailKind } from "@/lib/db/schema";
+import { mailboxKey } from "@/lib/limits/mailbox";
 import { lockCounters, writeCounter } from "@/lib/limits/rate-limits";
 
 /** The window the cap counts in: a day from the mailbox's first email in it. */
@@ -21,21 +22,6 @@ export const RECIPIENT_LIMITED = "limited: the address had reached its daily ema
  * withheld (a paying shopper must get it), but counted like every other email.
  */
 export const LIMITED_KINDS: ReadonlySet<EmailKind> = new Set(["payment_failed", "payment_expired"]);
-
-/**
- * One mailbox however its address is written: case, a `+tag` (Gmail, Outlook, Fastmail and others
- * deliver `name+x@` to `name@`) and Gmail's dots all reach the same person.
- */
-export function mailboxKey(address: string): string {
-  const at = address.lastIndexOf("@");
-  if (at < 0) return address.trim().toLowerCase();
-  let local = address.slice(0, at).trim().toLowerCase();
-  let domain = address.slice(at + 1).trim().toLowerCase();
-  local = local.split("+")[0] ?? local;
-  if (domain === "googlemail.com") domain = "gmail.com";
-  if (domain === "gmail.com") local = local.replace(/\./g, "");
-  return `${local}@${domain}`;
-}
 
 export const recipientCounterKey = (address: string) => `mail:to:${mailboxKey(address)}`;
 

@@ -129,7 +129,7 @@ describe("names are names @faults", () => {
   const words = (locale: "id" | "en") => createTranslator({ locale, messages: messages[locale], namespace: "shop.checkout.errors" });
 
   it("refuses a name with a phone number, a link or an address, in every name field, with the specific message in both languages", () => {
-    for (const name of [attack, "Siti 0812", "https://evil.example", "kredivo.help/akun", "siti@evil.example", "Siti: call", "🌸", "'-."]) {
+    for (const name of [attack, "Siti 0812", "https://evil.example", "kredivo.help/akun", "www.kredivo-help.com", "bit.ly", "siti@evil.example", "Siti: call", "🌸", "'-."]) {
       expect(errorsOf({ ...valid, firstName: name }), name).toEqual({ firstName: "name.invalid" });
       expect(errorsOf({ ...valid, lastName: name }), name).toEqual({ lastName: "name.invalid" });
       const billing = { ...valid.shipping, firstName: name, lastName: name };

@@ -36,7 +36,7 @@ describe("the proxy's matcher", () => {
   });
 
   it("skips Next's files, the icon and /api (whose unknown paths app/api/[...unknown] answers)", () => {
-    for (const path of ["/api/doku/notifications", "/api/health", "/api/auth/session", "/api/orders/tok_123/status", "/api/orders/tok_123", "/_next/static/chunks/a.js", "/icon.svg"]) {
+    for (const path of ["/api/doku/notifications", "/api/health", "/api/auth/session", "/api/orders/tok_123/status", "/api/orders/tok_123", "/_next/static/chunks/a.js", "/icon.svg", "/static/robots-notes.txt"]) {
       expect(runsProxy(path), path).toBe(false);
     }
   });

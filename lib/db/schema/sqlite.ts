@@ -105,6 +105,8 @@ export const orders = sqliteTable(
     customerFirstName: text("customer_first_name").notNull(),
     customerLastName: text("customer_last_name"),
     customerEmail: text("customer_email").notNull(),
+    /** The email as one mailbox (lib/limits/mailbox.ts): open holds are counted per mailbox. */
+    customerMailbox: text("customer_mailbox"),
     customerPhone: text("customer_phone").notNull(),
     /** The client's address when trusted proxies give one: open holds are limited per address too. */
     clientAddress: text("client_address"),

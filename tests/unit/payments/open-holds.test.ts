@@ -88,14 +88,14 @@ describe("@faults a hoarder", () => {
     expect((await product(PHONE)).stock).toBe(8);
   });
 
-  it("holds at most two unpaid orders at once, counted by email (any case), by phone and by client address", async () => {
+  it("holds at most two unpaid orders at once, counted by mailbox (any case, a +tag), by phone and by client address", async () => {
     const first = await placeTote(shopper(1), "203.0.113.7");
     const second = await placeTote(shopper(2, { email: "budi.1@example.com" }));
     expect([first.result.kind, second.result.kind]).toEqual(["redirect", "redirect"]);
     const stockAfterTwo = (await product(TOTE)).stock;
 
     const refused = { kind: "error", problem: { code: "tooManyOpenOrders", limit: 2 } };
-    const byEmail = await placeTote(shopper(3, { email: "BUDI.1@Example.com" }));
+    const byEmail = await placeTote(shopper(3, { email: "BUDI.1+again@Example.com" }));
     expect(byEmail.result).toEqual(refused);
     expect(byEmail.order, "no order row").toBeUndefined();
     // The second order's phone is shopper 2's, the first's address 203.0.113.7.
@@ -131,6 +131,20 @@ describe("@faults a hoarder", () => {
     const [order] = await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, failed.order!.id)));
     expect(order).toMatchObject({ status: "failed", stockState: "released" });
     expect((await product(TOTE)).stock).toBe(stock);
+  });
+
+  it("cannot pay again for more than a product's most per order set since the order was placed", async () => {
+    const phone = await product(PHONE);
+    const cartId = await cartWith(PHONE, 5);
+    expect((await placeOrder(shopper(1), cartId, issueCheckoutKey(cartId))).kind).toBe("redirect");
+    const [order] = await ordersOfCart(cartId);
+    await decline(order!.id);
+    await setProduct(PHONE, { maxPerOrder: 2 });
+
+    expect(await payAgain(order!.publicToken)).toEqual({ kind: "maxPerOrder", items: [{ productId: phone.id, name: phone.name, wanted: 5, max: 2 }] });
+    const [after] = await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, order!.id)));
+    expect(after).toMatchObject({ status: "failed", stockState: "released" });
+    expect((await product(PHONE)).stock, "nothing taken back").toBe(10);
   });
 
   it("asks DOKU for a link that lasts PAYMENT_EXPIRY_MINUTES, so the hold ends then", async () => {

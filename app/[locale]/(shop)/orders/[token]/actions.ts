@@ -25,6 +25,7 @@ export async function payAgainAction(formData: FormData): Promise<void> {
   if (result.kind === "soldOut") redirect(`/orders/${token}`);
   if (result.kind === "limited") redirect(`/orders/${token}?retry_in=${Math.max(1, Math.ceil(result.retryAfterMs / 60_000))}`);
   if (result.kind === "openOrders") redirect(`/orders/${token}?open_orders=${result.limit}`);
+  if (result.kind === "maxPerOrder") redirect(`/orders/${token}?over_limit=1`);
   redirect(result.url);
 }
 

@@ -34,9 +34,9 @@ export default async function OrderPage({
   if (!order) notFound();
   const t = await getTranslations("shop");
   // Set by "Pay again" when this order's cart has started too many payments this hour.
-  const { retry_in: retryIn, open_orders: openOrders } = await searchParams;
+  const { retry_in: retryIn, open_orders: openOrders, over_limit: overLimit } = await searchParams;
   const retryMinutes = typeof retryIn === "string" && /^\d{1,3}$/.test(retryIn) ? Math.max(1, Number(retryIn)) : null;
-  const openOrdersLimit = typeof openOrders === "string" && /^\d{1,2}$/.test(openOrders) ? Math.max(1, Number(openOrders)) : null;
+  const openOrdersLimit = typeof openOrders === "string" && /^\d{1,4}$/.test(openOrders) ? Math.max(1, Number(openOrders)) : null;
 
   const resumeUrl = order.payment?.resumeUrl ?? null;
   // Pay again is offered only while its units are still there; otherwise the page says what sold out.
@@ -74,6 +74,11 @@ export default async function OrderPage({
             {openOrdersLimit !== null && canPayAgain ? (
               <Alert tone="warning" role="alert" testId="open-orders-limit" title={t("order.attemptLimitTitle")}>
                 {t("checkout.problem.tooManyOpenOrders", { limit: openOrdersLimit })}
+              </Alert>
+            ) : null}
+            {overLimit === "1" && canPayAgain ? (
+              <Alert tone="warning" role="alert" testId="over-limit" title={t("order.attemptLimitTitle")}>
+                {t("order.overLimit")}
               </Alert>
             ) : null}
             {soldOut ? <SoldOutNotice items={order.stockShort} /> : null}
