@@ -290,7 +290,8 @@ async function runSale(arrivalMs: number): Promise<SaleResult> {
   if (outcomes.placed + outcomes.refusedAtCart + outcomes.refusedAtCheckout + shopperErrors !== shoppers) problems.push("shoppers unaccounted for");
   if (hoarder.placed > HOARDER_OPEN_ORDERS) problems.push(`the hoarder holds ${hoarder.placed} unpaid orders, more than ${HOARDER_OPEN_ORDERS}`);
 
-  // The hoarder's links expire: DOKU's EXPIRED puts the units back before the next sale.
+  // The hoarder's orders end before the next sale: Kredivo declines them, and DOKU's FAILED puts
+  // the units back (the sandbox's expiry sends no notification; the reconciler is off here).
   const hoarded = await database.run((db) =>
     db
       .select({ invoice: paymentAttempts.invoiceNumber })
@@ -299,8 +300,8 @@ async function runSale(arrivalMs: number): Promise<SaleResult> {
       .where(and(eq(paymentAttempts.status, "pending"), eq(orders.customerEmail, HOARDER_EMAIL))),
   );
   for (const { invoice } of hoarded) {
-    const expired = await fetch(`${servers.sandbox.url}/_sandbox/orders/${invoice}/expire`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-    if (!expired.ok) errors.push(`expire ${invoice}: HTTP ${expired.status}`);
+    const declined = await fetch(`${servers.sandbox.url}/_sandbox/orders/${invoice}/decline`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    if (!declined.ok) errors.push(`decline ${invoice}: HTTP ${declined.status}`);
   }
   const releasedBy = Date.now() + 30_000;
   for (;;) {
@@ -309,7 +310,7 @@ async function runSale(arrivalMs: number): Promise<SaleResult> {
     );
     if ((holding?.n ?? 0) === 0) break;
     if (Date.now() > releasedBy) {
-      problems.push("the hoarder's expired orders still hold units 30 s later");
+      problems.push("the hoarder's declined orders still hold units 30 s later");
       break;
     }
     await new Promise((r) => setTimeout(r, 200));

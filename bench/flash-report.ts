@@ -38,7 +38,7 @@ export interface SaleResult {
   problems: string[];
 }
 
-/** What the hoarder got: orders placed (never paid; their links expire after the sale) and refused. */
+/** What the hoarder got: orders placed (never paid; declined after the sale) and refused. */
 export interface HoarderResult {
   tries: number;
   placed: number;

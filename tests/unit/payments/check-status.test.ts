@@ -5,6 +5,7 @@ import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { migratedAndSeeded, setTestEnv, startAppSandbox } from "../../support/app-db";
 import { checkoutDetails } from "../../support/orders";
+import { rowReads } from "../../support/rows";
 
 setTestEnv({ DOKU_TIMEOUT_MS: "2000" });
 const sandbox = await startAppSandbox();
@@ -24,24 +25,20 @@ afterAll(() => sandbox.close());
 beforeEach(() => control("reset"));
 
 const SLUG = "batik-kawung-tote";
-const one = async <T>(rows: Promise<T[]>): Promise<T> => (await rows)[0]!;
-const totes = async () => (await one(db.run((d) => d.select().from(schema.products).where(eq(schema.products.slug, SLUG))))).stock;
-const orderRow = (id: number) => one(db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, id))));
-const attemptRow = (id: number) => one(db.run((d) => d.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.id, id))));
-const checkEvents = (orderId: number) =>
-  db.run((d) => d.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.orderId, orderId)).orderBy(asc(schema.paymentEvents.id))).then((rows) =>
-    rows.filter((e) => e.kind === "check_status"),
-  );
+const rows = rowReads(() => db, schema);
+const totes = async () => (await rows.product(SLUG)).stock;
+const { order: orderRow, attempt: attemptRow } = rows;
+const checkEvents = async (orderId: number) => (await rows.events(orderId)).filter((e) => e.kind === "check_status");
 
 /** One tote ordered through the checkout, then approved at Kredivo; its notification goes nowhere (port 9). */
 async function paidAtKredivo() {
-  const cartId = await addToCart(null, (await one(db.run((d) => d.select().from(schema.products).where(eq(schema.products.slug, SLUG))))).id, 1);
+  const cartId = await addToCart(null, (await rows.product(SLUG)).id, 1);
   const key = issueCheckoutKey(cartId);
   expect((await placeOrder(checkoutDetails, cartId, key)).kind).toBe("redirect");
-  const order = await one(db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.checkoutKey, key))));
-  const attempt = await one(db.run((d) => d.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.orderId, order.id))));
-  await control(`orders/${attempt.invoiceNumber}/approve`);
-  return { order, attempt };
+  const [order] = await rows.ordersByKey(key);
+  const [attempt] = await rows.attempts(order!.id);
+  await control(`orders/${attempt!.invoiceNumber}/approve`);
+  return { order: order!, attempt: attempt! };
 }
 
 describe("@faults a signed Check Status answer that does not fit the attempt", () => {

@@ -2,10 +2,10 @@
 // checkout submits at the same moment, a double click on "Pay again", and DOKU's notification
 // overtaking its own generate-order answer. DOKU's answer is held by the sandbox (a timeout fault
 // of 10 minutes) and released by a reset, so every interleaving is chosen by the test, not by luck.
-import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TEST_DOKU, migratedAndSeeded, setTestEnv, startAppSandbox } from "../../support/app-db";
 import { checkoutDetails } from "../../support/orders";
+import { rowReads } from "../../support/rows";
 import { signedNotification } from "../../support/signed-notification";
 
 // The client must outwait the sandbox's hold, which the test ends by a reset.
@@ -28,20 +28,11 @@ afterAll(() => sandbox.close());
 beforeEach(() => control("reset"));
 
 const SLUG = "batik-kawung-tote";
-const one = async <T>(rows: Promise<T[]>): Promise<T> => (await rows)[0]!;
-const totes = async () => (await one(db.run((d) => d.select().from(schema.products).where(eq(schema.products.slug, SLUG))))).stock;
-const ordersByKey = (key: string) => db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.checkoutKey, key)));
-const orderRow = (id: number) => one(db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, id))));
-const attemptsOf = (orderId: number) =>
-  db.run((d) => d.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.orderId, orderId)).orderBy(asc(schema.paymentAttempts.id)));
-const eventsOf = async (orderId: number) =>
-  (await db.run((d) => d.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.orderId, orderId)).orderBy(asc(schema.paymentEvents.id)))).map(
-    (e) => `${e.kind}:${e.outcome}`,
-  );
-const cartCount = async (cartId: string) =>
-  (await db.run((d) => d.select().from(schema.rateLimits).where(eq(schema.rateLimits.key, `checkout:cart:${cartId}`))))[0]?.count ?? 0;
+const rows = rowReads(() => db, schema);
+const totes = async () => (await rows.product(SLUG)).stock;
+const { ordersByKey, order: orderRow, attempts: attemptsOf, outcomes: eventsOf, cartAttempts: cartCount } = rows;
 async function toteCart(): Promise<string> {
-  return addToCart(null, (await one(db.run((d) => d.select().from(schema.products).where(eq(schema.products.slug, SLUG))))).id, 1);
+  return addToCart(null, (await rows.product(SLUG)).id, 1);
 }
 
 /** DOKU holds its generate-order answer until the test resets the sandbox. */

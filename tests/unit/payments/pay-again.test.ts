@@ -1,10 +1,11 @@
 // "Pay again" (lib/checkout/pay-again.ts) on both databases, against the real sandbox: an order
 // still pending goes back to its live Kredivo link without a new attempt, and a new attempt that
 // DOKU refuses leaves the order failed with its units back on sale, ready to try again.
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TEST_DOKU, migratedAndSeeded, setTestEnv, startAppSandbox } from "../../support/app-db";
 import { checkoutDetails } from "../../support/orders";
+import { rowReads } from "../../support/rows";
 import { signedNotification } from "../../support/signed-notification";
 
 setTestEnv({ DOKU_TIMEOUT_MS: "2000" });
@@ -26,26 +27,18 @@ afterAll(() => sandbox.close());
 beforeEach(() => control("reset"));
 
 const SLUG = "kopi-gula-aren-drip-bags";
-const one = async <T>(rows: Promise<T[]>): Promise<T> => (await rows)[0]!;
-const product = () => one(db.run((d) => d.select().from(schema.products).where(eq(schema.products.slug, SLUG))));
+const rows = rowReads(() => db, schema);
+const product = () => rows.product(SLUG);
 const stock = async () => (await product()).stock;
-const orderRow = (id: number) => one(db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, id))));
-const attemptsOf = (orderId: number) =>
-  db.run((d) => d.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.orderId, orderId)).orderBy(asc(schema.paymentAttempts.id)));
-const eventsOf = async (orderId: number) =>
-  (await db.run((d) => d.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.orderId, orderId)).orderBy(asc(schema.paymentEvents.id)))).map(
-    (e) => `${e.kind}:${e.outcome}`,
-  );
-const cartCount = async (cartId: string | null) =>
-  (await db.run((d) => d.select().from(schema.rateLimits).where(eq(schema.rateLimits.key, `checkout:cart:${cartId}`))))[0]?.count ?? 0;
+const { order: orderRow, attempts: attemptsOf, outcomes: eventsOf, cartAttempts: cartCount } = rows;
 
 /** Two bags of coffee ordered through the checkout: its order and first attempt, pending at Kredivo. */
 async function placed() {
   const cartId = await addToCart(null, (await product()).id, 2);
   const key = issueCheckoutKey(cartId);
   expect((await placeOrder(checkoutDetails, cartId, key)).kind).toBe("redirect");
-  const order = await one(db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.checkoutKey, key))));
-  return { order, attempt: (await attemptsOf(order.id))[0]! };
+  const [order] = await rows.ordersByKey(key);
+  return { order: order!, attempt: (await attemptsOf(order!.id))[0]! };
 }
 
 describe("pay again on an order still pending", () => {

@@ -2,10 +2,11 @@
 // hands, its runs real passes against the sandbox on both databases: it backs off while DOKU
 // fails, up to its cap, survives a run that throws, returns to its interval after a good run, and
 // starts once per process.
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { migratedAndSeeded, setTestEnv, startAppSandbox } from "../../support/app-db";
 import { checkoutDetails } from "../../support/orders";
+import { rowReads } from "../../support/rows";
 
 setTestEnv({ DOKU_TIMEOUT_MS: "2000" });
 const sandbox = await startAppSandbox();
@@ -55,10 +56,7 @@ async function pendingOrder() {
   const [attempt] = await db.run((d) => d.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.orderId, order!.id)));
   return { order: order!, attempt: attempt! };
 }
-const outcomes = async (orderId: number) =>
-  (await db.run((d) => d.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.orderId, orderId)).orderBy(asc(schema.paymentEvents.id)))).map(
-    (e) => `${e.kind}:${e.outcome}`,
-  );
+const { outcomes } = rowReads(() => db, schema);
 
 describe("@faults the reconciler's schedule", () => {
   it("doubles its wait while DOKU fails, stops at the cap, counts a thrown run as a failure, and is back to its interval after a good run @faults", async () => {
