@@ -1,5 +1,6 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier/flat";
 
 const config = [
   ...nextCoreWebVitals,
@@ -12,6 +13,8 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // Layout is Prettier's (npm run format; npm run lint checks it): no ESLint rule may disagree.
+  prettier,
   {
     // The dependency points one way: app/ uses components/, never the reverse. A page passes its
     // server actions to components as props; types both need live in lib/ (or components/).
