@@ -6,11 +6,22 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", ".bench/**", "node_modules/**", "drizzle/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      ".bench/**",
+      "node_modules/**",
+      "drizzle/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
     },
   },
   // Layout is Prettier's (npm run format; npm run lint checks it): no ESLint rule may disagree.
@@ -26,7 +37,8 @@ const config = [
           patterns: [
             {
               group: ["@/app", "@/app/*"],
-              message: "components/ must not import from app/: take the server action as a prop, and move shared types to lib/.",
+              message:
+                "components/ must not import from app/: take the server action as a prop, and move shared types to lib/.",
             },
           ],
         },
@@ -45,7 +57,30 @@ const config = [
         {
           noStrings: false,
           ignoreProps: true,
-          allowedStrings: ["TN", "404", "·", "—", "×", "→", "←", "✓", "✗", "(", ")", ":", "/", "…", "|", "+", "−", "%", "#", "@", ",", "."],
+          allowedStrings: [
+            "TN",
+            "404",
+            "·",
+            "—",
+            "×",
+            "→",
+            "←",
+            "✓",
+            "✗",
+            "(",
+            ")",
+            ":",
+            "/",
+            "…",
+            "|",
+            "+",
+            "−",
+            "%",
+            "#",
+            "@",
+            ",",
+            ".",
+          ],
         },
       ],
     },

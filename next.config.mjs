@@ -1,6 +1,10 @@
 import { fileURLToPath } from "node:url";
 import createNextIntlPlugin from "next-intl/plugin";
-import { CACHED_PAGE_SOURCES, PRIVATE_CACHED_PAGE, cachedPageRewrites } from "./lib/cached-page-routes.mjs";
+import {
+  CACHED_PAGE_SOURCES,
+  cachedPageRewrites,
+  PRIVATE_CACHED_PAGE,
+} from "./lib/cached-page-routes.mjs";
 
 // Headers that never vary per request. The Content-Security-Policy varies: proxy.ts sets it with
 // a nonce on pages rendered per request, the page cache handler with script hashes on cached ones.
@@ -8,7 +12,10 @@ const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+  {
+    key: "Permissions-Policy",
+    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+  },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   // Browsers ignore HSTS over plain http, so it is harmless on a local demo and right in production.
   ...(process.env.NODE_ENV === "production"
@@ -38,7 +45,10 @@ const nextConfig = {
         headers: [{ key: "Cache-Control", value: PRIVATE_CACHED_PAGE }],
       })),
       // The pictures in public/products share the product pages' path; they are the same in every language.
-      { source: "/products/:image(.+\\.svg)", headers: [{ key: "Cache-Control", value: "public, max-age=0" }] },
+      {
+        source: "/products/:image(.+\\.svg)",
+        headers: [{ key: "Cache-Control", value: "public, max-age=0" }],
+      },
     ];
   },
   // Reads of the cached pages go to their language's copy here; proxy.ts routes every other page.

@@ -32,7 +32,9 @@ function needsSignIn(request: NextRequest): boolean {
  * nonce like any other.
  */
 export function isCachedPage(method: string, path: string): boolean {
-  return (method === "GET" || method === "HEAD") && (path === "/" || /^\/products\/[^/]+$/.test(path));
+  return (
+    (method === "GET" || method === "HEAD") && (path === "/" || /^\/products\/[^/]+$/.test(path))
+  );
 }
 
 export function proxy(request: NextRequest) {
@@ -51,7 +53,8 @@ export function proxy(request: NextRequest) {
 
   const dev = process.env.NODE_ENV === "development";
   // Nothing is cached in development, so every page there gets the nonce policy.
-  if (isCachedPage(request.method, path) && !dev) return NextResponse.rewrite(target, { request: { headers } });
+  if (isCachedPage(request.method, path) && !dev)
+    return NextResponse.rewrite(target, { request: { headers } });
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy({ nonce }, { dev, dokuBaseUrl: process.env.DOKU_BASE_URL });

@@ -1,4 +1,5 @@
 "use client";
+
 // The last resort, when even the root layout failed: its own <html>, the shop's colours by hand
 // (the stylesheet may be what failed), and a way back.
 //
@@ -11,7 +12,13 @@
 import { useSyncExternalStore } from "react";
 import { defaultLocale, LOCALE_COOKIE, localeOrDefault, type Locale } from "@/lib/i18n/locales";
 
-type Copy = { title: string; body: string; tryAgain: string; backToShop: string; reference: string };
+type Copy = {
+  title: string;
+  body: string;
+  tryAgain: string;
+  backToShop: string;
+  reference: string;
+};
 
 const copy: Record<Locale, Copy> = {
   id: {
@@ -37,22 +44,52 @@ function cookieLocale(): Locale {
 
 const noSubscription = () => () => {};
 
-export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function GlobalError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   const locale = useSyncExternalStore(noSubscription, cookieLocale, () => defaultLocale);
   const t = copy[locale];
   return (
     <html lang={locale}>
-      <body style={{ margin: 0, fontFamily: "system-ui, sans-serif", color: "#1c1917", background: "#fafaf9" }}>
+      <body
+        style={{
+          margin: 0,
+          fontFamily: "system-ui, sans-serif",
+          color: "#1c1917",
+          background: "#fafaf9",
+        }}
+      >
         <title>{`${t.title} · Toko Nusantara`}</title>
-        <main style={{ maxWidth: "28rem", margin: "0 auto", padding: "4rem 1rem", textAlign: "center" }}>
+        <main
+          style={{ maxWidth: "28rem", margin: "0 auto", padding: "4rem 1rem", textAlign: "center" }}
+        >
           <p style={{ color: "#c2410c", fontWeight: 600, fontSize: "0.875rem" }}>Toko Nusantara</p>
           <h1 style={{ fontSize: "1.75rem", margin: "0.5rem 0 1rem" }}>{t.title}</h1>
           <p style={{ color: "#57534e" }}>{t.body}</p>
-          <p style={{ display: "flex", gap: "0.75rem", justifyContent: "center", marginTop: "1.5rem" }}>
+          <p
+            style={{
+              display: "flex",
+              gap: "0.75rem",
+              justifyContent: "center",
+              marginTop: "1.5rem",
+            }}
+          >
             <button
               type="button"
               onClick={() => reset()}
-              style={{ background: "#c2410c", color: "#fff", border: 0, borderRadius: "0.5rem", padding: "0.6rem 1rem", fontWeight: 600, cursor: "pointer" }}
+              style={{
+                background: "#c2410c",
+                color: "#fff",
+                border: 0,
+                borderRadius: "0.5rem",
+                padding: "0.6rem 1rem",
+                fontWeight: 600,
+                cursor: "pointer",
+              }}
             >
               {t.tryAgain}
             </button>

@@ -10,7 +10,10 @@ declare module "autocannon" {
   }
 
   export interface Request extends RequestParams {
-    setupRequest?: (request: RequestParams, context: Record<string, unknown>) => RequestParams | null;
+    setupRequest?: (
+      request: RequestParams,
+      context: Record<string, unknown>,
+    ) => RequestParams | null;
   }
 
   export interface Options {
@@ -32,6 +35,9 @@ declare module "autocannon" {
     stop(): void;
   }
 
-  function autocannon(options: Options, callback: (error: Error | null, result: Result) => void): Instance;
+  function autocannon(
+    options: Options,
+    callback: (error: Error | null, result: Result) => void,
+  ): Instance;
   export default autocannon;
 }

@@ -19,7 +19,8 @@ const concurrency = 16;
 // below this; a flood that is stored grows by tens of megabytes.
 const ALLOWED_GROWTH_BYTES = 5 * 1024 * 1024;
 
-if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(join(APP_DIR, ".next", "BUILD_ID"))) console.log("reusing the build in .bench/app");
+if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(join(APP_DIR, ".next", "BUILD_ID")))
+  console.log("reusing the build in .bench/app");
 else console.log(`built .bench/app: ${buildWorkspace()}`);
 
 /** Bytes and files under the build's folder, where Next's page cache writes (`.next/server/route-cache`, …). */
@@ -74,7 +75,8 @@ let exitCode = 0;
 try {
   // The real pages, once each, so their cache entries are in "before" and not counted as growth.
   const realPaths = ["/", "/products/lintas-x5-smartphone"];
-  for (const path of realPaths) await fetch(`${servers.appUrl}${path}`).then((r) => r.arrayBuffer());
+  for (const path of realPaths)
+    await fetch(`${servers.appUrl}${path}`).then((r) => r.arrayBuffer());
   await new Promise((r) => setTimeout(r, 500));
   const before = cacheFootprint();
 
@@ -85,7 +87,9 @@ try {
     Array.from({ length: concurrency }, async () => {
       while (next < requests) {
         const i = next++;
-        const response = await fetch(`${servers.appUrl}${strangePath(i)}`, { redirect: "manual" }).catch(() => null);
+        const response = await fetch(`${servers.appUrl}${strangePath(i)}`, {
+          redirect: "manual",
+        }).catch(() => null);
         const status = response?.status ?? 0;
         await response?.arrayBuffer().catch(() => undefined);
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
@@ -98,7 +102,9 @@ try {
   const after = cacheFootprint();
 
   const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
-  console.log(`${requests} requests in ${seconds.toFixed(1)} s at c${concurrency}; answers: ${[...statuses].map(([s, n]) => `${s}×${n}`).join(", ")}`);
+  console.log(
+    `${requests} requests in ${seconds.toFixed(1)} s at c${concurrency}; answers: ${[...statuses].map(([s, n]) => `${s}×${n}`).join(", ")}`,
+  );
   console.log(`page cache before: ${mb(before.bytes)} MB in ${before.files} files`);
   console.log(`page cache after:  ${mb(after.bytes)} MB in ${after.files} files`);
   console.log(`growth: ${mb(after.bytes - before.bytes)} MB, ${after.files - before.files} files`);

@@ -10,7 +10,11 @@ import { BENCH_DIR } from "./workspace";
 type Measure<T> = (database: "SQLite" | "PostgreSQL", url: string) => Promise<T | null>;
 
 /** `measure` on each database in turn; `complete` is false when a run could not finish. */
-export async function onBothDatabases<T>(name: string, measure: Measure<T>, options: { postgres: boolean } = { postgres: true }) {
+export async function onBothDatabases<T>(
+  name: string,
+  measure: Measure<T>,
+  options: { postgres: boolean } = { postgres: true },
+) {
   const results: T[] = [];
   let complete = true;
   const sqliteFile = join(BENCH_DIR, `${name}.db`);
@@ -22,7 +26,8 @@ export async function onBothDatabases<T>(name: string, measure: Measure<T>, opti
 
   const server = await startPostgres();
   const database = `bench_${name}_${Date.now()}`;
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void server.stop().finally(() => process.exit(130)));
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.once(signal, () => void server.stop().finally(() => process.exit(130)));
   try {
     const postgres = await measure("PostgreSQL", await createDatabase(server.url, database));
     if (postgres) results.push(postgres);

@@ -71,12 +71,14 @@ export interface PageFloor {
   bytes: number;
 }
 
-const shoppersPerSecond = (s: SaleResult) => (s.arrivalMs > 0 ? (s.shoppers * 1000) / s.arrivalMs : Infinity);
+const shoppersPerSecond = (s: SaleResult) =>
+  s.arrivalMs > 0 ? (s.shoppers * 1000) / s.arrivalMs : Infinity;
 
 const f0 = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "–");
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
 const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "–");
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? NaN;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? NaN;
 
 function table(head: string[], rows: (string | number)[][]): string {
   const line = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
@@ -84,7 +86,9 @@ function table(head: string[], rows: (string | number)[][]): string {
 }
 
 /** Per page: the median ratio of its rounds, the worst p99 the page had (both of successful requests) and the requests that failed. */
-export function pageSummary(result: FlashResult): { label: string; ratio: number; p99: number; failed: number }[] {
+export function pageSummary(
+  result: FlashResult,
+): { label: string; ratio: number; p99: number; failed: number }[] {
   const labels = [...new Set(result.pages.map((p) => p.label))];
   return labels.map((label) => {
     const rounds = result.pages.filter((p) => p.label === label);
@@ -97,31 +101,77 @@ export function pageSummary(result: FlashResult): { label: string; ratio: number
   });
 }
 
-export const salePassed = (s: SaleResult) => s.problems.length === 0 && s.errors === 0 && s.oversold === 0;
+export const salePassed = (s: SaleResult) =>
+  s.problems.length === 0 && s.errors === 0 && s.oversold === 0;
 
 /** Every measured run (page, static file, poll) with a request that did not get the intended answer. */
 export function requestFailures(result: { pages: PagePair[]; poll?: PollPair[] }): string[] {
   const runs = [
-    ...result.pages.flatMap((p) => [[`${p.label} page #${p.round}`, p.page] as const, [`${p.label} static file #${p.round}`, p.file] as const]),
-    ...(result.poll ?? []).flatMap((p) => [[`status read #${p.round}`, p.status] as const, [`order page re-render #${p.round}`, p.refresh] as const]),
+    ...result.pages.flatMap((p) => [
+      [`${p.label} page #${p.round}`, p.page] as const,
+      [`${p.label} static file #${p.round}`, p.file] as const,
+    ]),
+    ...(result.poll ?? []).flatMap((p) => [
+      [`status read #${p.round}`, p.status] as const,
+      [`order page re-render #${p.round}`, p.refresh] as const,
+    ]),
   ];
   return runs
     .filter(([, l]) => failedRequests(l) > 0)
-    .map(([label, l]) => `${label} (${l.path}): ${l.errors} errors, ${l.non2xx} non-2xx, ${l.wrongBody} not the intended page, of ${l.sent}`);
+    .map(
+      ([label, l]) =>
+        `${label} (${l.path}): ${l.errors} errors, ${l.non2xx} non-2xx, ${l.wrongBody} not the intended page, of ${l.sent}`,
+    );
 }
 
 const loadCells = (l: LoadResult) => [f0(l.rps), f2(l.p50), f2(l.p99), failedRequests(l)];
 
 function pageTable(pairs: PagePair[]): string {
   return table(
-    ["page", "round", "page req/s", "p50 ms", "p99 ms", "failed", "static file req/s", "p50 ms", "p99 ms", "failed", "page / file"],
-    pairs.map((p) => [p.label, p.round, ...loadCells(p.page), ...loadCells(p.file), `${f2(p.page.rps / p.file.rps)}×`]),
+    [
+      "page",
+      "round",
+      "page req/s",
+      "p50 ms",
+      "p99 ms",
+      "failed",
+      "static file req/s",
+      "p50 ms",
+      "p99 ms",
+      "failed",
+      "page / file",
+    ],
+    pairs.map((p) => [
+      p.label,
+      p.round,
+      ...loadCells(p.page),
+      ...loadCells(p.file),
+      `${f2(p.page.rps / p.file.rps)}×`,
+    ]),
   );
 }
 
 function section(r: FlashResult): string {
   const sales = table(
-    ["arrivals", "shoppers/s", "units", "placed", "refused at cart", "refused at checkout", "errors", "orders/s", "placement p50 ms", "p99 ms", "page p50 ms", "p99 ms", "units paid", "hoarder: placed / refused / units held", "stock left", "oversold", "database"],
+    [
+      "arrivals",
+      "shoppers/s",
+      "units",
+      "placed",
+      "refused at cart",
+      "refused at checkout",
+      "errors",
+      "orders/s",
+      "placement p50 ms",
+      "p99 ms",
+      "page p50 ms",
+      "p99 ms",
+      "units paid",
+      "hoarder: placed / refused / units held",
+      "stock left",
+      "oversold",
+      "database",
+    ],
     r.sales.map((s) => [
       `${f0(s.shoppers)} over ${f1(s.arrivalMs / 1000)} s`,
       f0(shoppersPerSecond(s)),
@@ -159,8 +209,24 @@ function section(r: FlashResult): string {
     "A shopper waiting on the order page asks every 2 s whether the order has changed (200 waiting shoppers: 100 requests/s). The status read it asks (`/api/orders/<token>/status`) against the order page rendered anew for `router.refresh()`, which is what each poll cost before (an RSC request), c16, alternating:",
     "",
     table(
-      ["round", "status read req/s", "p50 ms", "p99 ms", "failed", "page re-render req/s", "p50 ms", "p99 ms", "failed", "read / re-render"],
-      r.poll.map((p) => [p.round, ...loadCells(p.status), ...loadCells(p.refresh), `${f1(p.status.rps / p.refresh.rps)}×`]),
+      [
+        "round",
+        "status read req/s",
+        "p50 ms",
+        "p99 ms",
+        "failed",
+        "page re-render req/s",
+        "p50 ms",
+        "p99 ms",
+        "failed",
+        "read / re-render",
+      ],
+      r.poll.map((p) => [
+        p.round,
+        ...loadCells(p.status),
+        ...loadCells(p.refresh),
+        `${f1(p.status.rps / p.refresh.rps)}×`,
+      ]),
     ),
   ].join("\n");
 }
@@ -169,7 +235,8 @@ function section(r: FlashResult): string {
 function placementTarget(r: FlashResult): string {
   const met = r.sales.filter((s) => s.placement.p99 < PLACEMENT_TARGET_P99_MS);
   const missed = r.sales.filter((s) => s.placement.p99 >= PLACEMENT_TARGET_P99_MS);
-  const rate = (s: SaleResult) => `${f0(shoppersPerSecond(s))} shoppers/s (${f0(s.placement.p99)} ms)`;
+  const rate = (s: SaleResult) =>
+    `${f0(shoppersPerSecond(s))} shoppers/s (${f0(s.placement.p99)} ms)`;
   return [
     met.length ? `met at ${met.map(rate).join(", ")}` : "",
     missed.length ? `**missed** at ${missed.map(rate).join(", ")}` : "",
@@ -178,7 +245,12 @@ function placementTarget(r: FlashResult): string {
     .join("; ");
 }
 
-export function renderFlashResults(startedAt: Date, loads: number[][], floor: PageFloor, results: FlashResult[]): string {
+export function renderFlashResults(
+  startedAt: Date,
+  loads: number[][],
+  floor: PageFloor,
+  results: FlashResult[],
+): string {
   const floorRatio = median(floor.pairs.map((p) => p.page.rps / p.file.rps));
   const cpu = cpus()[0]?.model.trim() ?? "unknown CPU";
   const targets = results.flatMap((r) => [
@@ -186,7 +258,9 @@ export function renderFlashResults(startedAt: Date, loads: number[][], floor: Pa
       (p) =>
         `- ${r.database}, ${p.label} page / static file ≥ ${PAGE_TARGET_RATIO}×: ${f2(p.ratio)}× — ${p.ratio >= PAGE_TARGET_RATIO ? "met" : "**missed**"} (${f2(p.ratio / floorRatio)} of the bare page's ${f2(floorRatio)}×); ` +
         `p99 < ${PAGE_TARGET_P99_MS} ms: ${f1(p.p99)} ms (worst round) — ${p.p99 < PAGE_TARGET_P99_MS ? "met" : "**missed**"}` +
-        (p.failed ? `; **${f0(p.failed)} requests failed** (the figures count successful ones only)` : ""),
+        (p.failed
+          ? `; **${f0(p.failed)} requests failed** (the figures count successful ones only)`
+          : ""),
     ),
     `- ${r.database}, flash sales: ${r.sales.reduce((n, s) => n + s.errors, 0)} errors, ${r.sales.reduce((n, s) => n + s.oversold, 0)} oversold — ${r.sales.every(salePassed) ? "met" : "**missed**"}; placement p99 < ${PLACEMENT_TARGET_P99_MS} ms: ${placementTarget(r)}`,
   ]);

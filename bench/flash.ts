@@ -12,10 +12,16 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { renderFlashResults, requestFailures, salePassed, type FlashResult } from "./flash-report";
 import { onBothDatabases } from "./databases";
+import { renderFlashResults, requestFailures, salePassed, type FlashResult } from "./flash-report";
 import { buildBareApp, measurePageFloor } from "./page-floor";
-import { APP_DIR, BENCH_DIR, buildWorkspace, measureInChild, placeOrderActionId } from "./workspace";
+import {
+  APP_DIR,
+  BENCH_DIR,
+  buildWorkspace,
+  measureInChild,
+  placeOrderActionId,
+} from "./workspace";
 
 function intEnv(name: string, fallback: number, min: number): string {
   const value = Number(process.env[name] || fallback);
@@ -44,15 +50,20 @@ const sizes = {
   BENCH_PAGE_REQUESTS: intEnv("BENCH_PAGE_REQUESTS", 4000, 100),
 };
 if (Number(sizes.BENCH_UNITS) >= Number(sizes.BENCH_SHOPPERS)) {
-  console.error("BENCH_UNITS must be fewer than BENCH_SHOPPERS: a flash sale has more shoppers than units");
+  console.error(
+    "BENCH_UNITS must be fewer than BENCH_SHOPPERS: a flash sale has more shoppers than units",
+  );
   process.exit(2);
 }
 const startedAt = new Date();
 const loadBefore = loadavg();
-console.log(`npm run bench:flash: ${sizes.BENCH_SHOPPERS} shoppers for ${sizes.BENCH_UNITS} units; load average ${loadBefore.map((l) => l.toFixed(2)).join(" ")}`);
+console.log(
+  `npm run bench:flash: ${sizes.BENCH_SHOPPERS} shoppers for ${sizes.BENCH_UNITS} units; load average ${loadBefore.map((l) => l.toFixed(2)).join(" ")}`,
+);
 
 const skipBuild = process.env.BENCH_SKIP_BUILD === "1";
-if (skipBuild && existsSync(join(APP_DIR, ".next", "BUILD_ID"))) console.log("reusing the build in .bench/app");
+if (skipBuild && existsSync(join(APP_DIR, ".next", "BUILD_ID")))
+  console.log("reusing the build in .bench/app");
 else console.log(`built .bench/app: ${buildWorkspace()}`);
 const actionId = placeOrderActionId();
 if (!(skipBuild && existsSync(join(BENCH_DIR, "bare", ".next", "BUILD_ID")))) buildBareApp();
@@ -62,20 +73,39 @@ const floor = await measurePageFloor(Number(sizes.BENCH_PAGE_REQUESTS));
 const failures = requestFailures({ pages: floor.pairs }).map((f) => `floor: ${f}`);
 
 /** bench/flash-measure.ts on one database; null when it could not finish. */
-async function measure(database: FlashResult["database"], url: string): Promise<FlashResult | null> {
-  const { result, exitCode } = await measureInChild<FlashResult>("bench/flash-measure.ts", database, url, { ...sizes, BENCH_ACTION_ID: actionId });
+async function measure(
+  database: FlashResult["database"],
+  url: string,
+): Promise<FlashResult | null> {
+  const { result, exitCode } = await measureInChild<FlashResult>(
+    "bench/flash-measure.ts",
+    database,
+    url,
+    { ...sizes, BENCH_ACTION_ID: actionId },
+  );
   if (exitCode !== 0) failures.push(`${database}: its process exited ${exitCode}`);
-  for (const failure of result ? requestFailures(result) : []) failures.push(`${database}: ${failure}`);
+  for (const failure of result ? requestFailures(result) : [])
+    failures.push(`${database}: ${failure}`);
   return result;
 }
 
-const { results, complete } = await onBothDatabases("flash", measure, { postgres: process.env.BENCH_SQLITE_ONLY !== "1" });
+const { results, complete } = await onBothDatabases("flash", measure, {
+  postgres: process.env.BENCH_SQLITE_ONLY !== "1",
+});
 
-const markdown = renderFlashResults(startedAt, [loadBefore, loadavg()], floor, results) + (complete ? "" : "\n**A database's run did not finish: see the output of `npm run bench:flash`.**\n");
+const markdown =
+  renderFlashResults(startedAt, [loadBefore, loadavg()], floor, results) +
+  (complete
+    ? ""
+    : "\n**A database's run did not finish: see the output of `npm run bench:flash`.**\n");
 console.log(`\n${markdown}`);
 writeFileSync("bench/flash-results.md", markdown);
 console.log("written to bench/flash-results.md");
 for (const failure of failures) console.log(`FAILED: ${failure}`);
 const ok = complete && failures.length === 0 && results.every((r) => r.sales.every(salePassed));
-console.log(ok ? "every sale left the database right, and every request got its page" : "FAILED: a sale left the database wrong, a request failed, or a run did not finish");
+console.log(
+  ok
+    ? "every sale left the database right, and every request got its page"
+    : "FAILED: a sale left the database wrong, a request failed, or a run did not finish",
+);
 process.exit(ok ? 0 : 1);

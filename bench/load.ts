@@ -31,7 +31,9 @@ export const failedRequests = (l: LoadResult) => l.errors + l.non2xx + l.wrongBo
 
 export function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+  return sorted[
+    Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  ]!;
 }
 
 export function summarise(values: number[]): { p50: number; p99: number } {
@@ -39,7 +41,12 @@ export function summarise(values: number[]): { p50: number; p99: number } {
   return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
 }
 
-export async function runLoad(baseUrl: string, path: string, connections: number, requests: BenchRequest[]): Promise<LoadResult> {
+export async function runLoad(
+  baseUrl: string,
+  path: string,
+  connections: number,
+  requests: BenchRequest[],
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let completed = 0;
   let non2xx = 0;
@@ -60,7 +67,10 @@ export async function runLoad(baseUrl: string, path: string, connections: number
             // The next request of the list, taken when autocannon builds each request.
             setupRequest: (request) => {
               const next = requests[sent++];
-              if (!next) throw new Error(`${path}: autocannon asked for more than ${requests.length} requests`);
+              if (!next)
+                throw new Error(
+                  `${path}: autocannon asked for more than ${requests.length} requests`,
+                );
               return { ...request, headers: next.headers, body: next.body };
             },
           },
@@ -97,7 +107,13 @@ export interface GetOptions {
 }
 
 /** `amount` GET requests of one path at a given concurrency (the page benchmark). */
-export async function runGets(baseUrl: string, path: string, connections: number, amount: number, options: GetOptions = {}): Promise<LoadResult> {
+export async function runGets(
+  baseUrl: string,
+  path: string,
+  connections: number,
+  amount: number,
+  options: GetOptions = {},
+): Promise<LoadResult> {
   const { headers, expect } = options;
   const responses: { ms: number; is2xx: boolean; rightBody: boolean }[] = [];
   let lastResponse = 0;
@@ -111,7 +127,14 @@ export async function runGets(baseUrl: string, path: string, connections: number
   };
   const result = await new Promise<Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: baseUrl, connections, amount, timeout: 30, requests: [{ method: "GET", path, headers }], ...(expect ? { verifyBody } : {}) },
+      {
+        url: baseUrl,
+        connections,
+        amount,
+        timeout: 30,
+        requests: [{ method: "GET", path, headers }],
+        ...(expect ? { verifyBody } : {}),
+      },
       (error, r) => (error ? reject(error) : resolve(r)),
     );
     instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {

@@ -35,7 +35,10 @@ await seedAdmin(database, "admin@bench.example", randomBytes(18).toString("base6
 // Pools of distinct attempts: the warm-up, c1, then `rounds` at c16; each request is sent once.
 const sizes = [warmup, n, ...Array.from({ length: rounds }, () => n)];
 let t = performance.now();
-const attempts = await createPendingAttempts(database, sizes.reduce((a, b) => a + b, 0));
+const attempts = await createPendingAttempts(
+  database,
+  sizes.reduce((a, b) => a + b, 0),
+);
 const requests = attempts.map(signedSuccess);
 const pools: BenchRequest[][] = [];
 let at = 0;
@@ -43,7 +46,9 @@ for (const size of sizes) {
   pools.push(requests.slice(at, at + size));
   at += size;
 }
-log(`${attempts.length} pending orders with their attempts inserted and their notifications signed in ${Math.round(performance.now() - t)} ms`);
+log(
+  `${attempts.length} pending orders with their attempts inserted and their notifications signed in ${Math.round(performance.now() - t)} ms`,
+);
 
 const servers = await startServers(name.toLowerCase(), env("DATABASE_URL"));
 const line = (l: LoadResult) =>
@@ -54,7 +59,9 @@ const line = (l: LoadResult) =>
 async function pair(label: string, pool: BenchRequest[], connections: number): Promise<Pair> {
   const app = await runLoad(servers.appUrl, NOTIFICATION_PATH, connections, pool);
   const noop = await runLoad(servers.appUrl, NOOP_PATH, connections, pool);
-  log(`${label.padEnd(8)} c${String(connections).padEnd(2)}  app ${line(app)}  |  no-op ${line(noop)}  |  ${(app.rps / noop.rps).toFixed(2)}×`);
+  log(
+    `${label.padEnd(8)} c${String(connections).padEnd(2)}  app ${line(app)}  |  no-op ${line(noop)}  |  ${(app.rps / noop.rps).toFixed(2)}×`,
+  );
   return { label, app, noop };
 }
 
@@ -62,13 +69,20 @@ await pair("warm-up", pools[0]!, 16);
 const pairs = [await pair("c1", pools[1]!, 1)];
 for (let r = 1; r <= rounds; r++) pairs.push(await pair(`c16 #${r}`, pools[1 + r]!, 16));
 const ingest = await verifyIngest(database, attempts.length, requests);
-log(`database after the ingest: ${ingest.ok ? `ok (${ingest.summary})` : `FAILED: ${ingest.problems.join("; ")}`}`);
+log(
+  `database after the ingest: ${ingest.ok ? `ok (${ingest.summary})` : `FAILED: ${ingest.problems.join("; ")}`}`,
+);
 
 const carts = await createCarts(database, 10 + orderCount);
 const cartIds = carts.map((c) => c.id);
 await placeOrders(servers.appUrl, actionId, cartIds.slice(0, 10), servers.sandbox.url);
 t = performance.now();
-const placement = await placeOrders(servers.appUrl, actionId, cartIds.slice(10), servers.sandbox.url);
+const placement = await placeOrders(
+  servers.appUrl,
+  actionId,
+  cartIds.slice(10),
+  servers.sandbox.url,
+);
 const check = await verifyOrders(database, carts, servers.sandbox.url);
 log(
   `checkout: ${placement.placed} orders placed in ${Math.round(performance.now() - t)} ms, p50 ${placement.p50.toFixed(1)} ms, p99 ${placement.p99.toFixed(1)} ms; ` +

@@ -7,7 +7,15 @@ import { and, count, countDistinct, eq, isNotNull } from "drizzle-orm";
 import { priceCart, type PricingProduct } from "@/lib/cart/pricing";
 import { orderItemRows } from "@/lib/checkout/order-items";
 import type { Database } from "@/lib/db/connection";
-import { orderItems, orders, paymentAttempts, paymentEvents, products, sellers, type PostalAddress } from "@/lib/db/schema";
+import {
+  orderItems,
+  orders,
+  paymentAttempts,
+  paymentEvents,
+  products,
+  sellers,
+  type PostalAddress,
+} from "@/lib/db/schema";
 import { dokuTimestamp } from "@/lib/doku/signature";
 import { newAttemptRefs } from "@/lib/payments/attempts";
 import { signNotification, transactionEnvelope } from "@/sandbox/notifications";
@@ -22,7 +30,10 @@ export interface Check {
   problems: string[];
 }
 
-type Attempt = Pick<SandboxOrder, "invoiceNumber" | "amount" | "requestId" | "merchantUniqueReference" | "kredivoOrderId">;
+type Attempt = Pick<
+  SandboxOrder,
+  "invoiceNumber" | "amount" | "requestId" | "merchantUniqueReference" | "kredivoOrderId"
+>;
 
 export async function activeCatalogue(database: Database): Promise<PricingProduct[]> {
   return database.run((db) =>
@@ -45,8 +56,12 @@ export async function activeCatalogue(database: Database): Promise<PricingProduc
 }
 
 /** 1–3 distinct products, 1–2 of each. */
-export function randomLines(catalogue: PricingProduct[]): { product: PricingProduct; quantity: number }[] {
-  const chosen = [...catalogue].sort(() => Math.random() - 0.5).slice(0, 1 + Math.floor(Math.random() * 3));
+export function randomLines(
+  catalogue: PricingProduct[],
+): { product: PricingProduct; quantity: number }[] {
+  const chosen = [...catalogue]
+    .sort(() => Math.random() - 0.5)
+    .slice(0, 1 + Math.floor(Math.random() * 3));
   return chosen.map((product) => ({ product, quantity: 1 + Math.floor(Math.random() * 2) }));
 }
 
@@ -68,7 +83,9 @@ export async function createPendingAttempts(database: Database, count: number): 
   const created: Attempt[] = [];
   await database.transaction(async (tx) => {
     for (let start = 0; start < count; start += CHUNK) {
-      const carts = Array.from({ length: Math.min(CHUNK, count - start) }, () => priceCart(randomLines(catalogue)));
+      const carts = Array.from({ length: Math.min(CHUNK, count - start) }, () =>
+        priceCart(randomLines(catalogue)),
+      );
       const rows = carts.map((cart, i) => ({
         publicToken: randomBytes(24).toString("base64url"),
         checkoutKey: randomUUID(),
@@ -82,10 +99,15 @@ export async function createPendingAttempts(database: Database, count: number): 
         shippingTotal: cart.shippingTotal,
         total: cart.total,
       }));
-      const inserted = await tx.insert(orders).values(rows).returning({ id: orders.id, checkoutKey: orders.checkoutKey });
+      const inserted = await tx
+        .insert(orders)
+        .values(rows)
+        .returning({ id: orders.id, checkoutKey: orders.checkoutKey });
       const idOf = new Map(inserted.map((r) => [r.checkoutKey, r.id]));
       const orderIds = rows.map((r) => idOf.get(r.checkoutKey)!);
-      await tx.insert(orderItems).values(carts.flatMap((cart, i) => orderItemRows(orderIds[i]!, cart)));
+      await tx
+        .insert(orderItems)
+        .values(carts.flatMap((cart, i) => orderItemRows(orderIds[i]!, cart)));
       const attempts = carts.map((cart, i) => ({
         orderId: orderIds[i]!,
         amount: cart.total,
@@ -101,7 +123,8 @@ export async function createPendingAttempts(database: Database, count: number): 
   });
   // Our bulk insert is not the server's work: SQLite copies it out of the WAL now, PostgreSQL
   // gets its statistics now, so no measured round pays for either.
-  if (database.driver.dialect === "sqlite") database.driver.client.pragma("wal_checkpoint(TRUNCATE)");
+  if (database.driver.dialect === "sqlite")
+    database.driver.client.pragma("wal_checkpoint(TRUNCATE)");
   else await database.driver.client.query("ANALYZE");
   return created;
 }
@@ -112,7 +135,13 @@ export function signedSuccess(attempt: Attempt): BenchRequest {
   const requestId = randomUUID();
   const timestamp = dokuTimestamp();
   const signature = signNotification(
-    { clientId: DOKU.clientId, requestId, timestamp, url: `http://localhost${NOTIFICATION_PATH}`, body },
+    {
+      clientId: DOKU.clientId,
+      requestId,
+      timestamp,
+      url: `http://localhost${NOTIFICATION_PATH}`,
+      body,
+    },
     DOKU.secretKey,
   );
   return {
@@ -132,35 +161,89 @@ export function signedSuccess(attempt: Attempt): BenchRequest {
  * order paid, one notification event per request sent (its Request-Id, outcome `paid`, HTTP 200),
  * and one `paid` event per attempt.
  */
-export async function verifyIngest(database: Database, attempts: number, sent: BenchRequest[]): Promise<Check> {
+export async function verifyIngest(
+  database: Database,
+  attempts: number,
+  sent: BenchRequest[],
+): Promise<Check> {
   const problems: string[] = [];
   const expect = (what: string, got: number, want: number) => {
     if (got !== want) problems.push(`${what}: ${got}, expected ${want}`);
   };
   const notification = eq(paymentEvents.kind, "notification");
-  const paidEvent = and(notification, eq(paymentEvents.outcome, "paid"), eq(paymentEvents.httpStatus, 200), eq(paymentEvents.inboxKey, paymentEvents.requestId));
+  const paidEvent = and(
+    notification,
+    eq(paymentEvents.outcome, "paid"),
+    eq(paymentEvents.httpStatus, 200),
+    eq(paymentEvents.inboxKey, paymentEvents.requestId),
+  );
   await database.run(async (db) => {
     const one = async (query: Promise<{ n: number }[]>) => (await query)[0]?.n ?? 0;
     expect("attempts", await one(db.select({ n: count() }).from(paymentAttempts)), attempts);
     expect(
       "paid attempts",
-      await one(db.select({ n: count() }).from(paymentAttempts).where(and(eq(paymentAttempts.status, "paid"), isNotNull(paymentAttempts.settledAt)))),
+      await one(
+        db
+          .select({ n: count() })
+          .from(paymentAttempts)
+          .where(and(eq(paymentAttempts.status, "paid"), isNotNull(paymentAttempts.settledAt))),
+      ),
       attempts,
     );
-    expect("paid orders", await one(db.select({ n: count() }).from(orders).where(and(eq(orders.status, "paid"), isNotNull(orders.paidAt)))), attempts);
-    expect("notification events", await one(db.select({ n: count() }).from(paymentEvents).where(notification)), sent.length);
-    expect("paid events", await one(db.select({ n: count() }).from(paymentEvents).where(paidEvent)), sent.length);
-    expect("attempts with a paid event", await one(db.select({ n: countDistinct(paymentEvents.attemptId) }).from(paymentEvents).where(paidEvent)), attempts);
-    const recorded = new Set((await db.select({ id: paymentEvents.requestId }).from(paymentEvents).where(notification)).map((r) => r.id));
-    expect("requests sent but not recorded", sent.filter((r) => !recorded.has(r.headers["Request-Id"]!)).length, 0);
+    expect(
+      "paid orders",
+      await one(
+        db
+          .select({ n: count() })
+          .from(orders)
+          .where(and(eq(orders.status, "paid"), isNotNull(orders.paidAt))),
+      ),
+      attempts,
+    );
+    expect(
+      "notification events",
+      await one(db.select({ n: count() }).from(paymentEvents).where(notification)),
+      sent.length,
+    );
+    expect(
+      "paid events",
+      await one(db.select({ n: count() }).from(paymentEvents).where(paidEvent)),
+      sent.length,
+    );
+    expect(
+      "attempts with a paid event",
+      await one(
+        db
+          .select({ n: countDistinct(paymentEvents.attemptId) })
+          .from(paymentEvents)
+          .where(paidEvent),
+      ),
+      attempts,
+    );
+    const recorded = new Set(
+      (
+        await db.select({ id: paymentEvents.requestId }).from(paymentEvents).where(notification)
+      ).map((r) => r.id),
+    );
+    expect(
+      "requests sent but not recorded",
+      sent.filter((r) => !recorded.has(r.headers["Request-Id"]!)).length,
+      0,
+    );
     if (problems.length) {
       const outcomes = await db
         .select({ outcome: paymentEvents.outcome, status: paymentEvents.httpStatus, n: count() })
         .from(paymentEvents)
         .where(notification)
         .groupBy(paymentEvents.outcome, paymentEvents.httpStatus);
-      problems.push(`outcomes: ${outcomes.map((o) => `${o.outcome}/${o.status} ×${o.n}`).join(", ")}`);
+      problems.push(
+        `outcomes: ${outcomes.map((o) => `${o.outcome}/${o.status} ×${o.n}`).join(", ")}`,
+      );
     }
   });
-  return { ok: problems.length === 0, summary: `${attempts} attempts paid once each, ${sent.length} notifications recorded`, problems };
+  return {
+    ok: problems.length === 0,
+    summary: `${attempts} attempts paid once each, ${sent.length} notifications recorded`,
+    problems,
+  };
 }

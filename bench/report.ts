@@ -35,7 +35,10 @@ const ratio = (p: Pair) => p.app.rps / p.noop.rps;
 
 /** The c16 ratio a database is judged on: the median of its c16 rounds. */
 export function c16Ratio(result: DatabaseResult): number {
-  const ratios = result.pairs.filter((p) => p.app.connections === 16).map(ratio).sort((a, b) => a - b);
+  const ratios = result.pairs
+    .filter((p) => p.app.connections === 16)
+    .map(ratio)
+    .sort((a, b) => a - b);
   return ratios[Math.floor((ratios.length - 1) / 2)] ?? NaN;
 }
 
@@ -43,7 +46,9 @@ export const passed = (result: DatabaseResult) =>
   result.ingest.ok &&
   result.checkout.check.ok &&
   result.checkout.failures.length === 0 &&
-  result.pairs.every((p) => [p.app, p.noop].every((l) => l.errors === 0 && l.non2xx === 0 && l.completed === l.sent));
+  result.pairs.every((p) =>
+    [p.app, p.noop].every((l) => l.errors === 0 && l.non2xx === 0 && l.completed === l.sent),
+  );
 
 const f0 = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "–");
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "–");
@@ -58,11 +63,34 @@ function table(head: string[], rows: (string | number)[][]): string {
 function databaseSection(r: DatabaseResult): string {
   const loadCells = (l: LoadResult) => [f0(l.rps), f2(l.p50), f2(l.p99), l.errors + l.non2xx];
   const ingest = table(
-    ["run", "c", "requests", "app req/s", "p50 ms", "p99 ms", "failed", "no-op req/s", "p50 ms", "p99 ms", "failed", "app / no-op"],
-    r.pairs.map((p) => [p.label, p.app.connections, f0(p.app.completed), ...loadCells(p.app), ...loadCells(p.noop), `${f2(ratio(p))}×`]),
+    [
+      "run",
+      "c",
+      "requests",
+      "app req/s",
+      "p50 ms",
+      "p99 ms",
+      "failed",
+      "no-op req/s",
+      "p50 ms",
+      "p99 ms",
+      "failed",
+      "app / no-op",
+    ],
+    r.pairs.map((p) => [
+      p.label,
+      p.app.connections,
+      f0(p.app.completed),
+      ...loadCells(p.app),
+      ...loadCells(p.noop),
+      `${f2(ratio(p))}×`,
+    ]),
   );
   const c = r.checkout;
-  const checkout = table(["orders placed", "p50 ms", "p99 ms", "failures"], [[f0(c.placed), f1(c.p50), f1(c.p99), c.failures.length]]);
+  const checkout = table(
+    ["orders placed", "p50 ms", "p99 ms", "failures"],
+    [[f0(c.placed), f1(c.p50), f1(c.p99), c.failures.length]],
+  );
   const checks = [
     `- Database after the ingest: ${r.ingest.ok ? `ok (${r.ingest.summary})` : `**FAILED**: ${r.ingest.problems.join("; ")}`}`,
     `- Database after checkout: ${c.check.ok ? `ok (${c.check.summary})` : `**FAILED**: ${c.check.problems.join("; ")}`}`,

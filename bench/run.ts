@@ -7,9 +7,22 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { c16Ratio, passed, renderResults, TARGET_RATIO, type DatabaseResult, type RunInfo } from "./report";
 import { onBothDatabases } from "./databases";
-import { APP_DIR, BENCH_DIR, buildWorkspace, measureInChild, placeOrderActionId } from "./workspace";
+import {
+  c16Ratio,
+  passed,
+  renderResults,
+  TARGET_RATIO,
+  type DatabaseResult,
+  type RunInfo,
+} from "./report";
+import {
+  APP_DIR,
+  BENCH_DIR,
+  buildWorkspace,
+  measureInChild,
+  placeOrderActionId,
+} from "./workspace";
 
 function intEnv(name: string, fallback: number, min: number): number {
   const value = Number(process.env[name] || fallback);
@@ -28,11 +41,14 @@ const info: RunInfo = {
   orders: intEnv("BENCH_ORDERS", 200, 1),
   rounds: 3,
 };
-console.log(`npm run bench: ${info.n} notifications per run, ${info.orders} placements; load average ${info.loadBefore.map((l) => l.toFixed(2)).join(" ")}`);
+console.log(
+  `npm run bench: ${info.n} notifications per run, ${info.orders} placements; load average ${info.loadBefore.map((l) => l.toFixed(2)).join(" ")}`,
+);
 mkdirSync(BENCH_DIR, { recursive: true });
 
 // BENCH_SKIP_BUILD=1 reuses the last workspace build (for working on the bench itself).
-if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(join(APP_DIR, ".next", "BUILD_ID"))) console.log("reusing the build in .bench/app");
+if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(join(APP_DIR, ".next", "BUILD_ID")))
+  console.log("reusing the build in .bench/app");
 else console.log(`built .bench/app: ${buildWorkspace()}`);
 const actionId = placeOrderActionId();
 
@@ -40,13 +56,21 @@ const actionId = placeOrderActionId();
 const childFailures: string[] = [];
 
 /** bench/measure.ts on one database; null when it could not finish. */
-async function measure(database: DatabaseResult["database"], url: string): Promise<DatabaseResult | null> {
-  const { result, exitCode } = await measureInChild<DatabaseResult>("bench/measure.ts", database, url, {
-    BENCH_N: String(info.n),
-    BENCH_ORDERS: String(info.orders),
-    BENCH_ROUNDS: String(info.rounds),
-    BENCH_ACTION_ID: actionId,
-  });
+async function measure(
+  database: DatabaseResult["database"],
+  url: string,
+): Promise<DatabaseResult | null> {
+  const { result, exitCode } = await measureInChild<DatabaseResult>(
+    "bench/measure.ts",
+    database,
+    url,
+    {
+      BENCH_N: String(info.n),
+      BENCH_ORDERS: String(info.orders),
+      BENCH_ROUNDS: String(info.rounds),
+      BENCH_ACTION_ID: actionId,
+    },
+  );
   if (exitCode !== 0) childFailures.push(`${database} (exit ${exitCode})`);
   return result;
 }
@@ -55,7 +79,9 @@ const { results, complete } = await onBothDatabases("sqlite", measure);
 const sqlite = results.find((r) => r.database === "SQLite");
 
 info.loadAfter = loadavg();
-const markdown = renderResults(info, results) + (complete ? "" : "\n**A database's run did not finish: see the output of `npm run bench`.**\n");
+const markdown =
+  renderResults(info, results) +
+  (complete ? "" : "\n**A database's run did not finish: see the output of `npm run bench`.**\n");
 console.log(`\n${markdown}`);
 writeFileSync("bench/results.md", markdown);
 console.log("written to bench/results.md");

@@ -69,24 +69,40 @@ export async function startServers(name: string, databaseUrl: string): Promise<S
   };
   delete env.NODE_OPTIONS;
   // BENCH_CPU_PROF=1: a V8 CPU profile of the server in .bench/prof/, written when it stops.
-  const profile = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", `--cpu-prof-dir=${join(BENCH_DIR, "prof")}`] : [];
+  const profile =
+    process.env.BENCH_CPU_PROF === "1"
+      ? ["--cpu-prof", `--cpu-prof-dir=${join(BENCH_DIR, "prof")}`]
+      : [];
   const log = join(BENCH_DIR, `${name}-next.log`);
   // Its one log line per notification goes straight to a file, costing this process nothing.
   const fd = openSync(log, "w");
-  const child = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    cwd: APP_DIR,
-    env,
-    stdio: ["ignore", fd, fd],
-  });
+  const child = spawn(
+    process.execPath,
+    [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port)],
+    {
+      cwd: APP_DIR,
+      env,
+      stdio: ["ignore", fd, fd],
+    },
+  );
   children.add(child);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}); ${log}:\n${readFileSync(log, "utf8").slice(-2000)}`);
-    const answer = await fetch(`http://127.0.0.1:${port}${NOOP_PATH}`, { method: "POST", body: "{}" }).catch(() => null);
+    if (child.exitCode !== null)
+      throw new Error(
+        `next start exited (${child.exitCode}); ${log}:\n${readFileSync(log, "utf8").slice(-2000)}`,
+      );
+    const answer = await fetch(`http://127.0.0.1:${port}${NOOP_PATH}`, {
+      method: "POST",
+      body: "{}",
+    }).catch(() => null);
     if (answer?.ok) break;
-    if (answer) throw new Error(`POST ${NOOP_PATH} answered ${answer.status}: the workspace build has no no-op route`);
+    if (answer)
+      throw new Error(
+        `POST ${NOOP_PATH} answered ${answer.status}: the workspace build has no no-op route`,
+      );
     if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s; see ${log}`);
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -3,7 +3,15 @@
 // app never contains benchmark code; only this copy does. Building a copy also means that a
 // `next build` someone else runs in the tree meanwhile cannot pull files from under the server.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 
 export const BENCH_DIR = resolve(".bench");
@@ -11,7 +19,19 @@ export const APP_DIR = join(BENCH_DIR, "app");
 export const NOOP_PATH = "/api/bench-noop";
 export const NOTIFICATION_PATH = "/api/doku/notifications";
 
-const SOURCES = ["app", "components", "lib", "messages", "public", "drizzle", "proxy.ts", "instrumentation.ts", "i18n.d.ts", "tsconfig.json", "package.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "messages",
+  "public",
+  "drizzle",
+  "proxy.ts",
+  "instrumentation.ts",
+  "i18n.d.ts",
+  "tsconfig.json",
+  "package.json",
+];
 // app/globals.css loads tailwind.config.ts with @config, so it belongs to the build too.
 const CONFIGS = /^(next|postcss|tailwind)\.config\.[cm]?[jt]s$/;
 
@@ -33,17 +53,26 @@ export function buildWorkspace(): string {
   // tsx's loader options are not for the build.
   const { NODE_OPTIONS: _nodeOptions, ...inherited } = process.env;
   const env = { ...inherited, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
-  const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: APP_DIR, env, stdio: "inherit" });
-  if (build.status !== 0) throw new Error(`next build in ${APP_DIR} failed (exit ${build.status ?? build.signal})`);
+  const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    cwd: APP_DIR,
+    env,
+    stdio: "inherit",
+  });
+  if (build.status !== 0)
+    throw new Error(`next build in ${APP_DIR} failed (exit ${build.status ?? build.signal})`);
   return readFileSync(join(APP_DIR, ".next", "BUILD_ID"), "utf8").trim();
 }
 
 /** The id of the real checkout server action in this build (it changes with every build). */
 export function placeOrderActionId(): string {
   const file = join(APP_DIR, ".next", "server", "server-reference-manifest.json");
-  const manifest = JSON.parse(readFileSync(file, "utf8")) as { node?: Record<string, { filename?: string; exportedName?: string }> };
+  const manifest = JSON.parse(readFileSync(file, "utf8")) as {
+    node?: Record<string, { filename?: string; exportedName?: string }>;
+  };
   const found = Object.entries(manifest.node ?? {}).find(
-    ([, entry]) => entry.filename?.endsWith("app/[locale]/(shop)/checkout/actions.ts") && entry.exportedName === "placeOrderAction",
+    ([, entry]) =>
+      entry.filename?.endsWith("app/[locale]/(shop)/checkout/actions.ts") &&
+      entry.exportedName === "placeOrderAction",
   );
   if (!found) throw new Error(`${file}: no placeOrderAction`);
   return found[0];
@@ -63,7 +92,13 @@ export async function measureInChild<T>(
   const resultFile = join(BENCH_DIR, `${basename(script, ".ts")}-${database.toLowerCase()}.json`);
   rmSync(resultFile, { force: true });
   const child = spawn(process.execPath, ["--import", "tsx", script], {
-    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, BENCH_DATABASE: database, BENCH_RESULT: resultFile },
+    env: {
+      ...process.env,
+      ...env,
+      DATABASE_URL: databaseUrl,
+      BENCH_DATABASE: database,
+      BENCH_RESULT: resultFile,
+    },
     stdio: "inherit",
   });
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));

@@ -11,7 +11,11 @@ import { addToCart, checkoutToKredivo, fillCheckout, tokenFromUrl } from "./supp
 
 /** Presses Tab (or Shift+Tab) until `target` has focus, as a keyboard user would; fails if it never gets it. */
 async function tabTo(page: Page, target: Locator, { backwards = false, maxPresses = 60 } = {}) {
-  for (let i = 0; i < maxPresses && !(await target.evaluate((el) => el === document.activeElement)); i++) {
+  for (
+    let i = 0;
+    i < maxPresses && !(await target.evaluate((el) => el === document.activeElement));
+    i++
+  ) {
     await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
   }
   await expect(target).toBeFocused();
@@ -22,7 +26,10 @@ test.beforeEach(async () => {
 });
 
 test("axe: every shop page, on desktop and phone widths", async ({ page }) => {
-  for (const size of [{ width: 1280, height: 860 }, { width: 390, height: 844 }]) {
+  for (const size of [
+    { width: 1280, height: 860 },
+    { width: 390, height: 844 },
+  ]) {
     await page.setViewportSize(size);
     await page.goto("/");
     await expectNoSeriousViolations(page, `catalog ${size.width}`);
@@ -54,7 +61,9 @@ test("axe: every back-office page", async ({ page }) => {
   await page.getByRole("button", { name: "Approve payment" }).click();
   const token = tokenFromUrl(page.url());
   // So that the orders page also shows its "signed notifications without an order" section.
-  const stray = JSON.stringify(notificationBody({ invoice: `INV-A11Y-${Date.now()}`, amount: 99_000, status: "SUCCESS" }));
+  const stray = JSON.stringify(
+    notificationBody({ invoice: `INV-A11Y-${Date.now()}`, amount: 99_000, status: "SUCCESS" }),
+  );
   expect((await postNotification(page.request, stray, signNotification(stray))).status).toBe(404);
 
   await page.goto("/admin/sign-in");
@@ -92,7 +101,9 @@ test("a whole checkout with the keyboard alone; errors are announced", async ({ 
   // Reach the first product by tabbing, as a keyboard user would.
   await tabTo(page, page.getByRole("link", { name: "Batik Tulis Parang Shirt" }));
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { level: 1, name: "Batik Tulis Parang Shirt" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Batik Tulis Parang Shirt" }),
+  ).toBeVisible();
   await page.getByLabel("Quantity", { exact: true }).focus();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Add to cart" })).toBeFocused();
@@ -109,7 +120,9 @@ test("a whole checkout with the keyboard alone; errors are announced", async ({ 
   await expect(firstName).toHaveAttribute("aria-invalid", "true");
   const describedBy = await firstName.getAttribute("aria-describedby");
   expect(describedBy).toBeTruthy();
-  await expect(page.locator(`[id="${describedBy!.split(" ").at(-1)}"]`)).toHaveText(/Enter your first name/);
+  await expect(page.locator(`[id="${describedBy!.split(" ").at(-1)}"]`)).toHaveText(
+    /Enter your first name/,
+  );
   await expect(firstName).toBeFocused();
 
   for (const [label, value] of [
@@ -133,7 +146,9 @@ test("a whole checkout with the keyboard alone; errors are announced", async ({ 
   expect(cspViolations).toEqual([]);
 });
 
-test("the back office with the keyboard alone: sign in, find an order, ask DOKU, sign out", async ({ page }) => {
+test("the back office with the keyboard alone: sign in, find an order, ask DOKU, sign out", async ({
+  page,
+}) => {
   await addToCart(page, "Batik Kawung Canvas Tote", 1);
   await checkoutToKredivo(page);
   await page.getByRole("button", { name: "Approve payment" }).click();
@@ -147,7 +162,9 @@ test("the back office with the keyboard alone: sign in, find an order, ask DOKU,
   await page.keyboard.type("wrong-password");
   await page.keyboard.press("Enter");
   // The refusal is announced (role=alert) and tied to the fields it is about.
-  await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Email or password is incorrect." }),
+  ).toBeVisible();
   await expect(page.getByLabel("Password")).toHaveAttribute("aria-describedby", "sign-in-error");
   await tabTo(page, page.getByLabel("Password"));
   await page.keyboard.press("ControlOrMeta+a");
@@ -162,14 +179,18 @@ test("the back office with the keyboard alone: sign in, find an order, ask DOKU,
   await expect(orderLink).toBeVisible();
   await tabTo(page, orderLink);
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(token.slice(0, 8).toUpperCase());
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(
+    token.slice(0, 8).toUpperCase(),
+  );
 
   const checkStatus = page.getByRole("button", { name: "Check status with DOKU" }).first();
   await tabTo(page, checkStatus);
   await page.screenshot({ path: "test-results/keyboard-admin-focus.png" });
   await page.keyboard.press("Enter");
   // DOKU's answer lands in a polite live region next to the button.
-  await expect(page.getByRole("status").filter({ hasText: "DOKU says" }).first()).toContainText("DOKU says SUCCESS");
+  await expect(page.getByRole("status").filter({ hasText: "DOKU says" }).first()).toContainText(
+    "DOKU says SUCCESS",
+  );
 
   await tabTo(page, page.getByRole("button", { name: "Sign out" }), { backwards: true });
   await page.keyboard.press("Enter");

@@ -39,7 +39,9 @@ test("every admin page needs a session, checked by the page itself", async ({ pa
     await expect(page, path).toHaveURL(/\/admin\/sign-in/);
   }
   // A cookie that merely looks like a session gets past the proxy, not past the page.
-  await context.addCookies([{ name: "authjs.session-token", value: "forged", domain: "localhost", path: "/" }]);
+  await context.addCookies([
+    { name: "authjs.session-token", value: "forged", domain: "localhost", path: "/" },
+  ]);
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/admin\/sign-in/);
 });
@@ -52,7 +54,9 @@ test("a wrong password is refused with one generic message", async ({ page }) =>
   await expect(page).toHaveURL(/\/admin\/sign-in/);
 });
 
-test("a paid order's timeline shows generate-order, the notification and the state change", async ({ page }) => {
+test("a paid order's timeline shows generate-order, the notification and the state change", async ({
+  page,
+}) => {
   await addToCart(page, COFFEE, 2);
   await checkoutToKredivo(page);
   await page.getByRole("button", { name: "Approve payment" }).click();
@@ -76,13 +80,18 @@ test("a paid order's timeline shows generate-order, the notification and the sta
   await expect(events.nth(1)).toHaveAttribute("data-outcome", "paid");
   const [attempt] = db.attempts(order.id);
   await expect(page.getByText(attempt!.invoice_number).first()).toBeVisible();
-  await page.locator("details").first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
+  await page
+    .locator("details")
+    .first()
+    .evaluate((d) => ((d as HTMLDetailsElement).open = true));
   await page.screenshot({ path: screenshotPath("admin-2-order.png"), fullPage: true });
   // Headers are shown redacted: never the whole signature.
   await expect(page.getByText(/HMACSHA256=[A-Za-z0-9+/]{40,}=/)).toHaveCount(0);
 });
 
-test("the order's emails: a refused confirmation is retried and sent; staff resend it", async ({ page }) => {
+test("the order's emails: a refused confirmation is retried and sent; staff resend it", async ({
+  page,
+}) => {
   // The mailbox refuses the first try: the sender retries and the back office tells the story.
   await sandbox.refuseMail(1);
   await addToCart(page, COFFEE, 1);
@@ -104,11 +113,18 @@ test("the order's emails: a refused confirmation is retried and sent; staff rese
   await expect(page.getByTestId("resend-result").first()).toContainText("Queued again");
   await mailTo(shopper.email, 2);
   await page.reload();
-  await expect(emails.locator("[data-testid=email-row][data-kind=order_confirmation]")).toHaveCount(2);
-  await expect(emails.locator("[data-testid=email-row][data-kind=order_confirmation][data-status=sent]")).toHaveCount(2);
+  await expect(emails.locator("[data-testid=email-row][data-kind=order_confirmation]")).toHaveCount(
+    2,
+  );
+  await expect(
+    emails.locator("[data-testid=email-row][data-kind=order_confirmation][data-status=sent]"),
+  ).toHaveCount(2);
 });
 
-test("an admin action without a session is refused and changes nothing @faults", async ({ page, context }) => {
+test("an admin action without a session is refused and changes nothing @faults", async ({
+  page,
+  context,
+}) => {
   const { orderId } = await orderAtKredivo(page);
   await signIn(page);
   await page.goto(`/admin/orders/${orderId}`);
@@ -121,16 +137,22 @@ test("an admin action without a session is refused and changes nothing @faults",
   expect(db.events(orderId).map((e) => e.kind)).toEqual(["generate_order"]);
 });
 
-test("with every notification dropped, the reconciler pays an approved order @faults", async ({ page }) => {
+test("with every notification dropped, the reconciler pays an approved order @faults", async ({
+  page,
+}) => {
   const { token, invoice, orderId } = await orderAtKredivo(page);
   // Held off the reconciler until the dropped notification is proven: "pending" is then the drop's doing.
   const [attempt] = db.attempts(orderId);
   holdFromReconciler(attempt!.id);
   await sandbox.fault({ target: "notification", kind: "drop", count: 1000 });
   await sandbox.approve(invoice);
-  await expect.poll(async () => (await sandbox.order(invoice)).deliveries.length).toBeGreaterThanOrEqual(1);
+  await expect
+    .poll(async () => (await sandbox.order(invoice)).deliveries.length)
+    .toBeGreaterThanOrEqual(1);
   expect(db.order(token)!.status).toBe("pending");
-  expect(db.events(orderId).map((e) => `${e.kind}:${e.outcome}`)).toEqual(["generate_order:pending"]);
+  expect(db.events(orderId).map((e) => `${e.kind}:${e.outcome}`)).toEqual([
+    "generate_order:pending",
+  ]);
 
   // Due at once (RECONCILE_MIN_AGE_MS is 12 s in the e2e server): its next pass (every 1 s) pays it.
   releaseToReconciler(attempt!.id);
@@ -147,21 +169,34 @@ test("an abandoned order becomes expired @faults", async ({ page }) => {
   const { token, invoice, orderId } = await orderAtKredivo(page);
   await fetch(`${E2E.sandboxUrl}/_sandbox/orders/${invoice}/expire`, { method: "POST" });
 
-  await expect.poll(() => db.order(token)!.status, { timeout: 30_000, intervals: [1000] }).toBe("expired");
+  await expect
+    .poll(() => db.order(token)!.status, { timeout: 30_000, intervals: [1000] })
+    .toBe("expired");
   expect(db.attempts(orderId).map((a) => a.status)).toEqual(["expired"]);
   await page.goto(`/orders/${token}`);
   await expect(page.getByTestId("order-status")).toHaveText("Payment expired");
   await expect(page.getByRole("button", { name: "Pay again with Kredivo" })).toBeVisible();
 });
 
-test("a signed notification for an invoice we never made is shown to staff until marked reviewed @faults", async ({ page }) => {
+test("a signed notification for an invoice we never made is shown to staff until marked reviewed @faults", async ({
+  page,
+}) => {
   const invoice = `INV-STRAY-${Date.now()}`;
   const body = JSON.stringify(notificationBody({ invoice, amount: 250_000, status: "SUCCESS" }));
   const headers = signNotification(body);
   expect((await postNotification(page.request, body, headers)).status).toBe(404);
   // A forgery for another unknown invoice is not shown: only DOKU can sign.
-  const forged = JSON.stringify(notificationBody({ invoice: `${invoice}-FORGED`, amount: 1, status: "SUCCESS" }));
-  expect((await postNotification(page.request, forged, { ...signNotification(forged), Signature: "HMACSHA256=forged" })).status).toBe(401);
+  const forged = JSON.stringify(
+    notificationBody({ invoice: `${invoice}-FORGED`, amount: 1, status: "SUCCESS" }),
+  );
+  expect(
+    (
+      await postNotification(page.request, forged, {
+        ...signNotification(forged),
+        Signature: "HMACSHA256=forged",
+      })
+    ).status,
+  ).toBe(401);
 
   await signIn(page);
   const row = page.getByTestId("unmatched-row").filter({ hasText: invoice });
@@ -174,19 +209,27 @@ test("a signed notification for an invoice we never made is shown to staff until
 
   await row.getByRole("button", { name: "Mark reviewed" }).click();
   await expect(page.getByTestId("unmatched-row").filter({ hasText: invoice })).toHaveCount(0);
-  expect(db.eventsByRequestId(headers["Request-Id"]).map((e) => e.reviewed_at !== null)).toEqual([true]);
+  expect(db.eventsByRequestId(headers["Request-Id"]).map((e) => e.reviewed_at !== null)).toEqual([
+    true,
+  ]);
 });
 
-test("the stock page shows what is on sale and what unpaid orders hold, as the database has it", async ({ page }) => {
+test("the stock page shows what is on sale and what unpaid orders hold, as the database has it", async ({
+  page,
+}) => {
   const slug = "java-preanger-arabica-250g";
   const cells = async () => {
     const row = page.locator(`[data-testid="stock-row"][data-slug="${slug}"]`);
     await expect(row).toContainText(COFFEE);
-    const count = async (id: string) => Number((await row.getByTestId(id).innerText()).replace(/\./g, ""));
+    const count = async (id: string) =>
+      Number((await row.getByTestId(id).innerText()).replace(/\./g, ""));
     return { available: await count("stock-available"), held: await count("stock-held") };
   };
   await signIn(page);
-  await page.getByRole("navigation", { name: "Back office" }).getByRole("link", { name: "Stock" }).click();
+  await page
+    .getByRole("navigation", { name: "Back office" })
+    .getByRole("link", { name: "Stock" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Stock" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Stock" })).toHaveAttribute("aria-current", "page");
   const before = await cells();

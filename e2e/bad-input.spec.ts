@@ -5,7 +5,16 @@ import { expect, test, type Page } from "@playwright/test";
 import { db, holdFromReconciler } from "./support/db";
 import { notificationBody, postNotification, signNotification } from "./support/doku";
 import { sandbox } from "./support/sandbox";
-import { addToCart, cartCookie, checkoutToKredivo, fillCheckout, forgeFormField, shopper, signInAsAdmin, tokenFromUrl } from "./support/shop";
+import {
+  addToCart,
+  cartCookie,
+  checkoutToKredivo,
+  fillCheckout,
+  forgeFormField,
+  shopper,
+  signInAsAdmin,
+  tokenFromUrl,
+} from "./support/shop";
 
 const COFFEE = "Java Preanger Arabica Beans 250 g";
 const COFFEE_SLUG = "java-preanger-arabica-250g";
@@ -24,18 +33,28 @@ async function placeOrder(page: Page, who = shopper) {
 
 // ------------------------------------------------------------------------- checkout ----
 
-test("over-long and blank checkout fields are refused by the form and by the server @faults", async ({ page }) => {
+test("over-long and blank checkout fields are refused by the form and by the server @faults", async ({
+  page,
+}) => {
   await addToCart(page, COFFEE, 1);
   const cart = (await cartCookie(page))!;
   await page.goto("/checkout");
   const orders = db.orderCount();
 
-  await fillCheckout(page, { ...shopper, firstName: "A".repeat(61), address: "B".repeat(201), city: "   " });
+  await fillCheckout(page, {
+    ...shopper,
+    firstName: "A".repeat(61),
+    address: "B".repeat(201),
+    city: "   ",
+  });
   await page.getByRole("button", { name: "Pay with Kredivo" }).click();
   await expect(page.getByText("First name must be at most 60 characters")).toBeVisible();
   await expect(page.getByText("Street address must be at most 200 characters")).toBeVisible();
   await expect(page.getByText("Enter the city")).toBeVisible();
-  await expect(page.getByLabel("First name", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("First name", { exact: true })).toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
   expect(db.orderCount()).toBe(orders);
 
   // The browser is not trusted: the same values smuggled past the form meet the same rules.
@@ -51,7 +70,9 @@ test("over-long and blank checkout fields are refused by the form and by the ser
     await route.continue({ postData: forged });
   });
   await page.getByRole("button", { name: "Pay with Kredivo" }).click();
-  await expect(page.getByTestId("form-error")).toHaveText("Some details need fixing. Check the highlighted fields.");
+  await expect(page.getByTestId("form-error")).toHaveText(
+    "Some details need fixing. Check the highlighted fields.",
+  );
   await expect(page.getByText("First name must be at most 60 characters")).toBeVisible();
   await expect(page.getByText("Street address must be at most 200 characters")).toBeVisible();
   await expect(page.getByText("Enter the city")).toBeVisible();
@@ -60,7 +81,9 @@ test("over-long and blank checkout fields are refused by the form and by the ser
   expect(db.cartLines(cart)).toEqual([{ slug: COFFEE_SLUG, quantity: 1 }]);
 });
 
-test("unicode names and addresses are accepted, stored and shown exactly @faults", async ({ page }) => {
+test("unicode names and addresses are accepted, stored and shown exactly @faults", async ({
+  page,
+}) => {
   const who = {
     ...shopper,
     firstName: "Nguyễn Thị Ánh",
@@ -72,7 +95,12 @@ test("unicode names and addresses are accepted, stored and shown exactly @faults
 
   const stored = db.customer(token)!;
   expect(stored).toMatchObject({ firstName: who.firstName, lastName: who.lastName });
-  expect(stored.shipping).toMatchObject({ firstName: who.firstName, lastName: who.lastName, address: who.address, city: who.city });
+  expect(stored.shipping).toMatchObject({
+    firstName: who.firstName,
+    lastName: who.lastName,
+    address: who.address,
+    city: who.city,
+  });
   expect(stored.billing).toEqual(stored.shipping);
 
   await page.goto(`/orders/${token}`);
@@ -83,7 +111,9 @@ test("unicode names and addresses are accepted, stored and shown exactly @faults
 });
 
 // Names cannot hold markup at all (lib/checkout/schema.ts refuses "<" in a name); addresses can.
-test("markup in addresses is stored as text and rendered inert, in the shop and the back office @faults", async ({ page }) => {
+test("markup in addresses is stored as text and rendered inert, in the shop and the back office @faults", async ({
+  page,
+}) => {
   const dialogs: string[] = [];
   page.on("dialog", (dialog) => {
     dialogs.push(dialog.message());
@@ -108,7 +138,9 @@ test("markup in addresses is stored as text and rendered inert, in the shop and 
   await expect(address).toContainText(who.address);
   await expect(address).toContainText(who.city);
   await expect(page.locator("address img")).toHaveCount(0);
-  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+  expect(
+    await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss),
+  ).toBeUndefined();
   for (const raw of ["<script>alert(1)", "<img src=x"]) expect(html).not.toContain(raw);
 
   await signInAsAdmin(page);
@@ -116,9 +148,13 @@ test("markup in addresses is stored as text and rendered inert, in the shop and 
   const adminHtml = await adminResponse!.text();
   await expect(page.getByRole("region", { name: "Shipping address" })).toContainText(who.address);
   await expect(page.getByRole("region", { name: "Billing address" })).toContainText(who.city);
-  await expect(page.getByRole("region", { name: "Customer" })).toContainText(`${who.firstName} ${who.lastName}`);
+  await expect(page.getByRole("region", { name: "Customer" })).toContainText(
+    `${who.firstName} ${who.lastName}`,
+  );
   await expect(page.locator("img[src='x']")).toHaveCount(0);
-  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+  expect(
+    await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss),
+  ).toBeUndefined();
   for (const raw of ["<script>alert(1)", "<img src=x"]) expect(adminHtml).not.toContain(raw);
   expect(dialogs).toEqual([]);
 });
@@ -128,12 +164,16 @@ test("markup in addresses is stored as text and rendered inert, in the shop and 
 /** Submits the product page's add-to-cart form and waits for the server action's answer. */
 async function submitAddToCart(page: Page) {
   await Promise.all([
-    page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/products/")),
+    page.waitForResponse(
+      (r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith("/products/"),
+    ),
     page.getByRole("button", { name: "Add to cart" }).click(),
   ]);
 }
 
-test("impossible quantities get a clear message and leave the cart as it was @faults", async ({ page }) => {
+test("impossible quantities get a clear message and leave the cart as it was @faults", async ({
+  page,
+}) => {
   await addToCart(page, COFFEE, 2);
   const cart = (await cartCookie(page))!;
   const carts = db.cartCount();
@@ -169,7 +209,9 @@ test("impossible quantities get a clear message and leave the cart as it was @fa
   expect(db.cartCount()).toBe(carts);
 });
 
-test("an unknown or discontinued product id posted to add-to-cart adds nothing @faults", async ({ page }) => {
+test("an unknown or discontinued product id posted to add-to-cart adds nothing @faults", async ({
+  page,
+}) => {
   await addToCart(page, COFFEE, 1);
   const cart = (await cartCookie(page))!;
   const inactive = db.product("lintas-x4-smartphone");
@@ -180,17 +222,28 @@ test("an unknown or discontinued product id posted to add-to-cart adds nothing @
     const stop = await forgeFormField(page, `**/products/${COFFEE_SLUG}`, "productId", productId);
     await submitAddToCart(page);
     await stop();
-    await expect(page.getByTestId("add-to-cart-error"), productId).toHaveText("This product is no longer available.");
+    await expect(page.getByTestId("add-to-cart-error"), productId).toHaveText(
+      "This product is no longer available.",
+    );
     expect(db.cartLines(cart), productId).toEqual([{ slug: COFFEE_SLUG, quantity: 1 }]);
   }
   await page.goto("/cart");
   await expect(page.getByRole("link", { name: inactive.name })).toHaveCount(0);
 });
 
-test("a forged or malformed cart cookie is an empty cart, never an error @faults", async ({ page, context }) => {
+test("a forged or malformed cart cookie is an empty cart, never an error @faults", async ({
+  page,
+  context,
+}) => {
   const forged = randomBytes(32).toString("base64url");
   expect(forged).toMatch(/^[A-Za-z0-9_-]{43}$/);
-  for (const value of [forged, "not-a-cart", "x".repeat(300), "..%2F..%2Fetc%2Fpasswd", "'OR'1'='1'--"]) {
+  for (const value of [
+    forged,
+    "not-a-cart",
+    "x".repeat(300),
+    "..%2F..%2Fetc%2Fpasswd",
+    "'OR'1'='1'--",
+  ]) {
     await context.clearCookies({ name: "tn_cart" });
     await context.addCookies([{ name: "tn_cart", value, domain: "localhost", path: "/" }]);
     const carts = db.cartCount();
@@ -215,7 +268,9 @@ test("a forged or malformed cart cookie is an empty cart, never an error @faults
   expect(db.cartLines(cart)).toEqual([{ slug: COFFEE_SLUG, quantity: 1 }]);
 });
 
-test("pay-again and back-to-cart posted with a made-up or someone else's order token create nothing @faults", async ({ page }) => {
+test("pay-again and back-to-cart posted with a made-up or someone else's order token create nothing @faults", async ({
+  page,
+}) => {
   // Someone else's order, already paid.
   const other = await placeOrder(page, { ...shopper, email: "someone.else@example.com" });
   await page.getByRole("button", { name: "Approve payment" }).click();
@@ -242,7 +297,10 @@ test("pay-again and back-to-cart posted with a made-up or someone else's order t
       await page.goto(form);
       const stop = await forgeFormField(page, `**${form}`, "token", token);
       await page.getByRole("button", { name: button }).click();
-      await expect(page.getByRole("heading", { level: 1, name: /We couldn.t find that (order|page)/ }), `${button} ${token}`).toBeVisible();
+      await expect(
+        page.getByRole("heading", { level: 1, name: /We couldn.t find that (order|page)/ }),
+        `${button} ${token}`,
+      ).toBeVisible();
       await stop();
     }
     // Someone else's paid order: nothing to pay or put back, only their (already known) order page.
@@ -275,7 +333,9 @@ interface BadNotification {
 }
 
 const withoutAmount = (invoice: string) => {
-  const body = notificationBody({ invoice, amount: 0, status: "SUCCESS" }) as { order: Record<string, unknown> };
+  const body = notificationBody({ invoice, amount: 0, status: "SUCCESS" }) as {
+    order: Record<string, unknown>;
+  };
   delete body.order.amount;
   return JSON.stringify(body);
 };
@@ -304,7 +364,10 @@ const BAD_NOTIFICATIONS: BadNotification[] = [
   {
     name: "a 70 kB body (signed)",
     build: (invoice, amount) => {
-      const body = JSON.stringify({ ...notificationBody({ invoice, amount, status: "SUCCESS" }), padding: "x".repeat(70 * 1024) });
+      const body = JSON.stringify({
+        ...notificationBody({ invoice, amount, status: "SUCCESS" }),
+        padding: "x".repeat(70 * 1024),
+      });
       return { body, headers: { ...signNotification(body) } };
     },
     status: 413,
@@ -314,7 +377,10 @@ const BAD_NOTIFICATIONS: BadNotification[] = [
   {
     name: "invalid JSON (signed)",
     build: (invoice, amount) => {
-      const body = JSON.stringify(notificationBody({ invoice, amount, status: "SUCCESS" })).slice(0, -7);
+      const body = JSON.stringify(notificationBody({ invoice, amount, status: "SUCCESS" })).slice(
+        0,
+        -7,
+      );
       return { body, headers: { ...signNotification(body) } };
     },
     status: 400,
@@ -345,7 +411,9 @@ const BAD_NOTIFICATIONS: BadNotification[] = [
   {
     name: "a SUCCESS for a different amount (signed)",
     build: (invoice, amount) => {
-      const body = JSON.stringify(notificationBody({ invoice, amount: amount - 1, status: "SUCCESS" }));
+      const body = JSON.stringify(
+        notificationBody({ invoice, amount: amount - 1, status: "SUCCESS" }),
+      );
       return { body, headers: { ...signNotification(body) } };
     },
     status: 200,
@@ -355,7 +423,9 @@ const BAD_NOTIFICATIONS: BadNotification[] = [
 ];
 
 for (const bad of BAD_NOTIFICATIONS) {
-  test(`notification with ${bad.name}: ${bad.status}, order unchanged @faults`, async ({ page }) => {
+  test(`notification with ${bad.name}: ${bad.status}, order unchanged @faults`, async ({
+    page,
+  }) => {
     const { token, invoice, attempt: placed } = await placeOrder(page);
     const order = db.order(token)!;
     // The e2e reconciler is held off the attempt, so that it stays exactly as the app left it
@@ -398,15 +468,28 @@ for (const bad of BAD_NOTIFICATIONS) {
   });
 }
 
-test("a signed notification for an unknown invoice is refused, flagged and does not reserve its Request-Id @faults", async ({ page }) => {
+test("a signed notification for an unknown invoice is refused, flagged and does not reserve its Request-Id @faults", async ({
+  page,
+}) => {
   const requestId = randomUUID();
-  const body = JSON.stringify(notificationBody({ invoice: "INV-20990101-DOESNOTEXIST", amount: 10_000, status: "SUCCESS" }));
+  const body = JSON.stringify(
+    notificationBody({ invoice: "INV-20990101-DOESNOTEXIST", amount: 10_000, status: "SUCCESS" }),
+  );
   const orders = db.orderCount();
-  const answer = await postNotification(page.request, body, { ...signNotification(body, { requestId }) });
+  const answer = await postNotification(page.request, body, {
+    ...signNotification(body, { requestId }),
+  });
   expect(answer.status).toBe(404);
   expect(answer.json).toEqual({ ok: false, outcome: "unknown_invoice" });
   const [event, ...more] = db.eventsByRequestId(requestId);
   expect(more).toHaveLength(0);
-  expect(event).toMatchObject({ outcome: "unknown_invoice", http_status: 404, flagged: 1, inbox_key: null, order_id: null, signature_valid: 1 });
+  expect(event).toMatchObject({
+    outcome: "unknown_invoice",
+    http_status: 404,
+    flagged: 1,
+    inbox_key: null,
+    order_id: null,
+    signature_valid: 1,
+  });
   expect(db.orderCount()).toBe(orders);
 });

@@ -13,14 +13,18 @@ const PRODUCT_PATH = "/products/java-preanger-arabica-250g";
 // STALE is from the cache too (served while it is rendered afresh, once 5 s have passed).
 const FROM_CACHE = ["HIT", "STALE"];
 
-test("a cached product page carries its CSP, and an inline script injected into it is refused", async ({ page }) => {
+test("a cached product page carries its CSP, and an inline script injected into it is refused", async ({
+  page,
+}) => {
   // The second request is answered from the cache, with the policy the cache stored beside the page.
   await page.request.get(PRODUCT_PATH);
 
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (event) =>
+      seen.push(`${event.effectiveDirective} ${event.blockedURI}`),
+    );
   });
   let served = "";
   await page.route(`**${PRODUCT_PATH}`, async (route) => {
@@ -35,10 +39,19 @@ test("a cached product page carries its CSP, and an inline script injected into 
   expect(FROM_CACHE).toContain(response!.headers()["x-nextjs-cache"]);
   // The policy allows exactly the inline scripts of the page as the cache served it (the page may
   // have been rendered again since the first request: stock changes it).
-  const scriptSrc = /script-src [^;]*/.exec(response!.headers()["content-security-policy"] ?? "")?.[0] ?? "";
-  expect(scriptSrc).toBe(["script-src 'self'", ...inlineScriptHashes(served).map((hash) => `'${hash}'`)].join(" "));
-  await expect.poll(() => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toContain("script-src-elem inline");
-  expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
+  const scriptSrc =
+    /script-src [^;]*/.exec(response!.headers()["content-security-policy"] ?? "")?.[0] ?? "";
+  expect(scriptSrc).toBe(
+    ["script-src 'self'", ...inlineScriptHashes(served).map((hash) => `'${hash}'`)].join(" "),
+  );
+  await expect
+    .poll(() =>
+      page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+    )
+    .toContain("script-src-elem inline");
+  expect(
+    await page.evaluate(() => (window as unknown as { injected?: boolean }).injected),
+  ).toBeUndefined();
 
   // The page's own scripts ran: the form is hydrated and the server action answers.
   await page.getByLabel("Quantity", { exact: true }).fill("2");
@@ -47,7 +60,9 @@ test("a cached product page carries its CSP, and an inline script injected into 
   await expect(page.getByTestId("cart-count")).toHaveText("2");
 });
 
-test("the cart badge comes from the browser: a shopper with a cart gets the same cached catalogue", async ({ page }) => {
+test("the cart badge comes from the browser: a shopper with a cart gets the same cached catalogue", async ({
+  page,
+}) => {
   await page.request.get("/");
   await addToCart(page, PRODUCT, 3);
   const response = await page.goto("/");
@@ -57,10 +72,14 @@ test("the cart badge comes from the browser: a shopper with a cart gets the same
   // And the cart page, rendered per request, is as strict as before.
   const cart = await page.goto("/cart");
   expect(cart!.headers()["cache-control"]).toContain("no-store");
-  expect(cart!.headers()["content-security-policy"]).toMatch(/'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(cart!.headers()["content-security-policy"]).toMatch(
+    /'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/,
+  );
 });
 
-test("the last units: 'only N left', more than that refused, then 'sold out' on the cached pages", async ({ page }) => {
+test("the last units: 'only N left', more than that refused, then 'sold out' on the cached pages", async ({
+  page,
+}) => {
   const PHONE = "Lintas X5 Smartphone 8/256 GB";
   const slug = "lintas-x5-smartphone";
   const left = db.stock(slug);
@@ -75,7 +94,10 @@ test("the last units: 'only N left', more than that refused, then 'sold out' on 
   await page.getByLabel("Quantity", { exact: true }).fill(String(left + 1));
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByTestId("add-to-cart-error")).toHaveText(`Only ${left} left in stock.`);
-  await expect(page.getByLabel("Quantity", { exact: true }), "the field keeps what the shopper asked for").toHaveValue(String(left + 1));
+  await expect(
+    page.getByLabel("Quantity", { exact: true }),
+    "the field keeps what the shopper asked for",
+  ).toHaveValue(String(left + 1));
   expect(db.stock(slug)).toBe(left);
   await page.screenshot({ path: screenshotPath("stock-only-left-refused.png") });
 
@@ -93,12 +115,16 @@ test("the last units: 'only N left', more than that refused, then 'sold out' on 
   await expect(page.getByLabel("Quantity", { exact: true })).toBeDisabled();
   await expect(async () => {
     await page.goto("/");
-    await expect(page.getByRole("article").filter({ hasText: PHONE }).getByTestId("stock-note")).toHaveText("Sold out", { timeout: 500 });
+    await expect(
+      page.getByRole("article").filter({ hasText: PHONE }).getByTestId("stock-note"),
+    ).toHaveText("Sold out", { timeout: 500 });
   }).toPass({ timeout: 15_000, intervals: [1_000] });
   await page.screenshot({ path: screenshotPath("stock-sold-out-catalog.png"), fullPage: true });
 });
 
-test("a product taken off sale leaves the page cache within seconds, and comes back when put on sale", async ({ request }) => {
+test("a product taken off sale leaves the page cache within seconds, and comes back when put on sale", async ({
+  request,
+}) => {
   const slug = "batik-truntum-silk-scarf";
   const path = `/products/${slug}`;
   expect((await request.get(path)).status()).toBe(200);

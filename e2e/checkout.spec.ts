@@ -20,7 +20,10 @@ test.beforeEach(async () => {
 function expectedTotal(lines: [slug: string, quantity: number][]): number {
   const subtotal = lines.reduce((sum, [slug, qty]) => sum + db.productPrice(slug) * qty, 0);
   const shipping = new Map(
-    lines.map(([slug]) => db.seller(slug)).filter((s) => s.type === "physical").map((s) => [s.id, s.shippingFee]),
+    lines
+      .map(([slug]) => db.seller(slug))
+      .filter((s) => s.type === "physical")
+      .map((s) => [s.id, s.shippingFee]),
   );
   return subtotal + [...shipping.values()].reduce((a, b) => a + b, 0);
 }
@@ -37,7 +40,8 @@ for (const viewport of [
 ]) {
   test(`happy path to a paid order (${viewport.name}, with screenshots)`, async ({ page }) => {
     await page.setViewportSize(viewport.size);
-    const shot = (step: string) => page.screenshot({ path: screenshotPath(`${viewport.name}-${step}.png`), fullPage: true });
+    const shot = (step: string) =>
+      page.screenshot({ path: screenshotPath(`${viewport.name}-${step}.png`), fullPage: true });
 
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -99,7 +103,9 @@ test("decline → failed → pay again → paid, with a new invoice number", asy
   expect(attempts.every((a) => a.amount === order.total)).toBe(true);
 });
 
-test("cancel at Kredivo → cancel page → back to cart, nothing paid, the units given back", async ({ page }) => {
+test("cancel at Kredivo → cancel page → back to cart, nothing paid, the units given back", async ({
+  page,
+}) => {
   const stockBefore = db.stock(SHIRT_SLUG);
   await addToCart(page, SHIRT, 1);
   await checkoutToKredivo(page);
@@ -122,7 +128,9 @@ test("cancel at Kredivo → cancel page → back to cart, nothing paid, the unit
   expect(db.stock(SHIRT_SLUG)).toBe(stockBefore);
 });
 
-test("checkout form explains every mistake, before and after submit, and stores nothing", async ({ page }) => {
+test("checkout form explains every mistake, before and after submit, and stores nothing", async ({
+  page,
+}) => {
   await addToCart(page, COFFEE, 1);
   await page.goto("/checkout");
   const before = db.orderCount();
@@ -134,35 +142,56 @@ test("checkout form explains every mistake, before and after submit, and stores 
   await page.getByRole("button", { name: "Pay with Kredivo" }).click();
   await expect(page.getByText("Enter your first name")).toBeVisible();
   await expect(page.getByText("Enter your mobile number")).toBeVisible();
-  await expect(page.getByText("Enter the postal code").or(page.getByText("Postal code must be 5 digits"))).toBeVisible();
-  await expect(page.getByLabel("First name", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(
+    page.getByText("Enter the postal code").or(page.getByText("Postal code must be 5 digits")),
+  ).toBeVisible();
+  await expect(page.getByLabel("First name", { exact: true })).toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
 
   await fillCheckout(page);
   await page.getByLabel("Mobile number").fill("021 555 1234");
   await page.getByLabel("Postal code", { exact: true }).fill("5527");
   await page.getByRole("button", { name: "Pay with Kredivo" }).click();
-  await expect(page.getByText("Enter an Indonesian mobile number, e.g. 0812 3456 7890")).toBeVisible();
+  await expect(
+    page.getByText("Enter an Indonesian mobile number, e.g. 0812 3456 7890"),
+  ).toBeVisible();
   await expect(page.getByText("Postal code must be 5 digits")).toBeVisible();
 
   await page.getByLabel("Billing address same as shipping").uncheck();
   await page.getByRole("button", { name: "Pay with Kredivo" }).click();
-  await expect(page.getByText("Enter the billing address").or(page.getByText("Enter the first name"))).toBeVisible();
+  await expect(
+    page.getByText("Enter the billing address").or(page.getByText("Enter the first name")),
+  ).toBeVisible();
   expect(db.orderCount()).toBe(before);
 });
 
-test("a tampered request cannot change the amount DOKU receives @faults", async ({ page, context }) => {
+test("a tampered request cannot change the amount DOKU receives @faults", async ({
+  page,
+  context,
+}) => {
   await addToCart(page, SHIRT, 1);
   const stockBefore = db.stock(SHIRT_SLUG);
   await page.goto("/checkout");
   await fillCheckout(page);
   // The server action's request as it leaves the browser ([form values, checkout key], as text):
   // prices, totals and quantities smuggled into the values, as a script posting it would.
-  const forgedFields = { total: 1000, amount: 1000, subtotal: 1, shippingTotal: 0, price: 1, quantity: 99, items: [{ slug: SHIRT_SLUG, quantity: 99, price: 1 }] };
+  const forgedFields = {
+    total: 1000,
+    amount: 1000,
+    subtotal: 1,
+    shippingTotal: 0,
+    price: 1,
+    quantity: 99,
+    items: [{ slug: SHIRT_SLUG, quantity: 99, price: 1 }],
+  };
   const forged: { sent: string; values: Record<string, unknown> }[] = [];
   await page.route("**/checkout", async (route) => {
     const request = route.request();
     const body = request.postData();
-    if (request.method() !== "POST" || !request.headers()["next-action"] || !body) return route.continue();
+    if (request.method() !== "POST" || !request.headers()["next-action"] || !body)
+      return route.continue();
     const [values, ...rest] = JSON.parse(body) as [Record<string, unknown>, ...unknown[]];
     const sent = JSON.stringify([{ ...values, ...forgedFields }, ...rest]);
     forged.push({ sent, values });
@@ -184,17 +213,30 @@ test("a tampered request cannot change the amount DOKU receives @faults", async 
   expect(order.total).toBe(total);
   expect(attempt.amount).toBe(total);
   expect(db.items(order.id).filter((i) => i.kind === "product")).toEqual([
-    { kind: "product", name: SHIRT, unit_price: db.productPrice(SHIRT_SLUG), quantity: 1, line_total: db.productPrice(SHIRT_SLUG) },
+    {
+      kind: "product",
+      name: SHIRT,
+      unit_price: db.productPrice(SHIRT_SLUG),
+      quantity: 1,
+      line_total: db.productPrice(SHIRT_SLUG),
+    },
   ]);
   expect(db.stock(SHIRT_SLUG)).toBe(stockBefore - 1);
   const atDoku = await sandbox.order(attempt.invoice_number);
   expect(atDoku.amount).toBe(total);
-  expect(atDoku.lineItems.find((li) => li.name === SHIRT)).toMatchObject({ price: db.productPrice(SHIRT_SLUG), quantity: 1 });
+  expect(atDoku.lineItems.find((li) => li.name === SHIRT)).toMatchObject({
+    price: db.productPrice(SHIRT_SLUG),
+    quantity: 1,
+  });
 
   // A forged cart cookie is just an unknown cart: nothing to order.
   await page.unroute("**/checkout");
-  await context.addCookies([{ name: "tn_cart", value: "A".repeat(43), url: page.url().replace(/\/kredivo.*/, "") }]);
-  await context.addCookies([{ name: "tn_cart", value: "A".repeat(43), domain: "localhost", path: "/" }]);
+  await context.addCookies([
+    { name: "tn_cart", value: "A".repeat(43), url: page.url().replace(/\/kredivo.*/, "") },
+  ]);
+  await context.addCookies([
+    { name: "tn_cart", value: "A".repeat(43), domain: "localhost", path: "/" },
+  ]);
   const orders = db.orderCount();
   await page.goto("/checkout");
   await expect(page).toHaveURL(/\/cart$/);
@@ -209,14 +251,18 @@ test("a notification delivered three times makes one transition @faults", async 
   await expect(page.getByTestId("order-status")).toHaveText("Paid");
 
   const order = db.order(token)!;
-  await expect.poll(() => db.events(order.id).filter((e) => e.kind === "notification").length).toBe(3);
+  await expect
+    .poll(() => db.events(order.id).filter((e) => e.kind === "notification").length)
+    .toBe(3);
   const notifications = db.events(order.id).filter((e) => e.kind === "notification");
   expect(new Set(notifications.map((e) => e.request_id)).size).toBe(1);
   expect(notifications.map((e) => e.outcome).sort()).toEqual(["duplicate", "duplicate", "paid"]);
   expect(db.attempts(order.id).map((a) => a.status)).toEqual(["paid"]);
 });
 
-test("what a shopper types before the page's script has run is kept, and pays", async ({ page }) => {
+test("what a shopper types before the page's script has run is kept, and pays", async ({
+  page,
+}) => {
   // A slow phone network: the form is on screen before its script arrives. When the script has run,
   // the details typed meanwhile must still be there, in the field and in the order.
   await addToCart(page, SHIRT, 1);
@@ -229,7 +275,8 @@ test("what a shopper types before the page's script has run is kept, and pays", 
   await page.goto("/checkout", { waitUntil: "domcontentloaded" });
   await fillCheckout(page);
   const firstName = page.getByLabel("First name", { exact: true });
-  const hydrated = () => firstName.evaluate((input) => Object.keys(input).some((key) => key.startsWith("__reactFiber")));
+  const hydrated = () =>
+    firstName.evaluate((input) => Object.keys(input).some((key) => key.startsWith("__reactFiber")));
   expect(await hydrated()).toBe(false);
   release();
   await expect.poll(hydrated).toBe(true);
@@ -240,10 +287,17 @@ test("what a shopper types before the page's script has run is kept, and pays", 
   await page.getByRole("button", { name: "Pay with Kredivo" }).click();
   await expect(page).toHaveURL(/\/kredivo\/signIn\?tk=/);
   const token = await approveOnKredivo(page);
-  expect(db.customer(token)).toMatchObject({ firstName: "Siti", lastName: "Rahayu", email: "siti.rahayu@example.com", shipping: { city: "Yogyakarta", postalCode: "55271" } });
+  expect(db.customer(token)).toMatchObject({
+    firstName: "Siti",
+    lastName: "Rahayu",
+    email: "siti.rahayu@example.com",
+    shipping: { city: "Yogyakarta", postalCode: "55271" },
+  });
 });
 
-test("returning before the notification shows pending at once, then paid @faults", async ({ page }) => {
+test("returning before the notification shows pending at once, then paid @faults", async ({
+  page,
+}) => {
   // The notification is late, and the Check Status the return asks answers 500: the shopper sees
   // the order at once, pending, with no error, and the notification settles it. An app of its own
   // with no reconciler, so that the shopper's return is the only one asking DOKU.
@@ -254,16 +308,25 @@ test("returning before the notification shows pending at once, then paid @faults
     const attempt = app.db.latestAttempt();
     // Old enough that the return asks DOKU (RECONCILE_MIN_AGE_MS; DOKU wants 60 s after payment).
     ageAttempt(attempt.id, Number(E2E.env.RECONCILE_MIN_AGE_MS) + 1_000, app.databaseUrl);
-    await sandbox.fault({ target: "check-status", kind: "error500", invoice: attempt.invoice_number });
+    await sandbox.fault({
+      target: "check-status",
+      kind: "error500",
+      invoice: attempt.invoice_number,
+    });
     await sandbox.fault({ target: "notification", kind: "delay", ms: 5000 });
-    const checkStatusFaults = async () => (await sandbox.faults()).filter((f) => f.target === "check-status");
-    expect(await checkStatusFaults()).toMatchObject([{ kind: "error500", invoice: attempt.invoice_number, remaining: 1 }]);
+    const checkStatusFaults = async () =>
+      (await sandbox.faults()).filter((f) => f.target === "check-status");
+    expect(await checkStatusFaults()).toMatchObject([
+      { kind: "error500", invoice: attempt.invoice_number, remaining: 1 },
+    ]);
     const token = await approveOnKredivo(page);
     expect(page.url()).toBe(`${app.base}/orders/${token}`);
 
     await expect(page.getByTestId("order-status")).toHaveText("Awaiting payment");
     await expect(page.getByText("Waiting for confirmation from Kredivo…")).toBeVisible();
-    await expect(page.getByText("This page updates by itself when Kredivo confirms.")).toBeVisible();
+    await expect(
+      page.getByText("This page updates by itself when Kredivo confirms."),
+    ).toBeVisible();
     await expect(page.getByText(/could not start or complete/)).toHaveCount(0);
     // The 500 was served: the app recorded DOKU's answer, DOKU was asked once, the fault is used up.
     const order = app.db.order(token)!;
@@ -278,29 +341,46 @@ test("returning before the notification shows pending at once, then paid @faults
     await expect(page.getByTestId("order-status")).toHaveText("Paid", { timeout: 20_000 });
     expect(app.db.order(token)!.status).toBe("paid");
     // In this order: the failed check before the delayed notification, which paid it.
-    expect(app.db.events(order.id).map((e) => `${e.kind}:${e.outcome}`)).toEqual(["generate_order:pending", "check_status:error:http", "notification:paid"]);
+    expect(app.db.events(order.id).map((e) => `${e.kind}:${e.outcome}`)).toEqual([
+      "generate_order:pending",
+      "check_status:error:http",
+      "notification:paid",
+    ]);
     expect((await sandbox.order(attempt.invoice_number)).checkStatusCalls).toBe(1);
   } finally {
     await app.close();
   }
 });
 
-test("a notification with nulls, gaps and unknown fields pays the order @faults", async ({ page }) => {
+test("a notification with nulls, gaps and unknown fields pays the order @faults", async ({
+  page,
+}) => {
   await sandbox.envelope("sparse");
   await addToCart(page, COFFEE, 1);
   await checkoutToKredivo(page);
   const token = await approveOnKredivo(page);
   await expect(page.getByTestId("order-status")).toHaveText("Paid");
   const [notification] = db.events(db.order(token)!.id).filter((e) => e.kind === "notification");
-  expect(JSON.parse(notification!.request_body!)).toMatchObject({ service: null, peer_to_peer_info: null, transaction: { date: null, type: "SALE" } });
+  expect(JSON.parse(notification!.request_body!)).toMatchObject({
+    service: null,
+    peer_to_peer_info: null,
+    transaction: { date: null, type: "SALE" },
+  });
   expect(notification!.outcome).toBe("paid");
 });
 
 test("unknown order tokens and discontinued products are 404s", async ({ page }) => {
-  for (const path of ["/orders/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "/orders/short", "/orders/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/cancel", "/products/lintas-x4-smartphone"]) {
+  for (const path of [
+    "/orders/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    "/orders/short",
+    "/orders/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/cancel",
+    "/products/lintas-x4-smartphone",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
   }
-  const response = await page.request.get("/orders/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/return", { maxRedirects: 0 });
+  const response = await page.request.get("/orders/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/return", {
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(404);
 });

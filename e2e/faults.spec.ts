@@ -21,7 +21,8 @@ import { answers, SECOND_BASE, SECOND_PORT, startApp } from "./support/second-ap
 import { addToCart, checkoutToKredivo, fillCheckout, tokenFromUrl } from "./support/shop";
 
 const COFFEE = "Java Preanger Arabica Beans 250 g";
-const TRY_AGAIN = "We could not start or complete the Kredivo payment. Your order is saved — you can try again.";
+const TRY_AGAIN =
+  "We could not start or complete the Kredivo payment. Your order is saved — you can try again.";
 
 test.beforeEach(async () => {
   await sandbox.reset();
@@ -48,14 +49,37 @@ const outcomes = (orderId: number) => db.events(orderId).map((e) => `${e.kind}:$
 
 const GENERATE_ORDER_FAULTS = [
   { kind: "error500", outcome: "rejected:http", reason: /^http_500: /, httpStatus: 500 },
-  { kind: "timeout", ms: 8000, outcome: "rejected:timeout", reason: /^timeout: no answer from DOKU within 5000 ms$/, httpStatus: null },
-  { kind: "failed-status", outcome: "rejected:payment_failed", reason: /^payment_failed: /, httpStatus: 200 },
-  { kind: "bad-signature", outcome: "rejected:bad_signature", reason: /^bad_signature: /, httpStatus: 200 },
+  {
+    kind: "timeout",
+    ms: 8000,
+    outcome: "rejected:timeout",
+    reason: /^timeout: no answer from DOKU within 5000 ms$/,
+    httpStatus: null,
+  },
+  {
+    kind: "failed-status",
+    outcome: "rejected:payment_failed",
+    reason: /^payment_failed: /,
+    httpStatus: 200,
+  },
+  {
+    kind: "bad-signature",
+    outcome: "rejected:bad_signature",
+    reason: /^bad_signature: /,
+    httpStatus: 200,
+  },
 ] as const;
 
 for (const fault of GENERATE_ORDER_FAULTS) {
-  test(`generate-order ${fault.kind}: the order is kept, the shopper is told and can pay again @faults`, async ({ page }) => {
-    await sandbox.fault({ target: "generate-order", kind: fault.kind, times: 1, ...("ms" in fault ? { ms: fault.ms } : {}) });
+  test(`generate-order ${fault.kind}: the order is kept, the shopper is told and can pay again @faults`, async ({
+    page,
+  }) => {
+    await sandbox.fault({
+      target: "generate-order",
+      kind: fault.kind,
+      times: 1,
+      ...("ms" in fault ? { ms: fault.ms } : {}),
+    });
     await addToCart(page, COFFEE, 1);
     await page.goto("/checkout");
     await fillCheckout(page);
@@ -65,12 +89,16 @@ for (const fault of GENERATE_ORDER_FAULTS) {
     });
 
     await page.getByRole("button", { name: "Pay with Kredivo" }).click();
-    await expect(page).toHaveURL(/^http:\/\/localhost:3100\/orders\/[A-Za-z0-9_-]{32}$/, { timeout: 15_000 });
+    await expect(page).toHaveURL(/^http:\/\/localhost:3100\/orders\/[A-Za-z0-9_-]{32}$/, {
+      timeout: 15_000,
+    });
     // Never sent to a payment URL that DOKU did not verifiably give.
     expect(visited.filter((url) => new URL(url).port === String(E2E.sandboxPort))).toEqual([]);
     await expect(page.getByTestId("order-status")).toHaveText("Payment failed");
     await expect(page.getByTestId("order-status-detail")).toHaveText(TRY_AGAIN);
-    await expect(page.getByTestId("payment-timeline")).toContainText("Kredivo payment could not be started");
+    await expect(page.getByTestId("payment-timeline")).toContainText(
+      "Kredivo payment could not be started",
+    );
     await expect(page.locator("body")).not.toContainText("Error:");
     await expect(page.locator("body")).not.toContainText(/\bat \S+ \(|node_modules|\.next\//);
 
@@ -91,7 +119,9 @@ for (const fault of GENERATE_ORDER_FAULTS) {
       http_status: fault.httpStatus,
       flagged: fault.kind === "bad-signature" ? 1 : 0,
     });
-    expect(JSON.parse(exchange!.request_body!)).toMatchObject({ order: { invoice_number: rejected!.invoice_number, amount: order.total } });
+    expect(JSON.parse(exchange!.request_body!)).toMatchObject({
+      order: { invoice_number: rejected!.invoice_number, amount: order.total },
+    });
     if (fault.httpStatus === null) expect(exchange!.response_body).toBeNull();
     else expect(exchange!.response_body!.length).toBeGreaterThan(0);
 
@@ -105,49 +135,73 @@ for (const fault of GENERATE_ORDER_FAULTS) {
     expect(attempts.map((a) => a.status)).toEqual(["rejected", "paid"]);
     expect(attempts[1]!.invoice_number).not.toBe(attempts[0]!.invoice_number);
     expect(attempts[1]!.amount).toBe(order.total);
-    expect(outcomes(order.id)).toEqual([`generate_order:${fault.outcome}`, "generate_order:pending", "notification:paid"]);
+    expect(outcomes(order.id)).toEqual([
+      `generate_order:${fault.outcome}`,
+      "generate_order:pending",
+      "notification:paid",
+    ]);
   });
 }
 
 // ----------------------------------------------------------------- notification faults ----
 
-test("a notification delivered five times at once makes exactly one transition @faults", async ({ page }) => {
+test("a notification delivered five times at once makes exactly one transition @faults", async ({
+  page,
+}) => {
   await sandbox.fault({ kind: "duplicate", copies: 5 });
   const { token, invoice, orderId } = await orderAtKredivo(page);
   await approveOnKredivo(page);
   await expect(page.getByTestId("order-status")).toHaveText("Paid");
 
-  await expect.poll(() => db.events(orderId).filter((e) => e.kind === "notification").length).toBe(5);
+  await expect
+    .poll(() => db.events(orderId).filter((e) => e.kind === "notification").length)
+    .toBe(5);
   const notifications = db.events(orderId).filter((e) => e.kind === "notification");
   expect(new Set(notifications.map((e) => e.request_id)).size).toBe(1);
-  expect(notifications.map((e) => e.outcome).sort()).toEqual(["duplicate", "duplicate", "duplicate", "duplicate", "paid"]);
+  expect(notifications.map((e) => e.outcome).sort()).toEqual([
+    "duplicate",
+    "duplicate",
+    "duplicate",
+    "duplicate",
+    "paid",
+  ]);
   // Only the one that claimed the Request-Id holds the inbox key.
   expect(notifications.filter((e) => e.inbox_key !== null).map((e) => e.outcome)).toEqual(["paid"]);
   expect(db.attempts(orderId).map((a) => a.status)).toEqual(["paid"]);
   expect(db.order(token)!.status).toBe("paid");
   const { deliveries } = await sandbox.order(invoice);
-  expect(deliveries.map((d) => [d.copy, d.httpStatus]).sort()).toEqual([1, 2, 3, 4, 5].map((copy) => [copy, 200]));
+  expect(deliveries.map((d) => [d.copy, d.httpStatus]).sort()).toEqual(
+    [1, 2, 3, 4, 5].map((copy) => [copy, 200]),
+  );
 });
 
-test("FAILED after SUCCESS, and a stale SUCCESS on a new Request-Id, change nothing @faults", async ({ page }) => {
+test("FAILED after SUCCESS, and a stale SUCCESS on a new Request-Id, change nothing @faults", async ({
+  page,
+}) => {
   const { token, invoice, orderId } = await orderAtKredivo(page);
   await approveOnKredivo(page);
   await expect(page.getByTestId("order-status")).toHaveText("Paid");
   const paid = db.order(token)!;
   expect(paid.status).toBe("paid");
 
-  const failedBody = JSON.stringify(notificationBody({ invoice, amount: paid.total, status: "FAILED" }));
+  const failedBody = JSON.stringify(
+    notificationBody({ invoice, amount: paid.total, status: "FAILED" }),
+  );
   const failed = await postNotification(page.request, failedBody, signNotification(failedBody));
   expect(failed.status).toBe(200);
   expect(failed.json).toEqual({ ok: true, outcome: "ignored:attempt_paid" });
 
   // DOKU does not promise a fresh timestamp on retries: a 13-hour-old one is still heard, and
   // the settled attempt is simply not changed again.
-  const staleBody = JSON.stringify(notificationBody({ invoice, amount: paid.total, status: "SUCCESS" }));
+  const staleBody = JSON.stringify(
+    notificationBody({ invoice, amount: paid.total, status: "SUCCESS" }),
+  );
   const stale = await postNotification(
     page.request,
     staleBody,
-    signNotification(staleBody, { timestamp: dokuTimestamp(new Date(Date.now() - 13 * 3_600_000)) }),
+    signNotification(staleBody, {
+      timestamp: dokuTimestamp(new Date(Date.now() - 13 * 3_600_000)),
+    }),
   );
   expect(stale.status).toBe(200);
   expect(stale.json).toEqual({ ok: true, outcome: "duplicate:already_paid" });
@@ -172,12 +226,21 @@ test("SUCCESS arriving after FAILED pays the order @faults", async ({ page }) =>
 
   expect(db.order(token)!.status).toBe("paid");
   expect(db.attempts(orderId).map((a) => a.status)).toEqual(["paid"]);
-  expect(outcomes(orderId)).toEqual(["generate_order:pending", "notification:failed", "notification:paid"]);
+  expect(outcomes(orderId)).toEqual([
+    "generate_order:pending",
+    "notification:failed",
+    "notification:paid",
+  ]);
   const { deliveries } = await sandbox.order(invoice);
-  expect(deliveries.map((d) => `${d.status}:${d.httpStatus}`)).toEqual(["FAILED:200", "SUCCESS:200"]);
+  expect(deliveries.map((d) => `${d.status}:${d.httpStatus}`)).toEqual([
+    "FAILED:200",
+    "SUCCESS:200",
+  ]);
 });
 
-test("a notification with a tampered signature is refused with 401 and applies nothing @faults", async ({ page }) => {
+test("a notification with a tampered signature is refused with 401 and applies nothing @faults", async ({
+  page,
+}) => {
   const { token, invoice, orderId } = await orderAtKredivo(page);
   // Approved through the control API: no shopper return, and the reconciler (not this test's
   // subject) held off the attempt, so no Check Status can settle it; only a notification could.
@@ -186,12 +249,16 @@ test("a notification with a tampered signature is refused with 401 and applies n
   await sandbox.fault({ kind: "tampered-signature" });
   await sandbox.approve(invoice);
   // The first attempt and the first retry (30 min / 3600 = 0.5 s later), both refused.
-  await expect.poll(async () => (await sandbox.order(invoice)).deliveries.length).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(async () => (await sandbox.order(invoice)).deliveries.length)
+    .toBeGreaterThanOrEqual(2);
 
   const view = await sandbox.order(invoice);
   expect(view.notifications).toHaveLength(1);
   expect(view.notifications[0]!.tampered).toBe(true);
-  expect(view.deliveries.map((d) => [d.httpStatus, d.acknowledged])).toEqual(view.deliveries.map(() => [401, false]));
+  expect(view.deliveries.map((d) => [d.httpStatus, d.acknowledged])).toEqual(
+    view.deliveries.map(() => [401, false]),
+  );
   const events = db.eventsByRequestId(view.notifications[0]!.requestId);
   expect(events.length).toBeGreaterThanOrEqual(2);
   for (const event of events) {
@@ -211,7 +278,9 @@ test("a notification with a tampered signature is refused with 401 and applies n
   expect((await sandbox.order(invoice)).checkStatusCalls).toBe(0);
 });
 
-test("the same Request-Id replayed later is acknowledged as a duplicate and changes nothing @faults", async ({ page }) => {
+test("the same Request-Id replayed later is acknowledged as a duplicate and changes nothing @faults", async ({
+  page,
+}) => {
   const { token, invoice, orderId } = await orderAtKredivo(page);
   await approveOnKredivo(page);
   await expect(page.getByTestId("order-status")).toHaveText("Paid");
@@ -221,7 +290,9 @@ test("the same Request-Id replayed later is acknowledged as a duplicate and chan
   const [sent] = (await sandbox.order(invoice)).notifications;
   const body = JSON.stringify(sent!.body);
   // The same bytes DOKU signed: re-signing them gives DOKU's own signature.
-  expect(signNotification(body, { requestId: sent!.requestId, timestamp: sent!.timestamp }).Signature).toBe(sent!.signature);
+  expect(
+    signNotification(body, { requestId: sent!.requestId, timestamp: sent!.timestamp }).Signature,
+  ).toBe(sent!.signature);
 
   // "Later" is the scenario itself, not a synchronisation: the replay comes seconds after.
   await page.waitForTimeout(3_000);
@@ -241,12 +312,18 @@ test("the same Request-Id replayed later is acknowledged as a duplicate and chan
     ["paid", sent!.requestId],
     ["duplicate", null],
   ]);
-  expect(outcomes(orderId)).toEqual(["generate_order:pending", "notification:paid", "notification:duplicate"]);
+  expect(outcomes(orderId)).toEqual([
+    "generate_order:pending",
+    "notification:paid",
+    "notification:duplicate",
+  ]);
 });
 
 // ------------------------------------------------------------- the app killed mid-flow ----
 
-test("the app killed between generate-order and the notification: DOKU's retry lands it once @faults", async ({ page }) => {
+test("the app killed between generate-order and the notification: DOKU's retry lands it once @faults", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   expect(await answers(`${SECOND_BASE}/`), `port ${SECOND_PORT} must be free`).toBeNull();
   const dir = mkdtempSync(join(tmpdir(), "tn-killed-app-"));
@@ -258,7 +335,10 @@ test("the app killed between generate-order and the notification: DOKU's retry l
     DOKU_OVERRIDE_NOTIFICATION_URL: `http://127.0.0.1:${SECOND_PORT}${E2E.env.DOKU_NOTIFICATION_PATH}`,
     RECONCILE_INTERVAL_MS: "0",
   };
-  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/db-seed.ts"], { env, stdio: "pipe" });
+  execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/db-seed.ts"], {
+    env,
+    stdio: "pipe",
+  });
   const own = openDb(env.DATABASE_URL!);
   let app = startApp(env);
   try {
@@ -279,8 +359,14 @@ test("the app killed between generate-order and the notification: DOKU's retry l
       .click()
       .catch(() => undefined);
     const invoice = attempt.invoice_number;
-    await expect.poll(async () => (await sandbox.order(invoice)).deliveries.length).toBeGreaterThanOrEqual(1);
-    expect((await sandbox.order(invoice)).deliveries[0]).toMatchObject({ attempt: 1, httpStatus: null, acknowledged: false });
+    await expect
+      .poll(async () => (await sandbox.order(invoice)).deliveries.length)
+      .toBeGreaterThanOrEqual(1);
+    expect((await sandbox.order(invoice)).deliveries[0]).toMatchObject({
+      attempt: 1,
+      httpStatus: null,
+      acknowledged: false,
+    });
     expect(own.order(token)!.status).toBe("pending");
     // Chromium reloads a page that failed to load by itself once the server answers again: the
     // shopper's return would then settle the order by Check Status before DOKU's retry lands,
@@ -291,26 +377,41 @@ test("the app killed between generate-order and the notification: DOKU's retry l
     app = startApp(env);
     await expect.poll(() => answers(`${SECOND_BASE}/`), { timeout: 60_000 }).toBe(200);
     // The retries come 0.5 s, 6 s and 12 s after the first attempt (time-scaled).
-    await expect.poll(() => own.order(token)!.status, { timeout: 30_000, intervals: [250] }).toBe("paid");
+    await expect
+      .poll(() => own.order(token)!.status, { timeout: 30_000, intervals: [250] })
+      .toBe("paid");
 
     const later = await browser.newPage();
     await later.goto(`${SECOND_BASE}/orders/${token}`);
     await expect(later.getByTestId("order-status")).toHaveText("Paid");
 
     // The app commits before its 200 reaches the sandbox: wait for the sandbox to log that answer.
-    await expect.poll(async () => (await sandbox.order(invoice)).deliveries.filter((d) => d.acknowledged).length).toBe(1);
+    await expect
+      .poll(
+        async () => (await sandbox.order(invoice)).deliveries.filter((d) => d.acknowledged).length,
+      )
+      .toBe(1);
     const view = await sandbox.order(invoice);
     expect(view.notifications).toHaveLength(1);
     const acknowledged = view.deliveries.filter((d) => d.acknowledged);
     expect(acknowledged).toHaveLength(1);
-    expect(acknowledged[0]).toMatchObject({ httpStatus: 200, requestId: view.notifications[0]!.requestId });
+    expect(acknowledged[0]).toMatchObject({
+      httpStatus: 200,
+      requestId: view.notifications[0]!.requestId,
+    });
     expect(acknowledged[0]!.attempt).toBeGreaterThan(1);
-    for (const refused of view.deliveries.filter((d) => !d.acknowledged)) expect(refused).toMatchObject({ httpStatus: null, error: expect.any(String) });
+    for (const refused of view.deliveries.filter((d) => !d.acknowledged))
+      expect(refused).toMatchObject({ httpStatus: null, error: expect.any(String) });
 
     expect(own.orderCount()).toBe(1);
     expect(own.order(token)).toMatchObject({ status: "paid", total: order.total });
-    expect(own.attempts(order.id).map((a) => [a.invoice_number, a.status])).toEqual([[invoice, "paid"]]);
-    expect(own.events(order.id).map((e) => `${e.kind}:${e.outcome}`)).toEqual(["generate_order:pending", "notification:paid"]);
+    expect(own.attempts(order.id).map((a) => [a.invoice_number, a.status])).toEqual([
+      [invoice, "paid"],
+    ]);
+    expect(own.events(order.id).map((e) => `${e.kind}:${e.outcome}`)).toEqual([
+      "generate_order:pending",
+      "notification:paid",
+    ]);
     expect(own.eventCount()).toBe(2);
   } finally {
     await app.stop();

@@ -23,7 +23,15 @@ const words = {
     proceed: "Lanjut ke pembayaran",
     pay: "Bayar dengan Kredivo",
     firstNameError: "Masukkan nama depan kamu",
-    labels: { firstName: "Nama depan", email: "Email", phone: "Nomor HP", street: "Alamat lengkap", city: "Kota/kabupaten", postalCode: "Kode pos", courierPhone: "Nomor HP untuk kurir" },
+    labels: {
+      firstName: "Nama depan",
+      email: "Email",
+      phone: "Nomor HP",
+      street: "Alamat lengkap",
+      city: "Kota/kabupaten",
+      postalCode: "Kode pos",
+      courierPhone: "Nomor HP untuk kurir",
+    },
     paid: "Lunas",
     subject: "sudah lunas",
   },
@@ -35,7 +43,15 @@ const words = {
     proceed: "Proceed to checkout",
     pay: "Pay with Kredivo",
     firstNameError: "Enter your first name",
-    labels: { firstName: "First name", email: "Email", phone: "Mobile number", street: "Street address", city: "City", postalCode: "Postal code", courierPhone: "Phone for the courier" },
+    labels: {
+      firstName: "First name",
+      email: "Email",
+      phone: "Mobile number",
+      street: "Street address",
+      city: "City",
+      postalCode: "Postal code",
+      courierPhone: "Phone for the courier",
+    },
     paid: "Paid",
     subject: "is paid",
   },
@@ -47,7 +63,8 @@ test.beforeEach(async () => {
 
 async function purchase(page: Page, locale: keyof typeof words, width: "desktop" | "mobile") {
   const w = words[locale];
-  const shot = (step: string) => page.screenshot({ path: screenshotPath(`${locale}-${width}-${step}.png`), fullPage: true });
+  const shot = (step: string) =>
+    page.screenshot({ path: screenshotPath(`${locale}-${width}-${step}.png`), fullPage: true });
   const email = `rahayu.${locale}.${width}@example.com`;
 
   await page.goto("/");
@@ -100,12 +117,21 @@ async function purchase(page: Page, locale: keyof typeof words, width: "desktop"
 
   await page.goto(`${E2E.sandboxUrl}/_sandbox/mailbox/${mail!.id}`);
   await expect(page.getByText(mail!.subject!).first()).toBeVisible();
-  await expect(page.frameLocator("iframe").getByRole("table").getByText(`Rp ${order.total.toLocaleString("id-ID")}`)).toBeVisible();
+  await expect(
+    page
+      .frameLocator("iframe")
+      .getByRole("table")
+      .getByText(`Rp ${order.total.toLocaleString("id-ID")}`),
+  ).toBeVisible();
   await shot("4-email");
 
   // No second copy: once the order's one outbox row is sent, with one try recorded, nothing is
   // left that the sender would send again; the mailbox then still holds the one email.
-  await expect.poll(() => db.emails(order.id)).toEqual([{ kind: "order_confirmation", recipient: email, status: "sent", tries: 1, deliveries: 1 }]);
+  await expect
+    .poll(() => db.emails(order.id))
+    .toEqual([
+      { kind: "order_confirmation", recipient: email, status: "sent", tries: 1, deliveries: 1 },
+    ]);
   expect((await sandbox.mail()).filter((m) => m.envelope.to.includes(email))).toHaveLength(1);
 }
 
@@ -124,7 +150,9 @@ for (const [width, size] of [
     await expect(page.locator("html")).toHaveAttribute("lang", "id");
     await page.getByRole("button", { name: words.id.switchToOther, exact: true }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
-    await expect(page.getByRole("button", { name: words.en.switchToOther, exact: true })).toBeVisible();
+    await expect(
+      page.getByRole("button", { name: words.en.switchToOther, exact: true }),
+    ).toBeVisible();
     await purchase(page, "en", width);
   });
 }

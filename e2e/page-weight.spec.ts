@@ -4,8 +4,8 @@
 // is each page's own code, and that has a budget here, so a change that ships a server-only
 // library to the browser (zod once added 36 kB) fails the suite instead of waiting for a bench.
 import { expect, test } from "@playwright/test";
-import { frameworkFiles, measurePage, type PageWeight } from "./support/page-weight";
 import { E2E } from "./support/env";
+import { frameworkFiles, measurePage, type PageWeight } from "./support/page-weight";
 import { sandbox } from "./support/sandbox";
 import { addToCart, checkoutToKredivo, tokenFromUrl } from "./support/shop";
 
@@ -22,7 +22,10 @@ test.beforeEach(async () => {
   await sandbox.reset();
 });
 
-test("each shop page's own first-load JavaScript stays within budget", async ({ page, context }) => {
+test("each shop page's own first-load JavaScript stays within budget", async ({
+  page,
+  context,
+}) => {
   const framework = frameworkFiles(".next");
   expect(framework.size, "rootMainFiles in .next/build-manifest.json").toBeGreaterThan(0);
 
@@ -36,13 +39,19 @@ test("each shop page's own first-load JavaScript stays within budget", async ({ 
   ];
   await checkoutToKredivo(page);
   await page.getByRole("button", { name: "Approve payment" }).click();
-  measured.push(await measurePage(E2E.appUrl, "Order", `/orders/${tokenFromUrl(page.url())}`, { framework }));
+  measured.push(
+    await measurePage(E2E.appUrl, "Order", `/orders/${tokenFromUrl(page.url())}`, { framework }),
+  );
 
   for (const p of measured) {
-    console.log(`${p.page.padEnd(9)} ${p.jsGzipKb.toFixed(1)} kB first-load JS gzip = framework ${p.frameworkGzipKb.toFixed(1)} + own ${p.ownGzipKb.toFixed(1)}`);
+    console.log(
+      `${p.page.padEnd(9)} ${p.jsGzipKb.toFixed(1)} kB first-load JS gzip = framework ${p.frameworkGzipKb.toFixed(1)} + own ${p.ownGzipKb.toFixed(1)}`,
+    );
     expect(p.status, `${p.page} HTTP status`).toBe(200);
     // Every page loads the whole framework: less means the page was not measured as served.
     expect(p.frameworkGzipKb, `${p.page}: framework scripts found in the HTML`).toBeGreaterThan(50);
-    expect(p.ownGzipKb, `${p.page}: own first-load JS, gzip kB`).toBeLessThanOrEqual(OWN_JS_BUDGET_KB);
+    expect(p.ownGzipKb, `${p.page}: own first-load JS, gzip kB`).toBeLessThanOrEqual(
+      OWN_JS_BUDGET_KB,
+    );
   }
 });

@@ -7,14 +7,21 @@ import { orderBody } from "@/tests/support/orders";
 import { startReceiver } from "@/tests/support/receiver";
 import { E2E } from "./support/env";
 
-const { DOKU_CLIENT_ID: clientId, DOKU_SECRET_KEY: secretKey, DOKU_NOTIFICATION_PATH: notificationPath } = E2E.env;
+const {
+  DOKU_CLIENT_ID: clientId,
+  DOKU_SECRET_KEY: secretKey,
+  DOKU_NOTIFICATION_PATH: notificationPath,
+} = E2E.env;
 
 test("approve on the sandbox Kredivo page sends a signed notification", async ({ page }) => {
   const receiver = await startReceiver();
   try {
     const client = createDokuClient({ baseUrl: E2E.sandboxUrl, clientId, secretKey });
     // The override may change the notification host, never its path (DOKU's rule).
-    const body = orderBody({ callbackBase: receiver.url, notificationUrl: `${receiver.url}${notificationPath}` });
+    const body = orderBody({
+      callbackBase: receiver.url,
+      notificationUrl: `${receiver.url}${notificationPath}`,
+    });
     const created = await client.generateOrder(body);
     expect(created.ok, JSON.stringify(!created.ok && created.error)).toBe(true);
     if (!created.ok) return;
@@ -36,7 +43,10 @@ test("approve on the sandbox Kredivo page sends a signed notification", async ({
     expect(verdict.ok).toBe(true);
     if (verdict.ok) {
       expect(verdict.notification.transaction.status).toBe("SUCCESS");
-      expect(verdict.notification.order).toMatchObject({ invoice_number: body.order.invoice_number, amount: 385_000 });
+      expect(verdict.notification.order).toMatchObject({
+        invoice_number: body.order.invoice_number,
+        amount: 385_000,
+      });
     }
   } finally {
     await receiver.close();

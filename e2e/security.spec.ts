@@ -31,7 +31,10 @@ async function pendingOrder(page: Page, who = shopper): Promise<string> {
 }
 
 function scriptSrcOf(csp: string): string {
-  const directive = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src "));
+  const directive = csp
+    .split(";")
+    .map((d) => d.trim())
+    .find((d) => d.startsWith("script-src "));
   expect.soft(directive, csp).toBeDefined();
   return directive ?? "";
 }
@@ -45,30 +48,51 @@ const CACHED_PATHS = new Set(["/", PRODUCT_PATH]);
  * script's SHA-256 is in the policy. Soft assertions: one run lists every page and header that is
  * wrong.
  */
-async function expectSecured(response: Response | APIResponse, label: string, scripts: "nonce" | "hashes" = "nonce") {
+async function expectSecured(
+  response: Response | APIResponse,
+  label: string,
+  scripts: "nonce" | "hashes" = "nonce",
+) {
   const headers = response.headers();
-  expect.soft(headers["referrer-policy"], `${label}: Referrer-Policy`).toBe("strict-origin-when-cross-origin");
-  expect.soft(headers["x-content-type-options"], `${label}: X-Content-Type-Options`).toBe("nosniff");
+  expect
+    .soft(headers["referrer-policy"], `${label}: Referrer-Policy`)
+    .toBe("strict-origin-when-cross-origin");
+  expect
+    .soft(headers["x-content-type-options"], `${label}: X-Content-Type-Options`)
+    .toBe("nosniff");
   expect.soft(headers["permissions-policy"], `${label}: Permissions-Policy`).toMatch(/camera=\(\)/);
-  expect.soft(headers["strict-transport-security"], `${label}: Strict-Transport-Security`).toMatch(/^max-age=\d{7,}/);
+  expect
+    .soft(headers["strict-transport-security"], `${label}: Strict-Transport-Security`)
+    .toMatch(/^max-age=\d{7,}/);
   const csp = headers["content-security-policy"];
   expect.soft(csp, `${label}: Content-Security-Policy`).toBeTruthy();
   if (!csp) return;
   const scriptSrc = scriptSrcOf(csp);
   expect.soft(scriptSrc, label).not.toContain("'unsafe-inline'");
-  expect.soft(csp.split(";").map((d) => d.trim()), label).toContain("frame-ancestors 'none'");
+  expect
+    .soft(
+      csp.split(";").map((d) => d.trim()),
+      label,
+    )
+    .toContain("frame-ancestors 'none'");
   const html = await response.text();
   const tags = html.match(/<script\b[^>]*>/g) ?? [];
   expect.soft(tags.length, `${label}: scripts`).toBeGreaterThan(0);
 
   if (scripts === "hashes") {
     expect.soft(scriptSrc, `${label}: a cached page carries no nonce`).not.toContain("'nonce-");
-    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attributes]) => !/\bsrc=/.test(attributes!));
+    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
+      ([, attributes]) => !/\bsrc=/.test(attributes!),
+    );
     expect.soft(inline.length, `${label}: inline scripts`).toBeGreaterThan(0);
     const unlisted = inline
-      .map(([, , body]) => `'sha256-${createHash("sha256").update(body!, "utf8").digest("base64")}'`)
+      .map(
+        ([, , body]) => `'sha256-${createHash("sha256").update(body!, "utf8").digest("base64")}'`,
+      )
       .filter((hash) => !scriptSrc.includes(hash));
-    expect.soft(unlisted, `${label}: inline scripts whose hash the policy does not list`).toEqual([]);
+    expect
+      .soft(unlisted, `${label}: inline scripts whose hash the policy does not list`)
+      .toEqual([]);
     return;
   }
   const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(scriptSrc)?.[1];
@@ -77,17 +101,28 @@ async function expectSecured(response: Response | APIResponse, label: string, sc
   expect.soft(withoutNonce, `${label}: <script> tags without this response's nonce`).toEqual([]);
 }
 
-test("every shop and admin page sends the security headers and a CSP that allows only its own scripts @faults", async ({ page }) => {
+test("every shop and admin page sends the security headers and a CSP that allows only its own scripts @faults", async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on("console", (message) => {
-    if (message.text().includes("Content Security Policy")) violations.push(`${page.url()}: ${message.text()}`);
+    if (message.text().includes("Content Security Policy"))
+      violations.push(`${page.url()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => violations.push(`${page.url()}: ${error.message}`));
 
   const token = await pendingOrder(page);
   await addToCart(page, COFFEE, 1);
   const nonces: string[] = [];
-  const paths = ["/", PRODUCT_PATH, "/cart", "/checkout", `/orders/${token}`, `/orders/${token}/cancel`, "/admin/sign-in"];
+  const paths = [
+    "/",
+    PRODUCT_PATH,
+    "/cart",
+    "/checkout",
+    `/orders/${token}`,
+    `/orders/${token}/cancel`,
+    "/admin/sign-in",
+  ];
   for (const path of paths) {
     const response = await page.goto(path);
     expect(response!.status(), path).toBe(200);
@@ -120,7 +155,9 @@ function filesUnder(dir: string): string[] {
   );
 }
 
-test("no secret is shipped: not in .next/static, not in any page's HTML @faults", async ({ page }) => {
+test("no secret is shipped: not in .next/static, not in any page's HTML @faults", async ({
+  page,
+}) => {
   const files = filesUnder(".next/static");
   expect(files.filter((f) => f.endsWith(".js")).length).toBeGreaterThan(10);
   for (const file of files) {
@@ -133,7 +170,15 @@ test("no secret is shipped: not in .next/static, not in any page's HTML @faults"
   const token = await pendingOrder(page);
   await addToCart(page, COFFEE, 1);
   const pages: [string, string][] = [];
-  for (const path of ["/", PRODUCT_PATH, "/cart", "/checkout", `/orders/${token}`, `/orders/${token}/cancel`, "/admin/sign-in"]) {
+  for (const path of [
+    "/",
+    PRODUCT_PATH,
+    "/cart",
+    "/checkout",
+    `/orders/${token}`,
+    `/orders/${token}/cancel`,
+    "/admin/sign-in",
+  ]) {
     const response = await page.goto(path);
     pages.push([path, await response!.text()]);
   }
@@ -157,11 +202,14 @@ test("no secret is shipped: not in .next/static, not in any page's HTML @faults"
   }
 
   for (const [path, html] of pages) {
-    for (const [name, secret] of Object.entries(SECRETS)) expect(html.includes(secret), `${name} in ${path}`).toBe(false);
+    for (const [name, secret] of Object.entries(SECRETS))
+      expect(html.includes(secret), `${name} in ${path}`).toBe(false);
   }
 });
 
-test("a wrong order token reveals nothing, and an order page shows none of DOKU's internals @faults", async ({ page }) => {
+test("a wrong order token reveals nothing, and an order page shows none of DOKU's internals @faults", async ({
+  page,
+}) => {
   const otherEmail = "another.customer@example.com";
   const other = await pendingOrder(page, { ...shopper, email: otherEmail });
   const token = await pendingOrder(page);
@@ -186,15 +234,27 @@ test("a wrong order token reveals nothing, and an order page shows none of DOKU'
   await page.goto(`/orders/${randomBytes(24).toString("base64url")}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("We couldn't find that order");
 
-  for (const path of [`/orders/${token}`, `/orders/${token}/cancel`, `/orders/${other}`, `/orders/${other}/cancel`]) {
+  for (const path of [
+    `/orders/${token}`,
+    `/orders/${token}/cancel`,
+    `/orders/${other}`,
+    `/orders/${other}/cancel`,
+  ]) {
     const response = await page.goto(path);
     expect(response!.status(), path).toBe(200);
     const html = await response!.text();
     const ownEmail = path.includes(other) ? otherEmail : shopper.email;
     // The order page confirms where the email goes; the cancel page shows no email at all.
     if (!path.endsWith("/cancel")) expect(html, path).toContain(ownEmail);
-    for (const email of emails.filter((e) => e !== ownEmail)) expect(html, `${email} on ${path}`).not.toContain(email);
-    for (const secret of [attempt!.request_id, attempt!.kredivo_order_id!, "HMACSHA256", "payment_events", "Request-Id"]) {
+    for (const email of emails.filter((e) => e !== ownEmail))
+      expect(html, `${email} on ${path}`).not.toContain(email);
+    for (const secret of [
+      attempt!.request_id,
+      attempt!.kredivo_order_id!,
+      "HMACSHA256",
+      "payment_events",
+      "Request-Id",
+    ]) {
       expect(html, `${secret} on ${path}`).not.toContain(secret);
     }
   }
@@ -209,18 +269,35 @@ test("no back-office data reaches a shopper's page @faults", async ({ page }) =>
   expect(events.map((e) => e.kind)).toEqual(["generate_order", "notification"]);
   await addToCart(page, COFFEE, 1);
 
-  for (const path of ["/", PRODUCT_PATH, "/cart", "/checkout", `/orders/${token}`, `/orders/${token}/cancel`]) {
+  for (const path of [
+    "/",
+    PRODUCT_PATH,
+    "/cart",
+    "/checkout",
+    `/orders/${token}`,
+    `/orders/${token}/cancel`,
+  ]) {
     const response = await page.goto(path);
     expect(response!.status(), path).toBe(200);
     const html = await response!.text();
-    for (const text of ["payment_events", "Request-Id", "request_id", "inbox_key", "HMACSHA256", "/admin/orders/"]) {
+    for (const text of [
+      "payment_events",
+      "Request-Id",
+      "request_id",
+      "inbox_key",
+      "HMACSHA256",
+      "/admin/orders/",
+    ]) {
       expect(html, `${text} on ${path}`).not.toContain(text);
     }
-    for (const event of events) expect(html, `event request id on ${path}`).not.toContain(event.request_id!);
+    for (const event of events)
+      expect(html, `event request id on ${path}`).not.toContain(event.request_id!);
   }
 });
 
-test("password guessing is limited per account, whatever X-Forwarded-For claims @faults", async ({ page }) => {
+test("password guessing is limited per account, whatever X-Forwarded-For claims @faults", async ({
+  page,
+}) => {
   // An account nobody uses, so the limit this test reaches never touches the other tests' admin.
   const email = `guess-${randomBytes(4).toString("hex")}@e2e.example`;
   await page.goto("/admin/sign-in");
@@ -231,7 +308,9 @@ test("password guessing is limited per account, whatever X-Forwarded-For claims 
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(`guess-${n}`);
     await Promise.all([
-      page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/admin/sign-in"),
+      page.waitForResponse(
+        (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/admin/sign-in",
+      ),
       page.getByRole("button", { name: "Sign in" }).click(),
     ]);
     return (await error.textContent())?.trim();
@@ -239,7 +318,8 @@ test("password guessing is limited per account, whatever X-Forwarded-For claims 
   // The first five are free (typos happen), each answered with the one generic message; then the
   // account must wait 1 s, 2 s, 4 s… — on a slow machine one more guess may slip in after a wait.
   const answers: (string | undefined)[] = [];
-  for (let n = 1; n <= 8 && !answers.at(-1)?.startsWith("Too many"); n++) answers.push(await guess(n));
+  for (let n = 1; n <= 8 && !answers.at(-1)?.startsWith("Too many"); n++)
+    answers.push(await guess(n));
   expect(answers.slice(0, 5)).toEqual(Array(5).fill("Email or password is incorrect."));
   expect(answers.at(-1)).toMatch(/^Too many failed attempts\. Try again in \d+ seconds?\.$/);
   // The admin's own account is not affected by someone guessing at another one.

@@ -6,11 +6,15 @@ import { execFileSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { asc, eq, inArray } from "drizzle-orm";
-import { createDokuClient } from "@/lib/doku/client";
 import { openDatabase, type Database } from "@/lib/db/connection";
 import { orders, paymentAttempts, paymentEvents } from "@/lib/db/schema/postgres";
+import { createDokuClient } from "@/lib/doku/client";
 import { orderBody } from "@/tests/support/orders";
-import { createDatabase, startPostgres, type PostgresServer } from "@/tests/support/postgres-server";
+import {
+  createDatabase,
+  startPostgres,
+  type PostgresServer,
+} from "@/tests/support/postgres-server";
 import { notificationBody, signNotification } from "./support/doku";
 import { E2E } from "./support/env";
 import { answers, startApp } from "./support/second-app";
@@ -34,9 +38,13 @@ const instanceEnv = (port: number, extra: Record<string, string> = {}) => ({
 
 async function startInstances(extra: Record<string, string>) {
   // Stopped after every test (afterEach): none may still answer from an earlier one.
-  for (const port of PORTS) expect(await answers(`http://localhost:${port}/`), `port ${port} must be free`).toBeNull();
+  for (const port of PORTS)
+    expect(await answers(`http://localhost:${port}/`), `port ${port} must be free`).toBeNull();
   apps = PORTS.map((port) => startApp(instanceEnv(port, extra), port));
-  for (const port of PORTS) await expect.poll(() => answers(`http://localhost:${port}/api/health`), { timeout: 60_000 }).toBe(200);
+  for (const port of PORTS)
+    await expect
+      .poll(() => answers(`http://localhost:${port}/api/health`), { timeout: 60_000 })
+      .toBe(200);
 }
 async function stopInstances() {
   await Promise.all(apps.map((app) => app.stop()));
@@ -51,7 +59,14 @@ async function stopInstances() {
 async function pendingOrders(count: number, createdAt = new Date(), invoices?: string[]) {
   return database.transaction(async (tx) => {
     const made: { orderId: number; attemptId: number; invoice: string }[] = [];
-    const address = { firstName: "Wulan", address: "Jl. Gejayan 7", city: "Sleman", postalCode: "55281", phone: "6281311112222", countryCode: "IDN" as const };
+    const address = {
+      firstName: "Wulan",
+      address: "Jl. Gejayan 7",
+      city: "Sleman",
+      postalCode: "55281",
+      phone: "6281311112222",
+      countryCode: "IDN" as const,
+    };
     for (let i = 0; i < count; i++) {
       const [order] = await tx
         .insert(orders)
@@ -91,8 +106,15 @@ async function pendingOrders(count: number, createdAt = new Date(), invoices?: s
 
 /** `count` invoices created at the sandbox (DOKU knows them), still pending there. */
 async function knownInvoices(count: number): Promise<string[]> {
-  const sandboxClient = createDokuClient({ baseUrl: E2E.sandboxUrl, clientId: E2E.env.DOKU_CLIENT_ID, secretKey: E2E.env.DOKU_SECRET_KEY });
-  const invoices = Array.from({ length: count }, () => `INV-E2E-RC-${randomBytes(6).toString("hex").toUpperCase()}`);
+  const sandboxClient = createDokuClient({
+    baseUrl: E2E.sandboxUrl,
+    clientId: E2E.env.DOKU_CLIENT_ID,
+    secretKey: E2E.env.DOKU_SECRET_KEY,
+  });
+  const invoices = Array.from(
+    { length: count },
+    () => `INV-E2E-RC-${randomBytes(6).toString("hex").toUpperCase()}`,
+  );
   for (const invoice of invoices) {
     // orderBody's lines add up to AMOUNT.
     expect((await sandboxClient.generateOrder(orderBody({ invoice }))).ok).toBe(true);
@@ -113,7 +135,10 @@ test.describe("two instances on one PostgreSQL @faults", () => {
     postgres = await startPostgres();
     url = await createDatabase(postgres.url, `e2e_${randomBytes(4).toString("hex")}`);
     // The same commands a merchant runs: migrations and seed, with DATABASE_URL as given.
-    execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/db-seed.ts"], { env: instanceEnv(PORTS[0]), stdio: "ignore" });
+    execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/db-seed.ts"], {
+      env: instanceEnv(PORTS[0]),
+      stdio: "ignore",
+    });
     database = openDatabase(url);
   });
   // Whatever a test did, passed or failed, its instances are gone before the next one starts.
@@ -134,11 +159,18 @@ test.describe("two instances on one PostgreSQL @faults", () => {
     const deliveries = placed.flatMap(({ invoice }) => {
       const first = notification(invoice);
       const again = notification(invoice);
-      return [first, first, first, first, again, again].map((n, i) => ({ ...n, port: PORTS[i % 2]! }));
+      return [first, first, first, first, again, again].map((n, i) => ({
+        ...n,
+        port: PORTS[i % 2]!,
+      }));
     });
     const answersGot = await Promise.all(
       deliveries.map(async ({ port, body, headers }) => {
-        const res = await fetch(`http://localhost:${port}${E2E.env.DOKU_NOTIFICATION_PATH}`, { method: "POST", headers, body });
+        const res = await fetch(`http://localhost:${port}${E2E.env.DOKU_NOTIFICATION_PATH}`, {
+          method: "POST",
+          headers,
+          body,
+        });
         return { status: res.status, outcome: ((await res.json()) as { outcome: string }).outcome };
       }),
     );
@@ -146,25 +178,54 @@ test.describe("two instances on one PostgreSQL @faults", () => {
     expect(answersGot.filter((a) => a.outcome === "paid")).toHaveLength(ORDERS);
 
     const ids = placed.map((p) => p.orderId);
-    const stored = await database.run((db) => db.select().from(orders).where(inArray(orders.id, ids)));
+    const stored = await database.run((db) =>
+      db.select().from(orders).where(inArray(orders.id, ids)),
+    );
     expect(stored.map((o) => o.status)).toEqual(ids.map(() => "paid"));
-    const attempts = await database.run((db) => db.select().from(paymentAttempts).where(inArray(paymentAttempts.orderId, ids)));
+    const attempts = await database.run((db) =>
+      db.select().from(paymentAttempts).where(inArray(paymentAttempts.orderId, ids)),
+    );
     expect(attempts.map((a) => a.status)).toEqual(ids.map(() => "paid"));
-    const events = await database.run((db) => db.select().from(paymentEvents).where(inArray(paymentEvents.orderId, ids)).orderBy(asc(paymentEvents.id)));
+    const events = await database.run((db) =>
+      db
+        .select()
+        .from(paymentEvents)
+        .where(inArray(paymentEvents.orderId, ids))
+        .orderBy(asc(paymentEvents.id)),
+    );
     // Every delivery recorded; per order exactly one transition, one claim per Request-Id.
     expect(events).toHaveLength(deliveries.length);
     for (const { orderId } of placed) {
       const mine = events.filter((e) => e.orderId === orderId);
-      expect(mine.filter((e) => e.outcome === "paid"), `order ${orderId}`).toHaveLength(1);
-      expect(mine.filter((e) => e.inboxKey !== null), `order ${orderId}`).toHaveLength(2);
-      expect(mine.map((e) => e.outcome).sort()).toEqual(["duplicate", "duplicate", "duplicate", "duplicate:already_paid", "duplicate", "paid"].sort());
+      expect(
+        mine.filter((e) => e.outcome === "paid"),
+        `order ${orderId}`,
+      ).toHaveLength(1);
+      expect(
+        mine.filter((e) => e.inboxKey !== null),
+        `order ${orderId}`,
+      ).toHaveLength(2);
+      expect(mine.map((e) => e.outcome).sort()).toEqual(
+        [
+          "duplicate",
+          "duplicate",
+          "duplicate",
+          "duplicate:already_paid",
+          "duplicate",
+          "paid",
+        ].sort(),
+      );
     }
   });
 
   test("two reconcilers at once ask DOKU once per due attempt", async () => {
     // Orders DOKU knows (created at the sandbox), still pending there, older than the minimum age.
     const invoices = await knownInvoices(6);
-    const placed = await pendingOrders(invoices.length, new Date(Date.now() - 5 * 60_000), invoices);
+    const placed = await pendingOrders(
+      invoices.length,
+      new Date(Date.now() - 5 * 60_000),
+      invoices,
+    );
 
     await startInstances({ RECONCILE_INTERVAL_MS: "500", RECONCILE_MIN_AGE_MS: "60000" });
     const checkEvents = () =>
@@ -172,16 +233,29 @@ test.describe("two instances on one PostgreSQL @faults", () => {
         db
           .select({ attemptId: paymentEvents.attemptId, outcome: paymentEvents.outcome })
           .from(paymentEvents)
-          .where(inArray(paymentEvents.attemptId, placed.map((p) => p.attemptId))),
+          .where(
+            inArray(
+              paymentEvents.attemptId,
+              placed.map((p) => p.attemptId),
+            ),
+          ),
       );
-    await expect.poll(async () => (await checkEvents()).length, { timeout: 30_000 }).toBe(invoices.length);
+    await expect
+      .poll(async () => (await checkEvents()).length, { timeout: 30_000 })
+      .toBe(invoices.length);
     // More passes, each proven by a new due attempt it checks: one after another, so each was
     // picked by a pass that started after the previous one was checked. Nothing asked about the
     // first attempts again in those passes: they are not due again within the minimum age.
     for (let pass = 0; pass < 3; pass++) {
       const [invoice] = await knownInvoices(1);
       const [marker] = await pendingOrders(1, new Date(Date.now() - 5 * 60_000), [invoice!]);
-      const markerChecks = () => database.run((db) => db.select({ id: paymentEvents.id }).from(paymentEvents).where(eq(paymentEvents.attemptId, marker!.attemptId)));
+      const markerChecks = () =>
+        database.run((db) =>
+          db
+            .select({ id: paymentEvents.id })
+            .from(paymentEvents)
+            .where(eq(paymentEvents.attemptId, marker!.attemptId)),
+        );
       await expect.poll(async () => (await markerChecks()).length, { timeout: 30_000 }).toBe(1);
     }
     await stopInstances();
@@ -190,10 +264,14 @@ test.describe("two instances on one PostgreSQL @faults", () => {
     expect(events).toHaveLength(invoices.length);
     expect(events.map((e) => e.outcome)).toEqual(invoices.map(() => "no_change:pending"));
     for (const invoice of invoices) {
-      const atDoku = (await (await fetch(`${E2E.sandboxUrl}/_sandbox/orders/${invoice}`)).json()) as { checkStatusCalls: number };
+      const atDoku = (await (
+        await fetch(`${E2E.sandboxUrl}/_sandbox/orders/${invoice}`)
+      ).json()) as { checkStatusCalls: number };
       expect(atDoku.checkStatusCalls, invoice).toBe(1);
     }
-    const [first] = await database.run((db) => db.select().from(paymentAttempts).where(eq(paymentAttempts.id, placed[0]!.attemptId)));
+    const [first] = await database.run((db) =>
+      db.select().from(paymentAttempts).where(eq(paymentAttempts.id, placed[0]!.attemptId)),
+    );
     expect(first!.lastCheckedAt).not.toBeNull();
   });
 });

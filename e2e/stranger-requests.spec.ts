@@ -13,10 +13,14 @@ const COFFEE = "Java Preanger Arabica Beans 250 g";
 
 /** Every file under the build's folder, where Next's page cache writes its entries. */
 function buildFiles(): string[] {
-  return readdirSync(".next", { recursive: true, encoding: "utf8" }).map((path) => join(".next", path));
+  return readdirSync(".next", { recursive: true, encoding: "utf8" }).map((path) =>
+    join(".next", path),
+  );
 }
 
-test("a flood of unknown slugs, extensions and languages stores nothing in the page cache @faults", async ({ request }) => {
+test("a flood of unknown slugs, extensions and languages stores nothing in the page cache @faults", async ({
+  request,
+}) => {
   const tokens = Array.from({ length: 40 }, () => randomBytes(6).toString("hex"));
   const paths = tokens.flatMap((token) => [
     `/products/${token}`,
@@ -37,13 +41,19 @@ test("a flood of unknown slugs, extensions and languages stores nothing in the p
   const slug = "batik-kawung-tote";
   const english = await request.get(`/products/${slug}`, { headers: { cookie: "NEXT_LOCALE=en" } });
   expect(english.status()).toBe(200);
-  await expect.poll(() => buildFiles().some((path) => path.includes(`/en/products/${slug}`)), { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(() => buildFiles().some((path) => path.includes(`/en/products/${slug}`)), {
+      timeout: 10_000,
+    })
+    .toBe(true);
 
   const stored = buildFiles().filter((path) => tokens.some((token) => path.includes(token)));
   expect(stored, "files named after the flood's paths").toEqual([]);
 });
 
-test("the cached pages tell shared caches not to keep them: one URL serves two languages @faults", async ({ request }) => {
+test("the cached pages tell shared caches not to keep them: one URL serves two languages @faults", async ({
+  request,
+}) => {
   for (const path of ["/", "/products/batik-kawung-tote"]) {
     const indonesian = await request.get(path, { headers: { cookie: "NEXT_LOCALE=id" } });
     const english = await request.get(path, { headers: { cookie: "NEXT_LOCALE=en" } });
@@ -60,7 +70,9 @@ test("the cached pages tell shared caches not to keep them: one URL serves two l
   expect(picture.headers()["cache-control"]).not.toContain("private");
 });
 
-test("only the shop's languages reach its pages: paths around the proxy are 404s with a CSP and no data @faults", async ({ page }) => {
+test("only the shop's languages reach its pages: paths around the proxy are 404s with a CSP and no data @faults", async ({
+  page,
+}) => {
   await sandbox.reset();
   await addToCart(page, COFFEE, 1);
   await checkoutToKredivo(page);
@@ -76,7 +88,13 @@ test("only the shop's languages reach its pages: paths around the proxy are 404s
     expect(await response.text(), path).toBe("Not found\n");
   }
   // Under /api, what no handler claims is a JSON 404 that says nothing of the order.
-  for (const path of [`/api/orders/${token}`, `/api/orders/${token}/return`, `/api/orders/${token}/cancel`, "/api/products/x", "/api/doku/notifications/x"]) {
+  for (const path of [
+    `/api/orders/${token}`,
+    `/api/orders/${token}/return`,
+    `/api/orders/${token}/cancel`,
+    "/api/products/x",
+    "/api/doku/notifications/x",
+  ]) {
     const response = await page.request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(404);
     expect(await response.json(), path).toEqual({ error: "No such API route." });
@@ -97,14 +115,24 @@ test("only the shop's languages reach its pages: paths around the proxy are 404s
     const response = await page.request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(404);
     expect(response.headers()["content-type"], path).toContain("text/html");
-    expect(response.headers()["content-security-policy"], path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(response.headers()["content-security-policy"], path).toMatch(
+      /script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/,
+    );
     // The 404 page's router state names the path it was asked for (the token is the requester's
     // own); nothing of the order or the back office.
     const body = await response.text();
     expect(body, path).not.toContain("order-status");
-    for (const secret of [shopper.email, shopper.firstName, attempt.invoice_number, "admin@e2e.example"]) {
+    for (const secret of [
+      shopper.email,
+      shopper.firstName,
+      attempt.invoice_number,
+      "admin@e2e.example",
+    ]) {
       expect(body, `${secret} in ${path}`).not.toContain(secret);
     }
   }
-  expect(db.attempts(order.id).map((a) => a.status), "the return route never ran").toEqual(["pending"]);
+  expect(
+    db.attempts(order.id).map((a) => a.status),
+    "the return route never ran",
+  ).toEqual(["pending"]);
 });

@@ -18,7 +18,11 @@ export function cachedPageRewrites() {
     return [
       ...locales
         .filter((locale) => locale !== defaultLocale)
-        .map((locale) => ({ source, has: [{ type: "cookie", key: LOCALE_COOKIE, value: locale }], destination: to(locale) })),
+        .map((locale) => ({
+          source,
+          has: [{ type: "cookie", key: LOCALE_COOKIE, value: locale }],
+          destination: to(locale),
+        })),
       { source, destination: to(defaultLocale) },
     ];
   });

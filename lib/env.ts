@@ -5,7 +5,11 @@ import { z } from "zod";
 import { parseDatabaseUrl } from "@/lib/db/dialect";
 import { defaultShopTimeZone, shopTimeZoneNames } from "@/lib/time-zone";
 
-const nonEmpty = (what: string) => z.string({ error: `is required (${what})` }).trim().min(1, `is required (${what})`);
+const nonEmpty = (what: string) =>
+  z
+    .string({ error: `is required (${what})` })
+    .trim()
+    .min(1, `is required (${what})`);
 const httpUrl = (what: string) =>
   nonEmpty(what)
     .pipe(z.url({ protocol: /^https?$/, error: `must be an http(s) URL (${what})` }))
@@ -21,11 +25,16 @@ export const envSchema = z.object({
   DOKU_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
   DOKU_RESPONSE_SIGNATURE: z.preprocess(
     (v) => (v === "" ? undefined : v),
-    z.enum(["enforce", "report"], { error: "must be enforce or report (see .env.example)" }).default("enforce"),
+    z
+      .enum(["enforce", "report"], { error: "must be enforce or report (see .env.example)" })
+      .default("enforce"),
   ),
   DOKU_NOTIFICATION_PATH: z
     .string()
-    .regex(/^\/[^\s?#]*$/, "must be a path starting with / (the path of the Notification URL in DOKU Back Office)")
+    .regex(
+      /^\/[^\s?#]*$/,
+      "must be a path starting with / (the path of the Notification URL in DOKU Back Office)",
+    )
     .default("/api/doku/notifications"),
   DOKU_OVERRIDE_NOTIFICATION_URL: z
     .string()
@@ -43,25 +52,49 @@ export const envSchema = z.object({
     .optional()
     .transform((v) => v === "true"),
   /** A SQLite file path (one machine) or a postgres:// URL (one or several); lib/db/dialect.ts. */
-  DATABASE_URL: nonEmpty("SQLite file path, e.g. .data/shop.db, or a postgres:// URL").superRefine((value, ctx) => {
-    const parsed = parseDatabaseUrl(value);
-    if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message });
-  }),
-  DATABASE_POOL_SIZE: z.coerce.number({ error: "must be a whole number of connections (1-100)" }).int().min(1).max(100).default(10),
+  DATABASE_URL: nonEmpty("SQLite file path, e.g. .data/shop.db, or a postgres:// URL").superRefine(
+    (value, ctx) => {
+      const parsed = parseDatabaseUrl(value);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message });
+    },
+  ),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ error: "must be a whole number of connections (1-100)" })
+    .int()
+    .min(1)
+    .max(100)
+    .default(10),
   /** Proxies in front of the app that append to X-Forwarded-For; 0: the header is not trusted. */
-  TRUSTED_PROXY_HOPS: z.coerce.number({ error: "must be a whole number of proxies (0-10)" }).int().min(0).max(10).default(0),
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number({ error: "must be a whole number of proxies (0-10)" })
+    .int()
+    .min(0)
+    .max(10)
+    .default(0),
   /**
    * How long an unpaid order holds its units: the Kredivo link's life, sent to DOKU as
    * `expired_time`. 30 minutes by default (docs/reliability.md, "Holding stock" says why).
    */
-  PAYMENT_EXPIRY_MINUTES: z.coerce.number({ error: "must be a whole number of minutes (5-1440)" }).int().min(5).max(1440).default(30),
+  PAYMENT_EXPIRY_MINUTES: z.coerce
+    .number({ error: "must be a whole number of minutes (5-1440)" })
+    .int()
+    .min(5)
+    .max(1440)
+    .default(30),
   /** Unpaid orders holding units that one shopper (email, phone or client address) may have at once. */
-  MAX_OPEN_ORDERS_PER_SHOPPER: z.coerce.number({ error: "must be a whole number of orders (1-1000)" }).int().min(1).max(1000).default(2),
+  MAX_OPEN_ORDERS_PER_SHOPPER: z.coerce
+    .number({ error: "must be a whole number of orders (1-1000)" })
+    .int()
+    .min(1)
+    .max(1000)
+    .default(2),
   /** Every time the shop and the back office show, and the back office's days, are in this zone. */
   SHOP_TIME_ZONE: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z
-      .enum(shopTimeZoneNames, { error: `must be one of ${shopTimeZoneNames.join(", ")} (WIB, WITA, WIT)` })
+      .enum(shopTimeZoneNames, {
+        error: `must be one of ${shopTimeZoneNames.join(", ")} (WIB, WITA, WIT)`,
+      })
       .default(defaultShopTimeZone),
   ),
   /**
@@ -73,7 +106,15 @@ export const envSchema = z.object({
     .trim()
     .optional()
     .transform((v) => (v ? v : undefined))
-    .pipe(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@smtp.example.com:587" }).optional()),
+    .pipe(
+      z
+        .url({
+          protocol: /^smtps?$/,
+          error:
+            "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@smtp.example.com:587",
+        })
+        .optional(),
+    ),
   /** The From of every email, e.g. `Toko Nusantara <pesanan@toko.example>`. */
   MAIL_FROM: z
     .string()
@@ -83,7 +124,10 @@ export const envSchema = z.object({
     .pipe(
       z
         .string()
-        .regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, "must be an address, optionally with a name: Toko Nusantara <pesanan@toko.example>")
+        .regex(
+          /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+          "must be an address, optionally with a name: Toko Nusantara <pesanan@toko.example>",
+        )
         .optional(),
     ),
   /** How often the sender looks for due emails inside next start (0 turns it off). */
@@ -98,7 +142,12 @@ export const envSchema = z.object({
    * busy day (one email per declined or expired payment, and a cart may start 5 payments an hour);
    * a paid order's emails and staff resends always go.
    */
-  MAIL_RECIPIENT_DAILY_LIMIT: z.coerce.number({ error: "must be a whole number of emails (1-1000)" }).int().min(1).max(1000).default(5),
+  MAIL_RECIPIENT_DAILY_LIMIT: z.coerce
+    .number({ error: "must be a whole number of emails (1-1000)" })
+    .int()
+    .min(1)
+    .max(1000)
+    .default(5),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(30_000),
   RECONCILE_MIN_AGE_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
 });
@@ -111,18 +160,28 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
   const parsed = envSchema.safeParse(source);
   if (parsed.success) {
     const env = parsed.data;
-    if (env.DOKU_OVERRIDE_NOTIFICATION_URL && new URL(env.DOKU_OVERRIDE_NOTIFICATION_URL).pathname !== env.DOKU_NOTIFICATION_PATH) {
+    if (
+      env.DOKU_OVERRIDE_NOTIFICATION_URL &&
+      new URL(env.DOKU_OVERRIDE_NOTIFICATION_URL).pathname !== env.DOKU_NOTIFICATION_PATH
+    ) {
       return {
         ok: false,
-        message: "Invalid configuration:\n  - DOKU_OVERRIDE_NOTIFICATION_URL: its path must equal DOKU_NOTIFICATION_PATH (DOKU lets an override change the host only)",
+        message:
+          "Invalid configuration:\n  - DOKU_OVERRIDE_NOTIFICATION_URL: its path must equal DOKU_NOTIFICATION_PATH (DOKU lets an override change the host only)",
       };
     }
     if (env.SMTP_URL && !env.MAIL_FROM) {
-      return { ok: false, message: "Invalid configuration:\n  - MAIL_FROM: is required when SMTP_URL is set (the From of the shop's emails, e.g. Toko Nusantara <pesanan@toko.example>)" };
+      return {
+        ok: false,
+        message:
+          "Invalid configuration:\n  - MAIL_FROM: is required when SMTP_URL is set (the From of the shop's emails, e.g. Toko Nusantara <pesanan@toko.example>)",
+      };
     }
     return { ok: true, env };
   }
-  const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+  const lines = parsed.error.issues.map(
+    (issue) => `  - ${issue.path.join(".") || "(env)"}: ${issue.message}`,
+  );
   return {
     ok: false,
     message: `Invalid configuration (see .env.example):\n${lines.join("\n")}`,

@@ -4,7 +4,7 @@
 // Money goes through formatRupiah (lib/money.ts) only.
 import type { AttemptStatus, OrderStatus } from "@/lib/db/schema";
 import { intlLocale, type Locale } from "@/lib/i18n/locales";
-import { type ShopTimeZone, zoneLabel, zoneOffsetMs } from "@/lib/time-zone";
+import { zoneLabel, zoneOffsetMs, type ShopTimeZone } from "@/lib/time-zone";
 
 /** The short reference shown for an order: the first 8 characters of its public token. */
 export function orderReference(token: string): string {
@@ -45,8 +45,11 @@ export function formatShopTime(
   options: { seconds?: boolean; zoneLabel?: boolean } = {},
 ): string {
   const all = dateTimeFormat(locale, zone).formatToParts(date);
-  const p = (type: Intl.DateTimeFormatPartTypes) => all.find((part) => part.type === type)?.value ?? "";
-  const time = options.seconds ? `${p("hour")}:${p("minute")}:${p("second")}` : `${p("hour")}:${p("minute")}`;
+  const p = (type: Intl.DateTimeFormatPartTypes) =>
+    all.find((part) => part.type === type)?.value ?? "";
+  const time = options.seconds
+    ? `${p("hour")}:${p("minute")}:${p("second")}`
+    : `${p("hour")}:${p("minute")}`;
   const text = `${p("day")} ${p("month")} ${p("year")}, ${time}`;
   return options.zoneLabel === false ? text : `${text} ${zoneLabel(zone)}`;
 }
@@ -63,7 +66,13 @@ export function isValidYmd(value: string): boolean {
   if (!match) return false;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 2000 && y <= 2999;
+  return (
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === m - 1 &&
+    date.getUTCDate() === d &&
+    y >= 2000 &&
+    y <= 2999
+  );
 }
 
 /** The instant a calendar day begins in the shop's zone (00:00 WIB, WITA or WIT). */

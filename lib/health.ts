@@ -9,7 +9,10 @@ export async function health(): Promise<{ ok: boolean; database: "ok" | string }
   let timer: NodeJS.Timeout | undefined;
   try {
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the database did not answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`the database did not answer within ${PING_TIMEOUT_MS} ms`)),
+        PING_TIMEOUT_MS,
+      );
     });
     await Promise.race([database().ping(), timeout]);
     return { ok: true, database: "ok" };

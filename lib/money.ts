@@ -3,7 +3,8 @@
 const formatter = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 });
 
 export function assertRupiah(value: number, what = "amount"): number {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`${what} must be an integer number of rupiah, got ${value}`);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`${what} must be an integer number of rupiah, got ${value}`);
   return value;
 }
 
@@ -15,9 +16,15 @@ export function formatRupiah(value: number): string {
 }
 
 export function lineTotal(unitPrice: number, quantity: number): number {
-  return assertRupiah(assertRupiah(unitPrice, "unit price") * assertRupiah(quantity, "quantity"), "line total");
+  return assertRupiah(
+    assertRupiah(unitPrice, "unit price") * assertRupiah(quantity, "quantity"),
+    "line total",
+  );
 }
 
 export function sum(values: readonly number[]): number {
-  return assertRupiah(values.reduce((a, b) => a + assertRupiah(b), 0), "sum");
+  return assertRupiah(
+    values.reduce((a, b) => a + assertRupiah(b), 0),
+    "sum",
+  );
 }

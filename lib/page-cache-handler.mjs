@@ -44,14 +44,16 @@ export function isStorablePage(key, value) {
 export default class PageCacheHandler extends (FileSystemCache.default ?? FileSystemCache) {
   async get(...args) {
     const entry = await super.get(...args);
-    if (entry?.value?.kind === "APP_PAGE" && !entry.value.headers?.[HEADER]) withScriptHashPolicy(entry.value);
+    if (entry?.value?.kind === "APP_PAGE" && !entry.value.headers?.[HEADER])
+      withScriptHashPolicy(entry.value);
     return entry;
   }
 
   async set(key, data, ctx) {
     // The response being sent shares these headers, so a page that is not kept still gets its policy.
     withScriptHashPolicy(data);
-    if (isStorablePage(key, data) || this.#replacesKeptPage(key, data)) return super.set(key, data, ctx);
+    if (isStorablePage(key, data) || this.#replacesKeptPage(key, data))
+      return super.set(key, data, ctx);
     // Next noted this path's revalidate time before asking us to store it; a path not kept must
     // not stay in that map either, or every made-up slug would grow the server's memory.
     SharedCacheControls.cacheControls.delete(key);

@@ -14,7 +14,11 @@ export const MIN_AUTH_SECRET_BITS = 256;
  * piece repeated, a handful of distinct characters), not a passphrase made of words.
  */
 export function secretBits(secret: string): number {
-  const perChar = /^[0-9a-fA-F]+$/.test(secret) ? 4 : /^[A-Za-z0-9+/_-]+={0,2}$/.test(secret) ? 6 : Math.log2(95);
+  const perChar = /^[0-9a-fA-F]+$/.test(secret)
+    ? 4
+    : /^[A-Za-z0-9+/_-]+={0,2}$/.test(secret)
+      ? 6
+      : Math.log2(95);
   const text = secret.replace(/=+$/, "");
   const distinct = new Set(text).size;
   const bits = text.length * (distinct <= 8 ? Math.log2(Math.max(distinct, 1)) : perChar);
@@ -29,14 +33,18 @@ export function secretBits(secret: string): number {
 export function productionProblems(env: Env): string[] {
   const problems: string[] = [];
   if (env.AUTH_SECRET === PUBLISHED_SECRETS.AUTH_SECRET) {
-    problems.push("AUTH_SECRET is the one published in .env.example: anyone could sign a back-office session. Generate your own: openssl rand -base64 32");
+    problems.push(
+      "AUTH_SECRET is the one published in .env.example: anyone could sign a back-office session. Generate your own: openssl rand -base64 32",
+    );
   } else if (secretBits(env.AUTH_SECRET) < MIN_AUTH_SECRET_BITS) {
     problems.push(
       `AUTH_SECRET holds at most ${secretBits(env.AUTH_SECRET)} bits of entropy; sessions need ${MIN_AUTH_SECRET_BITS} (32 random bytes). Generate one: openssl rand -base64 32`,
     );
   }
   if (env.DOKU_SECRET_KEY === PUBLISHED_SECRETS.DOKU_SECRET_KEY) {
-    problems.push("DOKU_SECRET_KEY is the one published in .env.example. Set the Secret Key from DOKU Back Office → Integration → API Keys");
+    problems.push(
+      "DOKU_SECRET_KEY is the one published in .env.example. Set the Secret Key from DOKU Back Office → Integration → API Keys",
+    );
   }
   if (new URL(env.APP_BASE_URL).protocol !== "https:" && !env.ALLOW_HTTP_APP_BASE_URL) {
     problems.push(

@@ -20,7 +20,9 @@ let defaults: string[];
 try {
   defaults = await adminsWithDefaultPassword();
 } catch (error) {
-  stop(`Cannot read the database at ${shownDatabaseUrl(result.env.DATABASE_URL)} (${(error as Error).message}). Run npm run db:migrate.`);
+  stop(
+    `Cannot read the database at ${shownDatabaseUrl(result.env.DATABASE_URL)} (${(error as Error).message}). Run npm run db:migrate.`,
+  );
 }
 if (production) {
   const problems = productionProblems(result.env);
@@ -29,7 +31,8 @@ if (production) {
       `${defaults.join(", ")} still use(s) the default admin password from .env.example. Set ADMIN_PASSWORD in .env to a strong password and run npm run db:seed`,
     );
   }
-  if (problems.length > 0) stop(`Refusing to start in production:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  if (problems.length > 0)
+    stop(`Refusing to start in production:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
 }
 
 const { startReconciler } = await import("./payments/reconcile-schedule");

@@ -3,11 +3,11 @@ import {
   checkStatus,
   placeOrder,
   responseSignatureValid,
+  sandboxForFile,
   submitKredivo,
   tokenOf,
   uniqueInvoice,
   validOrder,
-  sandboxForFile,
 } from "./test-support";
 
 const env = sandboxForFile();
@@ -35,7 +35,11 @@ describe("check status", () => {
       acquirer: { id: "KREDIVO" },
       channel: { id: "PEER_TO_PEER_KREDIVO" },
       order: { invoice_number: invoice, amount: 335_000 },
-      transaction: { status: "PENDING", date: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/), original_request_id: placed.requestId },
+      transaction: {
+        status: "PENDING",
+        date: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+        original_request_id: placed.requestId,
+      },
       peer_to_peer_info: {
         merchant_unique_reference: body.peer_to_peer_info.merchant_unique_reference,
         identifier: placed.json.peer_to_peer_info.identifier,
@@ -46,7 +50,10 @@ describe("check status", () => {
     expect((await checkStatus(env.sandbox.url, invoice)).json.transaction?.status).toBe("SUCCESS");
     // The original Request-Id works in place of the invoice number.
     const byRequestId = await checkStatus(env.sandbox.url, placed.requestId);
-    expect(byRequestId.json).toMatchObject({ order: { invoice_number: invoice }, transaction: { status: "SUCCESS" } });
+    expect(byRequestId.json).toMatchObject({
+      order: { invoice_number: invoice },
+      transaction: { status: "SUCCESS" },
+    });
 
     expect((await control(`/orders/${invoice}/refund`)).status).toBe(200);
     expect((await checkStatus(env.sandbox.url, invoice)).json.transaction?.status).toBe("REFUNDED");
@@ -59,16 +66,26 @@ describe("check status", () => {
     await placeOrder(env.sandbox.url, b);
     await submitKredivo(env.sandbox.url, "decline", { tk: tokenOf(placedA.json.payment.url) });
     expect((await control(`/orders/${b.order.invoice_number}/expire`)).status).toBe(200);
-    expect((await checkStatus(env.sandbox.url, a.order.invoice_number)).json.transaction?.status).toBe("FAILED");
-    expect((await checkStatus(env.sandbox.url, b.order.invoice_number)).json.transaction?.status).toBe("EXPIRED");
+    expect(
+      (await checkStatus(env.sandbox.url, a.order.invoice_number)).json.transaction?.status,
+    ).toBe("FAILED");
+    expect(
+      (await checkStatus(env.sandbox.url, b.order.invoice_number)).json.transaction?.status,
+    ).toBe("EXPIRED");
   });
 
   it("checks Client-Id, timestamp and signature like generate-order (GET: no Digest)", async () => {
     const invoice = validOrder().order.invoice_number;
-    expect((await checkStatus(env.sandbox.url, invoice, { clientId: "MCH-OTHER" })).json.error?.code).toBe("invalid_client_id");
-    expect((await checkStatus(env.sandbox.url, invoice, { secretKey: "SK-WRONG" })).json.error?.code).toBe("invalid_signature");
+    expect(
+      (await checkStatus(env.sandbox.url, invoice, { clientId: "MCH-OTHER" })).json.error?.code,
+    ).toBe("invalid_client_id");
+    expect(
+      (await checkStatus(env.sandbox.url, invoice, { secretKey: "SK-WRONG" })).json.error?.code,
+    ).toBe("invalid_signature");
     const stale = new Date(Date.now() - 6 * 60_000).toISOString().replace(/\.\d+Z$/, "Z");
-    expect((await checkStatus(env.sandbox.url, invoice, { timestamp: stale })).json.error?.code).toBe("invalid_timestamp");
+    expect(
+      (await checkStatus(env.sandbox.url, invoice, { timestamp: stale })).json.error?.code,
+    ).toBe("invalid_timestamp");
     // Signing a GET with a Digest line (over an empty body) is not what DOKU expects.
     const withDigest = await checkStatus(env.sandbox.url, invoice, { body: "", method: "GET" });
     expect(withDigest.res.status).toBe(401);

@@ -4,8 +4,8 @@ import type { Hono } from "hono";
 import type { SandboxContext } from "./context";
 import { takeRequestFault } from "./faults";
 import { transactionEnvelope } from "./notifications";
-import { errorBody } from "./signed-response";
 import { openSignedRequest } from "./signed-endpoint";
+import { errorBody } from "./signed-response";
 import { sleep } from "./time";
 
 export const CHECK_STATUS_PREFIX = "/orders/v1/status/";
@@ -20,7 +20,10 @@ export function registerCheckStatus(app: Hono, ctx: SandboxContext): void {
     const opened = openSignedRequest(ctx, c.req.raw, "check-status", null);
     if (!opened.ok) return opened.response;
     const { auth, respond } = opened;
-    state.checkStatusCalls.set(c.req.param("id"), (state.checkStatusCalls.get(c.req.param("id")) ?? 0) + 1);
+    state.checkStatusCalls.set(
+      c.req.param("id"),
+      (state.checkStatusCalls.get(c.req.param("id")) ?? 0) + 1,
+    );
 
     const fault = takeRequestFault(state.faults, "check-status", c.req.param("id"));
     if (fault?.kind === "error500") {
@@ -39,7 +42,11 @@ export function registerCheckStatus(app: Hono, ctx: SandboxContext): void {
     if (!order) {
       return respond(
         404,
-        errorBody("invoice_not_found", `no order with invoice number or Request-Id ${id}`, "invalid_request"),
+        errorBody(
+          "invoice_not_found",
+          `no order with invoice number or Request-Id ${id}`,
+          "invalid_request",
+        ),
         auth,
       );
     }

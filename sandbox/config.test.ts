@@ -7,7 +7,9 @@ import { loadEnvFiles } from "./env-files";
 
 describe("sandbox configuration", () => {
   it("applies defaults for everything but the credentials", () => {
-    expect(configFromEnv({ DOKU_CLIENT_ID: "MCH-SANDBOX-1", DOKU_SECRET_KEY: "SK-SANDBOX-1" })).toEqual({
+    expect(
+      configFromEnv({ DOKU_CLIENT_ID: "MCH-SANDBOX-1", DOKU_SECRET_KEY: "SK-SANDBOX-1" }),
+    ).toEqual({
       port: 4010,
       smtpPort: 4025,
       clientId: "MCH-SANDBOX-1",
@@ -28,13 +30,23 @@ describe("sandbox configuration", () => {
       SANDBOX_TIME_SCALE: "3600",
       SANDBOX_PUBLIC_URL: "https://pay.example/",
     });
-    expect(config).toMatchObject({ port: 4999, smtpPort: 4998, timeScale: 3600, publicUrl: "https://pay.example" });
+    expect(config).toMatchObject({
+      port: 4999,
+      smtpPort: 4998,
+      timeScale: 3600,
+      publicUrl: "https://pay.example",
+    });
   });
 
   it("lists every problem at once", () => {
     let error: unknown;
     try {
-      configFromEnv({ SANDBOX_PORT: "http", SANDBOX_SMTP_PORT: "70000", SANDBOX_TIME_SCALE: "0", SANDBOX_NOTIFICATION_URL: "/relative" });
+      configFromEnv({
+        SANDBOX_PORT: "http",
+        SANDBOX_SMTP_PORT: "70000",
+        SANDBOX_TIME_SCALE: "0",
+        SANDBOX_NOTIFICATION_URL: "/relative",
+      });
     } catch (e) {
       error = e;
     }
@@ -60,15 +72,32 @@ describe("sandbox configuration", () => {
         return (error as SandboxConfigError).problems;
       }
     };
-    expect(problems({ NODE_ENV: "production", DOKU_CLIENT_ID: "MCH-SANDBOX-1", DOKU_SECRET_KEY: "SK-SANDBOX-1" })).toEqual([
+    expect(
+      problems({
+        NODE_ENV: "production",
+        DOKU_CLIENT_ID: "MCH-SANDBOX-1",
+        DOKU_SECRET_KEY: "SK-SANDBOX-1",
+      }),
+    ).toEqual([
       "NODE_ENV is production: the sandbox is for development and tests only, never a production host",
     ]);
     // The shape of real DOKU credentials.
-    expect(problems({ DOKU_CLIENT_ID: "BRN-0204-1754870435962", DOKU_SECRET_KEY: "SK-8ZdDjQjJ6yqFyQ2BZb3v" })).toEqual([
+    expect(
+      problems({
+        DOKU_CLIENT_ID: "BRN-0204-1754870435962",
+        DOKU_SECRET_KEY: "SK-8ZdDjQjJ6yqFyQ2BZb3v",
+      }),
+    ).toEqual([
       "DOKU_CLIENT_ID must be a sandbox Client-Id (MCH-SANDBOX-…), never a real DOKU one",
       "DOKU_SECRET_KEY must be a sandbox Secret Key (SK-SANDBOX-…), never a real DOKU one",
     ]);
-    expect(problems({ NODE_ENV: "development", DOKU_CLIENT_ID: "MCH-SANDBOX-1", DOKU_SECRET_KEY: "SK-SANDBOX-1" })).toEqual([]);
+    expect(
+      problems({
+        NODE_ENV: "development",
+        DOKU_CLIENT_ID: "MCH-SANDBOX-1",
+        DOKU_SECRET_KEY: "SK-SANDBOX-1",
+      }),
+    ).toEqual([]);
   });
 
   it("gives the mailbox's SMTP listener a port of its own", () => {
@@ -81,7 +110,9 @@ describe("sandbox configuration", () => {
       "smtpPort must differ from port: the HTTP and SMTP listeners need one each",
     );
     const env = { DOKU_CLIENT_ID: "MCH-SANDBOX-1", DOKU_SECRET_KEY: "SK-SANDBOX-1" };
-    expect(() => configFromEnv({ ...env, SANDBOX_PORT: "4025" })).toThrow("SANDBOX_SMTP_PORT must differ from SANDBOX_PORT (both 4025)");
+    expect(() => configFromEnv({ ...env, SANDBOX_PORT: "4025" })).toThrow(
+      "SANDBOX_SMTP_PORT must differ from SANDBOX_PORT (both 4025)",
+    );
     expect(configFromEnv({ ...env, SANDBOX_SMTP_PORT: "" }).smtpPort).toBe(4025);
   });
 
@@ -89,10 +120,17 @@ describe("sandbox configuration", () => {
     const dir = mkdtempSync(join(tmpdir(), "sandbox-env-"));
     try {
       writeFileSync(join(dir, ".env"), "DOKU_CLIENT_ID=from-dotenv\n");
-      writeFileSync(join(dir, ".env.example"), "DOKU_CLIENT_ID=from-example\nDOKU_SECRET_KEY=sk-example\nSANDBOX_PORT=4010\n");
+      writeFileSync(
+        join(dir, ".env.example"),
+        "DOKU_CLIENT_ID=from-example\nDOKU_SECRET_KEY=sk-example\nSANDBOX_PORT=4010\n",
+      );
       const env: Record<string, string | undefined> = { SANDBOX_PORT: "5000" };
       expect(loadEnvFiles(dir, env)).toEqual([".env", ".env.example"]);
-      expect(env).toEqual({ DOKU_CLIENT_ID: "from-dotenv", DOKU_SECRET_KEY: "sk-example", SANDBOX_PORT: "5000" });
+      expect(env).toEqual({
+        DOKU_CLIENT_ID: "from-dotenv",
+        DOKU_SECRET_KEY: "sk-example",
+        SANDBOX_PORT: "5000",
+      });
       expect(loadEnvFiles(join(dir, "missing"), {})).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -50,7 +50,10 @@ const optionsSchema = z
     publicUrl: httpUrl.transform((u) => u.replace(/\/+$/, "")).optional(),
   })
   // A test asking for a random HTTP port must not collide on a fixed SMTP one.
-  .transform(({ smtpPort, ...rest }) => ({ ...rest, smtpPort: smtpPort ?? (rest.port === 0 ? 0 : DEFAULT_SMTP_PORT) }))
+  .transform(({ smtpPort, ...rest }) => ({
+    ...rest,
+    smtpPort: smtpPort ?? (rest.port === 0 ? 0 : DEFAULT_SMTP_PORT),
+  }))
   .refine((c) => c.smtpPort === 0 || c.smtpPort !== c.port, {
     path: ["smtpPort"],
     message: "must differ from port: the HTTP and SMTP listeners need one each",
@@ -79,17 +82,33 @@ const envPort = z.preprocess(
 const envSchema = z.object({
   NODE_ENV: z.preprocess(
     blankIsUnset,
-    z.string().refine((v) => v !== "production", "is production: the sandbox is for development and tests only, never a production host").optional(),
+    z
+      .string()
+      .refine(
+        (v) => v !== "production",
+        "is production: the sandbox is for development and tests only, never a production host",
+      )
+      .optional(),
   ),
   SANDBOX_PORT: envPort,
   SANDBOX_SMTP_PORT: envPort,
   DOKU_CLIENT_ID: z.preprocess(
     blankIsUnset,
-    z.string().startsWith(SANDBOX_CLIENT_ID_PREFIX, `must be a sandbox Client-Id (${SANDBOX_CLIENT_ID_PREFIX}…), never a real DOKU one`),
+    z
+      .string()
+      .startsWith(
+        SANDBOX_CLIENT_ID_PREFIX,
+        `must be a sandbox Client-Id (${SANDBOX_CLIENT_ID_PREFIX}…), never a real DOKU one`,
+      ),
   ),
   DOKU_SECRET_KEY: z.preprocess(
     blankIsUnset,
-    z.string().startsWith(SANDBOX_SECRET_KEY_PREFIX, `must be a sandbox Secret Key (${SANDBOX_SECRET_KEY_PREFIX}…), never a real DOKU one`),
+    z
+      .string()
+      .startsWith(
+        SANDBOX_SECRET_KEY_PREFIX,
+        `must be a sandbox Secret Key (${SANDBOX_SECRET_KEY_PREFIX}…), never a real DOKU one`,
+      ),
   ),
   SANDBOX_NOTIFICATION_URL: z.preprocess(blankIsUnset, httpUrl.optional()),
   SANDBOX_TIME_SCALE: z.preprocess(
@@ -141,7 +160,9 @@ export function configFromEnv(env: Record<string, string | undefined>): SandboxC
   const port = e.SANDBOX_PORT ?? DEFAULT_PORT;
   const smtpPort = e.SANDBOX_SMTP_PORT ?? DEFAULT_SMTP_PORT;
   if (smtpPort !== 0 && smtpPort === port) {
-    throw new SandboxConfigError([`SANDBOX_SMTP_PORT must differ from SANDBOX_PORT (both ${port})`]);
+    throw new SandboxConfigError([
+      `SANDBOX_SMTP_PORT must differ from SANDBOX_PORT (both ${port})`,
+    ]);
   }
   return resolveConfig({
     port: e.SANDBOX_PORT,

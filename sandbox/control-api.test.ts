@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { OrderView } from "./control-api";
 import type { Fault } from "./faults";
 import type { DeliveryAttempt } from "./state";
-import { placeOrder, uniqueInvoice, validOrder, sandboxForFile } from "./test-support";
+import { placeOrder, sandboxForFile, uniqueInvoice, validOrder } from "./test-support";
 
 const env = sandboxForFile({ resetAfterEach: true });
 
@@ -46,7 +46,13 @@ describe("control API", () => {
       notificationUrl: env.receiver.url,
     });
     expect(approved.json.deliveries).toEqual([
-      expect.objectContaining({ attempt: 1, httpStatus: 200, acknowledged: true, status: "SUCCESS", url: env.receiver.url }),
+      expect.objectContaining({
+        attempt: 1,
+        httpStatus: 200,
+        acknowledged: true,
+        status: "SUCCESS",
+        url: env.receiver.url,
+      }),
     ]);
     expect(approved.json.notifications?.[0]).toMatchObject({
       status: "SUCCESS",
@@ -65,9 +71,13 @@ describe("control API", () => {
     const b = validOrder(uniqueInvoice());
     await placeOrder(env.sandbox.url, a);
     await placeOrder(env.sandbox.url, b);
-    expect((await api("POST", `/orders/${a.order.invoice_number}/decline`)).json.status).toBe("FAILED");
+    expect((await api("POST", `/orders/${a.order.invoice_number}/decline`)).json.status).toBe(
+      "FAILED",
+    );
     expect(JSON.parse(env.receiver.received[0]!.body).transaction.status).toBe("FAILED");
-    expect((await api("POST", `/orders/${b.order.invoice_number}/expire`)).json.status).toBe("EXPIRED");
+    expect((await api("POST", `/orders/${b.order.invoice_number}/expire`)).json.status).toBe(
+      "EXPIRED",
+    );
     expect((await api("POST", `/orders/${b.order.invoice_number}/approve`)).json).toMatchObject({
       error: { code: "order_expired" },
     });
@@ -85,7 +95,11 @@ describe("control API", () => {
     expect(orders.json.orders?.map((o) => o.status).sort()).toEqual(["PENDING", "SUCCESS"]);
     const notifications = await api("GET", "/notifications");
     expect(notifications.json.deliveries).toEqual([
-      expect.objectContaining({ invoiceNumber: a.order.invoice_number, attempt: 1, httpStatus: 200 }),
+      expect.objectContaining({
+        invoiceNumber: a.order.invoice_number,
+        attempt: 1,
+        httpStatus: 200,
+      }),
     ]);
     expect((await api("GET", "/orders/INV-UNKNOWN")).status).toBe(404);
   });
@@ -100,7 +114,9 @@ describe("control API", () => {
     expect((await api("GET", "/notifications")).json.deliveries).toEqual([]);
     expect((await api("GET", "/faults")).json.faults).toEqual([]);
     // The same Request-Id and invoice are accepted again as new.
-    expect((await placeOrder(env.sandbox.url, body, { requestId: placed.requestId })).status).toBe(200);
+    expect((await placeOrder(env.sandbox.url, body, { requestId: placed.requestId })).status).toBe(
+      200,
+    );
   });
 
   it("refuses POSTs from another site's page, and changes nothing @faults", async () => {
@@ -108,18 +124,33 @@ describe("control API", () => {
     await placeOrder(env.sandbox.url, body);
     const invoice = body.order.invoice_number;
     const post = (path: string, headers: Record<string, string>) =>
-      fetch(`${env.sandbox.url}${path}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: "tenor=3m", redirect: "manual" });
+      fetch(`${env.sandbox.url}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+        body: "tenor=3m",
+        redirect: "manual",
+      });
     const evil = { origin: "https://evil.example", "sec-fetch-site": "cross-site" };
-    for (const path of [`/_sandbox/orders/${invoice}/approve`, "/_sandbox/reset", "/_sandbox/faults"]) {
+    for (const path of [
+      `/_sandbox/orders/${invoice}/approve`,
+      "/_sandbox/reset",
+      "/_sandbox/faults",
+    ]) {
       const refused = await post(path, evil);
       expect(refused.status, path).toBe(403);
       expect(((await refused.json()) as ApiJson).error?.code).toBe("cross_site_request");
     }
     // Another origin without Sec-Fetch-Site (an older browser) is refused too.
-    expect((await post(`/_sandbox/orders/${invoice}/approve`, { origin: "http://localhost:3000" })).status).toBe(403);
+    expect(
+      (await post(`/_sandbox/orders/${invoice}/approve`, { origin: "http://localhost:3000" }))
+        .status,
+    ).toBe(403);
     expect((await api("GET", `/orders/${invoice}`)).json.status).toBe("PENDING");
     // The sandbox's own control page (same origin) and plain clients (no browser headers) work.
-    const own = await post(`/_sandbox/orders/${invoice}/approve`, { origin: env.sandbox.url, "sec-fetch-site": "same-origin" });
+    const own = await post(`/_sandbox/orders/${invoice}/approve`, {
+      origin: env.sandbox.url,
+      "sec-fetch-site": "same-origin",
+    });
     expect(own.status).toBe(303);
     expect((await api("GET", `/orders/${invoice}`)).json.status).toBe("SUCCESS");
   });
@@ -130,7 +161,11 @@ describe("control API", () => {
     const bad = await api("POST", `/orders/${body.order.invoice_number}/approve`, { tenor: "24m" });
     expect(bad.status).toBe(400);
     expect(bad.json.error?.message).toMatch(/^tenor: /);
-    const res = await fetch(`${env.sandbox.url}/_sandbox/faults`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{" });
+    const res = await fetch(`${env.sandbox.url}/_sandbox/faults`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{",
+    });
     expect(res.status).toBe(400);
   });
 });
@@ -145,7 +180,9 @@ describe("control page", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain(body.order.invoice_number);
-    expect(html).toContain(`action="/_sandbox/orders/${encodeURIComponent(body.order.invoice_number)}/refund"`);
+    expect(html).toContain(
+      `action="/_sandbox/orders/${encodeURIComponent(body.order.invoice_number)}/refund"`,
+    );
     expect(html).toMatch(/Notification attempts \(1\)/);
     expect(html).toContain("HTTP 200");
     expect(html).toContain('action="/_sandbox/faults"');
@@ -159,7 +196,12 @@ describe("control page", () => {
         body: new URLSearchParams(fields).toString(),
         redirect: "manual",
       });
-    const added = await form("/faults", { preset: "notification/duplicate", times: "2", copies: "3", ms: "" });
+    const added = await form("/faults", {
+      preset: "notification/duplicate",
+      times: "2",
+      copies: "3",
+      ms: "",
+    });
     expect(added.status).toBe(303);
     expect(added.headers.get("location")).toBe("/_sandbox");
     expect((await api("GET", "/faults")).json.faults).toEqual([

@@ -93,7 +93,9 @@ function faultFromForm(form: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-export async function readInput(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+export async function readInput(
+  c: Context,
+): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
   if (isForm(c)) return { ok: true, value: faultFromForm(await c.req.parseBody()) };
   const text = await c.req.text();
   if (text.trim() === "") return { ok: true, value: {} };
@@ -133,7 +135,11 @@ export function registerControlApi(app: Hono, ctx: SandboxContext): void {
   );
 
   /** A POST that sets one reading of DOKU the sandbox plays, validated, answered with its new value. */
-  function setting<T>(path: string, schema: z.ZodType<T>, apply: (value: T) => Record<string, unknown>): void {
+  function setting<T>(
+    path: string,
+    schema: z.ZodType<T>,
+    apply: (value: T) => Record<string, unknown>,
+  ): void {
     app.post(`${CONTROL_PAGE}/${path}`, async (c) => {
       const input = await readInput(c);
       if (!input.ok) return fail(c, 400, "invalid_json", input.message);
@@ -142,8 +148,12 @@ export function registerControlApi(app: Hono, ctx: SandboxContext): void {
       return done(c, { ok: true, ...apply(parsed.data) });
     });
   }
-  setting("signing", z.object({ mode: z.enum(signingModes) }), ({ mode }) => ({ signingMode: (state.signingMode = mode) }));
-  setting("envelope", z.object({ shape: z.enum(envelopeShapes) }), ({ shape }) => ({ envelopeShape: (state.envelopeShape = shape) }));
+  setting("signing", z.object({ mode: z.enum(signingModes) }), ({ mode }) => ({
+    signingMode: (state.signingMode = mode),
+  }));
+  setting("envelope", z.object({ shape: z.enum(envelopeShapes) }), ({ shape }) => ({
+    envelopeShape: (state.envelopeShape = shape),
+  }));
 
   app.post(`${CONTROL_PAGE}/reset`, (c) => {
     state.reset();

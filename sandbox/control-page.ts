@@ -59,11 +59,18 @@ export function renderControlPage(ctx: SandboxContext): string {
       const base = `/_sandbox/orders/${encodeURIComponent(o.invoiceNumber)}`;
       const actions =
         o.status === "PENDING"
-          ? [action(`${base}/approve`, "Approve"), action(`${base}/decline`, "Decline"), action(`${base}/expire`, "Expire")]
+          ? [
+              action(`${base}/approve`, "Approve"),
+              action(`${base}/decline`, "Decline"),
+              action(`${base}/expire`, "Expire"),
+            ]
           : o.status === "SUCCESS"
             ? [action(`${base}/refund`, "Refund")]
             : [];
-      const page = o.paymentUrl && o.status === "PENDING" ? ` <a href="${e(o.paymentUrl)}">Kredivo page</a>` : "";
+      const page =
+        o.paymentUrl && o.status === "PENDING"
+          ? ` <a href="${e(o.paymentUrl)}">Kredivo page</a>`
+          : "";
       return `<tr><td><code>${e(o.invoiceNumber)}</code></td><td>${formatRupiah(o.amount)}</td>
 <td class="status ${o.status}">${o.status}</td><td>${e(o.createdAt.toISOString())}</td><td>${e(o.expiresAt.toISOString())}</td>
 <td><code>${e(o.notificationUrl)}</code></td><td>${actions.join(" ")}${page}</td></tr>`;
@@ -72,7 +79,11 @@ export function renderControlPage(ctx: SandboxContext): string {
 
   const deliveryRows = deliveries
     .map((d) => {
-      const flags = [d.dropped && "dropped", d.duplicate && `copy ${d.copy}`, d.tampered && "tampered"]
+      const flags = [
+        d.dropped && "dropped",
+        d.duplicate && `copy ${d.copy}`,
+        d.tampered && "tampered",
+      ]
         .filter(Boolean)
         .join(", ");
       const answer = d.dropped
@@ -86,7 +97,10 @@ export function renderControlPage(ctx: SandboxContext): string {
     .join("\n");
 
   const faultRows = state.faults
-    .map((f) => `<tr><td>${e(f.target)}</td><td>${e(f.kind)}</td><td>${f.remaining} of ${f.times}</td><td><code>${e(JSON.stringify(f))}</code></td></tr>`)
+    .map(
+      (f) =>
+        `<tr><td>${e(f.target)}</td><td>${e(f.kind)}</td><td>${f.remaining} of ${f.times}</td><td><code>${e(JSON.stringify(f))}</code></td></tr>`,
+    )
     .join("\n");
 
   return `<!doctype html>

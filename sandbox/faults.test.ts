@@ -1,20 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { requestComponents, verifySignature } from "../lib/doku/signature";
 import {
-  GENERATE_ORDER,
-  SECRET_KEY,
   checkStatus,
+  GENERATE_ORDER,
   header,
   pause,
   placeOrder,
   responseSignatureValid,
+  sandboxForFile,
+  SECRET_KEY,
   signedRequest,
   submitKredivo,
   tokenOf,
   validOrder,
   waitUntil,
   type Receiver,
-  sandboxForFile,
 } from "./test-support";
 
 // 30 min → 50 ms, so retry-driven faults finish quickly.
@@ -32,7 +32,9 @@ async function fault(spec: object) {
 async function approveNew() {
   const placed = await placeOrder(env.sandbox.url);
   const started = Date.now();
-  const res = await submitKredivo(env.sandbox.url, "approve", { tk: tokenOf(placed.json.payment.url) });
+  const res = await submitKredivo(env.sandbox.url, "approve", {
+    tk: tokenOf(placed.json.payment.url),
+  });
   expect(res.status).toBe(303);
   return { placed, redirectedAfterMs: Date.now() - started };
 }
@@ -52,16 +54,26 @@ const notificationSignatureValid = (r: Receiver["received"][number]) =>
 
 describe("faults: generate-order", () => {
   it("error500 → signed 500 for `times` requests, no order kept, then normal", async () => {
-    expect((await fault({ target: "generate-order", kind: "error500", times: 2 })).status).toBe(200);
+    expect((await fault({ target: "generate-order", kind: "error500", times: 2 })).status).toBe(
+      200,
+    );
     for (let i = 0; i < 2; i += 1) {
       const failed = await placeOrder(env.sandbox.url);
       expect(failed.status).toBe(500);
       expect(failed.json).toMatchObject({ error: { code: "internal_error", type: "api_error" } });
-      expect(responseSignatureValid(failed.res, failed.text, { requestId: failed.requestId, path: GENERATE_ORDER })).toBe(true);
+      expect(
+        responseSignatureValid(failed.res, failed.text, {
+          requestId: failed.requestId,
+          path: GENERATE_ORDER,
+        }),
+      ).toBe(true);
     }
     expect(env.sandbox.state.orders.size).toBe(0);
     expect((await placeOrder(env.sandbox.url)).status).toBe(200);
-    expect(((await (await fetch(`${env.sandbox.url}/_sandbox/faults`)).json()) as { faults: unknown[] }).faults).toEqual([]);
+    expect(
+      ((await (await fetch(`${env.sandbox.url}/_sandbox/faults`)).json()) as { faults: unknown[] })
+        .faults,
+    ).toEqual([]);
   });
 
   it("timeout → holds the answer `ms`, then answers normally", async () => {
@@ -70,13 +82,21 @@ describe("faults: generate-order", () => {
     const placed = await placeOrder(env.sandbox.url);
     expect(Date.now() - started).toBeGreaterThanOrEqual(390);
     expect(placed.status).toBe(200);
-    expect(responseSignatureValid(placed.res, placed.text, { requestId: placed.requestId, path: GENERATE_ORDER })).toBe(true);
+    expect(
+      responseSignatureValid(placed.res, placed.text, {
+        requestId: placed.requestId,
+        path: GENERATE_ORDER,
+      }),
+    ).toBe(true);
   });
 
   it("timeout → a client that gives up gets nothing, but the order exists and a replay returns it", async () => {
     await fault({ target: "generate-order", kind: "timeout", ms: 30_000 });
     const body = validOrder();
-    const request = signedRequest(env.sandbox.url, { path: GENERATE_ORDER, body: JSON.stringify(body) });
+    const request = signedRequest(env.sandbox.url, {
+      path: GENERATE_ORDER,
+      body: JSON.stringify(body),
+    });
     const requestId = request.headers.get("request-id") as string;
     const started = Date.now();
     await expect(fetch(request, { signal: AbortSignal.timeout(200) })).rejects.toThrow();
@@ -95,10 +115,22 @@ describe("faults: generate-order", () => {
     const placed = await placeOrder(env.sandbox.url, body);
     expect(placed.status).toBe(200);
     expect(placed.json.payment).toEqual({ status: "FAILED" });
-    expect(placed.json.order).toEqual({ amount: 335_000, invoice_number: body.order.invoice_number });
-    expect(responseSignatureValid(placed.res, placed.text, { requestId: placed.requestId, path: GENERATE_ORDER })).toBe(true);
-    expect((await checkStatus(env.sandbox.url, body.order.invoice_number)).json.transaction?.status).toBe("FAILED");
-    expect((await placeOrder(env.sandbox.url, body)).json.error?.code).toBe("duplicate_invoice_number");
+    expect(placed.json.order).toEqual({
+      amount: 335_000,
+      invoice_number: body.order.invoice_number,
+    });
+    expect(
+      responseSignatureValid(placed.res, placed.text, {
+        requestId: placed.requestId,
+        path: GENERATE_ORDER,
+      }),
+    ).toBe(true);
+    expect(
+      (await checkStatus(env.sandbox.url, body.order.invoice_number)).json.transaction?.status,
+    ).toBe("FAILED");
+    expect((await placeOrder(env.sandbox.url, body)).json.error?.code).toBe(
+      "duplicate_invoice_number",
+    );
   });
 
   it("bad-signature → valid body, Signature that does not verify", async () => {
@@ -107,7 +139,12 @@ describe("faults: generate-order", () => {
     expect(placed.status).toBe(200);
     expect(placed.json.payment.status).toBe("PENDING");
     expect(placed.res.headers.get("signature")).toMatch(/^HMACSHA256=/);
-    expect(responseSignatureValid(placed.res, placed.text, { requestId: placed.requestId, path: GENERATE_ORDER })).toBe(false);
+    expect(
+      responseSignatureValid(placed.res, placed.text, {
+        requestId: placed.requestId,
+        path: GENERATE_ORDER,
+      }),
+    ).toBe(false);
   });
 });
 
@@ -151,15 +188,26 @@ describe("faults: check-status answers that do not fit the order", () => {
     const answers = [];
     for (let i = 0; i < 4; i++) answers.push(await checkStatus(env.sandbox.url, invoice));
 
-    expect(answers.map((a) => [a.res.status, responseSignatureValid(a.res, a.text, a)])).toEqual(Array(4).fill([200, true]));
-    expect(answers.map((a) => [a.json.order?.invoice_number, a.json.order?.amount, a.json.transaction?.status])).toEqual([
+    expect(answers.map((a) => [a.res.status, responseSignatureValid(a.res, a.text, a)])).toEqual(
+      Array(4).fill([200, true]),
+    );
+    expect(
+      answers.map((a) => [
+        a.json.order?.invoice_number,
+        a.json.order?.amount,
+        a.json.transaction?.status,
+      ]),
+    ).toEqual([
       [invoice, 335_001, "PENDING"],
       [`${invoice}-OTHER`, 335_000, "PENDING"],
       [invoice, 335_000, "ON_HOLD"],
       [invoice, 335_000, "PENDING"],
     ]);
     // Only the answer was wrong: the order the sandbox keeps is untouched.
-    const kept = (await (await fetch(`${env.sandbox.url}/_sandbox/orders/${invoice}`)).json()) as { amount: number; status: string };
+    const kept = (await (await fetch(`${env.sandbox.url}/_sandbox/orders/${invoice}`)).json()) as {
+      amount: number;
+      status: string;
+    };
     expect(kept).toMatchObject({ amount: 335_000, status: "PENDING" });
   });
 });
@@ -244,7 +292,8 @@ describe("faults: notifications", () => {
     expect(header(first!, "request-id")).not.toBe(header(second!, "request-id"));
     expect([first, second].every((r) => notificationSignatureValid(r!))).toBe(true);
     expect(
-      (await checkStatus(env.sandbox.url, placed.json.order.invoice_number)).json.transaction?.status,
+      (await checkStatus(env.sandbox.url, placed.json.order.invoice_number)).json.transaction
+        ?.status,
     ).toBe("SUCCESS");
   });
 
@@ -280,12 +329,26 @@ describe("faults: control input", () => {
   it("lists and clears faults", async () => {
     await fault({ target: "generate-order", kind: "error500", times: 3 });
     await fault({ kind: "duplicate", copies: 2 });
-    const listed = (await (await fetch(`${env.sandbox.url}/_sandbox/faults`)).json()) as { faults: Array<Record<string, unknown>> };
+    const listed = (await (await fetch(`${env.sandbox.url}/_sandbox/faults`)).json()) as {
+      faults: Array<Record<string, unknown>>;
+    };
     expect(listed.faults).toEqual([
-      expect.objectContaining({ target: "generate-order", kind: "error500", times: 3, remaining: 3 }),
-      expect.objectContaining({ target: "notification", kind: "duplicate", copies: 2, remaining: 1 }),
+      expect.objectContaining({
+        target: "generate-order",
+        kind: "error500",
+        times: 3,
+        remaining: 3,
+      }),
+      expect.objectContaining({
+        target: "notification",
+        kind: "duplicate",
+        copies: 2,
+        remaining: 1,
+      }),
     ]);
-    expect((await fetch(`${env.sandbox.url}/_sandbox/faults`, { method: "DELETE" })).status).toBe(200);
+    expect((await fetch(`${env.sandbox.url}/_sandbox/faults`, { method: "DELETE" })).status).toBe(
+      200,
+    );
     expect((await placeOrder(env.sandbox.url)).status).toBe(200);
   });
 });

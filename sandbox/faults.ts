@@ -35,7 +35,14 @@ export const faultInputSchema = z.preprocess(
       target: z.literal("check-status"),
       /** The last three answer 200, correctly signed, with a body that does not fit the order:
        * another amount, another invoice number, or a status DOKU never documented. */
-      kind: z.enum(["error500", "timeout", "bad-signature", "wrong-amount", "wrong-invoice", "unrecognised-status"]),
+      kind: z.enum([
+        "error500",
+        "timeout",
+        "bad-signature",
+        "wrong-amount",
+        "wrong-invoice",
+        "unrecognised-status",
+      ]),
       times,
       ms: holdMs,
       /** Only status checks of this invoice (or Request-Id) are affected, so a test's fault is
@@ -91,7 +98,9 @@ export function takeRequestFault(
 ): RequestFault | undefined {
   const fault = faults.find(
     (f): f is RequestFault =>
-      f.target === target && f.remaining > 0 && (!("invoice" in f) || !f.invoice || f.invoice === subject),
+      f.target === target &&
+      f.remaining > 0 &&
+      (!("invoice" in f) || !f.invoice || f.invoice === subject),
   );
   if (fault) consume(faults, fault);
   return fault;
@@ -125,7 +134,9 @@ export function takeNotificationModes(
   const modes = { ...NORMAL_DELIVERY };
   for (const kind of NOTIFICATION_KINDS) {
     if (kind === "failed-then-success" && settlement !== "approve") continue;
-    const fault = faults.find((f) => f.target === "notification" && f.kind === kind && f.remaining > 0);
+    const fault = faults.find(
+      (f) => f.target === "notification" && f.kind === kind && f.remaining > 0,
+    );
     if (!fault || fault.target !== "notification") continue;
     consume(faults, fault);
     switch (fault.kind) {

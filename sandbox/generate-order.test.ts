@@ -5,8 +5,8 @@ import { createSandbox } from "./server";
 import {
   CLIENT_ID,
   GENERATE_ORDER,
-  SECRET_KEY,
   responseSignatureValid,
+  SECRET_KEY,
   signedRequest,
   uniqueInvoice,
   validOrder,
@@ -65,12 +65,18 @@ describe("generate-order: mandatory fields", () => {
     ["order.amount", "order.amount is required"],
     ["order.callback_url", "order.callback_url is required"],
     ["peer_to_peer_info", "peer_to_peer_info is required"],
-    ["peer_to_peer_info.merchant_unique_reference", "peer_to_peer_info.merchant_unique_reference is required"],
+    [
+      "peer_to_peer_info.merchant_unique_reference",
+      "peer_to_peer_info.merchant_unique_reference is required",
+    ],
     ["customer", "customer is required"],
     ["customer.first_name", "customer.first_name is required"],
     ["customer.phone", "customer.phone is required"],
     ["customer.email", "customer.email is required"],
-    ["shipping_address", "shipping_address is required when the order has goods to ship (only a ticket or voucher order may leave it out)"],
+    [
+      "shipping_address",
+      "shipping_address is required when the order has goods to ship (only a ticket or voucher order may leave it out)",
+    ],
     ["shipping_address.first_name", "shipping_address.first_name is required"],
     ["shipping_address.address", "shipping_address.address is required"],
     ["shipping_address.city", "shipping_address.city is required"],
@@ -82,7 +88,9 @@ describe("generate-order: mandatory fields", () => {
   it.each(mandatory)("missing %s → 400 naming it", async (path, message) => {
     const { res, text, json, requestId } = await send(at(path));
     expect(res.status).toBe(400);
-    expect(json).toEqual({ error: { code: "invalid_parameter", message, type: "invalid_request" } });
+    expect(json).toEqual({
+      error: { code: "invalid_parameter", message, type: "invalid_request" },
+    });
     expect(responseSignatureValid(res, text, { requestId, path: GENERATE_ORDER })).toBe(true);
   });
 
@@ -104,7 +112,16 @@ describe("generate-order: mandatory fields", () => {
     expect(partialBilling.res.status).toBe(200);
     const digital = await send((b) => {
       const order = b.order as { line_items: Json[]; amount: number };
-      order.line_items = [{ id: "EBOOK-1", name: "Home brewing guide", price: 75_000, quantity: 1, type: "DIGITAL", url: "http://localhost:3000/products/ebook" }];
+      order.line_items = [
+        {
+          id: "EBOOK-1",
+          name: "Home brewing guide",
+          price: 75_000,
+          quantity: 1,
+          type: "DIGITAL",
+          url: "http://localhost:3000/products/ebook",
+        },
+      ];
       order.amount = 75_000;
       delete (b as Json).shipping_address;
       delete (b as Json).sellers;
@@ -123,59 +140,193 @@ describe("generate-order: types, lengths and formats", () => {
   const long = (n: number) => "x".repeat(n);
   const cases: Array<[string, (b: Json) => void, string]> = [
     ["amount as a string", at("order.amount", "335000"), "order.amount must be an integer"],
-    ["price with decimals", at("order.line_items.0.price", 85_000.5), "order.line_items[0].price must be an integer"],
-    ["price as a string", at("order.line_items.0.price", "85000"), "order.line_items[0].price must be an integer"],
-    ["quantity as a string", at("order.line_items.0.quantity", "2"), "order.line_items[0].quantity must be an integer"],
-    ["quantity 0", at("order.line_items.0.quantity", 0), "order.line_items[0].quantity must be between 1 and 9999"],
-    ["quantity 10000", at("order.line_items.0.quantity", 10_000), "order.line_items[0].quantity must be between 1 and 9999"],
-    ["price of 13 digits", at("order.line_items.0.price", 1_000_000_000_000), "order.line_items[0].price must have at most 12 digits"],
-    ["amount 0", at("order.amount", 0), "order.amount must be a positive integer of at most 12 digits"],
-    ["amount of 13 digits", at("order.amount", 1_000_000_000_000), "order.amount must be a positive integer of at most 12 digits"],
-    ["invoice number as a number", at("order.invoice_number", 12345), "order.invoice_number must be a string"],
-    ["invoice number of 65 chars", at("order.invoice_number", long(65)), "order.invoice_number must be at most 64 characters"],
+    [
+      "price with decimals",
+      at("order.line_items.0.price", 85_000.5),
+      "order.line_items[0].price must be an integer",
+    ],
+    [
+      "price as a string",
+      at("order.line_items.0.price", "85000"),
+      "order.line_items[0].price must be an integer",
+    ],
+    [
+      "quantity as a string",
+      at("order.line_items.0.quantity", "2"),
+      "order.line_items[0].quantity must be an integer",
+    ],
+    [
+      "quantity 0",
+      at("order.line_items.0.quantity", 0),
+      "order.line_items[0].quantity must be between 1 and 9999",
+    ],
+    [
+      "quantity 10000",
+      at("order.line_items.0.quantity", 10_000),
+      "order.line_items[0].quantity must be between 1 and 9999",
+    ],
+    [
+      "price of 13 digits",
+      at("order.line_items.0.price", 1_000_000_000_000),
+      "order.line_items[0].price must have at most 12 digits",
+    ],
+    [
+      "amount 0",
+      at("order.amount", 0),
+      "order.amount must be a positive integer of at most 12 digits",
+    ],
+    [
+      "amount of 13 digits",
+      at("order.amount", 1_000_000_000_000),
+      "order.amount must be a positive integer of at most 12 digits",
+    ],
+    [
+      "invoice number as a number",
+      at("order.invoice_number", 12345),
+      "order.invoice_number must be a string",
+    ],
+    [
+      "invoice number of 65 chars",
+      at("order.invoice_number", long(65)),
+      "order.invoice_number must be at most 64 characters",
+    ],
     ["line_items not an array", at("order.line_items", {}), "order.line_items must be an array"],
-    ["line_items empty", at("order.line_items", []), "order.line_items must have at least 1 item(s)"],
-    ["item name of 256 chars", at("order.line_items.0.name", long(256)), "order.line_items[0].name must be at most 255 characters"],
-    ["relative item url", at("order.line_items.0.url", "/p/kopi"), "order.line_items[0].url must be an absolute http(s) URL"],
-    ["empty item type", at("order.line_items.2.type", ""), "order.line_items[2].type must not be empty"],
-    ["bad parent_type", at("order.line_items.0.parent_type", "SHOP"), "order.line_items[0].parent_type must be one of SELLER, ITEM"],
-    ["ftp callback_url", at("order.callback_url", "ftp://shop.example/return"), "order.callback_url must be an absolute http(s) URL"],
-    ["javascript: cancel url", at("order.callback_url_cancel", "javascript:alert(1)"), "order.callback_url_cancel must be an absolute http(s) URL"],
-    ["expired_time 0", at("peer_to_peer_info.expired_time", 0), "peer_to_peer_info.expired_time must be between 1 and 99999 minutes"],
-    ["expired_time 100000", at("peer_to_peer_info.expired_time", 100_000), "peer_to_peer_info.expired_time must be between 1 and 99999 minutes"],
-    ["expired_time as a string", at("peer_to_peer_info.expired_time", "60"), "peer_to_peer_info.expired_time must be an integer"],
-    ["reference of 65 chars", at("peer_to_peer_info.merchant_unique_reference", long(65)), "peer_to_peer_info.merchant_unique_reference must be at most 64 characters"],
-    ["first name of 256 chars", at("customer.first_name", long(256)), "customer.first_name must be at most 255 characters"],
+    [
+      "line_items empty",
+      at("order.line_items", []),
+      "order.line_items must have at least 1 item(s)",
+    ],
+    [
+      "item name of 256 chars",
+      at("order.line_items.0.name", long(256)),
+      "order.line_items[0].name must be at most 255 characters",
+    ],
+    [
+      "relative item url",
+      at("order.line_items.0.url", "/p/kopi"),
+      "order.line_items[0].url must be an absolute http(s) URL",
+    ],
+    [
+      "empty item type",
+      at("order.line_items.2.type", ""),
+      "order.line_items[2].type must not be empty",
+    ],
+    [
+      "bad parent_type",
+      at("order.line_items.0.parent_type", "SHOP"),
+      "order.line_items[0].parent_type must be one of SELLER, ITEM",
+    ],
+    [
+      "ftp callback_url",
+      at("order.callback_url", "ftp://shop.example/return"),
+      "order.callback_url must be an absolute http(s) URL",
+    ],
+    [
+      "javascript: cancel url",
+      at("order.callback_url_cancel", "javascript:alert(1)"),
+      "order.callback_url_cancel must be an absolute http(s) URL",
+    ],
+    [
+      "expired_time 0",
+      at("peer_to_peer_info.expired_time", 0),
+      "peer_to_peer_info.expired_time must be between 1 and 99999 minutes",
+    ],
+    [
+      "expired_time 100000",
+      at("peer_to_peer_info.expired_time", 100_000),
+      "peer_to_peer_info.expired_time must be between 1 and 99999 minutes",
+    ],
+    [
+      "expired_time as a string",
+      at("peer_to_peer_info.expired_time", "60"),
+      "peer_to_peer_info.expired_time must be an integer",
+    ],
+    [
+      "reference of 65 chars",
+      at("peer_to_peer_info.merchant_unique_reference", long(65)),
+      "peer_to_peer_info.merchant_unique_reference must be at most 64 characters",
+    ],
+    [
+      "first name of 256 chars",
+      at("customer.first_name", long(256)),
+      "customer.first_name must be at most 255 characters",
+    ],
     ["phone as a number", at("customer.phone", 6281234567890), "customer.phone must be a string"],
-    ["phone with + and spaces", at("customer.phone", "+62 812 3456 7890"), "customer.phone must contain digits only ({calling code}{number}, e.g. 6281122334455)"],
-    ["phone of 17 digits", at("customer.phone", "62812345678901234"), "customer.phone must be at most 16 digits"],
-    ["email without @", at("customer.email", "anton.example.com"), "customer.email must be a valid email address"],
-    ["email of 401 chars", at("customer.email", `${long(389)}@example.com`), "customer.email must be at most 400 characters"],
-    ["city as a number", at("shipping_address.city", 123), "shipping_address.city must be a string"],
-    ["alpha-2 country", at("shipping_address.country_code", "ID"), "shipping_address.country_code must be an ISO 3166-1 alpha-3 code such as IDN"],
-    ["lower-case country", at("shipping_address.country_code", "idn"), "shipping_address.country_code must be an ISO 3166-1 alpha-3 code such as IDN"],
+    [
+      "phone with + and spaces",
+      at("customer.phone", "+62 812 3456 7890"),
+      "customer.phone must contain digits only ({calling code}{number}, e.g. 6281122334455)",
+    ],
+    [
+      "phone of 17 digits",
+      at("customer.phone", "62812345678901234"),
+      "customer.phone must be at most 16 digits",
+    ],
+    [
+      "email without @",
+      at("customer.email", "anton.example.com"),
+      "customer.email must be a valid email address",
+    ],
+    [
+      "email of 401 chars",
+      at("customer.email", `${long(389)}@example.com`),
+      "customer.email must be at most 400 characters",
+    ],
+    [
+      "city as a number",
+      at("shipping_address.city", 123),
+      "shipping_address.city must be a string",
+    ],
+    [
+      "alpha-2 country",
+      at("shipping_address.country_code", "ID"),
+      "shipping_address.country_code must be an ISO 3166-1 alpha-3 code such as IDN",
+    ],
+    [
+      "lower-case country",
+      at("shipping_address.country_code", "idn"),
+      "shipping_address.country_code must be an ISO 3166-1 alpha-3 code such as IDN",
+    ],
     ["sellers not an array", at("sellers", { name: "x" }), "sellers must be an array"],
-    ["seller country code", at("sellers", [{ name: "x", address: { country_code: "Indonesia" } }]), "sellers[0].address.country_code must be an ISO 3166-1 alpha-3 code such as IDN"],
-    ["override url on another path", at("additional_info", { override_notification_url: "https://other.example/webhooks/doku" }), "additional_info.override_notification_url must keep the configured notification path /api/doku/notifications"],
-    ["override url not a URL", at("additional_info", { override_notification_url: "other.example/api/doku/notifications" }), "additional_info.override_notification_url must be an absolute http(s) URL"],
+    [
+      "seller country code",
+      at("sellers", [{ name: "x", address: { country_code: "Indonesia" } }]),
+      "sellers[0].address.country_code must be an ISO 3166-1 alpha-3 code such as IDN",
+    ],
+    [
+      "override url on another path",
+      at("additional_info", { override_notification_url: "https://other.example/webhooks/doku" }),
+      "additional_info.override_notification_url must keep the configured notification path /api/doku/notifications",
+    ],
+    [
+      "override url not a URL",
+      at("additional_info", { override_notification_url: "other.example/api/doku/notifications" }),
+      "additional_info.override_notification_url must be an absolute http(s) URL",
+    ],
   ];
 
   it.each(cases)("%s → 400", async (_name, mutate, message) => {
     const { res, json } = await send(mutate);
     expect(res.status).toBe(400);
-    expect(json).toEqual({ error: { code: "invalid_parameter", message, type: "invalid_request" } });
+    expect(json).toEqual({
+      error: { code: "invalid_parameter", message, type: "invalid_request" },
+    });
   });
 
   it("Σ(price × quantity) must equal order.amount", async () => {
     const { res, json } = await send(at("order.amount", 340_000));
     expect(res.status).toBe(400);
-    expect((json.error as Json).message).toMatch(/^order\.amount must equal the sum .*\(335000\), got 340000$/);
+    expect((json.error as Json).message).toMatch(
+      /^order\.amount must equal the sum .*\(335000\), got 340000$/,
+    );
   });
 
   it("a body that is not JSON, or not an object, is refused", async () => {
     const broken = await post('{"order":');
     expect(broken.res.status).toBe(400);
-    expect(broken.json).toMatchObject({ error: { code: "invalid_parameter", message: "body must be valid JSON (UTF-8)" } });
+    expect(broken.json).toMatchObject({
+      error: { code: "invalid_parameter", message: "body must be valid JSON (UTF-8)" },
+    });
     const array = await post("[]");
     expect(array.json).toMatchObject({ error: { message: "body must be an object" } });
   });
@@ -183,10 +334,14 @@ describe("generate-order: types, lengths and formats", () => {
   it("accepts unknown extra fields and an override on another host with the same path", async () => {
     const { res, json } = await send((b) => {
       b.extra = { anything: true };
-      b.additional_info = { override_notification_url: "https://tunnel.example/api/doku/notifications" };
+      b.additional_info = {
+        override_notification_url: "https://tunnel.example/api/doku/notifications",
+      };
     });
     expect(res.status).toBe(200);
-    expect(json.additional_info).toEqual({ override_notification_url: "https://tunnel.example/api/doku/notifications" });
+    expect(json.additional_info).toEqual({
+      override_notification_url: "https://tunnel.example/api/doku/notifications",
+    });
   });
 });
 
@@ -196,10 +351,16 @@ describe("generate-order: authentication", () => {
   it("unknown Client-Id → 401 invalid_client_id (signed)", async () => {
     const { res, json, text, requestId } = await post(body(), { clientId: "MCH-SOMEONE-ELSE" });
     expect(res.status).toBe(401);
-    expect(json).toMatchObject({ error: { code: "invalid_client_id", type: "authentication_error" } });
+    expect(json).toMatchObject({
+      error: { code: "invalid_client_id", type: "authentication_error" },
+    });
     expect(res.headers.get("Client-Id")).toBe("MCH-SOMEONE-ELSE");
     expect(
-      responseSignatureValid(res, text, { requestId, path: GENERATE_ORDER, clientId: "MCH-SOMEONE-ELSE" }),
+      responseSignatureValid(res, text, {
+        requestId,
+        path: GENERATE_ORDER,
+        clientId: "MCH-SOMEONE-ELSE",
+      }),
     ).toBe(true);
   });
 
@@ -213,7 +374,12 @@ describe("generate-order: authentication", () => {
     const original = body();
     const requestId = randomUUID();
     const timestamp = dokuTimestamp();
-    const signed = signedRequest(BASE, { path: GENERATE_ORDER, body: original, requestId, timestamp });
+    const signed = signedRequest(BASE, {
+      path: GENERATE_ORDER,
+      body: original,
+      requestId,
+      timestamp,
+    });
     const pretty = JSON.stringify(JSON.parse(original), null, 2);
     const res = await sandbox.app.request(
       new Request(signed.url, { method: "POST", headers: signed.headers, body: pretty }),
@@ -223,7 +389,10 @@ describe("generate-order: authentication", () => {
   });
 
   it("Request-Target is the path: a signature over another path fails", async () => {
-    const signedForOtherPath = signedRequest(BASE, { path: "/kredivo-peer-to-peer/v1/generate-order", body: body() });
+    const signedForOtherPath = signedRequest(BASE, {
+      path: "/kredivo-peer-to-peer/v1/generate-order",
+      body: body(),
+    });
     const res = await sandbox.app.request(
       new Request(`${BASE}${GENERATE_ORDER}`, {
         method: "POST",
@@ -246,14 +415,18 @@ describe("generate-order: authentication", () => {
       expect(res.status, timestamp).toBe(401);
       expect(json).toMatchObject({ error: { code: "invalid_timestamp" } });
     }
-    const fourMinutes = await post(body(), { timestamp: dokuTimestamp(new Date(Date.now() - 4 * 60_000)) });
+    const fourMinutes = await post(body(), {
+      timestamp: dokuTimestamp(new Date(Date.now() - 4 * 60_000)),
+    });
     expect(fourMinutes.res.status).toBe(200);
   });
 
   it("Request-Id longer than 128 characters → 400", async () => {
     const { res, json } = await post(body(), { requestId: "r".repeat(129) });
     expect(res.status).toBe(400);
-    expect(json).toMatchObject({ error: { code: "invalid_parameter", message: "Request-Id must be at most 128 characters" } });
+    expect(json).toMatchObject({
+      error: { code: "invalid_parameter", message: "Request-Id must be at most 128 characters" },
+    });
   });
 
   it("Content-Type other than application/json → 400", async () => {
@@ -271,7 +444,12 @@ describe("generate-order: idempotency", () => {
     const again = await post(body, { requestId: first.requestId });
     expect(again.res.status).toBe(409);
     expect(again.text).toBe(first.text);
-    expect(responseSignatureValid(again.res, again.text, { requestId: first.requestId, path: GENERATE_ORDER })).toBe(true);
+    expect(
+      responseSignatureValid(again.res, again.text, {
+        requestId: first.requestId,
+        path: GENERATE_ORDER,
+      }),
+    ).toBe(true);
     expect(sandbox.state.orders.size).toBeGreaterThan(0);
   });
 
@@ -296,7 +474,9 @@ describe("generate-order: idempotency", () => {
     expect((await post(JSON.stringify(validOrder(invoice)))).res.status).toBe(200);
     const dup = await post(JSON.stringify(validOrder(invoice)));
     expect(dup.res.status).toBe(409);
-    expect(dup.json).toMatchObject({ error: { code: "duplicate_invoice_number", type: "invalid_request" } });
+    expect(dup.json).toMatchObject({
+      error: { code: "duplicate_invoice_number", type: "invalid_request" },
+    });
   });
 });
 
@@ -320,7 +500,10 @@ describe("generate-order: success", () => {
 
     const p2p = json.peer_to_peer_info as Record<string, string> & { identifier: unknown };
     expect(p2p.identifier).toEqual([
-      { name: "KREDIVO_ORDER_ID", value: expect.stringMatching(new RegExp(`^\\d{17}MUR-${body.order.invoice_number}$`)) },
+      {
+        name: "KREDIVO_ORDER_ID",
+        value: expect.stringMatching(new RegExp(`^\\d{17}MUR-${body.order.invoice_number}$`)),
+      },
     ]);
     expect(p2p.merchant_unique_reference).toBe(body.peer_to_peer_info.merchant_unique_reference);
     const created = new Date(p2p.created_date_utc as string);
@@ -341,6 +524,8 @@ describe("generate-order: success", () => {
     delete (body.peer_to_peer_info as { expired_time?: number }).expired_time;
     const { json } = await post(JSON.stringify(body));
     const p2p = json.peer_to_peer_info as Record<string, string>;
-    expect(Date.parse(p2p.expired_date_utc as string) - Date.parse(p2p.created_date_utc as string)).toBe(1440 * 60_000);
+    expect(
+      Date.parse(p2p.expired_date_utc as string) - Date.parse(p2p.created_date_utc as string),
+    ).toBe(1440 * 60_000);
   });
 });

@@ -6,8 +6,8 @@ import { digest } from "../lib/doku/signature";
 import type { SandboxContext } from "./context";
 import { takeRequestFault } from "./faults";
 import { validateGenerateOrder, type GenerateOrderRequest } from "./order-schema";
-import { errorBody } from "./signed-response";
 import { openSignedRequest } from "./signed-endpoint";
+import { errorBody } from "./signed-response";
 import type { SandboxOrder } from "./state";
 import { sleep, wibClockWithZ, wibCompact } from "./time";
 
@@ -65,7 +65,13 @@ export function registerGenerateOrder(app: Hono, ctx: SandboxContext): void {
       );
     }
 
-    const outcome = createOrder(ctx, bytes, auth.requestId, c.req.url, fault?.kind === "failed-status");
+    const outcome = createOrder(
+      ctx,
+      bytes,
+      auth.requestId,
+      c.req.url,
+      fault?.kind === "failed-status",
+    );
     state.requests.set(auth.requestId, { bodyDigest, ...outcome });
 
     if (fault?.kind === "timeout") {

@@ -105,19 +105,22 @@ export function paymentPage(order: SandboxOrder): string {
   const merchant = merchantName(order);
   const items = order.request.order.line_items
     .map(
-      (item) => `<li><span>${e(item.name)} <span class="qty">× ${item.quantity}</span></span>` +
+      (item) =>
+        `<li><span>${e(item.name)} <span class="qty">× ${item.quantity}</span></span>` +
         `<span class="line-total">${formatRupiah(item.price * item.quantity)}</span></li>`,
     )
     .join("\n");
   const tenors = tenorOptions(order.amount)
     .map((t, i) => {
       const id = `tenor-${t.value}`;
-      const amount = t.months === null
-        ? formatRupiah(t.instalment)
-        : `${formatRupiah(t.instalment)}<span lang="id">/bulan</span>`;
-      const note = t.months === null
-        ? "0% interest · pay the full amount"
-        : `${e(t.interest)} · total <span class="nowrap">${formatRupiah(t.total)}</span>`;
+      const amount =
+        t.months === null
+          ? formatRupiah(t.instalment)
+          : `${formatRupiah(t.instalment)}<span lang="id">/bulan</span>`;
+      const note =
+        t.months === null
+          ? "0% interest · pay the full amount"
+          : `${e(t.interest)} · total <span class="nowrap">${formatRupiah(t.total)}</span>`;
       return `<label class="tenor" for="${id}">
 <input type="radio" id="${id}" name="tenor" value="${t.value}"${i === 0 ? " checked" : ""}>
 <span class="tenor-body"><span class="tenor-title">${e(t.label)}</span><span class="tenor-note">${note}</span></span>
@@ -162,7 +165,9 @@ interface StatusPage {
 
 export function statusPage(p: StatusPage): string {
   const icon = p.tone === "ok" ? "✓" : p.tone === "bad" ? "!" : "i";
-  const link = p.link ? `<a class="btn primary" href="${e(p.link.href)}">${e(p.link.label)}</a>` : "";
+  const link = p.link
+    ? `<a class="btn primary" href="${e(p.link.href)}">${e(p.link.label)}</a>`
+    : "";
   return layout(
     `Kredivo — ${p.title}`,
     `<section class="card status" aria-labelledby="status-heading">
@@ -208,7 +213,8 @@ export function closedOrderPage(order: SandboxOrder): string | null {
 export function notFoundPage(): string {
   return statusPage({
     title: "Payment link not found",
-    message: "This Kredivo payment link is not valid. Return to the merchant and start the payment again.",
+    message:
+      "This Kredivo payment link is not valid. Return to the merchant and start the payment again.",
     tone: "neutral",
   });
 }

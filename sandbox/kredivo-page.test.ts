@@ -1,17 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { requestComponents, verifySignature } from "../lib/doku/signature";
 import {
-  CLIENT_ID,
-  SECRET_KEY,
   checkStatus,
+  CLIENT_ID,
   header,
   pause,
   placeOrder,
+  sandboxForFile,
+  SECRET_KEY,
   submitKredivo,
   tokenOf,
   uniqueInvoice,
   validOrder,
-  sandboxForFile,
 } from "./test-support";
 
 let clock: Date | null = null;
@@ -113,20 +113,28 @@ describe("Kredivo page: approve, decline, cancel", () => {
       acquirer: { id: "KREDIVO" },
       channel: { id: "PEER_TO_PEER_KREDIVO" },
       order: { invoice_number: body.order.invoice_number, amount: 335_000 },
-      transaction: { status: "SUCCESS", date: expect.stringMatching(/Z$/), original_request_id: requestId },
+      transaction: {
+        status: "SUCCESS",
+        date: expect.stringMatching(/Z$/),
+        original_request_id: requestId,
+      },
       peer_to_peer_info: {
         merchant_unique_reference: body.peer_to_peer_info.merchant_unique_reference,
         identifier: json.peer_to_peer_info.identifier,
       },
     });
 
-    const order = (await (await fetch(`${env.sandbox.url}/_sandbox/orders/${body.order.invoice_number}`)).json()) as {
+    const order = (await (
+      await fetch(`${env.sandbox.url}/_sandbox/orders/${body.order.invoice_number}`)
+    ).json()) as {
       status: string;
       tenor: string;
       deliveries: Array<{ attempt: number; httpStatus: number; acknowledged: boolean }>;
     };
     expect(order).toMatchObject({ status: "SUCCESS", tenor: "6m" });
-    expect(order.deliveries).toEqual([expect.objectContaining({ attempt: 1, httpStatus: 200, acknowledged: true })]);
+    expect(order.deliveries).toEqual([
+      expect.objectContaining({ attempt: 1, httpStatus: 200, acknowledged: true }),
+    ]);
   });
 
   it("a settled order's page says so and links back; approving again is refused", async () => {
@@ -148,7 +156,9 @@ describe("Kredivo page: approve, decline, cancel", () => {
     expect(res.headers.get("location")).toBe(body.order.callback_url);
     expect(env.receiver.received).toHaveLength(1);
     expect(JSON.parse(env.receiver.received[0]!.body).transaction.status).toBe("FAILED");
-    expect((await checkStatus(env.sandbox.url, body.order.invoice_number)).json.transaction?.status).toBe("FAILED");
+    expect(
+      (await checkStatus(env.sandbox.url, body.order.invoice_number)).json.transaction?.status,
+    ).toBe("FAILED");
   });
 
   it("cancel → callback_url_cancel, nothing sent, order stays PENDING", async () => {
@@ -159,7 +169,9 @@ describe("Kredivo page: approve, decline, cancel", () => {
     await pause(100);
     expect(env.receiver.received).toHaveLength(0);
     expect(env.sandbox.state.deliveries).toHaveLength(0);
-    expect((await checkStatus(env.sandbox.url, body.order.invoice_number)).json.transaction?.status).toBe("PENDING");
+    expect(
+      (await checkStatus(env.sandbox.url, body.order.invoice_number)).json.transaction?.status,
+    ).toBe("PENDING");
   });
 
   it("cancel without callback_url_cancel → callback_url", async () => {
@@ -182,7 +194,9 @@ describe("Kredivo page: approve, decline, cancel", () => {
     expect(await res.text()).toContain("expired");
     expect(env.receiver.received).toHaveLength(0);
     clock = null; // back to real time so the check-status timestamp is fresh
-    expect((await checkStatus(env.sandbox.url, body.order.invoice_number)).json.transaction?.status).toBe("EXPIRED");
+    expect(
+      (await checkStatus(env.sandbox.url, body.order.invoice_number)).json.transaction?.status,
+    ).toBe("EXPIRED");
   });
 
   it("a form without a valid token → 400", async () => {

@@ -14,12 +14,19 @@ const MAX_REFUSALS = 1000;
 const countMessage = `must be a whole number of messages from 0 to ${MAX_REFUSALS}`;
 export const refusalInputSchema = z.object({
   count: z
-    .number({ error: (i) => (i.input === undefined ? "is required: how many of the next messages to refuse" : countMessage) })
+    .number({
+      error: (i) =>
+        i.input === undefined
+          ? "is required: how many of the next messages to refuse"
+          : countMessage,
+    })
     .int(countMessage)
     .min(0, countMessage)
     .max(MAX_REFUSALS, countMessage),
   code: z
-    .literal(refusalCodes, { error: `must be one of ${refusalCodes.join(", ")} (temporary SMTP failures)` })
+    .literal(refusalCodes, {
+      error: `must be one of ${refusalCodes.join(", ")} (temporary SMTP failures)`,
+    })
     .default(451),
 });
 
@@ -51,19 +58,34 @@ export function registerMailbox(app: Hono, ctx: SandboxContext): void {
   const byId = (c: Context) => mailbox.get(Number(c.req.param("id")));
 
   app.get(MAILBOX_PAGE, (c) =>
-    page(c, mailboxPage({ messages: mailbox.list(), refusals: mailbox.pendingRefusals, smtpUrl: ctx.smtpUrl() })),
+    page(
+      c,
+      mailboxPage({
+        messages: mailbox.list(),
+        refusals: mailbox.pendingRefusals,
+        smtpUrl: ctx.smtpUrl(),
+      }),
+    ),
   );
 
   app.get(`${MAILBOX_PAGE}/:id{[0-9]+}`, (c) => {
     const message = byId(c);
-    return message ? page(c, messagePage(message)) : page(c, messageNotFoundPage(c.req.param("id")), 404);
+    return message
+      ? page(c, messagePage(message))
+      : page(c, messageNotFoundPage(c.req.param("id")), 404);
   });
 
   app.get(`${MAILBOX_PAGE}/messages`, (c) => c.json({ messages: mailbox.list() }));
 
   app.get(`${MAILBOX_PAGE}/messages/:id{[0-9]+}`, (c) => {
     const message = byId(c);
-    if (!message) return fail(c, 404, "message_not_found", `no message ${c.req.param("id")} in the mailbox (cleared, or dropped beyond ${mailbox.cap})`);
+    if (!message)
+      return fail(
+        c,
+        404,
+        "message_not_found",
+        `no message ${c.req.param("id")} in the mailbox (cleared, or dropped beyond ${mailbox.cap})`,
+      );
     return c.json(message);
   });
 

@@ -3,7 +3,7 @@
 // Server-rendered, no client JS, readable on a 390 px wide phone.
 import { isHttpUrl } from "./config";
 import { escapeHtml as e } from "./html";
-import { MAILBOX_CAP, type MailMessage, type Refusals, refusalCodes } from "./mailbox";
+import { MAILBOX_CAP, refusalCodes, type MailMessage, type Refusals } from "./mailbox";
 
 const STYLE = `
 *{box-sizing:border-box}
@@ -52,7 +52,8 @@ ${body}
 }
 
 /** `2026-05-04 09:12:33 UTC` from an ISO time: short enough for a phone. */
-const when = (iso: string) => `<time datetime="${e(iso)}">${e(iso.replace("T", " ").replace(/\.\d+Z$|Z$/, ""))} UTC</time>`;
+const when = (iso: string) =>
+  `<time datetime="${e(iso)}">${e(iso.replace("T", " ").replace(/\.\d+Z$|Z$/, ""))} UTC</time>`;
 
 const recipients = (m: MailMessage) => m.to ?? (m.envelope.to.join(", ") || "(no recipient)");
 
@@ -67,7 +68,9 @@ export function mailboxPage({ messages, refusals, smtpUrl }: MailboxPageInput): 
   const smtp = smtpUrl ? `SMTP <code>${e(smtpUrl)}</code>` : "no SMTP listener in this instance";
   const items = messages
     .map(
-      (m) => `<li><a href="/_sandbox/mailbox/${m.id}">${m.subject ? e(m.subject) : "(no subject)"}</a>
+      (
+        m,
+      ) => `<li><a href="/_sandbox/mailbox/${m.id}">${m.subject ? e(m.subject) : "(no subject)"}</a>
 <span class="meta">${when(m.receivedAt)} · to ${e(recipients(m))}</span></li>`,
     )
     .join("\n");
@@ -100,7 +103,10 @@ const ENTITIES: Record<string, string> = { amp: "&", quot: '"', apos: "'", lt: "
 function decodeEntities(value: string): string {
   return value.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
     if (name[0] === "#") {
-      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      const code =
+        name[1] === "x" || name[1] === "X"
+          ? parseInt(name.slice(2), 16)
+          : parseInt(name.slice(1), 10);
       return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return ENTITIES[name.toLowerCase()] ?? whole;

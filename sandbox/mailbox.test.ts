@@ -2,7 +2,7 @@ import nodemailer from "nodemailer";
 import { describe, expect, it } from "vitest";
 import { Mailbox, type MailMessage, type Refusals } from "./mailbox";
 import { createSandbox } from "./server";
-import { CLIENT_ID, SECRET_KEY, sandboxForFile } from "./test-support";
+import { CLIENT_ID, sandboxForFile, SECRET_KEY } from "./test-support";
 
 const env = sandboxForFile({ resetAfterEach: true });
 
@@ -13,7 +13,12 @@ type Json = {
   error?: { code: string; message: string };
 } & Partial<MailMessage>;
 
-async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+async function api(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const res = await fetch(`${env.sandbox.url}/_sandbox/mailbox${path}`, {
     method,
     headers: body === undefined ? headers : { "Content-Type": "application/json", ...headers },
@@ -38,7 +43,10 @@ interface SendError {
 async function send(message: nodemailer.SendMailOptions, url = env.sandbox.smtpUrl) {
   const transport = nodemailer.createTransport(url);
   try {
-    return await transport.sendMail({ from: "Toko Nusantara <shop@toko-nusantara.example>", ...message });
+    return await transport.sendMail({
+      from: "Toko Nusantara <shop@toko-nusantara.example>",
+      ...message,
+    });
   } finally {
     transport.close();
   }
@@ -90,13 +98,19 @@ describe("the sandbox mailbox over real SMTP", () => {
 
     const one = await api("GET", `/messages/${kept?.id}`);
     expect(one).toMatchObject({ status: 200, json: { id: kept?.id, messageId: info.messageId } });
-    expect(await api("GET", "/messages/99999")).toMatchObject({ status: 404, json: { error: { code: "message_not_found" } } });
+    expect(await api("GET", "/messages/99999")).toMatchObject({
+      status: 404,
+      json: { error: { code: "message_not_found" } },
+    });
     expect(env.sandbox.mailbox.count).toBe(2);
   });
 
   it("refuses the next N messages with a temporary error, then accepts again", async () => {
     const set = await api("POST", "/refusals", { count: 2 });
-    expect(set).toMatchObject({ status: 200, json: { ok: true, refusals: { left: 2, code: 451 } } });
+    expect(set).toMatchObject({
+      status: 200,
+      json: { ok: true, refusals: { left: 2, code: 451 } },
+    });
 
     const first = await sendFailure({ ...orderEmail, subject: "try 1" });
     expect(first.responseCode).toBe(451);
@@ -120,7 +134,11 @@ describe("the sandbox mailbox over real SMTP", () => {
   });
 
   it("refuses a message over the size limit with 552 and keeps nothing", async () => {
-    const refused = await sendFailure({ to: "big@example.com", subject: "big", text: "x".repeat(6 * 1024 * 1024) });
+    const refused = await sendFailure({
+      to: "big@example.com",
+      subject: "big",
+      text: "x".repeat(6 * 1024 * 1024),
+    });
     expect(refused.responseCode).toBe(552);
     expect(env.sandbox.mailbox.count).toBe(0);
   });
@@ -132,8 +150,12 @@ describe("the sandbox mailbox over real SMTP", () => {
 
     const list = await page();
     expect(list.status).toBe(200);
-    expect(list.html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
-    expect(list.html).toContain(`<a href="/_sandbox/mailbox/${message.id}">Pesanan &lt;AB12&gt; &quot;diterima&quot;</a>`);
+    expect(list.html).toContain(
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    );
+    expect(list.html).toContain(
+      `<a href="/_sandbox/mailbox/${message.id}">Pesanan &lt;AB12&gt; &quot;diterima&quot;</a>`,
+    );
     expect(list.html).toContain("to &quot;Anton Budiman&quot; &lt;anton@example.com&gt;");
     expect(list.html).toContain(env.sandbox.smtpUrl);
 
@@ -205,7 +227,9 @@ describe("the sandbox mailbox over real SMTP", () => {
     expect(await bad({ count: "two" })).toBe(count);
     expect(await bad({ count: 1001 })).toBe(count);
     expect(await bad({})).toBe("count: is required: how many of the next messages to refuse");
-    expect(await bad({ count: 1, code: 550 })).toBe("code: must be one of 451, 421 (temporary SMTP failures)");
+    expect(await bad({ count: 1, code: 550 })).toBe(
+      "code: must be one of 451, 421 (temporary SMTP failures)",
+    );
     const notJson = await fetch(`${env.sandbox.url}/_sandbox/mailbox/refusals`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -216,7 +240,12 @@ describe("the sandbox mailbox over real SMTP", () => {
   });
 
   it("refuses cross-site POSTs like the rest of /_sandbox", async () => {
-    const res = await api("POST", "/refusals", { count: 5 }, { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" });
+    const res = await api(
+      "POST",
+      "/refusals",
+      { count: 5 },
+      { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" },
+    );
     expect(res.status).toBe(403);
     expect(res.json.error?.code).toBe("cross_site_request");
     expect(env.sandbox.mailbox.pendingRefusals.left).toBe(0);
@@ -253,18 +282,26 @@ describe("the mailbox without an SMTP listener", () => {
     ]);
     const detail = await (await sandbox.app.request("/_sandbox/mailbox/1")).text();
     expect(detail).toContain("This email has no HTML part.");
-    expect(await (await sandbox.app.request("/_sandbox/mailbox")).text()).toContain("no SMTP listener in this instance");
+    expect(await (await sandbox.app.request("/_sandbox/mailbox")).text()).toContain(
+      "no SMTP listener in this instance",
+    );
     sandbox.close();
   });
 
   it("keeps the newest messages up to its cap, ids counting on after a clear", async () => {
     const mailbox = new Mailbox(() => new Date("2026-01-02T03:04:05Z"), 3);
     for (let i = 1; i <= 5; i += 1) await mailbox.deliver(`Subject: m${i}\r\n\r\nbody ${i}\r\n`);
-    expect(mailbox.list().map((m) => [m.id, m.subject])).toEqual([[5, "m5"], [4, "m4"], [3, "m3"]]);
+    expect(mailbox.list().map((m) => [m.id, m.subject])).toEqual([
+      [5, "m5"],
+      [4, "m4"],
+      [3, "m3"],
+    ]);
     expect(mailbox.get(1)).toBeUndefined();
     expect(mailbox.get(5)?.receivedAt).toBe("2026-01-02T03:04:05.000Z");
     mailbox.clear();
     expect((await mailbox.deliver("Subject: after\r\n\r\nx\r\n")).id).toBe(6);
-    await expect(mailbox.waitFor((m) => m.subject === "never", 20)).rejects.toThrow(/no matching email/);
+    await expect(mailbox.waitFor((m) => m.subject === "never", 20)).rejects.toThrow(
+      /no matching email/,
+    );
   });
 });

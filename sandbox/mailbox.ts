@@ -59,7 +59,9 @@ const addressText = (value: AddressObject | AddressObject[] | undefined): string
 };
 
 const addresses = (value: AddressObject | AddressObject[] | undefined): string[] =>
-  (Array.isArray(value) ? value : value ? [value] : []).flatMap((a) => a.value.map((v) => v.address ?? "")).filter(Boolean);
+  (Array.isArray(value) ? value : value ? [value] : [])
+    .flatMap((a) => a.value.map((v) => v.address ?? ""))
+    .filter(Boolean);
 
 export class Mailbox {
   private messages: MailMessage[] = [];
@@ -77,7 +79,11 @@ export class Mailbox {
    * without a listener (createSandbox) can call it too. Without an envelope, the From and
    * To/Cc headers stand in for it.
    */
-  async deliver(raw: Buffer | string, envelope?: MailEnvelope, authUser: string | null = null): Promise<MailMessage> {
+  async deliver(
+    raw: Buffer | string,
+    envelope?: MailEnvelope,
+    authUser: string | null = null,
+  ): Promise<MailMessage> {
     const bytes = typeof raw === "string" ? Buffer.from(raw, "utf8") : raw;
     const mail = await simpleParser(bytes, { skipTextToHtml: true });
     const message: MailMessage = {
@@ -97,7 +103,11 @@ export class Mailbox {
       date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString() : null,
       text: mail.text ?? null,
       html: typeof mail.html === "string" ? mail.html : null,
-      attachments: mail.attachments.map((a) => ({ filename: a.filename ?? null, contentType: a.contentType, size: a.size })),
+      attachments: mail.attachments.map((a) => ({
+        filename: a.filename ?? null,
+        contentType: a.contentType,
+        size: a.size,
+      })),
       size: bytes.length,
     };
     this.messages.push(message);
@@ -144,11 +154,17 @@ export class Mailbox {
   takeRefusal(): Refusal | null {
     if (this.refusals.left <= 0) return null;
     this.refusals.left -= 1;
-    return { code: this.refusals.code, message: `sandbox: refusing on purpose (${this.refusals.left} left)` };
+    return {
+      code: this.refusals.code,
+      message: `sandbox: refusing on purpose (${this.refusals.left} left)`,
+    };
   }
 
   /** The first message (already here or still to come) that matches; rejects after `timeoutMs`. */
-  waitFor(predicate: (message: MailMessage) => boolean = () => true, timeoutMs = 5_000): Promise<MailMessage> {
+  waitFor(
+    predicate: (message: MailMessage) => boolean = () => true,
+    timeoutMs = 5_000,
+  ): Promise<MailMessage> {
     const found = this.messages.find(predicate);
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
@@ -160,7 +176,11 @@ export class Mailbox {
       };
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        reject(new Error(`no matching email arrived in the sandbox mailbox within ${timeoutMs} ms (${this.messages.length} kept)`));
+        reject(
+          new Error(
+            `no matching email arrived in the sandbox mailbox within ${timeoutMs} ms (${this.messages.length} kept)`,
+          ),
+        );
       }, timeoutMs);
       this.waiters.add(waiter);
     });

@@ -9,7 +9,9 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({ ...config, log: (line) => console.log(line) });
   console.log(`DOKU sandbox listening on ${sandbox.url}`);
   console.log(`Control page: ${sandbox.url}/_sandbox`);
-  console.log(`Mailbox: ${sandbox.url}/_sandbox/mailbox (SMTP ${sandbox.smtpUrl}; set the app's SMTP_URL to it)`);
+  console.log(
+    `Mailbox: ${sandbox.url}/_sandbox/mailbox (SMTP ${sandbox.smtpUrl}; set the app's SMTP_URL to it)`,
+  );
   console.log(`Notifications go to ${config.notificationUrl} (time scale ${config.timeScale})`);
 
   let stopping = false;

@@ -4,10 +4,10 @@ import { requestComponents, verifySignature } from "../lib/doku/signature";
 import { startSandbox, type RunningSandbox } from "./server";
 import {
   CLIENT_ID,
-  SECRET_KEY,
   header,
   pause,
   placeOrder,
+  SECRET_KEY,
   startReceiver,
   submitKredivo,
   tokenOf,
@@ -23,8 +23,17 @@ afterEach(async () => {
 
 async function setup(timeScale: number, path = "/api/doku/notifications") {
   const receiver = await startReceiver(path);
-  const sandbox = await startSandbox({ port: 0, clientId: CLIENT_ID, secretKey: SECRET_KEY, notificationUrl: receiver.url, timeScale });
-  cleanup.push(() => receiver.close(), () => sandbox.close());
+  const sandbox = await startSandbox({
+    port: 0,
+    clientId: CLIENT_ID,
+    secretKey: SECRET_KEY,
+    notificationUrl: receiver.url,
+    timeScale,
+  });
+  cleanup.push(
+    () => receiver.close(),
+    () => sandbox.close(),
+  );
   return { receiver, sandbox };
 }
 
@@ -72,7 +81,11 @@ describe("notifications: retry schedule", () => {
       [2, 200, true],
     ]);
     expect(sandbox.state.deliveries[0]!.responseBody).toBe('{"received":false}');
-    expect(sandbox.state.notifications[0]).toMatchObject({ acknowledged: true, attempts: 2, nextAttemptAt: null });
+    expect(sandbox.state.notifications[0]).toMatchObject({
+      acknowledged: true,
+      attempts: 2,
+      nextAttemptAt: null,
+    });
     expect(sandbox.state.pendingTimers).toBe(0);
   });
 
@@ -91,7 +104,11 @@ describe("notifications: retry schedule", () => {
     expect(offsets[3]).toBeLessThan(3_000);
     expect(new Set(received.map((r) => header(r, "request-id"))).size).toBe(1);
     expect(sandbox.state.deliveries.map((d) => d.httpStatus)).toEqual([500, 502, 503, 500]);
-    expect(sandbox.state.notifications[0]).toMatchObject({ acknowledged: false, attempts: 4, nextAttemptAt: null });
+    expect(sandbox.state.notifications[0]).toMatchObject({
+      acknowledged: false,
+      attempts: 4,
+      nextAttemptAt: null,
+    });
     expect(sandbox.state.pendingTimers).toBe(0);
   });
 
@@ -110,7 +127,11 @@ describe("notifications: retry schedule", () => {
     });
     cleanup.push(() => sandbox.close());
     await approveNew(sandbox);
-    expect(sandbox.state.deliveries[0]).toMatchObject({ attempt: 1, httpStatus: null, acknowledged: false });
+    expect(sandbox.state.deliveries[0]).toMatchObject({
+      attempt: 1,
+      httpStatus: null,
+      acknowledged: false,
+    });
     expect(sandbox.state.deliveries[0]!.error).toMatch(/fetch failed|ECONNREFUSED/);
     await waitUntil(() => sandbox.state.deliveries.length >= 2, 1_000);
   });
@@ -137,7 +158,9 @@ describe("notifications: where they go", () => {
     expect(new URL(overrideUrl).origin).not.toBe(new URL(configured.url).origin);
     const body = { ...validOrder(), additional_info: { override_notification_url: overrideUrl } };
     const placed = await approveNew(sandbox, body);
-    expect(placed.json).toMatchObject({ additional_info: { override_notification_url: overrideUrl } });
+    expect(placed.json).toMatchObject({
+      additional_info: { override_notification_url: overrideUrl },
+    });
     expect(configured.received).toHaveLength(0);
     expect(override.received).toHaveLength(1);
     expect(signatureValid(override.received[0]!, "/api/doku/notifications")).toBe(true);

@@ -32,7 +32,12 @@ export function transactionEnvelope(
     // out, and fields nobody has seen before. Only the invoice, amount and status are there for sure.
     return {
       service: null,
-      order: { invoice_number: order.invoiceNumber, amount: order.amount, currency: "IDR", session_id: null },
+      order: {
+        invoice_number: order.invoiceNumber,
+        amount: order.amount,
+        currency: "IDR",
+        session_id: null,
+      },
       transaction: { status, date: null, type: "SALE" },
       peer_to_peer_info: null,
       additional_info: { origin: { source: "sandbox", system: "sparse" } },
@@ -95,7 +100,14 @@ export class Notifier {
     const timestamp = dokuTimestamp(now);
     // tampered-signature: a valid-looking signature over a body that was never sent.
     const signedBody = modes.tampered
-      ? JSON.stringify(transactionEnvelope({ ...order, amount: order.amount + 1 }, status, now, state.envelopeShape))
+      ? JSON.stringify(
+          transactionEnvelope(
+            { ...order, amount: order.amount + 1 },
+            status,
+            now,
+            state.envelopeShape,
+          ),
+        )
       : body;
     const notification: OutgoingNotification = {
       requestId,
@@ -105,7 +117,13 @@ export class Notifier {
       body,
       timestamp,
       signature: signNotification(
-        { clientId: this.o.clientId, requestId, timestamp, url: order.notificationUrl, body: signedBody },
+        {
+          clientId: this.o.clientId,
+          requestId,
+          timestamp,
+          url: order.notificationUrl,
+          body: signedBody,
+        },
         this.o.secretKey,
       ),
       tampered: modes.tampered,
@@ -126,7 +144,11 @@ export class Notifier {
     return this.run(notification, 1);
   }
 
-  private async run(n: OutgoingNotification, attempt: number, firstStartedAt?: number): Promise<void> {
+  private async run(
+    n: OutgoingNotification,
+    attempt: number,
+    firstStartedAt?: number,
+  ): Promise<void> {
     const signal = this.o.state.signal;
     if (signal.aborted) return;
     // Retries are timed from the first attempt, as DOKU documents, not from the previous one.
@@ -146,10 +168,20 @@ export class Notifier {
     this.o.state.schedule(() => void this.run(n, attempt + 1, startedAt), dueAt - Date.now());
   }
 
-  private async attempt(n: OutgoingNotification, attempt: number, signal: AbortSignal): Promise<boolean> {
+  private async attempt(
+    n: OutgoingNotification,
+    attempt: number,
+    signal: AbortSignal,
+  ): Promise<boolean> {
     if (n.dropRemaining > 0) {
       n.dropRemaining -= 1;
-      this.log(n, attempt, 1, { dropped: true, httpStatus: null, responseBody: null, error: null, durationMs: 0 });
+      this.log(n, attempt, 1, {
+        dropped: true,
+        httpStatus: null,
+        responseBody: null,
+        error: null,
+        durationMs: 0,
+      });
       return false;
     }
     const copies = Array.from({ length: n.copies }, (_, i) => this.post(n, attempt, i + 1, signal));
@@ -207,7 +239,10 @@ export class Notifier {
     n: OutgoingNotification,
     attempt: number,
     copy: number,
-    result: Pick<DeliveryAttempt, "dropped" | "httpStatus" | "responseBody" | "error" | "durationMs"> & {
+    result: Pick<
+      DeliveryAttempt,
+      "dropped" | "httpStatus" | "responseBody" | "error" | "durationMs"
+    > & {
       acknowledged?: boolean;
     },
   ): void {

@@ -18,7 +18,9 @@ const messages: z.core.$ZodErrorMap = (iss) => {
       return `must be at most ${iss.maximum}`;
     case "too_small":
       if (iss.origin === "string")
-        return iss.minimum === 1 ? "must not be empty" : `must be at least ${iss.minimum} characters`;
+        return iss.minimum === 1
+          ? "must not be empty"
+          : `must be at least ${iss.minimum} characters`;
       if (iss.origin === "array") return `must have at least ${iss.minimum} item(s)`;
       return `must be at least ${iss.minimum}`;
     case "invalid_value":
@@ -132,18 +134,25 @@ export const generateOrderSchema = z.looseObject({
   // Every billing field is optional on DOKU's page.
   billing_address: address.partial().optional(),
   sellers: z.array(seller).optional(),
-  additional_info: z
-    .looseObject({ override_notification_url: httpUrl.optional() })
-    .optional(),
+  additional_info: z.looseObject({ override_notification_url: httpUrl.optional() }).optional(),
 });
 
 /** Line item types that ship nothing; fee lines (shipping, admin fee, discount) do not count. */
 export const DIGITAL_ITEM_TYPES = new Set(["DIGITAL", "VOUCHER", "TICKET", "EBOOK", "E-BOOK"]);
-const FEE_ITEM_IDS = new Set(["shippingfee", "adminfee", "discount", "additionalfee", "taxfee", "insurancefee"]);
+const FEE_ITEM_IDS = new Set([
+  "shippingfee",
+  "adminfee",
+  "discount",
+  "additionalfee",
+  "taxfee",
+  "insurancefee",
+]);
 
 /** True when some line item is a good that must be shipped. */
 export function shipsGoods(items: { id: string; type: string }[]): boolean {
-  return items.some((item) => !FEE_ITEM_IDS.has(item.id) && !DIGITAL_ITEM_TYPES.has(item.type.toUpperCase()));
+  return items.some(
+    (item) => !FEE_ITEM_IDS.has(item.id) && !DIGITAL_ITEM_TYPES.has(item.type.toUpperCase()),
+  );
 }
 
 export type GenerateOrderRequest = z.infer<typeof generateOrderSchema>;
@@ -159,9 +168,7 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   return out === "" ? "body" : out;
 }
 
-export type Validation =
-  | { ok: true; data: GenerateOrderRequest }
-  | { ok: false; message: string };
+export type Validation = { ok: true; data: GenerateOrderRequest } | { ok: false; message: string };
 
 /**
  * Full validation of a parsed body: the field table first (reporting the first failing field
@@ -189,7 +196,11 @@ export function validateGenerateOrder(json: unknown, notificationUrl: string): V
   }
 
   if (!data.shipping_address && shipsGoods(data.order.line_items)) {
-    return { ok: false, message: "shipping_address is required when the order has goods to ship (only a ticket or voucher order may leave it out)" };
+    return {
+      ok: false,
+      message:
+        "shipping_address is required when the order has goods to ship (only a ticket or voucher order may leave it out)",
+    };
   }
 
   // DOKU lets the override change the host only; the path stays the one set in Back Office.

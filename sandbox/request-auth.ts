@@ -57,7 +57,11 @@ export function authenticate(input: AuthInput): AuthResult {
     );
   }
   if (Math.abs(input.now.getTime() - sent.getTime()) > MAX_CLOCK_SKEW_MS) {
-    return fail(401, "invalid_timestamp", "Request-Timestamp is more than 5 minutes from DOKU's clock");
+    return fail(
+      401,
+      "invalid_timestamp",
+      "Request-Timestamp is more than 5 minutes from DOKU's clock",
+    );
   }
 
   const components = requestComponents({

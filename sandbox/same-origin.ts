@@ -8,10 +8,19 @@ export const refuseCrossSitePosts: MiddlewareHandler = async (c, next) => {
   if (c.req.method !== "POST") return next();
   const site = c.req.header("sec-fetch-site");
   const origin = c.req.header("origin");
-  const crossSite = site !== undefined ? site !== "same-origin" && site !== "none" : origin !== undefined && origin !== new URL(c.req.url).origin;
+  const crossSite =
+    site !== undefined
+      ? site !== "same-origin" && site !== "none"
+      : origin !== undefined && origin !== new URL(c.req.url).origin;
   if (!crossSite) return next();
   return c.json(
-    { error: { code: "cross_site_request", message: `refused a ${site ?? "cross-origin"} POST from ${origin ?? "another site"}`, type: "invalid_request" } },
+    {
+      error: {
+        code: "cross_site_request",
+        message: `refused a ${site ?? "cross-origin"} POST from ${origin ?? "another site"}`,
+        type: "invalid_request",
+      },
+    },
     403,
   );
 };

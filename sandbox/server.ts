@@ -11,8 +11,8 @@ import { registerGenerateOrder } from "./generate-order";
 import { registerKredivoPage } from "./kredivo-page";
 import type { Mailbox } from "./mailbox";
 import { registerMailbox } from "./mailbox-api";
-import { refuseCrossSitePosts } from "./same-origin";
 import { Notifier } from "./notifications";
+import { refuseCrossSitePosts } from "./same-origin";
 import { Settlement } from "./settlement";
 import { errorBody } from "./signed-response";
 import { listenSmtp } from "./smtp";
@@ -82,14 +82,28 @@ function build(options: SandboxOptions | SandboxConfig) {
   registerControlApi(app, ctx);
   registerMailbox(app, ctx);
   app.notFound((c) =>
-    c.json(JSON.parse(errorBody("not_found", `no route ${c.req.method} ${c.req.path}`, "invalid_request")), 404),
+    c.json(
+      JSON.parse(
+        errorBody("not_found", `no route ${c.req.method} ${c.req.path}`, "invalid_request"),
+      ),
+      404,
+    ),
   );
   app.onError((error, c) => {
     console.error("[sandbox] unhandled error", error);
-    return c.json(JSON.parse(errorBody("internal_error", "sandbox bug: see its console", "api_error")), 500);
+    return c.json(
+      JSON.parse(errorBody("internal_error", "sandbox bug: see its console", "api_error")),
+      500,
+    );
   });
 
-  const sandbox: Sandbox = { app, state, config, mailbox: state.mailbox, close: () => state.stopActivity() };
+  const sandbox: Sandbox = {
+    app,
+    state,
+    config,
+    mailbox: state.mailbox,
+    close: () => state.stopActivity(),
+  };
   return {
     sandbox,
     log,

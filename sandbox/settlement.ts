@@ -9,7 +9,13 @@ const FIRST_ATTEMPT_WAIT_MS = 5_000;
 
 export type SettleResult =
   | { ok: true; order: SandboxOrder }
-  | { ok: false; status: 409; code: "order_expired" | "order_not_pending" | "order_not_paid"; message: string; order: SandboxOrder };
+  | {
+      ok: false;
+      status: 409;
+      code: "order_expired" | "order_not_pending" | "order_not_paid";
+      message: string;
+      order: SandboxOrder;
+    };
 
 export class Settlement {
   constructor(

@@ -19,13 +19,33 @@ export function openSignedRequest(
   // Signed over the path as sent, still percent-encoded.
   const target = new URL(request.url).pathname;
   const respond: Respond = (status, text, ids, badSignature = false) =>
-    signedJson({ status, body: text, ...ids, target, secretKey: config.secretKey, now: state.now(), badSignature, method: request.method, mode: state.signingMode });
+    signedJson({
+      status,
+      body: text,
+      ...ids,
+      target,
+      secretKey: config.secretKey,
+      now: state.now(),
+      badSignature,
+      method: request.method,
+      mode: state.signingMode,
+    });
 
-  const auth = authenticate({ headers: request.headers, target, body, clientId: config.clientId, secretKey: config.secretKey, now: state.now() });
+  const auth = authenticate({
+    headers: request.headers,
+    target,
+    body,
+    clientId: config.clientId,
+    secretKey: config.secretKey,
+    now: state.now(),
+  });
   if (!auth.ok) {
     ctx.log(`[${label}] ${auth.status} ${auth.code}: ${auth.message}`);
     const type = auth.status === 401 ? "authentication_error" : "invalid_request";
-    return { ok: false, response: respond(auth.status, errorBody(auth.code, auth.message, type), auth) };
+    return {
+      ok: false,
+      response: respond(auth.status, errorBody(auth.code, auth.message, type), auth),
+    };
   }
   return { ok: true, auth, respond };
 }

@@ -27,7 +27,11 @@ export interface SignedJson {
 }
 
 export function signedJson(r: SignedJson): Response {
-  if (r.mode === "unsigned") return new Response(r.body, { status: r.status, headers: { "Content-Type": "application/json" } });
+  if (r.mode === "unsigned")
+    return new Response(r.body, {
+      status: r.status,
+      headers: { "Content-Type": "application/json" },
+    });
   const responseTimestamp = dokuTimestamp(r.now);
   const withoutDigest = r.mode === "get-without-digest" && r.method === "GET";
   const signature = signResponse(
@@ -37,7 +41,11 @@ export function signedJson(r: SignedJson): Response {
       responseTimestamp,
       requestTarget: r.target,
       // A plausible forgery: right shape, signed over bytes the client did not receive.
-      body: withoutDigest ? null : r.badSignature ? `${r.body}${randomBytes(8).toString("hex")}` : r.body,
+      body: withoutDigest
+        ? null
+        : r.badSignature
+          ? `${r.body}${randomBytes(8).toString("hex")}`
+          : r.body,
     },
     r.secretKey,
   );

@@ -83,7 +83,9 @@ describe("sandbox signing against the DOKU vectors", () => {
       mode: "standard",
     });
     expect(res.headers.get("Response-Timestamp")).toBe("2021-07-07T08:45:43Z");
-    expect(res.headers.get("Signature")).toBe("HMACSHA256=CwkHgtLWFC4d9xSMWBh6q6FJxV29V00czkKlYdNG14k=");
+    expect(res.headers.get("Signature")).toBe(
+      "HMACSHA256=CwkHgtLWFC4d9xSMWBh6q6FJxV29V00czkKlYdNG14k=",
+    );
   });
 
   it("plays each reading of DOKU's response signing: a GET answered without Digest, or not signed at all", () => {
@@ -97,21 +99,34 @@ describe("sandbox signing against the DOKU vectors", () => {
       now: new Date("2021-07-07T08:45:43Z"),
     };
     const components = (body: string | null) =>
-      responseComponents({ clientId: CLIENT_ID, requestId: base.requestId, responseTimestamp: "2021-07-07T08:45:43Z", requestTarget: base.target, body });
+      responseComponents({
+        clientId: CLIENT_ID,
+        requestId: base.requestId,
+        responseTimestamp: "2021-07-07T08:45:43Z",
+        requestTarget: base.target,
+        body,
+      });
     const standard = signedJson({ ...base, method: "GET", mode: "standard" });
     expect(standard.headers.get("Signature")).toBe(sign(components(base.body), SECRET));
     const withoutDigest = signedJson({ ...base, method: "GET", mode: "get-without-digest" });
     expect(withoutDigest.headers.get("Signature")).toBe(sign(components(null), SECRET));
     expect(components(null)).not.toContain("Digest:");
     // A POST's answer keeps its Digest in that mode: DOKU's table limits the exception to GET.
-    expect(signedJson({ ...base, method: "POST", mode: "get-without-digest" }).headers.get("Signature")).toBe(sign(components(base.body), SECRET));
+    expect(
+      signedJson({ ...base, method: "POST", mode: "get-without-digest" }).headers.get("Signature"),
+    ).toBe(sign(components(base.body), SECRET));
     const unsigned = signedJson({ ...base, method: "GET", mode: "unsigned" });
-    for (const name of ["Client-Id", "Request-Id", "Response-Timestamp", "Signature"]) expect(unsigned.headers.get(name), name).toBeNull();
+    for (const name of ["Client-Id", "Request-Id", "Response-Timestamp", "Signature"])
+      expect(unsigned.headers.get(name), name).toBeNull();
   });
 
   it("V2 → V3 end to end: the vector requests go through the HTTP routes", async () => {
     let now = new Date("2021-07-07T08:45:50Z");
-    const { app, close } = createSandbox({ clientId: CLIENT_ID, secretKey: SECRET, now: () => now });
+    const { app, close } = createSandbox({
+      clientId: CLIENT_ID,
+      secretKey: SECRET,
+      now: () => now,
+    });
     try {
       const created = await app.request("/kredivo-peer-to-peer/v2/generate-order", {
         method: "POST",
@@ -126,7 +141,9 @@ describe("sandbox signing against the DOKU vectors", () => {
       });
       const text = await created.text();
       expect(created.status).toBe(200);
-      expect(JSON.parse(text)).toMatchObject({ order: { invoice_number: "INV-KRD-0001", amount: 30000 } });
+      expect(JSON.parse(text)).toMatchObject({
+        order: { invoice_number: "INV-KRD-0001", amount: 30000 },
+      });
       const components = responseComponents({
         clientId: CLIENT_ID,
         requestId: "baec7d95-f30a-4b78-b711-6ebe0ccdf50b",
@@ -148,7 +165,10 @@ describe("sandbox signing against the DOKU vectors", () => {
       expect(status.status).toBe(200);
       expect(await status.json()).toMatchObject({
         order: { invoice_number: "INV-KRD-0001" },
-        transaction: { status: "PENDING", original_request_id: "baec7d95-f30a-4b78-b711-6ebe0ccdf50b" },
+        transaction: {
+          status: "PENDING",
+          original_request_id: "baec7d95-f30a-4b78-b711-6ebe0ccdf50b",
+        },
       });
     } finally {
       close();

@@ -2,7 +2,12 @@
 // any credentials (so SMTP_URL smtp://user:pass@127.0.0.1:4025 works as well as without them),
 // in plain text (no STARTTLS: nothing leaves the machine), and hands each message to the Mailbox.
 import type { AddressInfo } from "node:net";
-import { SMTPServer, type SMTPServerDataStream, type SMTPServerError, type SMTPServerSession } from "smtp-server";
+import {
+  SMTPServer,
+  type SMTPServerDataStream,
+  type SMTPServerError,
+  type SMTPServerSession,
+} from "smtp-server";
 import { MAX_MESSAGE_BYTES, type Mailbox } from "./mailbox";
 
 export interface SmtpListener {
@@ -58,11 +63,18 @@ export function createSmtpServer(mailbox: Mailbox, log: (line: string) => void):
         .then(async (raw) => {
           if (raw === null) {
             log(`[mailbox] refused a message over ${MAX_MESSAGE_BYTES} bytes`);
-            return callback(smtpError(552, `message exceeds the sandbox's limit of ${MAX_MESSAGE_BYTES} bytes`));
+            return callback(
+              smtpError(552, `message exceeds the sandbox's limit of ${MAX_MESSAGE_BYTES} bytes`),
+            );
           }
-          const envelope = { from: mailFrom ? mailFrom.address || null : null, to: rcptTo.map((r) => r.address) };
+          const envelope = {
+            from: mailFrom ? mailFrom.address || null : null,
+            to: rcptTo.map((r) => r.address),
+          };
           const message = await mailbox.deliver(raw, envelope, userOf(session));
-          log(`[mailbox] #${message.id} to ${envelope.to.join(", ")}: ${JSON.stringify(message.subject)} (${message.size} bytes)`);
+          log(
+            `[mailbox] #${message.id} to ${envelope.to.join(", ")}: ${JSON.stringify(message.subject)} (${message.size} bytes)`,
+          );
           callback(null, `OK: kept as message ${message.id}`);
         })
         .catch((error: unknown) => {
@@ -77,10 +89,15 @@ export function createSmtpServer(mailbox: Mailbox, log: (line: string) => void):
 }
 
 /** Listens on 127.0.0.1; `port: 0` picks a free port (read back from the socket). */
-export async function listenSmtp(mailbox: Mailbox, port: number, log: (line: string) => void): Promise<SmtpListener> {
+export async function listenSmtp(
+  mailbox: Mailbox,
+  port: number,
+  log: (line: string) => void,
+): Promise<SmtpListener> {
   const server = createSmtpServer(mailbox, log);
   await new Promise<void>((resolve, reject) => {
-    const onError = (error: Error) => reject(new Error(`the sandbox's SMTP listener could not use port ${port}: ${error.message}`));
+    const onError = (error: Error) =>
+      reject(new Error(`the sandbox's SMTP listener could not use port ${port}: ${error.message}`));
     server.server.once("error", onError);
     server.listen(port, "127.0.0.1", () => {
       server.server.off("error", onError);

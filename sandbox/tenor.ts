@@ -35,7 +35,14 @@ export function tenorOptions(amount: number): TenorOption[] {
     };
   };
   return [
-    { value: "30d", label: "30 days", months: null, instalment: amount, total: amount, interest: "0% interest" },
+    {
+      value: "30d",
+      label: "30 days",
+      months: null,
+      instalment: amount,
+      total: amount,
+      interest: "0% interest",
+    },
     monthly("3m", 3),
     monthly("6m", 6),
     monthly("12m", 12),

@@ -28,17 +28,50 @@ export function validOrder(invoice = uniqueInvoice()) {
     order: {
       invoice_number: invoice,
       line_items: [
-        { id: "SKU-1", name: "Kopi Gayo 250 g", price: 85_000, quantity: 2, type: "FOOD", url: "https://shop.example/p/kopi" },
-        { id: "SKU-2", name: "Tumbler", price: 150_000, quantity: 1, type: "HOUSEHOLD", url: "https://shop.example/p/tumbler" },
-        { id: "shippingfee", name: "Shipping", price: 20_000, quantity: 1, type: "SHIPPING", url: "https://shop.example/shipping" },
-        { id: "discount", name: "Discount", price: -5_000, quantity: 1, type: "DISCOUNT", url: "https://shop.example/promo" },
+        {
+          id: "SKU-1",
+          name: "Kopi Gayo 250 g",
+          price: 85_000,
+          quantity: 2,
+          type: "FOOD",
+          url: "https://shop.example/p/kopi",
+        },
+        {
+          id: "SKU-2",
+          name: "Tumbler",
+          price: 150_000,
+          quantity: 1,
+          type: "HOUSEHOLD",
+          url: "https://shop.example/p/tumbler",
+        },
+        {
+          id: "shippingfee",
+          name: "Shipping",
+          price: 20_000,
+          quantity: 1,
+          type: "SHIPPING",
+          url: "https://shop.example/shipping",
+        },
+        {
+          id: "discount",
+          name: "Discount",
+          price: -5_000,
+          quantity: 1,
+          type: "DISCOUNT",
+          url: "https://shop.example/promo",
+        },
       ],
       amount: 335_000,
       callback_url: "https://shop.example/orders/abc/return",
       callback_url_cancel: "https://shop.example/orders/abc/cancel",
     },
     peer_to_peer_info: { expired_time: 60, merchant_unique_reference: `MUR-${invoice}` },
-    customer: { first_name: "Anton", last_name: "Budiman", phone: "6281234567890", email: "anton@example.com" },
+    customer: {
+      first_name: "Anton",
+      last_name: "Budiman",
+      phone: "6281234567890",
+      email: "anton@example.com",
+    },
     shipping_address: {
       first_name: "Anton",
       last_name: "Budiman",
@@ -74,7 +107,13 @@ export function signedRequest(baseUrl: string, call: SignedCall): Request {
   const signature =
     call.signature ??
     signRequest(
-      { clientId, requestId, requestTimestamp: timestamp, requestTarget: call.path, body: call.body ?? null },
+      {
+        clientId,
+        requestId,
+        requestTimestamp: timestamp,
+        requestTarget: call.path,
+        body: call.body ?? null,
+      },
       call.secretKey ?? SECRET_KEY,
     );
   const headers: Record<string, string> = {
@@ -86,7 +125,11 @@ export function signedRequest(baseUrl: string, call: SignedCall): Request {
   const contentType = call.contentType === undefined ? "application/json" : call.contentType;
   if (method === "POST" && contentType !== null) headers["Content-Type"] = contentType;
   // A GET carries no body; `body` on a GET only changes what is signed (to test rejection).
-  return new Request(`${baseUrl}${call.path}`, { method, headers, body: method === "GET" ? undefined : call.body });
+  return new Request(`${baseUrl}${call.path}`, {
+    method,
+    headers,
+    body: method === "GET" ? undefined : call.body,
+  });
 }
 
 /** Verifies a DOKU answer the way the app must: over the exact bytes, with the request's ids. */
@@ -131,7 +174,12 @@ export async function startReceiver(path = "/api/doku/notifications"): Promise<R
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      received.push({ path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), at: Date.now() });
+      received.push({
+        path: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+        at: Date.now(),
+      });
       const status = answers.shift() ?? 200;
       res.writeHead(status, { "Content-Type": "application/json" });
       res.end(JSON.stringify({ received: status < 300 }));
@@ -179,7 +227,10 @@ export interface PlacedOrder {
   json: {
     order: { amount: number; invoice_number: string };
     payment: { status: string; url?: string };
-    peer_to_peer_info: { merchant_unique_reference: string; identifier?: Array<{ name: string; value: string }> };
+    peer_to_peer_info: {
+      merchant_unique_reference: string;
+      identifier?: Array<{ name: string; value: string }>;
+    };
     error?: { code: string; message: string };
   };
   res: Response;
@@ -193,10 +244,21 @@ export async function placeOrder(
 ): Promise<PlacedOrder> {
   const requestId = call.requestId ?? randomUUID();
   const res = await fetch(
-    signedRequest(baseUrl, { path: GENERATE_ORDER, body: JSON.stringify(body), requestId, ...call }),
+    signedRequest(baseUrl, {
+      path: GENERATE_ORDER,
+      body: JSON.stringify(body),
+      requestId,
+      ...call,
+    }),
   );
   const text = await res.text();
-  return { status: res.status, requestId, text, json: JSON.parse(text) as PlacedOrder["json"], res };
+  return {
+    status: res.status,
+    requestId,
+    text,
+    json: JSON.parse(text) as PlacedOrder["json"],
+    res,
+  };
 }
 
 export interface StatusBody {
@@ -205,7 +267,10 @@ export interface StatusBody {
   channel?: { id: string };
   order?: { invoice_number: string; amount: number };
   transaction?: { status: string; date: string; original_request_id: string };
-  peer_to_peer_info?: { merchant_unique_reference: string; identifier: Array<{ name: string; value: string }> };
+  peer_to_peer_info?: {
+    merchant_unique_reference: string;
+    identifier: Array<{ name: string; value: string }>;
+  };
   error?: { code: string; message: string; type: string };
 }
 
@@ -241,7 +306,11 @@ export function submitKredivo(
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls until `predicate` holds (the sandbox logs a delivery just after the receiver answers). */
-export async function waitUntil(predicate: () => boolean, timeoutMs = 3_000, what = "condition"): Promise<void> {
+export async function waitUntil(
+  predicate: () => boolean,
+  timeoutMs = 3_000,
+  what = "condition",
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error(`${what} not met in time`);
@@ -255,13 +324,22 @@ export async function waitUntil(predicate: () => boolean, timeoutMs = 3_000, wha
  * receiver's log are cleared between tests.
  */
 export function sandboxForFile(
-  options: Omit<Partial<SandboxOptions>, "notificationUrl"> & { receiverPath?: string; resetAfterEach?: boolean } = {},
+  options: Omit<Partial<SandboxOptions>, "notificationUrl"> & {
+    receiverPath?: string;
+    resetAfterEach?: boolean;
+  } = {},
 ): { sandbox: RunningSandbox; receiver: Receiver } {
   const { receiverPath, resetAfterEach = false, ...sandboxOptions } = options;
   const env = {} as { sandbox: RunningSandbox; receiver: Receiver };
   beforeAll(async () => {
     env.receiver = await startReceiver(receiverPath);
-    env.sandbox = await startSandbox({ port: 0, clientId: CLIENT_ID, secretKey: SECRET_KEY, ...sandboxOptions, notificationUrl: env.receiver.url });
+    env.sandbox = await startSandbox({
+      port: 0,
+      clientId: CLIENT_ID,
+      secretKey: SECRET_KEY,
+      ...sandboxOptions,
+      notificationUrl: env.receiver.url,
+    });
   });
   if (resetAfterEach) {
     afterEach(async () => {

@@ -4,8 +4,8 @@
 // sessions at their next request.
 import { z } from "zod";
 import { openDatabase } from "../lib/db/connection";
-import { PUBLISHED_SECRETS } from "../lib/published-values";
 import { shownDatabaseUrl } from "../lib/db/dialect";
+import { PUBLISHED_SECRETS } from "../lib/published-values";
 import { databaseUrlField } from "./database-url";
 import { loadDotEnv } from "./load-env";
 
@@ -17,11 +17,16 @@ const config = z
     ADMIN_PASSWORD: z
       .string()
       .min(12, "must be at least 12 characters")
-      .refine((p) => p !== PUBLISHED_SECRETS.ADMIN_PASSWORD, "is the one published in .env.example: choose your own"),
+      .refine(
+        (p) => p !== PUBLISHED_SECRETS.ADMIN_PASSWORD,
+        "is the one published in .env.example: choose your own",
+      ),
   })
   .safeParse(process.env);
 if (!config.success) {
-  console.error(`Cannot create the admin:\n${config.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+  console.error(
+    `Cannot create the admin:\n${config.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n")}`,
+  );
   process.exit(1);
 }
 const { DATABASE_URL: url, ADMIN_EMAIL, ADMIN_PASSWORD } = config.data;
@@ -30,7 +35,9 @@ const { seedAdmin } = await import("../lib/auth/seed-admin");
 const database = openDatabase(url);
 try {
   await database.migrate();
-  console.log(`admin ${ADMIN_EMAIL}: ${await seedAdmin(database, ADMIN_EMAIL, ADMIN_PASSWORD)} in ${shownDatabaseUrl(url)}`);
+  console.log(
+    `admin ${ADMIN_EMAIL}: ${await seedAdmin(database, ADMIN_EMAIL, ADMIN_PASSWORD)} in ${shownDatabaseUrl(url)}`,
+  );
 } finally {
   await database.close();
 }

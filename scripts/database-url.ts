@@ -14,10 +14,15 @@ export const databaseUrlField = z
   });
 
 /** DATABASE_URL, or a message saying what it should be and `exit(1)`. */
-export function databaseUrlOrExit(value: string | undefined): { url: string; target: DatabaseTarget } {
+export function databaseUrlOrExit(value: string | undefined): {
+  url: string;
+  target: DatabaseTarget;
+} {
   const url = value?.trim();
   if (!url) {
-    console.error("DATABASE_URL is not set: give a SQLite file path or postgres:// URL (copy .env.example to .env)");
+    console.error(
+      "DATABASE_URL is not set: give a SQLite file path or postgres:// URL (copy .env.example to .env)",
+    );
     process.exit(1);
   }
   const parsed = parseDatabaseUrl(url);

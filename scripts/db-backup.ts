@@ -10,7 +10,9 @@ import { loadDotEnv } from "./load-env";
 loadDotEnv();
 const { url, target } = databaseUrlOrExit(process.env.DATABASE_URL);
 if (target.dialect !== "sqlite") {
-  console.error('db:backup copies a SQLite file, but DATABASE_URL is a PostgreSQL URL: use pg_dump instead (e.g. pg_dump --format=custom "$DATABASE_URL" > shop.dump)');
+  console.error(
+    'db:backup copies a SQLite file, but DATABASE_URL is a PostgreSQL URL: use pg_dump instead (e.g. pg_dump --format=custom "$DATABASE_URL" > shop.dump)',
+  );
   process.exit(1);
 }
 // Imported once .env is loaded: lib/db/schema picks its dialect's tables from DATABASE_URL.

@@ -13,7 +13,9 @@ const config = z
   })
   .safeParse(process.env);
 if (!config.success) {
-  console.error(`Cannot seed (see .env.example):\n${config.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+  console.error(
+    `Cannot seed (see .env.example):\n${config.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n")}`,
+  );
   process.exit(1);
 }
 const { DATABASE_URL: url, ADMIN_EMAIL, ADMIN_PASSWORD } = config.data;
@@ -26,7 +28,9 @@ try {
   await database.migrate();
   const counts = await seedDatabase(database);
   const admin = await seedAdmin(database, ADMIN_EMAIL, ADMIN_PASSWORD);
-  console.log(`seeded ${counts.sellers} sellers, ${counts.products} products and admin ${ADMIN_EMAIL} (${admin}) into ${shownDatabaseUrl(url)}`);
+  console.log(
+    `seeded ${counts.sellers} sellers, ${counts.products} products and admin ${ADMIN_EMAIL} (${admin}) into ${shownDatabaseUrl(url)}`,
+  );
 } finally {
   await database.close();
 }

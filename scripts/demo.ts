@@ -12,11 +12,16 @@ if (!existsSync(".env")) {
   // a demo that runs is a demo someone may expose. Plain http is allowed for this local trial.
   const env = readFileSync(".env.example", "utf8")
     .replace(/^AUTH_SECRET=.*$/m, `AUTH_SECRET=${randomBytes(32).toString("base64url")}`)
-    .replace(/^DOKU_SECRET_KEY=.*$/m, `DOKU_SECRET_KEY=SK-SANDBOX-LOCAL-${randomBytes(16).toString("hex")}`)
+    .replace(
+      /^DOKU_SECRET_KEY=.*$/m,
+      `DOKU_SECRET_KEY=SK-SANDBOX-LOCAL-${randomBytes(16).toString("hex")}`,
+    )
     .replace(/^ALLOW_HTTP_APP_BASE_URL=.*$/m, "ALLOW_HTTP_APP_BASE_URL=true")
     .replace(/^ADMIN_PASSWORD=.*$/m, `ADMIN_PASSWORD=${randomBytes(12).toString("base64url")}`);
   writeFileSync(".env", env, { mode: 0o600 });
-  console.log("› created .env from .env.example (fresh sandbox secret, session secret and admin password)");
+  console.log(
+    "› created .env from .env.example (fresh sandbox secret, session secret and admin password)",
+  );
 }
 loadDotEnv();
 // The shop's emails go to the sandbox's mailbox unless .env names another SMTP server.
@@ -34,13 +39,19 @@ function run(title: string, command: string, args: string[]): void {
 
 const tsx = ["node_modules/tsx/dist/cli.mjs"];
 run("migrating and seeding the database", process.execPath, [...tsx, "scripts/db-seed.ts"]);
-run("building the app (next build)", process.execPath, ["node_modules/next/dist/bin/next", "build"]);
+run("building the app (next build)", process.execPath, [
+  "node_modules/next/dist/bin/next",
+  "build",
+]);
 
 const appUrl = process.env.APP_BASE_URL ?? "http://localhost:3000";
 const port = new URL(appUrl).port || "3000";
 const children: ChildProcess[] = [
   spawn(process.execPath, [...tsx, "sandbox/main.ts"], { stdio: "inherit", env: process.env }),
-  spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { stdio: "inherit", env: process.env }),
+  spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
+    stdio: "inherit",
+    env: process.env,
+  }),
 ];
 
 let stopping = false;
@@ -49,9 +60,9 @@ function stop(code: number): void {
   stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
   setTimeout(() => process.exit(code), 3000).unref();
-  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null))).then(() =>
-    process.exit(code),
-  );
+  Promise.all(
+    children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null)),
+  ).then(() => process.exit(code));
 }
 for (const child of children) {
   child.once("exit", (code) => {

@@ -18,7 +18,9 @@ const USAGE = [
 loadDotEnv();
 const config = z.object({ DATABASE_URL: databaseUrlField }).safeParse(process.env);
 const argv = process.argv.slice(2);
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "the product's slug, e.g. lintas-x5-smartphone");
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "the product's slug, e.g. lintas-x5-smartphone");
 const setCount = z.tuple(
   [
     slug,
@@ -28,7 +30,10 @@ const setCount = z.tuple(
       .transform(Number)
       .pipe(z.number().max(1_000_000, "at most 1,000,000 units")),
   ],
-  { error: "give a slug and a count, a slug and --max-per-order <n|off>, or nothing to list every product" },
+  {
+    error:
+      "give a slug and a count, a slug and --max-per-order <n|off>, or nothing to list every product",
+  },
 );
 const setMax = z.tuple([
   slug,
@@ -39,11 +44,16 @@ const setMax = z.tuple([
     .transform((v) => (v === "off" ? null : Number(v))),
 ]);
 // Nothing: list. Otherwise a slug and a count, or a slug and its most per order.
-const args = (argv[1] === "--max-per-order" ? setMax : setCount).optional().safeParse(argv.length === 0 ? undefined : argv);
+const args = (argv[1] === "--max-per-order" ? setMax : setCount)
+  .optional()
+  .safeParse(argv.length === 0 ? undefined : argv);
 if (!config.success || !args.success) {
   const issues = [...(config.error?.issues ?? []), ...(args.error?.issues ?? [])];
-  const where = (path: PropertyKey[]) => ["slug", "count", "most per order"][Number(path[0])] ?? (path.join(".") || "arguments");
-  console.error(`Cannot change stock:\n${issues.map((i) => `  - ${where(i.path)}: ${i.message}`).join("\n")}\n${USAGE}`);
+  const where = (path: PropertyKey[]) =>
+    ["slug", "count", "most per order"][Number(path[0])] ?? (path.join(".") || "arguments");
+  console.error(
+    `Cannot change stock:\n${issues.map((i) => `  - ${where(i.path)}: ${i.message}`).join("\n")}\n${USAGE}`,
+  );
   process.exit(1);
 }
 const url = config.data.DATABASE_URL;
@@ -56,10 +66,14 @@ try {
     const rows = await listStock(database);
     const width = Math.max(4, ...rows.map((r) => r.slug.length));
     console.log(`stock in ${shownDatabaseUrl(url)} (held: units unpaid orders hold)`);
-    console.log(`${"slug".padEnd(width)}  ${"stock".padStart(6)}  ${"held".padStart(6)}  ${"max/order".padStart(9)}`);
+    console.log(
+      `${"slug".padEnd(width)}  ${"stock".padStart(6)}  ${"held".padStart(6)}  ${"max/order".padStart(9)}`,
+    );
     for (const r of rows) {
       const max = r.maxPerOrder === null ? "-" : String(r.maxPerOrder);
-      console.log(`${r.slug.padEnd(width)}  ${String(r.stock).padStart(6)}  ${String(r.held).padStart(6)}  ${max.padStart(9)}${r.active ? "" : "  (not sold)"}`);
+      console.log(
+        `${r.slug.padEnd(width)}  ${String(r.stock).padStart(6)}  ${String(r.held).padStart(6)}  ${max.padStart(9)}${r.active ? "" : "  (not sold)"}`,
+      );
     }
   } else if (args.data.length === 3) {
     const [slug, , max] = args.data;
@@ -69,7 +83,9 @@ try {
       process.exitCode = 1;
     } else {
       const shown = (n: number | null) => (n === null ? "no limit" : String(n));
-      console.log(`${slug}: most per order ${shown(changed.before)} → ${shown(changed.after)} in ${shownDatabaseUrl(url)}`);
+      console.log(
+        `${slug}: most per order ${shown(changed.before)} → ${shown(changed.after)} in ${shownDatabaseUrl(url)}`,
+      );
     }
   } else {
     const [slug, count] = args.data;
@@ -78,7 +94,9 @@ try {
       console.error(`No product with slug "${slug}" (npm run stock lists them).`);
       process.exitCode = 1;
     } else {
-      console.log(`${slug}: stock ${changed.before} → ${changed.after} in ${shownDatabaseUrl(url)}`);
+      console.log(
+        `${slug}: stock ${changed.before} → ${changed.after} in ${shownDatabaseUrl(url)}`,
+      );
     }
   }
 } finally {

@@ -1,4 +1,5 @@
 "use server";
+
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { chooseLocale, pathToReload } from "@/lib/i18n/preference";

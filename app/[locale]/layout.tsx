@@ -2,8 +2,8 @@
 // never part of the public URL (proxy.ts), so a page that reads nothing else can be cached once
 // per language.
 import type { Metadata, Viewport } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
 import { isLocale, localeOrDefault } from "@/lib/i18n/locales";
 import "../globals.css";
 
@@ -19,7 +19,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale: localeOrDefault(locale), namespace: "common" });
   const shop = t("shopName");
-  return { title: { default: shop, template: `%s · ${shop}` }, description: t("metadata.description") };
+  return {
+    title: { default: shop, template: `%s · ${shop}` },
+    description: t("metadata.description"),
+  };
 }
 
 export const viewport: Viewport = {
@@ -38,9 +41,7 @@ export default async function RootLayout({ children, params }: Props) {
   // the back office's layout gives its own.
   return (
     <html lang={locale}>
-      <body className="min-h-dvh font-sans">
-        {children}
-      </body>
+      <body className="min-h-dvh font-sans">{children}</body>
     </html>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("shop.notFound");
@@ -15,7 +15,10 @@ export default function NotFound() {
       <p className="text-sm font-semibold text-brand-700">404</p>
       <h1 className="text-2xl font-bold tracking-tight">{t("notFound.title")}</h1>
       <p className="text-stone-600">{t("notFound.bodyOutsideShop")}</p>
-      <Link href="/" className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900">
+      <Link
+        href="/"
+        className="rounded-lg bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-900"
+      >
         {t("actions.backToShop")}
       </Link>
     </main>

@@ -31,7 +31,10 @@ export function AttemptsList({
       {attempts.length === 0 ? (
         <p className="px-4 pb-4 text-sm text-stone-600 sm:px-5">{t("none")}</p>
       ) : (
-        <ol className="divide-y divide-stone-100 border-t border-stone-200" data-testid="admin-attempts">
+        <ol
+          className="divide-y divide-stone-100 border-t border-stone-200"
+          data-testid="admin-attempts"
+        >
           {attempts.map((attempt) => (
             <li
               key={attempt.id}
@@ -41,9 +44,13 @@ export function AttemptsList({
             >
               <div className="min-w-0 flex-1">
                 <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                  <h3 className="break-all font-mono text-sm font-semibold">{attempt.invoiceNumber}</h3>
+                  <h3 className="break-all font-mono text-sm font-semibold">
+                    {attempt.invoiceNumber}
+                  </h3>
                   <AttemptStatusBadge status={attempt.status} />
-                  <span className="text-sm font-semibold tabular-nums">{formatRupiah(attempt.amount)}</span>
+                  <span className="text-sm font-semibold tabular-nums">
+                    {formatRupiah(attempt.amount)}
+                  </span>
                 </div>
                 <dl className="mt-2 grid grid-cols-[6rem_1fr] gap-x-3 gap-y-1 text-xs text-stone-600 lg:grid-cols-[6rem_1fr_6rem_1fr]">
                   <dt>{t("requestId")}</dt>
@@ -55,7 +62,9 @@ export function AttemptsList({
                     <ShopTime at={attempt.createdAt} seconds />
                   </dd>
                   <dt>{t("expires")}</dt>
-                  <dd className="text-stone-800">{attempt.expiresAt ? <ShopTime at={attempt.expiresAt} /> : "—"}</dd>
+                  <dd className="text-stone-800">
+                    {attempt.expiresAt ? <ShopTime at={attempt.expiresAt} /> : "—"}
+                  </dd>
                   {attempt.lastCheckedAt ? (
                     <>
                       <dt>{t("lastChecked")}</dt>

@@ -1,4 +1,5 @@
 "use client";
+
 // "Check status with DOKU" for one attempt, with DOKU's answer shown right under the button. The
 // action answers with a message key; it is worded here, in the staff member's language.
 import { useTranslations } from "next-intl";
@@ -19,14 +20,22 @@ export function CheckStatusForm({
   primary: boolean;
   checkStatusAction: CheckStatusAction;
 }) {
-  const [state, action] = useActionState<CheckStatusMessage | null, FormData>((_previous, formData) => checkStatusAction(formData), null);
+  const [state, action] = useActionState<CheckStatusMessage | null, FormData>(
+    (_previous, formData) => checkStatusAction(formData),
+    null,
+  );
   const t = useTranslations("admin.checkStatus");
   const resultId = `check-status-result-${attemptId}`;
   return (
     <form action={action} className="flex min-w-48 flex-col items-start gap-1.5">
       <input type="hidden" name="orderId" value={orderId} />
       <input type="hidden" name="attemptId" value={attemptId} />
-      <SubmitButton size="sm" variant={primary ? "primary" : "secondary"} pendingLabel={t("pending")} className="whitespace-nowrap">
+      <SubmitButton
+        size="sm"
+        variant={primary ? "primary" : "secondary"}
+        pendingLabel={t("pending")}
+        className="whitespace-nowrap"
+      >
         {t("button")}
       </SubmitButton>
       <p
@@ -39,7 +48,10 @@ export function CheckStatusForm({
         {state ? (
           <>
             <span aria-hidden="true">{state.ok ? "✓ " : "✗ "}</span>
-            {t(`result.${state.key}`, checkStatusValues(state, (status) => t(`status.${status}`)))}
+            {t(
+              `result.${state.key}`,
+              checkStatusValues(state, (status) => t(`status.${status}`)),
+            )}
           </>
         ) : null}
       </p>

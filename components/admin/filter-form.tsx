@@ -1,7 +1,7 @@
 // The orders filter: a plain GET form, so every filtered view is a shareable URL. next/form
 // navigates client-side when JavaScript is on and submits normally when it is not.
-import Form from "next/form";
 import { useTranslations } from "next-intl";
+import Form from "next/form";
 import { buttonClass } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
 import { filterQuery, statusFilterValues, type OrderFilter } from "@/lib/admin/filter";
@@ -20,7 +20,9 @@ export function FilterForm({ filter }: { filter: OrderFilter }) {
       action="/admin"
       role="search"
       aria-label={t("label")}
-      className={cardClass("grid grid-cols-2 gap-3 p-4 sm:grid-cols-4 lg:grid-cols-[10rem_10rem_10rem_minmax(0,1fr)_auto] lg:items-end")}
+      className={cardClass(
+        "grid grid-cols-2 gap-3 p-4 sm:grid-cols-4 lg:grid-cols-[10rem_10rem_10rem_minmax(0,1fr)_auto] lg:items-end",
+      )}
     >
       <div className="col-span-2 sm:col-span-1">
         <label htmlFor="filter-status" className={field}>
@@ -38,13 +40,25 @@ export function FilterForm({ filter }: { filter: OrderFilter }) {
         <label htmlFor="filter-from" className={field}>
           {t("from")}
         </label>
-        <input id="filter-from" name="from" type="date" defaultValue={filter.from ?? ""} className={control} />
+        <input
+          id="filter-from"
+          name="from"
+          type="date"
+          defaultValue={filter.from ?? ""}
+          className={control}
+        />
       </div>
       <div>
         <label htmlFor="filter-to" className={field}>
           {t("to")}
         </label>
-        <input id="filter-to" name="to" type="date" defaultValue={filter.to ?? ""} className={control} />
+        <input
+          id="filter-to"
+          name="to"
+          type="date"
+          defaultValue={filter.to ?? ""}
+          className={control}
+        />
       </div>
       <div className="col-span-2 sm:col-span-1 lg:col-span-1">
         <label htmlFor="filter-q" className={field}>
@@ -62,7 +76,13 @@ export function FilterForm({ filter }: { filter: OrderFilter }) {
           className={control}
         />
       </div>
-      <button type="submit" className={buttonClass({ size: "sm", className: "col-span-2 h-10 sm:col-span-4 lg:col-span-1" })}>
+      <button
+        type="submit"
+        className={buttonClass({
+          size: "sm",
+          className: "col-span-2 h-10 sm:col-span-4 lg:col-span-1",
+        })}
+      >
         {t("submit")}
       </button>
     </Form>

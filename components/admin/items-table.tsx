@@ -4,7 +4,13 @@ import { Caption, RowTh, Table, TableScroll, Td, Th } from "@/components/ui/tabl
 import type { AdminOrder, AdminOrderItem } from "@/lib/admin/orders";
 import { formatRupiah } from "@/lib/money";
 
-export function ItemsTable({ items, order }: { items: AdminOrderItem[]; order: Pick<AdminOrder, "subtotal" | "shippingTotal" | "total"> }) {
+export function ItemsTable({
+  items,
+  order,
+}: {
+  items: AdminOrderItem[];
+  order: Pick<AdminOrder, "subtotal" | "shippingTotal" | "total">;
+}) {
   const t = useTranslations("admin.items");
   const foot = "border-b-0 text-right";
   return (
@@ -26,7 +32,9 @@ export function ItemsTable({ items, order }: { items: AdminOrderItem[]; order: P
               <tr key={item.id}>
                 <RowTh className="text-left font-normal">
                   {item.name}
-                  {item.kind === "shipping" ? <span className="ml-1.5 text-xs text-stone-500">{t("shippingLine")}</span> : null}
+                  {item.kind === "shipping" ? (
+                    <span className="ml-1.5 text-xs text-stone-500">{t("shippingLine")}</span>
+                  ) : null}
                 </RowTh>
                 <Td className="whitespace-nowrap font-mono text-xs text-stone-600">{item.sku}</Td>
                 <Td numeric>{formatRupiah(item.unitPrice)}</Td>

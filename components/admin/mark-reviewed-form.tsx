@@ -3,7 +3,15 @@ import { SubmitButton } from "@/components/ui/submit-button";
 
 export type MarkReviewedAction = (formData: FormData) => Promise<void>;
 
-export function MarkReviewedForm({ orderId, eventId, markReviewedAction }: { orderId: number; eventId: number; markReviewedAction?: MarkReviewedAction }) {
+export function MarkReviewedForm({
+  orderId,
+  eventId,
+  markReviewedAction,
+}: {
+  orderId: number;
+  eventId: number;
+  markReviewedAction?: MarkReviewedAction;
+}) {
   const t = useTranslations("admin.review");
   return (
     <form action={markReviewedAction}>

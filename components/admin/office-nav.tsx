@@ -1,13 +1,23 @@
 "use client";
+
 // The back office's two sections. A client component only to mark the page you are on; the
 // words come from the server.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function OfficeNav({ label, links }: { label: string; links: { href: string; text: string }[] }) {
+export function OfficeNav({
+  label,
+  links,
+}: {
+  label: string;
+  links: { href: string; text: string }[];
+}) {
   const pathname = usePathname();
   // "/admin" is the orders list and also the start of every order's address.
-  const isCurrent = (href: string) => (href === "/admin" ? pathname === "/admin" || pathname.startsWith("/admin/orders") : pathname.startsWith(href));
+  const isCurrent = (href: string) =>
+    href === "/admin"
+      ? pathname === "/admin" || pathname.startsWith("/admin/orders")
+      : pathname.startsWith(href);
   return (
     <nav aria-label={label}>
       <ul className="flex items-center gap-1">

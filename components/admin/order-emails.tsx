@@ -1,4 +1,5 @@
 "use client";
+
 // The order's emails from the outbox, oldest first: what each one is, where it went, how it
 // stands, and what the SMTP server last said (or the error that keeps it queued or failed). Each
 // row has "Resend", which queues a new outbox row for the same address (lib/admin/emails.ts), so
@@ -23,21 +24,50 @@ export type ResendEmailAction = (formData: FormData) => Promise<ResendEmailResul
 
 /** The row's status, or `limited` for a failed row the daily cap kept back. */
 type EmailState = EmailStatus | "limited";
-const STATUS_TONE: Record<EmailState, Tone> = { queued: "warn", sending: "warn", sent: "good", failed: "bad", limited: "neutral" };
+const STATUS_TONE: Record<EmailState, Tone> = {
+  queued: "warn",
+  sending: "warn",
+  sent: "good",
+  failed: "bad",
+  limited: "neutral",
+};
 const stateOf = (email: OrderEmailRow): EmailState => (email.limited ? "limited" : email.status);
 
-function ResendForm({ orderId, outboxId, primary, resendEmailAction }: { orderId: number; outboxId: number; primary: boolean; resendEmailAction: ResendEmailAction }) {
-  const [state, action] = useActionState<ResendEmailResult | null, FormData>((_previous, formData) => resendEmailAction(formData), null);
+function ResendForm({
+  orderId,
+  outboxId,
+  primary,
+  resendEmailAction,
+}: {
+  orderId: number;
+  outboxId: number;
+  primary: boolean;
+  resendEmailAction: ResendEmailAction;
+}) {
+  const [state, action] = useActionState<ResendEmailResult | null, FormData>(
+    (_previous, formData) => resendEmailAction(formData),
+    null,
+  );
   const t = useTranslations("admin.emails");
   const ok = state === "queued";
   return (
     <form action={action} className="flex min-w-36 flex-col items-start gap-1.5">
       <input type="hidden" name="orderId" value={orderId} />
       <input type="hidden" name="outboxId" value={outboxId} />
-      <SubmitButton size="sm" variant={primary ? "primary" : "secondary"} pendingLabel={t("resending")} className="whitespace-nowrap">
+      <SubmitButton
+        size="sm"
+        variant={primary ? "primary" : "secondary"}
+        pendingLabel={t("resending")}
+        className="whitespace-nowrap"
+      >
         {t("resend")}
       </SubmitButton>
-      <p role="status" aria-live="polite" data-testid="resend-result" className={`max-w-56 text-xs ${state ? (ok ? "text-green-800" : "text-red-800") : "sr-only"}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        data-testid="resend-result"
+        className={`max-w-56 text-xs ${state ? (ok ? "text-green-800" : "text-red-800") : "sr-only"}`}
+      >
         {state ? (
           <>
             <span aria-hidden="true">{ok ? "✓ " : "✗ "}</span>
@@ -76,7 +106,10 @@ function Answer({ email }: { email: OrderEmailRow }) {
       </p>
     );
   }
-  const error = (email.status === "queued" || email.status === "failed") && email.lastError ? email.lastError : null;
+  const error =
+    (email.status === "queued" || email.status === "failed") && email.lastError
+      ? email.lastError
+      : null;
   const text = error ?? email.lastResponse;
   if (!text) {
     return (
@@ -92,7 +125,11 @@ function Answer({ email }: { email: OrderEmailRow }) {
         {error ? <span aria-hidden="true">✗ </span> : null}
         {t(error ? "lastError" : "serverAnswer")}
       </span>
-      <span className={`font-mono text-xs wrap-anywhere ${error ? "text-red-800" : "text-stone-800"}`}>{text}</span>
+      <span
+        className={`font-mono text-xs wrap-anywhere ${error ? "text-red-800" : "text-stone-800"}`}
+      >
+        {text}
+      </span>
     </div>
   );
 }
@@ -119,7 +156,13 @@ export function OrderEmails({
         <p className="mt-1 max-w-3xl text-sm text-stone-600">{t("intro")}</p>
       </div>
       {smtpConfigured ? null : (
-        <Alert tone="warning" role={null} testId="smtp-not-configured" title={t("smtpMissingTitle")} className="mx-4 mt-3 sm:mx-5">
+        <Alert
+          tone="warning"
+          role={null}
+          testId="smtp-not-configured"
+          title={t("smtpMissingTitle")}
+          className="mx-4 mt-3 sm:mx-5"
+        >
           {t("smtpMissing")}
         </Alert>
       )}
@@ -144,7 +187,12 @@ export function OrderEmails({
             </thead>
             <tbody>
               {emails.map((email) => (
-                <tr key={email.id} data-testid="email-row" data-kind={email.kind} data-status={stateOf(email)}>
+                <tr
+                  key={email.id}
+                  data-testid="email-row"
+                  data-kind={email.kind}
+                  data-status={stateOf(email)}
+                >
                   <RowTh className="min-w-44 text-left font-normal">
                     <span className="block font-medium">{t(`kinds.${email.kind}`)}</span>
                     <span className="block text-xs text-stone-500">
@@ -152,7 +200,9 @@ export function OrderEmails({
                       {email.resendOf !== null ? (
                         <>
                           {" · "}
-                          <span data-testid="email-resend-of">{t("resendOf", { id: email.resendOf })}</span>
+                          <span data-testid="email-resend-of">
+                            {t("resendOf", { id: email.resendOf })}
+                          </span>
                         </>
                       ) : null}
                     </span>
@@ -171,7 +221,12 @@ export function OrderEmails({
                     <Answer email={email} />
                   </Td>
                   <Td>
-                    <ResendForm orderId={orderId} outboxId={email.id} primary={email.status === "failed"} resendEmailAction={resendEmailAction} />
+                    <ResendForm
+                      orderId={orderId}
+                      outboxId={email.id}
+                      primary={email.status === "failed"}
+                      resendEmailAction={resendEmailAction}
+                    />
                   </Td>
                 </tr>
               ))}

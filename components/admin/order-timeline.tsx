@@ -14,8 +14,10 @@ const ARROW = { out: "→ DOKU", in: "← DOKU" } as const;
 
 function Signature({ valid }: { valid: boolean | null }) {
   const t = useTranslations("admin.timeline");
-  if (valid === true) return <span className="font-medium text-green-800">✓ {t("signatureValid")}</span>;
-  if (valid === false) return <span className="font-semibold text-red-800">✗ {t("signatureInvalid")}</span>;
+  if (valid === true)
+    return <span className="font-medium text-green-800">✓ {t("signatureValid")}</span>;
+  if (valid === false)
+    return <span className="font-semibold text-red-800">✗ {t("signatureInvalid")}</span>;
   return (
     <span className="text-stone-500">
       <span aria-hidden="true">—</span>
@@ -41,7 +43,11 @@ function Block({ title, children }: { title: string; children: string | null }) 
 }
 
 const headerText = (headers: Record<string, string> | null) =>
-  headers && Object.keys(headers).length ? Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join("\n") : null;
+  headers && Object.keys(headers).length
+    ? Object.entries(headers)
+        .map(([name, value]) => `${name}: ${value}`)
+        .join("\n")
+    : null;
 
 /** What the response-signature check compared, so the merchant can tell DOKU exactly what came. */
 function SignatureProblem({ check }: { check: NonNullable<AdminEvent["signatureCheck"]> }) {
@@ -65,10 +71,17 @@ function SignatureProblem({ check }: { check: NonNullable<AdminEvent["signatureC
 }
 
 /** An unverified body is kept only in part: say how much of it, and how to match the rest. */
-function bodyTitle(event: AdminEvent, t: ReturnType<typeof useTranslations<"admin.timeline">>): string {
+function bodyTitle(
+  event: AdminEvent,
+  t: ReturnType<typeof useTranslations<"admin.timeline">>,
+): string {
   const kept = event.requestBody === null ? 0 : Buffer.byteLength(event.requestBody);
   if (event.requestBodyBytes === null || kept >= event.requestBodyBytes) return t("requestBody");
-  return t("requestBodyPartial", { kept, total: event.requestBodyBytes, sha256: event.requestBodySha256 ?? t("unknown") });
+  return t("requestBodyPartial", {
+    kept,
+    total: event.requestBodyBytes,
+    sha256: event.requestBodySha256 ?? t("unknown"),
+  });
 }
 
 export function OrderTimeline({
@@ -112,12 +125,21 @@ export function OrderTimeline({
                 data-outcome={event.outcome}
                 data-flagged={event.flagged ? "true" : undefined}
                 className={`rounded-xl border p-3 text-sm sm:p-4 ${
-                  event.flagged ? "border-red-200 border-l-4 border-l-red-600 bg-red-50/40" : "border-stone-200"
+                  event.flagged
+                    ? "border-red-200 border-l-4 border-l-red-600 bg-red-50/40"
+                    : "border-stone-200"
                 }`}
               >
                 <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                  <span className="inline-flex items-center rounded-md bg-stone-900 px-2 py-0.5 font-mono text-xs font-semibold text-white" title={words}>
-                    <span aria-hidden="true">{event.direction === "local" ? t("direction.localShort") : ARROW[event.direction]}</span>
+                  <span
+                    className="inline-flex items-center rounded-md bg-stone-900 px-2 py-0.5 font-mono text-xs font-semibold text-white"
+                    title={words}
+                  >
+                    <span aria-hidden="true">
+                      {event.direction === "local"
+                        ? t("direction.localShort")
+                        : ARROW[event.direction]}
+                    </span>
                     <span className="sr-only">{words}</span>
                   </span>
                   <h3 className="font-semibold">{t(`kind.${event.kind}`)}</h3>
@@ -130,13 +152,22 @@ export function OrderTimeline({
                 {event.flagged ? (
                   <div className="mt-2 flex flex-wrap items-center gap-3">
                     <p className="flex items-center gap-1.5 font-semibold text-red-800">
-                      <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4 shrink-0">
+                      <svg
+                        aria-hidden="true"
+                        viewBox="0 0 20 20"
+                        fill="currentColor"
+                        className="size-4 shrink-0"
+                      >
                         <path d="M3.5 2.75a.75.75 0 0 0-1.5 0v14.5a.75.75 0 0 0 1.5 0v-4.392l1.657-.348a6.449 6.449 0 0 1 4.271.572 7.948 7.948 0 0 0 5.965.524l2.078-.64A.75.75 0 0 0 18 12.25v-8.5a.75.75 0 0 0-.904-.734l-2.38.501a7.25 7.25 0 0 1-4.186-.363l-.502-.2a8.75 8.75 0 0 0-5.053-.439l-1.475.31V2.75Z" />
                       </svg>
                       {t("flagged", { outcome: event.outcome })}
                     </p>
                     {needsReview ? (
-                      <MarkReviewedForm orderId={orderId} eventId={event.id} markReviewedAction={markReviewedAction} />
+                      <MarkReviewedForm
+                        orderId={orderId}
+                        eventId={event.id}
+                        markReviewedAction={markReviewedAction}
+                      />
                     ) : event.reviewedAt ? (
                       <p className="text-sm text-green-800" data-testid="event-reviewed">
                         <span aria-hidden="true">✓ </span>
@@ -167,22 +198,34 @@ export function OrderTimeline({
                   </div>
                   <div className="min-w-0">
                     <dt className="text-xs text-stone-500">{t("invoice")}</dt>
-                    <dd className="break-all font-mono text-xs">{(event.attemptId && invoiceOf.get(event.attemptId)) ?? "—"}</dd>
+                    <dd className="break-all font-mono text-xs">
+                      {(event.attemptId && invoiceOf.get(event.attemptId)) ?? "—"}
+                    </dd>
                   </div>
                   <div>
                     <dt className="text-xs text-stone-500">{t("duration")}</dt>
-                    <dd className="tabular-nums">{event.durationMs != null ? `${event.durationMs} ms` : "—"}</dd>
+                    <dd className="tabular-nums">
+                      {event.durationMs != null ? `${event.durationMs} ms` : "—"}
+                    </dd>
                   </div>
                 </dl>
-                {event.signatureCheck && !event.signatureCheck.valid ? <SignatureProblem check={event.signatureCheck} /> : null}
+                {event.signatureCheck && !event.signatureCheck.valid ? (
+                  <SignatureProblem check={event.signatureCheck} />
+                ) : null}
 
                 <details className="group mt-2">
-                  <summary className="cursor-pointer rounded text-sm font-medium text-stone-700 hover:text-stone-900">{t("details")}</summary>
+                  <summary className="cursor-pointer rounded text-sm font-medium text-stone-700 hover:text-stone-900">
+                    {t("details")}
+                  </summary>
                   <div className="mt-2 grid gap-3 lg:grid-cols-2">
                     <Block title={t("requestHeaders")}>{headerText(event.requestHeaders)}</Block>
                     <Block title={t("responseHeaders")}>{headerText(event.responseHeaders)}</Block>
-                    <Block title={bodyTitle(event, t)}>{event.requestBody ? prettyBody(event.requestBody) : null}</Block>
-                    <Block title={t("responseBody")}>{event.responseBody ? prettyBody(event.responseBody) : null}</Block>
+                    <Block title={bodyTitle(event, t)}>
+                      {event.requestBody ? prettyBody(event.requestBody) : null}
+                    </Block>
+                    <Block title={t("responseBody")}>
+                      {event.responseBody ? prettyBody(event.responseBody) : null}
+                    </Block>
                   </div>
                 </details>
               </li>

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import Link from "next/link";
 import { useShopTimeZone } from "@/components/ui/shop-time";
 import { Caption, RowTh, Table, TableScroll, Td, Th } from "@/components/ui/table";
 import type { OrderList } from "@/lib/admin/orders";
@@ -37,7 +37,9 @@ export function OrdersTable({ list, filtered }: { list: OrderList; filtered: boo
       <Table data-testid="orders-table">
         <Caption>
           {t("caption")}{" "}
-          <span className="font-normal tabular-nums text-stone-600">{t("range", { first, last, total: list.total })}</span>
+          <span className="font-normal tabular-nums text-stone-600">
+            {t("range", { first, last, total: list.total })}
+          </span>
         </Caption>
         <thead>
           <tr>
@@ -57,10 +59,15 @@ export function OrdersTable({ list, filtered }: { list: OrderList; filtered: boo
           {list.rows.map((row) => (
             <tr key={row.id} className="hover:bg-stone-50" data-testid="order-row">
               <Td className="whitespace-nowrap tabular-nums text-stone-700">
-                <time dateTime={row.createdAt.toISOString()}>{formatShopTime(row.createdAt, locale, zone, { zoneLabel: false })}</time>
+                <time dateTime={row.createdAt.toISOString()}>
+                  {formatShopTime(row.createdAt, locale, zone, { zoneLabel: false })}
+                </time>
               </Td>
               <RowTh className="text-left font-normal">
-                <Link href={`/admin/orders/${row.id}`} className="rounded font-mono font-semibold text-brand-700 underline-offset-4 hover:underline">
+                <Link
+                  href={`/admin/orders/${row.id}`}
+                  className="rounded font-mono font-semibold text-brand-700 underline-offset-4 hover:underline"
+                >
                   {orderReference(row.token)}
                 </Link>
               </RowTh>
@@ -74,8 +81,12 @@ export function OrdersTable({ list, filtered }: { list: OrderList; filtered: boo
               <Td numeric className="font-medium">
                 {formatRupiah(row.total)}
               </Td>
-              <Td className="whitespace-nowrap font-mono text-xs text-stone-700">{row.latestInvoice ?? "—"}</Td>
-              <Td>{row.unreviewedFlags > 0 ? <NeedsReviewBadge count={row.unreviewedFlags} /> : null}</Td>
+              <Td className="whitespace-nowrap font-mono text-xs text-stone-700">
+                {row.latestInvoice ?? "—"}
+              </Td>
+              <Td>
+                {row.unreviewedFlags > 0 ? <NeedsReviewBadge count={row.unreviewedFlags} /> : null}
+              </Td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { filterQuery, type OrderFilter } from "@/lib/admin/filter";
 import type { OrderList } from "@/lib/admin/orders";
@@ -7,13 +7,28 @@ import type { OrderList } from "@/lib/admin/orders";
 export function Pagination({ list, filter }: { list: OrderList; filter: OrderFilter }) {
   const t = useTranslations("admin.pagination");
   if (list.total === 0 && list.page === 1) return null;
-  const previous = list.page > 1 ? `/admin${filterQuery(filter, { page: Math.min(list.page - 1, list.pageCount) })}` : null;
-  const next = list.page < list.pageCount ? `/admin${filterQuery(filter, { page: list.page + 1 })}` : null;
-  const disabled = buttonClass({ variant: "secondary", size: "sm", className: "pointer-events-none opacity-50" });
+  const previous =
+    list.page > 1
+      ? `/admin${filterQuery(filter, { page: Math.min(list.page - 1, list.pageCount) })}`
+      : null;
+  const next =
+    list.page < list.pageCount ? `/admin${filterQuery(filter, { page: list.page + 1 })}` : null;
+  const disabled = buttonClass({
+    variant: "secondary",
+    size: "sm",
+    className: "pointer-events-none opacity-50",
+  });
   return (
-    <nav aria-label={t("label")} className="flex items-center justify-between gap-3 px-4 py-3 text-sm sm:px-5">
+    <nav
+      aria-label={t("label")}
+      className="flex items-center justify-between gap-3 px-4 py-3 text-sm sm:px-5"
+    >
       {previous ? (
-        <Link href={previous} rel="prev" className={buttonClass({ variant: "secondary", size: "sm" })}>
+        <Link
+          href={previous}
+          rel="prev"
+          className={buttonClass({ variant: "secondary", size: "sm" })}
+        >
           {t("previous")}
         </Link>
       ) : (

@@ -37,7 +37,9 @@ function summary(series: DailySeries, t: ChartTranslator, locale: Locale): strin
     paidOrders: series.totalPaidOrders,
     orders: series.totalOrders,
   });
-  return best.revenue > 0 ? `${totals} ${t("bestDay", { day: formatDay(best.date, locale), revenue: formatRupiah(best.revenue) })}` : totals;
+  return best.revenue > 0
+    ? `${totals} ${t("bestDay", { day: formatDay(best.date, locale), revenue: formatRupiah(best.revenue) })}`
+    : totals;
 }
 
 export function RevenueChart({ series }: { series: DailySeries }) {
@@ -45,7 +47,10 @@ export function RevenueChart({ series }: { series: DailySeries }) {
   const locale = useLocale();
   const { days } = series;
   const revenueMax = niceCeiling(Math.max(...days.map((d) => d.revenue))) || 100_000;
-  const countMax = Math.max(TICKS, Math.ceil(Math.max(...days.map((d) => d.orders)) / TICKS) * TICKS);
+  const countMax = Math.max(
+    TICKS,
+    Math.ceil(Math.max(...days.map((d) => d.orders)) / TICKS) * TICKS,
+  );
   const slot = PLOT_W / days.length;
   const barWidth = Math.max(2, Math.min(28, slot * 0.62));
   const x = (i: number) => M.left + slot * (i + 0.5);
@@ -61,7 +66,10 @@ export function RevenueChart({ series }: { series: DailySeries }) {
         <h2 id="chart-heading" className="text-base font-semibold">
           {t("title")}
         </h2>
-        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-stone-700" aria-label={t("legend")}>
+        <ul
+          className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-stone-700"
+          aria-label={t("legend")}
+        >
           <li className="flex items-center gap-1.5">
             <span aria-hidden="true" className="inline-block size-3 rounded-sm bg-brand-600" />
             {t("legendRevenue")}
@@ -69,7 +77,13 @@ export function RevenueChart({ series }: { series: DailySeries }) {
           <li className="flex items-center gap-1.5">
             <svg aria-hidden="true" viewBox="0 0 16 8" className="h-2 w-4">
               <line x1="0" y1="4" x2="16" y2="4" className="stroke-stone-800" strokeWidth="1.5" />
-              <circle cx="8" cy="4" r="2.5" className="fill-white stroke-stone-800" strokeWidth="1.5" />
+              <circle
+                cx="8"
+                cy="4"
+                r="2.5"
+                className="fill-white stroke-stone-800"
+                strokeWidth="1.5"
+              />
             </svg>
             {t("legendOrders")}
           </li>
@@ -97,11 +111,30 @@ export function RevenueChart({ series }: { series: DailySeries }) {
             const y = M.top + PLOT_H - (k / TICKS) * PLOT_H;
             return (
               <g key={k}>
-                <line x1={M.left} x2={W - M.right} y1={y} y2={y} className={k === 0 ? "stroke-stone-400" : "stroke-stone-200"} strokeWidth="1" />
-                <text x={M.left - 8} y={y} dy="0.32em" textAnchor="end" className="fill-stone-600 text-[11px] tabular-nums">
+                <line
+                  x1={M.left}
+                  x2={W - M.right}
+                  y1={y}
+                  y2={y}
+                  className={k === 0 ? "stroke-stone-400" : "stroke-stone-200"}
+                  strokeWidth="1"
+                />
+                <text
+                  x={M.left - 8}
+                  y={y}
+                  dy="0.32em"
+                  textAnchor="end"
+                  className="fill-stone-600 text-[11px] tabular-nums"
+                >
                   {formatRupiah(Math.round((revenueMax * k) / TICKS))}
                 </text>
-                <text x={W - M.right + 8} y={y} dy="0.32em" textAnchor="start" className="fill-stone-600 text-[11px] tabular-nums">
+                <text
+                  x={W - M.right + 8}
+                  y={y}
+                  dy="0.32em"
+                  textAnchor="start"
+                  className="fill-stone-600 text-[11px] tabular-nums"
+                >
                   {(countMax * k) / TICKS}
                 </text>
               </g>
@@ -113,41 +146,93 @@ export function RevenueChart({ series }: { series: DailySeries }) {
             const y = yRevenue(d.revenue);
             return (
               <g key={d.date}>
-                <title>{t("bar", { day: formatDay(d.date, locale), revenue: formatRupiah(d.revenue), orders: d.orders })}</title>
+                <title>
+                  {t("bar", {
+                    day: formatDay(d.date, locale),
+                    revenue: formatRupiah(d.revenue),
+                    orders: d.orders,
+                  })}
+                </title>
                 {/* A transparent full-height slot makes the tooltip easy to hit. */}
-                <rect x={x(i) - slot / 2} y={M.top} width={slot} height={PLOT_H} fill="transparent" />
+                <rect
+                  x={x(i) - slot / 2}
+                  y={M.top}
+                  width={slot}
+                  height={PLOT_H}
+                  fill="transparent"
+                />
                 {d.revenue > 0 ? (
-                  <rect x={x(i) - barWidth / 2} y={y} width={barWidth} height={M.top + PLOT_H - y} rx="2" className="fill-brand-600" />
+                  <rect
+                    x={x(i) - barWidth / 2}
+                    y={y}
+                    width={barWidth}
+                    height={M.top + PLOT_H - y}
+                    rx="2"
+                    className="fill-brand-600"
+                  />
                 ) : null}
               </g>
             );
           })}
 
           {/* Orders created */}
-          <polyline points={points} fill="none" className="stroke-stone-800" strokeWidth="1.5" strokeLinejoin="round" />
+          <polyline
+            points={points}
+            fill="none"
+            className="stroke-stone-800"
+            strokeWidth="1.5"
+            strokeLinejoin="round"
+          />
           {days.map((d, i) => (
-            <circle key={d.date} cx={x(i)} cy={yCount(d.orders)} r="3" className="fill-white stroke-stone-800" strokeWidth="1.5" />
+            <circle
+              key={d.date}
+              cx={x(i)}
+              cy={yCount(d.orders)}
+              r="3"
+              className="fill-white stroke-stone-800"
+              strokeWidth="1.5"
+            />
           ))}
 
           {/* Day labels */}
           {days.map((d, i) =>
             i % labelEvery === 0 ? (
-              <text key={d.date} x={x(i)} y={H - M.bottom + 18} textAnchor="middle" className="fill-stone-600 text-[11px]">
+              <text
+                key={d.date}
+                x={x(i)}
+                y={H - M.bottom + 18}
+                textAnchor="middle"
+                className="fill-stone-600 text-[11px]"
+              >
                 {formatDay(d.date, locale)}
               </text>
             ) : null,
           )}
-          <text x={14} y={M.top + PLOT_H / 2} transform={`rotate(-90 14 ${M.top + PLOT_H / 2})`} textAnchor="middle" className="fill-stone-500 text-[10px]">
+          <text
+            x={14}
+            y={M.top + PLOT_H / 2}
+            transform={`rotate(-90 14 ${M.top + PLOT_H / 2})`}
+            textAnchor="middle"
+            className="fill-stone-500 text-[10px]"
+          >
             {t("axisRevenue")}
           </text>
-          <text x={W - 6} y={M.top + PLOT_H / 2} transform={`rotate(90 ${W - 6} ${M.top + PLOT_H / 2})`} textAnchor="middle" className="fill-stone-500 text-[10px]">
+          <text
+            x={W - 6}
+            y={M.top + PLOT_H / 2}
+            transform={`rotate(90 ${W - 6} ${M.top + PLOT_H / 2})`}
+            textAnchor="middle"
+            className="fill-stone-500 text-[10px]"
+          >
             {t("axisOrders")}
           </text>
         </svg>
       </TableScroll>
 
       <details className="mt-3 text-sm">
-        <summary className="cursor-pointer rounded font-medium text-stone-700 hover:text-stone-900">{t("showTable")}</summary>
+        <summary className="cursor-pointer rounded font-medium text-stone-700 hover:text-stone-900">
+          {t("showTable")}
+        </summary>
         <div className="mt-2 max-h-80 overflow-auto rounded-lg border border-stone-200">
           <Table>
             <Caption className="sr-only">{t("tableCaption")}</Caption>
@@ -162,7 +247,9 @@ export function RevenueChart({ series }: { series: DailySeries }) {
             <tbody>
               {days.map((d) => (
                 <tr key={d.date}>
-                  <RowTh className="whitespace-nowrap text-left font-normal">{formatDay(d.date, locale, { year: true })}</RowTh>
+                  <RowTh className="whitespace-nowrap text-left font-normal">
+                    {formatDay(d.date, locale, { year: true })}
+                  </RowTh>
                   <Td numeric>{formatRupiah(d.revenue)}</Td>
                   <Td numeric>{d.paidOrders}</Td>
                   <Td numeric>{d.orders}</Td>

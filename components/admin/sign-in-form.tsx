@@ -1,4 +1,5 @@
 "use client";
+
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -18,7 +19,10 @@ export function SignInForm({
   notice?: string;
   signInAction: (previous: SignInState, formData: FormData) => Promise<SignInState>;
 }) {
-  const [state, action] = useActionState<SignInState, FormData>(signInAction, notice ? { error: notice } : {});
+  const [state, action] = useActionState<SignInState, FormData>(
+    signInAction,
+    notice ? { error: notice } : {},
+  );
   const invalid = Boolean(state.error) || undefined;
   const t = useTranslations("admin.signIn");
   return (

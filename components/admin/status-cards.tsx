@@ -1,7 +1,7 @@
 // One card per order status: how many orders and their total, over the current dates and
 // search. Each card links to the list filtered by that status.
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { filterQuery, type OrderFilter, type StatusFilter } from "@/lib/admin/filter";
 import type { StatusTotals } from "@/lib/admin/orders";
 import { STATUS_TONE, type Tone } from "@/lib/format";
@@ -18,16 +18,29 @@ const ACCENT: Record<Tone, string> = {
 export function StatusCards({ totals, filter }: { totals: StatusTotals; filter: OrderFilter }) {
   const t = useTranslations("admin.summary");
   const status = useTranslations("common.status.order");
-  const cards: { status: StatusFilter; label: string; count: number; sum: number; accent: string }[] = [
+  const cards: {
+    status: StatusFilter;
+    label: string;
+    count: number;
+    sum: number;
+    accent: string;
+  }[] = [
     { status: "all", label: t("all"), ...totals.all, accent: "bg-stone-800" },
-    ...totals.byStatus.map((t) => ({ ...t, label: status(t.status), accent: ACCENT[STATUS_TONE[t.status]] })),
+    ...totals.byStatus.map((t) => ({
+      ...t,
+      label: status(t.status),
+      accent: ACCENT[STATUS_TONE[t.status]],
+    })),
   ];
   return (
     <section aria-labelledby="summary-heading">
       <h2 id="summary-heading" className="sr-only">
         {t("heading")}
       </h2>
-      <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="status-summary">
+      <ul
+        className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6"
+        data-testid="status-summary"
+      >
         {cards.map((card) => {
           const current = filter.status === card.status;
           return (
@@ -40,10 +53,17 @@ export function StatusCards({ totals, filter }: { totals: StatusTotals; filter: 
                   current ? "border-stone-900 ring-1 ring-stone-900" : "border-stone-200"
                 }`}
               >
-                <span aria-hidden="true" className={`absolute inset-y-0 left-0 w-1 ${card.accent}`} />
-                <span className="block text-xs font-semibold uppercase tracking-wide text-stone-600">{card.label}</span>
+                <span
+                  aria-hidden="true"
+                  className={`absolute inset-y-0 left-0 w-1 ${card.accent}`}
+                />
+                <span className="block text-xs font-semibold uppercase tracking-wide text-stone-600">
+                  {card.label}
+                </span>
                 <span className="mt-1 block text-2xl font-bold tabular-nums">{card.count}</span>
-                <span className="block truncate text-sm tabular-nums text-stone-700">{formatRupiah(card.sum)}</span>
+                <span className="block truncate text-sm tabular-nums text-stone-700">
+                  {formatRupiah(card.sum)}
+                </span>
               </Link>
             </li>
           );

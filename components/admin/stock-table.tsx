@@ -11,7 +11,11 @@ import type { StockRow } from "@/lib/stock/set-stock";
 const units = new Intl.NumberFormat("id-ID");
 
 // What the shop shows for each level, as staff read it (admin.stock.*).
-const STATE = { soldOut: ["soldOut", "bad"], low: ["low", "warn"], plenty: ["onSale", "good"] } as const satisfies Record<string, [string, Tone]>;
+const STATE = {
+  soldOut: ["soldOut", "bad"],
+  low: ["low", "warn"],
+  plenty: ["onSale", "good"],
+} as const satisfies Record<string, [string, Tone]>;
 
 export function StockTable({ rows }: { rows: StockRow[] }) {
   const t = useTranslations("admin.stock");
@@ -30,9 +34,16 @@ export function StockTable({ rows }: { rows: StockRow[] }) {
         </thead>
         <tbody>
           {rows.map((row) => {
-            const [state, tone] = row.active ? STATE[stockLevel(row.stock).kind] : (["inactive", "neutral"] as const);
+            const [state, tone] = row.active
+              ? STATE[stockLevel(row.stock).kind]
+              : (["inactive", "neutral"] as const);
             return (
-              <tr key={row.slug} className="hover:bg-stone-50" data-testid="stock-row" data-slug={row.slug}>
+              <tr
+                key={row.slug}
+                className="hover:bg-stone-50"
+                data-testid="stock-row"
+                data-slug={row.slug}
+              >
                 <RowTh className="min-w-52 text-left font-normal">
                   <span className="font-medium">{row.name}</span>
                   <span className="block font-mono text-xs text-stone-600">{row.slug}</span>

@@ -1,8 +1,8 @@
 // The back office's slim top bar. Signed-in pages pass the staff member's email and the sign-out
 // action and get the email and a "Sign out" button; the sign-in page shows only the name. Both
 // get the language switch, with the page's action for it (components never import from app/).
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { OfficeNav } from "./office-nav";
@@ -19,8 +19,14 @@ export function AdminTopBar({
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2.5">
-        <Link href="/admin" className="flex items-center gap-2 rounded-md text-sm font-semibold tracking-tight">
-          <span aria-hidden="true" className="grid size-7 place-items-center rounded-md bg-brand-700 text-xs font-bold text-white">
+        <Link
+          href="/admin"
+          className="flex items-center gap-2 rounded-md text-sm font-semibold tracking-tight"
+        >
+          <span
+            aria-hidden="true"
+            className="grid size-7 place-items-center rounded-md bg-brand-700 text-xs font-bold text-white"
+          >
             TN
           </span>
           <span>

@@ -17,7 +17,11 @@ export function UnmatchedNotifications({
   const review = useTranslations("admin.review");
   if (list.total === 0) return null;
   return (
-    <section aria-labelledby="unmatched-heading" className="rounded-2xl border border-amber-300 bg-amber-50 shadow-sm" data-testid="unmatched">
+    <section
+      aria-labelledby="unmatched-heading"
+      className="rounded-2xl border border-amber-300 bg-amber-50 shadow-sm"
+      data-testid="unmatched"
+    >
       <div className="px-4 pt-4 sm:px-5">
         <h2 id="unmatched-heading" className="text-lg font-semibold text-stone-900">
           {t("heading", { total: list.total })}
@@ -66,7 +70,9 @@ export function UnmatchedNotifications({
         </Table>
       </TableScroll>
       {list.total > list.rows.length ? (
-        <p className="px-4 py-3 text-sm text-stone-700 sm:px-5">{t("showing", { shown: list.rows.length, total: list.total })}</p>
+        <p className="px-4 py-3 text-sm text-stone-700 sm:px-5">
+          {t("showing", { shown: list.rows.length, total: list.total })}
+        </p>
       ) : null}
     </section>
   );

@@ -7,7 +7,9 @@ import { Price } from "@/components/ui/price";
  * One seller's flat shipping fee: the line reads "Shipping from <seller>" in the shopper's
  * language, or `label` as it is when the seller is not known (an order's stored line).
  */
-export type SummaryShipping = { key: string; fee: number } & ({ sellerName: string } | { label: string });
+export type SummaryShipping = { key: string; fee: number } & (
+  { sellerName: string } | { label: string }
+);
 
 export function SummaryRows({
   subtotal,
@@ -35,7 +37,9 @@ export function SummaryRows({
       </div>
       {shipping.map((s) => (
         <div key={s.key} className="flex justify-between gap-4">
-          <dt className="text-stone-600">{"sellerName" in s ? t("shippingFrom", { seller: s.sellerName }) : s.label}</dt>
+          <dt className="text-stone-600">
+            {"sellerName" in s ? t("shippingFrom", { seller: s.sellerName }) : s.label}
+          </dt>
           <dd className="font-medium text-stone-900">
             <Price value={s.fee} />
           </dd>

@@ -1,4 +1,5 @@
 "use client";
+
 // The checkout form. Validates in the browser with the same checkoutSchema the server action
 // uses; the server's answer (field errors or a problem) is shown the same way. Field errors are
 // message keys (shop.checkout.errors), worded from the words the page rendered on the server
@@ -6,7 +7,14 @@
 // disabled until the page leaves for Kredivo, so one form makes one order.
 import { unstable_rethrow } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { get, useForm, useWatch, type FieldErrors, type Path, type Resolver } from "react-hook-form";
+import {
+  get,
+  useForm,
+  useWatch,
+  type FieldErrors,
+  type Path,
+  type Resolver,
+} from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -74,11 +82,15 @@ const loadResolver = () =>
   Promise.all([import("@hookform/resolvers/zod"), import("@/lib/checkout/schema")]).then(
     // The form holds a superset of the schema's union (billing fields stay mounted while hidden),
     // so the resolver is typed to the form's shape; the parsed output is the schema's own.
-    ([{ zodResolver }, { checkoutSchema }]) => zodResolver(checkoutSchema) as unknown as Resolver<CheckoutInput, unknown, CheckoutDetails>,
+    ([{ zodResolver }, { checkoutSchema }]) =>
+      zodResolver(checkoutSchema) as unknown as Resolver<CheckoutInput, unknown, CheckoutDetails>,
   );
 let resolverPromise: ReturnType<typeof loadResolver> | undefined;
-const checkoutResolver: Resolver<CheckoutInput, unknown, CheckoutDetails> = async (values, context, options) =>
-  (await (resolverPromise ??= loadResolver()))(values, context, options);
+const checkoutResolver: Resolver<CheckoutInput, unknown, CheckoutDetails> = async (
+  values,
+  context,
+  options,
+) => (await (resolverPromise ??= loadResolver()))(values, context, options);
 
 export function CheckoutForm({
   checkoutKey,
@@ -131,7 +143,8 @@ export function CheckoutForm({
    * A field error's words. The schema's messages and the server's field errors are keys under
    * shop.checkout.errors; anything else (zod's own text for a value of the wrong type) is "invalid".
    */
-  const errorText = (key: string): string => (Object.hasOwn(words.errors, key) ? words.errors[key as CheckoutErrorKey] : words.errors.invalid);
+  const errorText = (key: string): string =>
+    Object.hasOwn(words.errors, key) ? words.errors[key as CheckoutErrorKey] : words.errors.invalid;
   const errorFor = (name: FieldName): string | undefined => {
     const key = (get(errors as FieldErrors, name) as { message?: string } | undefined)?.message;
     return key ? errorText(key) : undefined;
@@ -148,7 +161,9 @@ export function CheckoutForm({
         unplaced.push(key);
       }
     }
-    setMessage(result.problem || unplaced.length > 0 ? { problem: result.problem?.message, unplaced } : null);
+    setMessage(
+      result.problem || unplaced.length > 0 ? { problem: result.problem?.message, unplaced } : null,
+    );
   }
 
   function placeOrder() {
@@ -180,13 +195,35 @@ export function CheckoutForm({
       onSubmit={(event) => void handleSubmit(placeOrder)(event)}
       onFocusCapture={() => void (resolverPromise ??= loadResolver())}
       noValidate
-      className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">
+      className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start"
+    >
       <div className="space-y-6">
         <FormSection title={labels.contact}>
           <div className="mt-4 grid gap-4 sm:grid-cols-2">
-            <TextField id="firstName" label={labels.firstName} autoComplete="given-name" registration={register("firstName")} error={errorFor("firstName")} />
-            <TextField id="lastName" label={labels.lastName} autoComplete="family-name" registration={register("lastName")} error={errorFor("lastName")} />
-            <TextField id="email" label={labels.email} type="email" inputMode="email" autoComplete="email" registration={register("email")} error={errorFor("email")} className="sm:col-span-2" />
+            <TextField
+              id="firstName"
+              label={labels.firstName}
+              autoComplete="given-name"
+              registration={register("firstName")}
+              error={errorFor("firstName")}
+            />
+            <TextField
+              id="lastName"
+              label={labels.lastName}
+              autoComplete="family-name"
+              registration={register("lastName")}
+              error={errorFor("lastName")}
+            />
+            <TextField
+              id="email"
+              label={labels.email}
+              type="email"
+              inputMode="email"
+              autoComplete="email"
+              registration={register("email")}
+              error={errorFor("email")}
+              className="sm:col-span-2"
+            />
             <TextField
               id="phone"
               label={labels.phone}
@@ -203,13 +240,43 @@ export function CheckoutForm({
 
         <FormSection title={labels.shippingAddress}>
           <div className="mt-4 grid gap-4 sm:grid-cols-2">
-            <TextField id="shipping-address" label={labels.street} autoComplete="shipping street-address" registration={register("shipping.address")} error={errorFor("shipping.address")} className="sm:col-span-2" />
-            <TextField id="shipping-city" label={labels.city} autoComplete="shipping address-level2" registration={register("shipping.city")} error={errorFor("shipping.city")} />
-            <TextField id="shipping-postalCode" label={labels.postalCode} inputMode="numeric" autoComplete="shipping postal-code" registration={register("shipping.postalCode")} error={errorFor("shipping.postalCode")} />
-            <TextField id="shipping-phone" label={labels.courierPhone} type="tel" inputMode="tel" autoComplete="shipping tel" registration={register("shipping.phone")} error={errorFor("shipping.phone")} />
+            <TextField
+              id="shipping-address"
+              label={labels.street}
+              autoComplete="shipping street-address"
+              registration={register("shipping.address")}
+              error={errorFor("shipping.address")}
+              className="sm:col-span-2"
+            />
+            <TextField
+              id="shipping-city"
+              label={labels.city}
+              autoComplete="shipping address-level2"
+              registration={register("shipping.city")}
+              error={errorFor("shipping.city")}
+            />
+            <TextField
+              id="shipping-postalCode"
+              label={labels.postalCode}
+              inputMode="numeric"
+              autoComplete="shipping postal-code"
+              registration={register("shipping.postalCode")}
+              error={errorFor("shipping.postalCode")}
+            />
+            <TextField
+              id="shipping-phone"
+              label={labels.courierPhone}
+              type="tel"
+              inputMode="tel"
+              autoComplete="shipping tel"
+              registration={register("shipping.phone")}
+              error={errorFor("shipping.phone")}
+            />
             <div>
               <p className="block text-sm font-medium text-stone-800">{labels.country}</p>
-              <p className="mt-1.5 flex h-11 items-center rounded-lg border border-stone-200 bg-stone-100 px-3 text-base text-stone-800">{labels.countryName}</p>
+              <p className="mt-1.5 flex h-11 items-center rounded-lg border border-stone-200 bg-stone-100 px-3 text-base text-stone-800">
+                {labels.countryName}
+              </p>
             </div>
           </div>
 
@@ -229,27 +296,78 @@ export function CheckoutForm({
         {sameAsShipping ? null : (
           <FormSection title={labels.billingAddress}>
             <div className="mt-4 grid gap-4 sm:grid-cols-2">
-              <TextField id="billing-firstName" label={labels.billingFirstName} autoComplete="billing given-name" registration={register("billing.firstName")} error={errorFor("billing.firstName")} />
-              <TextField id="billing-lastName" label={labels.billingLastName} autoComplete="billing family-name" registration={register("billing.lastName")} error={errorFor("billing.lastName")} />
-              <TextField id="billing-address" label={labels.billingStreet} autoComplete="billing street-address" registration={register("billing.address")} error={errorFor("billing.address")} className="sm:col-span-2" />
-              <TextField id="billing-city" label={labels.billingCity} autoComplete="billing address-level2" registration={register("billing.city")} error={errorFor("billing.city")} />
-              <TextField id="billing-postalCode" label={labels.billingPostalCode} inputMode="numeric" autoComplete="billing postal-code" registration={register("billing.postalCode")} error={errorFor("billing.postalCode")} />
-              <TextField id="billing-phone" label={labels.billingPhone} type="tel" inputMode="tel" autoComplete="billing tel" registration={register("billing.phone")} error={errorFor("billing.phone")} />
+              <TextField
+                id="billing-firstName"
+                label={labels.billingFirstName}
+                autoComplete="billing given-name"
+                registration={register("billing.firstName")}
+                error={errorFor("billing.firstName")}
+              />
+              <TextField
+                id="billing-lastName"
+                label={labels.billingLastName}
+                autoComplete="billing family-name"
+                registration={register("billing.lastName")}
+                error={errorFor("billing.lastName")}
+              />
+              <TextField
+                id="billing-address"
+                label={labels.billingStreet}
+                autoComplete="billing street-address"
+                registration={register("billing.address")}
+                error={errorFor("billing.address")}
+                className="sm:col-span-2"
+              />
+              <TextField
+                id="billing-city"
+                label={labels.billingCity}
+                autoComplete="billing address-level2"
+                registration={register("billing.city")}
+                error={errorFor("billing.city")}
+              />
+              <TextField
+                id="billing-postalCode"
+                label={labels.billingPostalCode}
+                inputMode="numeric"
+                autoComplete="billing postal-code"
+                registration={register("billing.postalCode")}
+                error={errorFor("billing.postalCode")}
+              />
+              <TextField
+                id="billing-phone"
+                label={labels.billingPhone}
+                type="tel"
+                inputMode="tel"
+                autoComplete="billing tel"
+                registration={register("billing.phone")}
+                error={errorFor("billing.phone")}
+              />
             </div>
           </FormSection>
         )}
       </div>
 
-      <Card as="aside" aria-labelledby="checkout-summary-heading" className="space-y-5 p-5 sm:p-6 lg:sticky lg:top-24">
+      <Card
+        as="aside"
+        aria-labelledby="checkout-summary-heading"
+        className="space-y-5 p-5 sm:p-6 lg:sticky lg:top-24"
+      >
         {summary}
 
         {message ? (
           <Alert testId="form-error">
-            {[message.problem ?? null, ...message.unplaced.map(errorText)].filter(Boolean).join(" ")}
+            {[message.problem ?? null, ...message.unplaced.map(errorText)]
+              .filter(Boolean)
+              .join(" ")}
           </Alert>
         ) : null}
 
-        <button type="submit" disabled={busy} aria-busy={busy || undefined} className={buttonClass({ size: "lg", fullWidth: true })}>
+        <button
+          type="submit"
+          disabled={busy}
+          aria-busy={busy || undefined}
+          className={buttonClass({ size: "lg", fullWidth: true })}
+        >
           {busy ? (
             <>
               <Spinner />

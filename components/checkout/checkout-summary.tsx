@@ -31,11 +31,26 @@ export function CheckoutSummaryList({ summary }: { summary: CheckoutSummary }) {
           </li>
         ))}
       </ul>
-      <SummaryRows subtotal={summary.subtotal} shipping={summary.shipping} total={summary.total} totalTestId="checkout-total" className="border-t border-stone-200 pt-4" />
+      <SummaryRows
+        subtotal={summary.subtotal}
+        shipping={summary.shipping}
+        total={summary.total}
+        totalTestId="checkout-total"
+        className="border-t border-stone-200 pt-4"
+      />
 
       <p className="flex gap-2 rounded-xl bg-brand-50 px-3 py-2.5 text-sm text-brand-900">
-        <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="mt-0.5 size-4 shrink-0">
-          <path fillRule="evenodd" d="M2.5 4A1.5 1.5 0 0 0 1 5.5V6h18v-.5A1.5 1.5 0 0 0 17.5 4h-15ZM19 8.5H1v6A1.5 1.5 0 0 0 2.5 16h15a1.5 1.5 0 0 0 1.5-1.5v-6ZM3 13.25a.75.75 0 0 1 .75-.75h1.5a.75.75 0 0 1 0 1.5h-1.5a.75.75 0 0 1-.75-.75Zm4.75-.75a.75.75 0 0 0 0 1.5h3.5a.75.75 0 0 0 0-1.5h-3.5Z" clipRule="evenodd" />
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 20 20"
+          fill="currentColor"
+          className="mt-0.5 size-4 shrink-0"
+        >
+          <path
+            fillRule="evenodd"
+            d="M2.5 4A1.5 1.5 0 0 0 1 5.5V6h18v-.5A1.5 1.5 0 0 0 17.5 4h-15ZM19 8.5H1v6A1.5 1.5 0 0 0 2.5 16h15a1.5 1.5 0 0 0 1.5-1.5v-6ZM3 13.25a.75.75 0 0 1 .75-.75h1.5a.75.75 0 0 1 0 1.5h-1.5a.75.75 0 0 1-.75-.75Zm4.75-.75a.75.75 0 0 0 0 1.5h3.5a.75.75 0 0 0 0-1.5h-3.5Z"
+            clipRule="evenodd"
+          />
         </svg>
         <span>{kredivo("willPay")}</span>
       </p>

@@ -44,17 +44,27 @@ type Tree = { [key: string]: string | Tree };
 
 /** "firstName.required" and so on: the leaves of a message tree, as dotted keys. */
 function leaves(tree: Tree, prefix = ""): string[] {
-  return Object.entries(tree).flatMap(([key, value]) => (typeof value === "string" ? [`${prefix}${key}`] : leaves(value, `${prefix}${key}.`)));
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === "string" ? [`${prefix}${key}`] : leaves(value, `${prefix}${key}.`),
+  );
 }
 
 // Every language has the same keys (lib/i18n/messages.ts), so the default one's are the list.
 const ERROR_KEYS = leaves(messages.id.shop.checkout.errors) as CheckoutErrorKey[];
 
 export async function checkoutFormWords(): Promise<CheckoutFormWords> {
-  const [t, kredivo, common] = await Promise.all([getTranslations("shop.checkout"), getTranslations("shop.kredivo"), getTranslations("common.kredivo")]);
+  const [t, kredivo, common] = await Promise.all([
+    getTranslations("shop.checkout"),
+    getTranslations("shop.kredivo"),
+    getTranslations("common.kredivo"),
+  ]);
   return {
-    labels: Object.fromEntries(LABELS.map((label) => [label, t(label)])) as CheckoutFormWords["labels"],
-    errors: Object.fromEntries(ERROR_KEYS.map((key) => [key, t(`errors.${key}`)])) as CheckoutFormWords["errors"],
+    labels: Object.fromEntries(
+      LABELS.map((label) => [label, t(label)]),
+    ) as CheckoutFormWords["labels"],
+    errors: Object.fromEntries(
+      ERROR_KEYS.map((key) => [key, t(`errors.${key}`)]),
+    ) as CheckoutFormWords["errors"],
     network: t("problem.network"),
     payWith: common("payWith"),
     redirecting: kredivo("redirecting"),

@@ -1,4 +1,5 @@
 "use client";
+
 // A labelled input whose hint and error are tied to it with aria-describedby.
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { FieldError } from "@/components/ui/field-error";
@@ -26,7 +27,8 @@ export function TextField({
 }) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium text-stone-800">

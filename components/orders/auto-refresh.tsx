@@ -1,4 +1,5 @@
 "use client";
+
 // While an order awaits Kredivo, ask the server for its status every 2 seconds (for at most 10
 // minutes), and re-render the page from the server once the status has changed. Asking is a small
 // JSON read (app/api/orders/[token]/status), so waiting costs neither the server a page render
@@ -10,7 +11,15 @@ import { useEffect, useState } from "react";
 const INTERVAL_MS = 2_000;
 const MAX_MS = 10 * 60 * 1_000;
 
-export function AutoRefresh({ token, status, words }: { token: string; status: string; words: { running: string; stopped: string } }) {
+export function AutoRefresh({
+  token,
+  status,
+  words,
+}: {
+  token: string;
+  status: string;
+  words: { running: string; stopped: string };
+}) {
   const router = useRouter();
   const [stopped, setStopped] = useState(false);
 
@@ -26,7 +35,9 @@ export function AutoRefresh({ token, status, words }: { token: string; status: s
       }
       if (document.visibilityState === "visible") {
         try {
-          const response = await fetch(`/api/orders/${encodeURIComponent(token)}/status`, { cache: "no-store" });
+          const response = await fetch(`/api/orders/${encodeURIComponent(token)}/status`, {
+            cache: "no-store",
+          });
           const answer = response.ok ? ((await response.json()) as { status?: unknown }) : null;
           // Any other answer (a new status, or one this page does not know) is the server's to show.
           if (!done && answer && answer.status !== status) router.refresh();

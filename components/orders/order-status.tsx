@@ -4,7 +4,11 @@ import { useTranslations } from "next-intl";
 import type { ShopperOrder } from "@/lib/orders/queries";
 
 const STYLES = {
-  pending: { box: "border-amber-200 bg-amber-50", text: "text-amber-950", dot: "bg-amber-500 animate-pulse motion-reduce:animate-none" },
+  pending: {
+    box: "border-amber-200 bg-amber-50",
+    text: "text-amber-950",
+    dot: "bg-amber-500 animate-pulse motion-reduce:animate-none",
+  },
   paid: { box: "border-green-200 bg-green-50", text: "text-green-900", dot: "bg-green-600" },
   failed: { box: "border-red-200 bg-red-50", text: "text-red-900", dot: "bg-red-600" },
   expired: { box: "border-red-200 bg-red-50", text: "text-red-900", dot: "bg-red-600" },
@@ -30,7 +34,12 @@ export function OrderStatusPanel({ order }: { order: Pick<ShopperOrder, "status"
   const status = useTranslations("common.status.shopper");
   const style = STYLES[order.status];
   return (
-    <div role="status" aria-live="polite" aria-atomic="true" className={`rounded-2xl border p-5 ${style.box} ${style.text}`}>
+    <div
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      className={`rounded-2xl border p-5 ${style.box} ${style.text}`}
+    >
       <p className="flex items-center gap-2.5 text-xl font-bold">
         <span aria-hidden="true" className={`size-2.5 rounded-full ${style.dot}`} />
         <span data-testid="order-status">{status(order.status)}</span>

@@ -1,7 +1,7 @@
 // What was ordered, what it cost and where it goes: shared by the order and cancel pages.
 import { useTranslations } from "next-intl";
-import { Card } from "@/components/ui/card";
 import { SummaryRows } from "@/components/cart/cart-summary";
+import { Card } from "@/components/ui/card";
 import { Price, priceTag } from "@/components/ui/price";
 import { formatRupiah } from "@/lib/money";
 import type { ShopperOrder } from "@/lib/orders/queries";
@@ -30,7 +30,11 @@ export function OrderSummary({
               <div className="min-w-0">
                 <p className="font-medium text-stone-900">{item.name}</p>
                 <p className="text-stone-600">
-                  {t.rich("itemLine", { quantity: item.quantity, price: formatRupiah(item.unitPrice), amount: priceTag })}
+                  {t.rich("itemLine", {
+                    quantity: item.quantity,
+                    price: formatRupiah(item.unitPrice),
+                    amount: priceTag,
+                  })}
                 </p>
               </div>
               <Price value={item.lineTotal} className="font-semibold text-stone-900" />
@@ -40,7 +44,9 @@ export function OrderSummary({
         <SummaryRows
           subtotal={order.subtotal}
           shipping={shipping.map((s, i) =>
-            s.sellerName ? { key: String(i), sellerName: s.sellerName, fee: s.lineTotal } : { key: String(i), label: s.name, fee: s.lineTotal },
+            s.sellerName
+              ? { key: String(i), sellerName: s.sellerName, fee: s.lineTotal }
+              : { key: String(i), label: s.name, fee: s.lineTotal },
           )}
           total={order.total}
           totalTestId="order-total"

@@ -15,11 +15,19 @@ export function PaymentTimeline({ entries }: { entries: TimelineEntry[] }) {
       <h2 id="timeline-heading" className="text-lg font-semibold">
         {t("heading")}
       </h2>
-      <ol className="mt-4 space-y-4 border-l-2 border-stone-200 pl-5" data-testid="payment-timeline">
+      <ol
+        className="mt-4 space-y-4 border-l-2 border-stone-200 pl-5"
+        data-testid="payment-timeline"
+      >
         {entries.map((entry, i) => (
           <li key={i} className="relative">
-            <span aria-hidden="true" className={`absolute -left-[1.6rem] top-1.5 size-2.5 rounded-full ring-4 ring-white ${DOT[entry.tone]}`} />
-            <p className="text-sm font-medium text-stone-900">{t(entry.event, { source: entry.source ?? "none" })}</p>
+            <span
+              aria-hidden="true"
+              className={`absolute -left-[1.6rem] top-1.5 size-2.5 rounded-full ring-4 ring-white ${DOT[entry.tone]}`}
+            />
+            <p className="text-sm font-medium text-stone-900">
+              {t(entry.event, { source: entry.source ?? "none" })}
+            </p>
             <ShopTime at={entry.at} className="text-xs text-stone-600" />
           </li>
         ))}

@@ -1,4 +1,5 @@
 "use client";
+
 // Quantity + "Add to cart". The server action (the page passes addToCartAction) validates, adds
 // and redirects to the cart; if it cannot, its refusal, worded on the server, shows here and the
 // quantity field points at it. `stock` is what the (cached) product page read: "Only N left", or
@@ -8,8 +9,8 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { QuantityInput } from "@/components/ui/quantity-input";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { AddToCartState } from "@/lib/cart/cart";
 import { stockLevel } from "@/lib/stock/levels";
 
@@ -41,7 +42,9 @@ export function AddToCartForm({
   const level = stockLevel(stock).kind;
   const soldOut = level === "soldOut";
   // The field is described by the refusal, and by "Only N left" / "Sold out" when shown.
-  const described = [state.error ? errorId : null, level === "plenty" ? null : stockId].filter(Boolean).join(" ") || undefined;
+  const described =
+    [state.error ? errorId : null, level === "plenty" ? null : stockId].filter(Boolean).join(" ") ||
+    undefined;
   return (
     <form action={formAction} noValidate className="space-y-4">
       <input type="hidden" name="productId" value={productId} />
@@ -69,7 +72,15 @@ export function AddToCartForm({
         </Alert>
       ) : null}
       {soldOut ? (
-        <button type="button" aria-disabled="true" aria-describedby={stockId} className={buttonClass({ size: "lg", className: "w-full cursor-not-allowed opacity-60 sm:w-auto" })}>
+        <button
+          type="button"
+          aria-disabled="true"
+          aria-describedby={stockId}
+          className={buttonClass({
+            size: "lg",
+            className: "w-full cursor-not-allowed opacity-60 sm:w-auto",
+          })}
+        >
           {words.addToCart}
         </button>
       ) : (

@@ -1,4 +1,5 @@
 "use client";
+
 // The header's cart count, read from a cookie the cart's actions write (lib/cart/count-cookie.ts),
 // so the shop layout stays cacheable. It re-reads on every navigation and when the cookie changes.
 // Its words come translated from the layout: formatting a message with a count in the browser

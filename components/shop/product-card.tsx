@@ -1,8 +1,8 @@
 // One catalogue tile. The name is the link; it stretches over the whole card so the picture is
 // clickable too, while screen readers hear one link per product. "Sold out" / "Only N left" come
 // from the stock the (cached) catalogue page read.
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Price } from "@/components/ui/price";
@@ -21,7 +21,13 @@ export interface ProductCardData {
   stock: number;
 }
 
-export function ProductCard({ product, preloadImage = false }: { product: ProductCardData; preloadImage?: boolean }) {
+export function ProductCard({
+  product,
+  preloadImage = false,
+}: {
+  product: ProductCardData;
+  preloadImage?: boolean;
+}) {
   const t = useTranslations("shop.product");
   return (
     <Card
@@ -29,7 +35,13 @@ export function ProductCard({ product, preloadImage = false }: { product: Produc
       className="group relative flex flex-col overflow-hidden transition hover:-translate-y-0.5 hover:shadow-md focus-within:ring-2 focus-within:ring-brand-600 motion-reduce:transition-none motion-reduce:hover:translate-y-0"
     >
       <div className="relative">
-        <ProductImage src={product.imagePath} alt="" size={400} preload={preloadImage} className="h-auto w-full" />
+        <ProductImage
+          src={product.imagePath}
+          alt=""
+          size={400}
+          preload={preloadImage}
+          className="h-auto w-full"
+        />
         {product.digital ? (
           <Badge tone="brand" className="absolute left-3 top-3 shadow-sm">
             {t("digital")}

@@ -1,7 +1,7 @@
 // lib/stock/shortfall-text.ts for server components: the cart's and the order page's notices.
 import { useFormatter, useTranslations } from "next-intl";
-import { shortfallText } from "@/lib/stock/shortfall-text";
 import type { StockShortfall } from "@/lib/stock/levels";
+import { shortfallText } from "@/lib/stock/shortfall-text";
 
 export function useShortfallText(): (items: readonly StockShortfall[]) => string {
   const t = useTranslations("shop.stock");

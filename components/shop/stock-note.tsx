@@ -11,7 +11,9 @@ export function StockNote({ stock, className = "" }: { stock: number; className?
   if (level.kind === "plenty") return null;
   return (
     <span data-testid="stock-note" className={className}>
-      <Badge tone={level.kind === "soldOut" ? "bad" : "warn"}>{level.kind === "soldOut" ? t("soldOut") : t("onlyLeft", { count: level.left })}</Badge>
+      <Badge tone={level.kind === "soldOut" ? "bad" : "warn"}>
+        {level.kind === "soldOut" ? t("soldOut") : t("onlyLeft", { count: level.left })}
+      </Badge>
     </span>
   );
 }

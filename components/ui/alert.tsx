@@ -32,7 +32,12 @@ export function Alert({
 }) {
   const box = compact ? "rounded-lg px-3 py-2" : "rounded-xl px-4 py-3";
   return (
-    <div id={id} role={role ?? undefined} data-testid={testId} className={`${box} border text-sm ${tones[tone]}${className ? ` ${className}` : ""}`}>
+    <div
+      id={id}
+      role={role ?? undefined}
+      data-testid={testId}
+      className={`${box} border text-sm ${tones[tone]}${className ? ` ${className}` : ""}`}
+    >
       {title ? <p className="font-semibold">{title}</p> : null}
       <div className={title ? "mt-1" : undefined}>{children}</div>
     </div>

@@ -8,8 +8,10 @@ const base =
 
 const variants: Record<Variant, string> = {
   primary: "bg-brand-700 text-white shadow-sm hover:bg-brand-900 disabled:hover:bg-brand-700",
-  secondary: "border border-stone-300 bg-white text-stone-900 shadow-sm hover:bg-stone-100 disabled:hover:bg-white",
-  ghost: "text-stone-700 underline-offset-4 hover:bg-stone-100 hover:text-stone-900 hover:underline",
+  secondary:
+    "border border-stone-300 bg-white text-stone-900 shadow-sm hover:bg-stone-100 disabled:hover:bg-white",
+  ghost:
+    "text-stone-700 underline-offset-4 hover:bg-stone-100 hover:text-stone-900 hover:underline",
 };
 
 const sizes: Record<Size, string> = {
@@ -24,5 +26,7 @@ export function buttonClass({
   fullWidth = false,
   className = "",
 }: { variant?: Variant; size?: Size; fullWidth?: boolean; className?: string } = {}): string {
-  return [base, variants[variant], sizes[size], fullWidth ? "w-full" : "", className].filter(Boolean).join(" ");
+  return [base, variants[variant], sizes[size], fullWidth ? "w-full" : "", className]
+    .filter(Boolean)
+    .join(" ");
 }

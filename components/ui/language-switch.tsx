@@ -7,10 +7,18 @@ export function LanguageSwitch({ action }: { action: (formData: FormData) => Pro
   const t = useTranslations("common.language");
   const current = useLocale();
   return (
-    <form action={action} className="flex items-center rounded-md text-xs font-semibold ring-1 ring-stone-300">
+    <form
+      action={action}
+      className="flex items-center rounded-md text-xs font-semibold ring-1 ring-stone-300"
+    >
       {locales.map((locale) =>
         locale === current ? (
-          <span key={locale} aria-current="true" title={t(locale)} className="rounded-md bg-stone-800 px-2 py-1.5 text-white">
+          <span
+            key={locale}
+            aria-current="true"
+            title={t(locale)}
+            className="rounded-md bg-stone-800 px-2 py-1.5 text-white"
+          >
             {t(`short.${locale}`)}
           </span>
         ) : (

@@ -3,9 +3,23 @@
 import type { InputHTMLAttributes } from "react";
 import { MAX_QUANTITY, MIN_QUANTITY } from "@/lib/cart/quantity-bounds";
 
-type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "name" | "inputMode" | "min" | "max" | "step" | "required">;
+type Props = Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  "type" | "name" | "inputMode" | "min" | "max" | "step" | "required"
+>;
 
 /** `max`: fewer than the cart's bound when the stock is lower (the server checks both again). */
 export function QuantityInput({ max = MAX_QUANTITY, ...props }: Props & { max?: number }) {
-  return <input {...props} name="quantity" type="number" inputMode="numeric" min={MIN_QUANTITY} max={Math.max(MIN_QUANTITY, Math.min(MAX_QUANTITY, max))} step={1} required />;
+  return (
+    <input
+      {...props}
+      name="quantity"
+      type="number"
+      inputMode="numeric"
+      min={MIN_QUANTITY}
+      max={Math.max(MIN_QUANTITY, Math.min(MAX_QUANTITY, max))}
+      step={1}
+      required
+    />
+  );
 }

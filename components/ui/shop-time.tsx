@@ -9,7 +9,15 @@ export function useShopTimeZone() {
   return isShopTimeZone(zone) ? zone : defaultShopTimeZone;
 }
 
-export function ShopTime({ at, seconds = false, className }: { at: Date; seconds?: boolean; className?: string }) {
+export function ShopTime({
+  at,
+  seconds = false,
+  className,
+}: {
+  at: Date;
+  seconds?: boolean;
+  className?: string;
+}) {
   const locale = useLocale();
   const zone = useShopTimeZone();
   return (

@@ -8,9 +8,17 @@ export async function expectNoSeriousViolations(page: Page, label: string) {
   // Not "networkidle": the cached pages' link prefetches (Next's segment prefetches) can stay in
   // flight in Chromium's accounting long after the page is done, though the server answered them.
   await page.waitForLoadState("load");
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
   expect(serious, `${label}: ${serious.join("\n")}`).toEqual([]);
 }

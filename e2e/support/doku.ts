@@ -27,7 +27,11 @@ export function notificationBody(n: {
     acquirer: { id: "KREDIVO" },
     channel: { id: "PEER_TO_PEER_KREDIVO" },
     order: { invoice_number: n.invoice, amount: n.amount },
-    transaction: { status: n.status, date: dokuTimestamp(), original_request_id: n.originalRequestId ?? randomUUID() },
+    transaction: {
+      status: n.status,
+      date: dokuTimestamp(),
+      original_request_id: n.originalRequestId ?? randomUUID(),
+    },
   };
 }
 
@@ -44,7 +48,13 @@ export function signNotification(
     "Request-Id": requestId,
     "Request-Timestamp": timestamp,
     Signature: signRequest(
-      { clientId, requestId, requestTimestamp: timestamp, requestTarget: E2E.env.DOKU_NOTIFICATION_PATH, body },
+      {
+        clientId,
+        requestId,
+        requestTimestamp: timestamp,
+        requestTarget: E2E.env.DOKU_NOTIFICATION_PATH,
+        body,
+      },
       E2E.env.DOKU_SECRET_KEY,
     ),
     "Content-Type": "application/json",
@@ -59,7 +69,11 @@ export async function postNotification(
 ): Promise<{ response: APIResponse; status: number; json: { ok?: boolean; outcome?: string } }> {
   // A Buffer, so Playwright sends the bytes as they are (a string that is not valid JSON would
   // be JSON-encoded again under a JSON content type).
-  const response = await request.post(NOTIFICATION_URL, { data: Buffer.from(body, "utf8"), headers, maxRedirects: 0 });
+  const response = await request.post(NOTIFICATION_URL, {
+    data: Buffer.from(body, "utf8"),
+    headers,
+    maxRedirects: 0,
+  });
   const text = await response.text();
   let json: { ok?: boolean; outcome?: string } = {};
   try {

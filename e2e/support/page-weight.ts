@@ -46,7 +46,9 @@ export function scriptSources(html: string): string[] {
 
 /** The script paths every page loads for the framework, from the build in `nextDir`. */
 export function frameworkFiles(nextDir: string): Set<string> {
-  const manifest = JSON.parse(readFileSync(`${nextDir}/build-manifest.json`, "utf8")) as { rootMainFiles?: string[] };
+  const manifest = JSON.parse(readFileSync(`${nextDir}/build-manifest.json`, "utf8")) as {
+    rootMainFiles?: string[];
+  };
   return new Set((manifest.rootMainFiles ?? []).map((f) => `/_next/${f}`));
 }
 

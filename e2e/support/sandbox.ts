@@ -60,9 +60,16 @@ export const sandbox = {
   decline: (invoice: string) => call<SandboxOrder>("POST", `orders/${invoice}/decline`),
   clearFaults: () => call("POST", "faults/clear"),
   /** The faults set since the last reset, each with how many uses it has left. */
-  faults: () => call<{ faults: ({ target: string; kind: string; remaining: number; invoice?: string } & Record<string, unknown>)[] }>("GET", "faults").then((r) => r.faults),
+  faults: () =>
+    call<{
+      faults: ({ target: string; kind: string; remaining: number; invoice?: string } & Record<
+        string,
+        unknown
+      >)[];
+    }>("GET", "faults").then((r) => r.faults),
   /** How DOKU's answers are signed: each reading of its pages (reset puts back `standard`). */
-  signing: (mode: "standard" | "get-without-digest" | "unsigned") => call("POST", "signing", { mode }),
+  signing: (mode: "standard" | "get-without-digest" | "unsigned") =>
+    call("POST", "signing", { mode }),
   /** The shape of notification and Check Status bodies (reset puts back `full`). */
   envelope: (shape: "full" | "sparse") => call("POST", "envelope", { shape }),
   /** What the sandbox's SMTP mailbox received, newest first (reset empties it). */
@@ -85,7 +92,10 @@ export interface SandboxMail {
 export async function mailTo(to: string, count = 1): Promise<SandboxMail[]> {
   let found: SandboxMail[] = [];
   await expect
-    .poll(async () => (found = (await sandbox.mail()).filter((m) => m.envelope.to.includes(to))).length, { timeout: 15_000 })
+    .poll(
+      async () => (found = (await sandbox.mail()).filter((m) => m.envelope.to.includes(to))).length,
+      { timeout: 15_000 },
+    )
     .toBeGreaterThanOrEqual(count);
   return found.reverse();
 }

@@ -13,12 +13,19 @@ export const SECOND_PORT = 3200;
 export const SECOND_BASE = `http://localhost:${SECOND_PORT}`;
 
 /** Starts it (on `port`, SECOND_PORT unless a test runs several); `stop()` SIGKILLs its process group. */
-export function startApp(env: NodeJS.ProcessEnv, port = SECOND_PORT): { child: ChildProcess; stop(): Promise<void> } {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    env,
-    detached: true,
-    stdio: "ignore",
-  });
+export function startApp(
+  env: NodeJS.ProcessEnv,
+  port = SECOND_PORT,
+): { child: ChildProcess; stop(): Promise<void> } {
+  const child = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(port)],
+    {
+      env,
+      detached: true,
+      stdio: "ignore",
+    },
+  );
   const exited = once(child, "exit");
   return {
     child,
@@ -70,7 +77,10 @@ export async function startOwnApp(
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/db-seed.ts"], { env, stdio: "pipe" });
+    execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/db-seed.ts"], {
+      env,
+      stdio: "pipe",
+    });
     own = openDb(databaseUrl);
     app = startApp(env);
     await expect.poll(() => answers(`${SECOND_BASE}/`), { timeout: 60_000 }).toBe(200);

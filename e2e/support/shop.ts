@@ -67,12 +67,23 @@ export async function cartCookie(page: Page): Promise<string | undefined> {
  * a crafted request would: more reliable than editing the DOM, which hydration may restore.
  * Answers a function that stops it.
  */
-export async function forgeFormField(page: Page, url: string, field: string, value: string): Promise<() => Promise<void>> {
+export async function forgeFormField(
+  page: Page,
+  url: string,
+  field: string,
+  value: string,
+): Promise<() => Promise<void>> {
   const pattern = new RegExp(`(name="(?:[^"]*_)?${field}"\\r\\n\\r\\n)[^\\r]*(\\r\\n)`);
   const handler = async (route: Route) => {
     const body = route.request().postData();
-    if (route.request().method() !== "POST" || !body || !pattern.test(body)) return route.continue();
-    await route.continue({ postData: body.replace(pattern, (_match, before: string, after: string) => before + value + after) });
+    if (route.request().method() !== "POST" || !body || !pattern.test(body))
+      return route.continue();
+    await route.continue({
+      postData: body.replace(
+        pattern,
+        (_match, before: string, after: string) => before + value + after,
+      ),
+    });
   };
   await page.route(url, handler);
   return () => page.unroute(url, handler);

@@ -10,9 +10,19 @@ import { E2E } from "./env";
 export const SESSION_COOKIE = "authjs.session-token";
 
 /** Creates the staff member (or changes their password) through the app's own seed script. */
-export function seedStaff(email: string, password: string, databaseUrl: string = E2E.env.DATABASE_URL): void {
+export function seedStaff(
+  email: string,
+  password: string,
+  databaseUrl: string = E2E.env.DATABASE_URL,
+): void {
   execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/db-seed.ts"], {
-    env: { ...process.env, ...E2E.env, DATABASE_URL: databaseUrl, ADMIN_EMAIL: email, ADMIN_PASSWORD: password },
+    env: {
+      ...process.env,
+      ...E2E.env,
+      DATABASE_URL: databaseUrl,
+      ADMIN_EMAIL: email,
+      ADMIN_PASSWORD: password,
+    },
     stdio: "pipe",
   });
 }
@@ -22,10 +32,14 @@ export function newStaffEmail(prefix: string): string {
 }
 
 /** The staff row, read from the database. */
-export function staffRow(email: string, databaseUrl: string = E2E.env.DATABASE_URL): { id: number; session_version: number } | undefined {
+export function staffRow(
+  email: string,
+  databaseUrl: string = E2E.env.DATABASE_URL,
+): { id: number; session_version: number } | undefined {
   const conn = new Database(databaseUrl, { readonly: true });
   try {
-    return conn.prepare("SELECT id, session_version FROM users WHERE email = ?").get(email) as { id: number; session_version: number } | undefined;
+    return conn.prepare("SELECT id, session_version FROM users WHERE email = ?").get(email) as
+      { id: number; session_version: number } | undefined;
   } finally {
     conn.close();
   }
@@ -42,6 +56,14 @@ export function removeStaff(email: string, databaseUrl: string = E2E.env.DATABAS
 }
 
 /** A session cookie value signed with `secret`, carrying the claims the app writes at sign-in. */
-export function mintSession(secret: string, claims: { sub: string; email: string; signedInAt: number; sessionVersion: number }): Promise<string> {
-  return encode({ secret, salt: SESSION_COOKIE, token: { name: "Merchant admin", ...claims }, maxAge: 8 * 60 * 60 });
+export function mintSession(
+  secret: string,
+  claims: { sub: string; email: string; signedInAt: number; sessionVersion: number },
+): Promise<string> {
+  return encode({
+    secret,
+    salt: SESSION_COOKIE,
+    token: { name: "Merchant admin", ...claims },
+    maxAge: 8 * 60 * 60,
+  });
 }

@@ -26,7 +26,8 @@ export function checkStatusValues(
   word: (status: CheckStatusWord) => string,
 ): Record<string, string | number> {
   const out: Record<string, string | number> = { ...message.values };
-  for (const [name, status] of Object.entries(message.statuses ?? {})) if (status) out[name] = word(status);
+  for (const [name, status] of Object.entries(message.statuses ?? {}))
+    if (status) out[name] = word(status);
   return out;
 }
 
@@ -41,14 +42,21 @@ function resultText(result: TransitionResult): ResultText {
     case "ignored":
       return { key: "ignored", statuses: { attemptStatus: result.attemptStatus ?? "missing" } };
     case "applied":
-      if (result.to === "paid") return { key: result.order === "already_paid" ? "alreadyPaid" : "orderPaid" };
+      if (result.to === "paid")
+        return { key: result.order === "already_paid" ? "alreadyPaid" : "orderPaid" };
       if (result.order === "superseded") return { key: "superseded", statuses: { to: result.to } };
-      if (result.order === "unchanged") return { key: "orderUnchanged", statuses: { to: result.to } };
-      return result.to === "refunded" ? { key: "orderRefunded" } : { key: "orderMarked", statuses: { to: result.to } };
+      if (result.order === "unchanged")
+        return { key: "orderUnchanged", statuses: { to: result.to } };
+      return result.to === "refunded"
+        ? { key: "orderRefunded" }
+        : { key: "orderMarked", statuses: { to: result.to } };
   }
 }
 
-const FAILURE: Record<Exclude<Extract<CheckStatusOutcome, { ok: false }>["reason"], "recently_checked">, CheckStatusKey> = {
+const FAILURE: Record<
+  Exclude<Extract<CheckStatusOutcome, { ok: false }>["reason"], "recently_checked">,
+  CheckStatusKey
+> = {
   network: "network",
   timeout: "timeout",
   http: "http",
@@ -62,10 +70,20 @@ const FAILURE: Record<Exclude<Extract<CheckStatusOutcome, { ok: false }>["reason
 };
 
 export function describeCheckStatus(outcome: CheckStatusOutcome): CheckStatusMessage {
-  if (outcome.ok) return { ok: true, ...resultText(outcome.result), values: { providerStatus: outcome.providerStatus } };
+  if (outcome.ok)
+    return {
+      ok: true,
+      ...resultText(outcome.result),
+      values: { providerStatus: outcome.providerStatus },
+    };
   if (outcome.reason === "recently_checked") {
-    return { ok: false, key: "recentlyChecked", values: { seconds: Math.ceil(outcome.retryAfterMs / 1000) } };
+    return {
+      ok: false,
+      key: "recentlyChecked",
+      values: { seconds: Math.ceil(outcome.retryAfterMs / 1000) },
+    };
   }
-  if (outcome.reason === "http" && outcome.httpStatus) return { ok: false, key: "httpStatus", values: { httpStatus: outcome.httpStatus } };
+  if (outcome.reason === "http" && outcome.httpStatus)
+    return { ok: false, key: "httpStatus", values: { httpStatus: outcome.httpStatus } };
   return { ok: false, key: FAILURE[outcome.reason] };
 }

@@ -26,12 +26,21 @@ export interface OrderEmailRow {
 
 export async function orderEmails(orderId: number): Promise<OrderEmailRow[]> {
   return run(async (db) => {
-    const rows = await db.select().from(emailOutbox).where(eq(emailOutbox.orderId, orderId)).orderBy(emailOutbox.id);
+    const rows = await db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.orderId, orderId))
+      .orderBy(emailOutbox.id);
     const tries = rows.length
       ? await db
           .select({ outboxId: emailDeliveries.outboxId, response: emailDeliveries.response })
           .from(emailDeliveries)
-          .where(inArray(emailDeliveries.outboxId, rows.map((r) => r.id)))
+          .where(
+            inArray(
+              emailDeliveries.outboxId,
+              rows.map((r) => r.id),
+            ),
+          )
           .orderBy(desc(emailDeliveries.id))
       : [];
     return rows.map((row) => ({
@@ -56,7 +65,11 @@ export async function orderEmails(orderId: number): Promise<OrderEmailRow[]> {
  * cap kept back: a stranger can cause them at will, and a warning they could fill would be ignored.
  */
 export async function unsentEmailCount(): Promise<number> {
-  const notLimited = or(ne(emailOutbox.status, "failed"), isNull(emailOutbox.lastError), ne(emailOutbox.lastError, RECIPIENT_LIMITED));
+  const notLimited = or(
+    ne(emailOutbox.status, "failed"),
+    isNull(emailOutbox.lastError),
+    ne(emailOutbox.lastError, RECIPIENT_LIMITED),
+  );
   const [row] = await run((db) =>
     db
       .select({ n: count() })
@@ -67,7 +80,11 @@ export async function unsentEmailCount(): Promise<number> {
 }
 
 /** Queues the email again for the same order and address; false when the email is not this order's. */
-export async function resendEmail(orderId: number, outboxId: number, now = new Date()): Promise<boolean> {
+export async function resendEmail(
+  orderId: number,
+  outboxId: number,
+  now = new Date(),
+): Promise<boolean> {
   return transaction(async (tx) => {
     const [original] = await tx
       .select()

@@ -33,7 +33,9 @@ export const orderFilterSchema = z
       .preprocess(first, z.string().default(""))
       .transform((q) => q.trim().slice(0, 200))
       .catch(""),
-    page: z.preprocess(blankAsMissing, z.coerce.number().int().min(1).max(100_000).default(1)).catch(1),
+    page: z
+      .preprocess(blankAsMissing, z.coerce.number().int().min(1).max(100_000).default(1))
+      .catch(1),
   })
   // A range typed backwards is still a range.
   .transform((f) => (f.from && f.to && f.from > f.to ? { ...f, from: f.to, to: f.from } : f));
@@ -42,7 +44,9 @@ export type OrderFilter = z.output<typeof orderFilterSchema>;
 
 export function parseOrderFilter(input: SearchParamsInput = {}): OrderFilter {
   const record =
-    input instanceof URLSearchParams ? Object.fromEntries([...new Set(input.keys())].map((key) => [key, input.getAll(key)])) : input;
+    input instanceof URLSearchParams
+      ? Object.fromEntries([...new Set(input.keys())].map((key) => [key, input.getAll(key)]))
+      : input;
   return orderFilterSchema.parse(record);
 }
 
@@ -71,7 +75,11 @@ export interface DayRange {
 }
 
 /** The days the chart covers: the filter's range, else the last 14 days up to today in the shop's zone. */
-export function chartRange(filter: Pick<OrderFilter, "from" | "to">, zone: ShopTimeZone, now: Date = new Date()): DayRange {
+export function chartRange(
+  filter: Pick<OrderFilter, "from" | "to">,
+  zone: ShopTimeZone,
+  now: Date = new Date(),
+): DayRange {
   const today = shopDay(now, zone);
   const to = filter.to ?? (filter.from && filter.from > today ? filter.from : today);
   let from = filter.from ?? addDays(to, -(CHART_DEFAULT_DAYS - 1));

@@ -2,7 +2,23 @@
 // see everything the shop knows about an order, including the DOKU exchanges: every caller must
 // have passed requireAdmin() first.
 import "server-only";
-import { and, asc, count, desc, eq, exists, getTableName, gte, inArray, isNull, lt, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  exists,
+  getTableName,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  or,
+  sql,
+  type SQL,
+  type SQLWrapper,
+} from "drizzle-orm";
 import { run, type Tx } from "@/lib/db/client";
 import {
   dialect,
@@ -34,9 +50,13 @@ const REFERENCE_LENGTH = 8;
 // PostgreSQL spelling, so each dialect gets its own; both fold at least the ASCII letters that
 // invoice numbers and emails are written in.
 const equalsIgnoringCase = (column: SQLWrapper, value: string): SQL =>
-  dialect === "postgresql" ? sql`lower(${column}) = lower(${value})` : sql`${column} = ${value} COLLATE NOCASE`;
+  dialect === "postgresql"
+    ? sql`lower(${column}) = lower(${value})`
+    : sql`${column} = ${value} COLLATE NOCASE`;
 const containsIgnoringCase = (column: SQLWrapper, value: string): SQL =>
-  dialect === "postgresql" ? sql`strpos(lower(${column}), lower(${value})) > 0` : sql`instr(lower(${column}), lower(${value})) > 0`;
+  dialect === "postgresql"
+    ? sql`strpos(lower(${column}), lower(${value})) > 0`
+    : sql`instr(lower(${column}), lower(${value})) > 0`;
 
 /** Matches an attempt's invoice number exactly, the order's token exactly (or its 8-character
  * reference), or a substring of the customer's email; all case-insensitive except the token. */
@@ -45,11 +65,22 @@ function searchCondition(db: Tx, q: string): SQL {
     db
       .select({ one: sql`1` })
       .from(paymentAttempts)
-      .where(and(sql`${paymentAttempts.orderId} = ${OUTER_ORDER_ID}`, equalsIgnoringCase(paymentAttempts.invoiceNumber, q))),
+      .where(
+        and(
+          sql`${paymentAttempts.orderId} = ${OUTER_ORDER_ID}`,
+          equalsIgnoringCase(paymentAttempts.invoiceNumber, q),
+        ),
+      ),
   );
-  const conditions: SQL[] = [byInvoice, eq(orders.publicToken, q), containsIgnoringCase(orders.customerEmail, q)];
+  const conditions: SQL[] = [
+    byInvoice,
+    eq(orders.publicToken, q),
+    containsIgnoringCase(orders.customerEmail, q),
+  ];
   if (q.length === REFERENCE_LENGTH) {
-    conditions.push(sql`upper(substr(${orders.publicToken}, 1, ${sql.raw(String(REFERENCE_LENGTH))})) = upper(${q})`);
+    conditions.push(
+      sql`upper(substr(${orders.publicToken}, 1, ${sql.raw(String(REFERENCE_LENGTH))})) = upper(${q})`,
+    );
   }
   return or(...conditions)!;
 }
@@ -57,7 +88,12 @@ function searchCondition(db: Tx, q: string): SQL {
 /** The back office counts days in the shop's zone (SHOP_TIME_ZONE); tests pass another. */
 const shopZone = (): ShopTimeZone => env().SHOP_TIME_ZONE;
 
-function filterConditions(db: Tx, filter: OrderFilter, options: { status: boolean }, zone: ShopTimeZone): SQL | undefined {
+function filterConditions(
+  db: Tx,
+  filter: OrderFilter,
+  options: { status: boolean },
+  zone: ShopTimeZone,
+): SQL | undefined {
   const where: SQL[] = [];
   if (options.status && filter.status !== "all") where.push(eq(orders.status, filter.status));
   if (filter.from) where.push(gte(orders.createdAt, shopDayStart(filter.from, zone)));
@@ -103,7 +139,10 @@ const flaggedCount = (unreviewedOnly: boolean) =>
   })`.mapWith(Number);
 
 /** One page (20 rows) of orders matching the filter, newest first. */
-export async function listOrders(filter: OrderFilter, zone: ShopTimeZone = shopZone()): Promise<OrderList> {
+export async function listOrders(
+  filter: OrderFilter,
+  zone: ShopTimeZone = shopZone(),
+): Promise<OrderList> {
   const { total, rows } = await run(async (db) => {
     const where = filterConditions(db, filter, { status: true }, zone);
     const [counted] = await db.select({ n: count() }).from(orders).where(where);
@@ -131,7 +170,10 @@ export async function listOrders(filter: OrderFilter, zone: ShopTimeZone = shopZ
   });
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return {
-    rows: rows.map(({ firstName, lastName, ...row }) => ({ ...row, customerName: [firstName, lastName].filter(Boolean).join(" ") })),
+    rows: rows.map(({ firstName, lastName, ...row }) => ({
+      ...row,
+      customerName: [firstName, lastName].filter(Boolean).join(" "),
+    })),
     total,
     page: filter.page,
     pageCount,
@@ -154,7 +196,10 @@ export interface StatusTotals {
 
 /** Count and sum(total) per status over the filter's dates and search; the status filter is
  * ignored so that every status shows. Every status is present, zeros included. */
-export async function statusTotals(filter: OrderFilter, zone: ShopTimeZone = shopZone()): Promise<StatusTotals> {
+export async function statusTotals(
+  filter: OrderFilter,
+  zone: ShopTimeZone = shopZone(),
+): Promise<StatusTotals> {
   const found = await run((db) =>
     db
       .select({
@@ -172,7 +217,10 @@ export async function statusTotals(filter: OrderFilter, zone: ShopTimeZone = sho
   });
   return {
     byStatus,
-    all: { count: byStatus.reduce((a, r) => a + r.count, 0), sum: byStatus.reduce((a, r) => a + r.sum, 0) },
+    all: {
+      count: byStatus.reduce((a, r) => a + r.count, 0),
+      sum: byStatus.reduce((a, r) => a + r.sum, 0),
+    },
   };
 }
 
@@ -206,7 +254,11 @@ const shopDate = (column: typeof orders.paidAt | typeof orders.createdAt, zone: 
 
 /** Paid revenue and new orders per day in the shop's zone over the filter's range (default: the
  * last 14 days), with the filter's search applied and its status ignored; missing days are zeros. */
-export async function dailyPaid(filter: OrderFilter, now: Date = new Date(), zone: ShopTimeZone = shopZone()): Promise<DailySeries> {
+export async function dailyPaid(
+  filter: OrderFilter,
+  now: Date = new Date(),
+  zone: ShopTimeZone = shopZone(),
+): Promise<DailySeries> {
   const range = chartRange(filter, zone, now);
   const start = shopDayStart(range.from, zone);
   const end = shopDayStart(addDays(range.to, 1), zone);
@@ -216,7 +268,11 @@ export async function dailyPaid(filter: OrderFilter, now: Date = new Date(), zon
   const { paid, created } = await run(async (db) => {
     const search = filter.q ? searchCondition(db, filter.q) : undefined;
     const paid = await db
-      .select({ day: paidDay, revenue: sql<number>`coalesce(sum(${orders.total}), 0)`.mapWith(Number), n: count() })
+      .select({
+        day: paidDay,
+        revenue: sql<number>`coalesce(sum(${orders.total}), 0)`.mapWith(Number),
+        n: count(),
+      })
       .from(orders)
       .where(and(gte(orders.paidAt, start), lt(orders.paidAt, end), search))
       .groupBy(paidDay);
@@ -231,7 +287,12 @@ export async function dailyPaid(filter: OrderFilter, now: Date = new Date(), zon
   const days: DailyPoint[] = [];
   for (let date = range.from; date <= range.to; date = addDays(date, 1)) {
     const p = paid.find((r) => r.day === date);
-    days.push({ date, revenue: p?.revenue ?? 0, paidOrders: p?.n ?? 0, orders: created.find((r) => r.day === date)?.n ?? 0 });
+    days.push({
+      date,
+      revenue: p?.revenue ?? 0,
+      paidOrders: p?.n ?? 0,
+      orders: created.find((r) => r.day === date)?.n ?? 0,
+    });
   }
   return {
     ...range,
@@ -278,7 +339,11 @@ export async function orderDetail(id: number): Promise<OrderDetail | null> {
   return run(async (db) => {
     const [order] = await db.select().from(orders).where(eq(orders.id, id)).limit(1);
     if (!order) return null;
-    const items = await db.select().from(orderItems).where(eq(orderItems.orderId, id)).orderBy(asc(orderItems.id));
+    const items = await db
+      .select()
+      .from(orderItems)
+      .where(eq(orderItems.orderId, id))
+      .orderBy(asc(orderItems.id));
     const attempts = await db
       .select({
         id: paymentAttempts.id,
@@ -303,14 +368,21 @@ export async function orderDetail(id: number): Promise<OrderDetail | null> {
     const events = await db
       .select()
       .from(paymentEvents)
-      .where(attemptIds.length ? or(eq(paymentEvents.orderId, id), inArray(paymentEvents.attemptId, attemptIds)) : eq(paymentEvents.orderId, id))
+      .where(
+        attemptIds.length
+          ? or(eq(paymentEvents.orderId, id), inArray(paymentEvents.attemptId, attemptIds))
+          : eq(paymentEvents.orderId, id),
+      )
       .orderBy(asc(paymentEvents.createdAt), asc(paymentEvents.id));
     return { order, items, attempts, events };
   });
 }
 
 /** The attempt, only if it belongs to that order (ids from a form are never trusted alone). */
-export async function findAttemptForOrder(orderId: number, attemptId: number): Promise<{ id: number; invoiceNumber: string } | null> {
+export async function findAttemptForOrder(
+  orderId: number,
+  attemptId: number,
+): Promise<{ id: number; invoiceNumber: string } | null> {
   const [attempt] = await run((db) =>
     db
       .select({ id: paymentAttempts.id, invoiceNumber: paymentAttempts.invoiceNumber })
@@ -322,7 +394,11 @@ export async function findAttemptForOrder(orderId: number, attemptId: number): P
 }
 
 /** One conditional UPDATE: only a flagged, not yet reviewed event of that order changes. */
-export async function markEventReviewed(orderId: number, eventId: number, now: Date = new Date()): Promise<boolean> {
+export async function markEventReviewed(
+  orderId: number,
+  eventId: number,
+  now: Date = new Date(),
+): Promise<boolean> {
   const changed = await run((db) =>
     db
       .update(paymentEvents)

@@ -10,6 +10,11 @@ export function safeAdminRedirect(from: unknown): string {
   // No backslashes or control characters, which some browsers read as `/` or drop.
   if (/[\\\u0000-\u001f\u007f]/.test(from)) return ADMIN_HOME;
   // The sign-in page itself would be a loop.
-  if (from === "/admin/sign-in" || from.startsWith("/admin/sign-in?") || from.startsWith("/admin/sign-in/")) return ADMIN_HOME;
+  if (
+    from === "/admin/sign-in" ||
+    from.startsWith("/admin/sign-in?") ||
+    from.startsWith("/admin/sign-in/")
+  )
+    return ADMIN_HOME;
   return from;
 }

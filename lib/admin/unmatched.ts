@@ -28,13 +28,19 @@ const unmatched = and(
 
 // The stored body is what DOKU sent, checked only for its signature: read it leniently.
 const bodyOrder = z.object({
-  order: z.object({ invoice_number: z.string().max(128).optional(), amount: z.number().int().optional() }).optional(),
+  order: z
+    .object({ invoice_number: z.string().max(128).optional(), amount: z.number().int().optional() })
+    .optional(),
 });
 
 function orderOf(body: string | null): { invoice: string | null; amount: number | null } {
   try {
     const parsed = bodyOrder.safeParse(JSON.parse(body ?? ""));
-    if (parsed.success) return { invoice: parsed.data.order?.invoice_number ?? null, amount: parsed.data.order?.amount ?? null };
+    if (parsed.success)
+      return {
+        invoice: parsed.data.order?.invoice_number ?? null,
+        amount: parsed.data.order?.amount ?? null,
+      };
   } catch {
     // Not JSON: shown without invoice or amount.
   }
@@ -42,7 +48,9 @@ function orderOf(body: string | null): { invoice: string | null; amount: number 
 }
 
 /** The newest unreviewed ones (at most `limit`) and how many there are in all. */
-export async function unmatchedNotifications(limit = 20): Promise<{ rows: UnmatchedNotification[]; total: number }> {
+export async function unmatchedNotifications(
+  limit = 20,
+): Promise<{ rows: UnmatchedNotification[]; total: number }> {
   const { rows, total } = await run(async (db) => {
     const rows = await db
       .select({
@@ -67,7 +75,10 @@ export async function unmatchedNotifications(limit = 20): Promise<{ rows: Unmatc
 }
 
 /** One conditional UPDATE: only an unreviewed, flagged notification without an order changes. */
-export async function markUnmatchedReviewed(eventId: number, now: Date = new Date()): Promise<boolean> {
+export async function markUnmatchedReviewed(
+  eventId: number,
+  now: Date = new Date(),
+): Promise<boolean> {
   const changed = await run((db) =>
     db
       .update(paymentEvents)

@@ -48,7 +48,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   pages: { signIn: SIGN_IN_PATH },
   providers: [
     Credentials({
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
       async authorize(credentials, request) {
         const result = await checkCredentials(credentials, request);
         if (result.ok) return result.user;
@@ -62,11 +65,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const type = error instanceof AuthError ? error.type : error.name;
       // A wrong password is an expected outcome (the sign-in throttle counts it): one line, not a
       // stack trace per failed attempt.
-      if (type === "CredentialsSignin") logLine({ event: "auth.sign_in_failed", code: (error as CredentialsSignin).code });
+      if (type === "CredentialsSignin")
+        logLine({ event: "auth.sign_in_failed", code: (error as CredentialsSignin).code });
       // A session cookie that does not decode (forged, or signed with an old secret): treated as
       // signed out; one line with the reason, not a stack trace per request.
-      else if (type === "JWTSessionError") logLine({ event: "auth.session_rejected", reason: String((error.cause as { err?: Error } | undefined)?.err?.message ?? error.message) });
-      else logError({ event: "auth.error", type, message: error.message, stack: error.stack ?? null });
+      else if (type === "JWTSessionError")
+        logLine({
+          event: "auth.session_rejected",
+          reason: String(
+            (error.cause as { err?: Error } | undefined)?.err?.message ?? error.message,
+          ),
+        });
+      else
+        logError({ event: "auth.error", type, message: error.message, stack: error.stack ?? null });
     },
   },
   callbacks: {

@@ -18,8 +18,12 @@ async function derive(password: string, salt: Buffer, options: ScryptOptions): P
   else await new Promise<void>((resolve) => waiting.push(resolve));
   try {
     return await new Promise((resolve, reject) =>
-      scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, { ...options, maxmem: 256 * 1024 * 1024 }, (err, key) =>
-        err ? reject(err) : resolve(key),
+      scrypt(
+        password.normalize("NFKC"),
+        salt,
+        KEY_LENGTH,
+        { ...options, maxmem: 256 * 1024 * 1024 },
+        (err, key) => (err ? reject(err) : resolve(key)),
       ),
     );
   } finally {
@@ -32,7 +36,14 @@ async function derive(password: string, salt: Buffer, options: ScryptOptions): P
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, PARAMS);
-  return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64"), key.toString("base64")].join("$");
+  return [
+    "scrypt",
+    PARAMS.N,
+    PARAMS.r,
+    PARAMS.p,
+    salt.toString("base64"),
+    key.toString("base64"),
+  ].join("$");
 }
 
 /** A stored hash made with weaker parameters than today's: redo it once the password is known. */
@@ -47,7 +58,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   // Parameters beyond today's would only come from a tampered row: refuse rather than spend 1 GiB.
   if (Number(n) > PARAMS.N || Number(r) > PARAMS.r || Number(p) > PARAMS.p) return false;
   const expected = Buffer.from(hash, "base64");
-  const actual = await derive(password, Buffer.from(salt, "base64"), { N: Number(n), r: Number(r), p: Number(p) });
+  const actual = await derive(password, Buffer.from(salt, "base64"), {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+  });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 

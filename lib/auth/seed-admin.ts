@@ -5,9 +5,15 @@ import type { Database } from "@/lib/db/connection";
 import { users } from "@/lib/db/schema";
 import { hashPassword, verifyPassword } from "./password";
 
-export async function seedAdmin(database: Database, email: string, password: string): Promise<"created" | "updated" | "unchanged"> {
+export async function seedAdmin(
+  database: Database,
+  email: string,
+  password: string,
+): Promise<"created" | "updated" | "unchanged"> {
   const normalized = email.trim().toLowerCase();
-  const [existing] = await database.run((db) => db.select().from(users).where(eq(users.email, normalized)).limit(1));
+  const [existing] = await database.run((db) =>
+    db.select().from(users).where(eq(users.email, normalized)).limit(1),
+  );
   if (existing && (await verifyPassword(password, existing.passwordHash))) return "unchanged";
   const passwordHash = await hashPassword(password);
   if (existing) {
@@ -20,6 +26,8 @@ export async function seedAdmin(database: Database, email: string, password: str
     );
     return "updated";
   }
-  await database.run((db) => db.insert(users).values({ email: normalized, name: "Merchant admin", passwordHash }));
+  await database.run((db) =>
+    db.insert(users).values({ email: normalized, name: "Merchant admin", passwordHash }),
+  );
   return "created";
 }

@@ -18,12 +18,27 @@ export interface SessionClaims {
 
 export type SessionVerdict = "valid" | "expired" | "no_user" | "password_changed" | "malformed";
 
-export async function checkSession(claims: SessionClaims, now = Date.now()): Promise<SessionVerdict> {
+export async function checkSession(
+  claims: SessionClaims,
+  now = Date.now(),
+): Promise<SessionVerdict> {
   const { sub, signedInAt, sessionVersion } = claims;
-  if (typeof signedInAt !== "number" || typeof sessionVersion !== "number" || !sub || !/^\d{1,15}$/.test(sub)) return "malformed";
+  if (
+    typeof signedInAt !== "number" ||
+    typeof sessionVersion !== "number" ||
+    !sub ||
+    !/^\d{1,15}$/.test(sub)
+  )
+    return "malformed";
   // A sign-in time in the future is not one we wrote.
   if (now - signedInAt > SESSION_LIFETIME_MS || signedInAt > now + 60_000) return "expired";
-  const [user] = await run((db) => db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, Number(sub))).limit(1));
+  const [user] = await run((db) =>
+    db
+      .select({ sessionVersion: users.sessionVersion })
+      .from(users)
+      .where(eq(users.id, Number(sub)))
+      .limit(1),
+  );
   if (!user) return "no_user";
   return user.sessionVersion === sessionVersion ? "valid" : "password_changed";
 }

@@ -15,7 +15,12 @@ export interface ThrottleOptions {
   windowMs: number;
 }
 
-export const DEFAULT_THROTTLE: ThrottleOptions = { freeAttempts: 5, baseDelayMs: 1000, maxDelayMs: 30_000, windowMs: 15 * 60_000 };
+export const DEFAULT_THROTTLE: ThrottleOptions = {
+  freeAttempts: 5,
+  baseDelayMs: 1000,
+  maxDelayMs: 30_000,
+  windowMs: 15 * 60_000,
+};
 
 export type Admission = { ok: true } | { ok: false; retryAfterMs: number };
 
@@ -26,15 +31,28 @@ export function signInKeys(email: string, address: string | null): string[] {
   return keys;
 }
 
-function live(counter: Counter | undefined, now: Date, options: ThrottleOptions): Counter | undefined {
-  return counter && now.getTime() - counter.lastAt.getTime() <= options.windowMs ? counter : undefined;
+function live(
+  counter: Counter | undefined,
+  now: Date,
+  options: ThrottleOptions,
+): Counter | undefined {
+  return counter && now.getTime() - counter.lastAt.getTime() <= options.windowMs
+    ? counter
+    : undefined;
 }
 
 /** How long a key with this counter must still wait before its next attempt is checked. */
-export function waitFor(counter: Counter | undefined, now: Date, options: ThrottleOptions = DEFAULT_THROTTLE): number {
+export function waitFor(
+  counter: Counter | undefined,
+  now: Date,
+  options: ThrottleOptions = DEFAULT_THROTTLE,
+): number {
   const entry = live(counter, now, options);
   if (!entry || entry.count < options.freeAttempts) return 0;
-  const delay = Math.min(options.baseDelayMs * 2 ** (entry.count - options.freeAttempts), options.maxDelayMs);
+  const delay = Math.min(
+    options.baseDelayMs * 2 ** (entry.count - options.freeAttempts),
+    options.maxDelayMs,
+  );
   return Math.max(0, entry.lastAt.getTime() + delay - now.getTime());
 }
 
@@ -43,14 +61,24 @@ export function waitFor(counter: Counter | undefined, now: Date, options: Thrott
  * locked before they are read (lockCounters), so two attempts on any instances can never both
  * see a free slot.
  */
-export function admit(database: Database, keys: string[], now = new Date(), options: ThrottleOptions = DEFAULT_THROTTLE): Promise<Admission> {
+export function admit(
+  database: Database,
+  keys: string[],
+  now = new Date(),
+  options: ThrottleOptions = DEFAULT_THROTTLE,
+): Promise<Admission> {
   return database.transaction(async (tx): Promise<Admission> => {
     const counters = new Map((await lockCounters(tx, keys, now)).map((c) => [c.key, c]));
     const wait = Math.max(0, ...keys.map((key) => waitFor(counters.get(key), now, options)));
     if (wait > 0) return { ok: false, retryAfterMs: wait };
     for (const key of keys) {
       const entry = live(counters.get(key), now, options);
-      await writeCounter(tx, { key, count: (entry?.count ?? 0) + 1, windowStartedAt: entry?.windowStartedAt ?? now, lastAt: now });
+      await writeCounter(tx, {
+        key,
+        count: (entry?.count ?? 0) + 1,
+        windowStartedAt: entry?.windowStartedAt ?? now,
+        lastAt: now,
+      });
     }
     return { ok: true };
   });

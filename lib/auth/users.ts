@@ -26,13 +26,17 @@ export type CredentialsCheck = { ok: true; user: StaffUser } | { ok: false; retr
 
 // Verifying against a dummy hash (at today's cost) when the email is unknown keeps the timing the
 // same, so the answer's speed does not reveal which staff emails exist.
-const DUMMY_HASH = "scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+const DUMMY_HASH =
+  "scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
 /**
  * Admits the attempt through the throttle (counted before the password is looked at), then checks
  * the password; `request` is the sign-in request, for the client's address behind trusted proxies.
  */
-export async function checkCredentials(input: unknown, request?: Request): Promise<CredentialsCheck> {
+export async function checkCredentials(
+  input: unknown,
+  request?: Request,
+): Promise<CredentialsCheck> {
   const typed = (input as { email?: unknown } | null)?.email;
   const address = request ? clientAddress(request.headers, env().TRUSTED_PROXY_HOPS) : null;
   const keys = signInKeys(typeof typed === "string" ? typed : "", address);
@@ -41,7 +45,9 @@ export async function checkCredentials(input: unknown, request?: Request): Promi
 
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false };
-  const [user] = await run((db) => db.select().from(users).where(eq(users.email, parsed.data.email)).limit(1));
+  const [user] = await run((db) =>
+    db.select().from(users).where(eq(users.email, parsed.data.email)).limit(1),
+  );
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
   if (!ok || !user) return { ok: false };
 
@@ -49,7 +55,20 @@ export async function checkCredentials(input: unknown, request?: Request): Promi
   if (needsRehash(user.passwordHash)) {
     // The same password at today's cost; conditional, so a password changed meanwhile is kept.
     const upgraded = await hashPassword(parsed.data.password);
-    await run((db) => db.update(users).set({ passwordHash: upgraded }).where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash))));
+    await run((db) =>
+      db
+        .update(users)
+        .set({ passwordHash: upgraded })
+        .where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash))),
+    );
   }
-  return { ok: true, user: { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
+  return {
+    ok: true,
+    user: {
+      id: String(user.id),
+      email: user.email,
+      name: user.name,
+      sessionVersion: user.sessionVersion,
+    },
+  };
 }

@@ -65,12 +65,17 @@ export async function pruneExpiredCarts(tx: Tx, now: Date): Promise<number> {
     .from(carts)
     .where(lt(carts.updatedAt, new Date(now.getTime() - CART_LIFETIME_S * 1000)))
     .limit(CART_PRUNE_BATCH);
-  const removed = await tx.delete(carts).where(inArray(carts.id, expired)).returning({ id: carts.id });
+  const removed = await tx
+    .delete(carts)
+    .where(inArray(carts.id, expired))
+    .returning({ id: carts.id });
   return removed.length;
 }
 
 export async function cartExists(cartId: string): Promise<boolean> {
-  const [cart] = await run((db) => db.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).limit(1));
+  const [cart] = await run((db) =>
+    db.select({ id: carts.id }).from(carts).where(eq(carts.id, cartId)).limit(1),
+  );
   return !!cart;
 }
 
@@ -85,7 +90,14 @@ export async function loadCart(cartId: string | null): Promise<CartView> {
       .innerJoin(products, eq(products.id, cartItems.productId))
       .where(eq(cartItems.cartId, cartId))
       .orderBy(cartItems.addedAt, cartItems.productId);
-    const active = new Map((await activeProductsByIds(db, rows.map((r) => r.productId))).map((p) => [p.id, p]));
+    const active = new Map(
+      (
+        await activeProductsByIds(
+          db,
+          rows.map((r) => r.productId),
+        )
+      ).map((p) => [p.id, p]),
+    );
     return { rows, active };
   });
   if (rows.length === 0) return empty;
@@ -95,19 +107,32 @@ export async function loadCart(cartId: string | null): Promise<CartView> {
   });
   const priced = priceCart(items);
   // priceCart keeps the items' order, so each line's product is items[i].product.
-  const lines = priced.lines.map((line, i) => ({ ...line, stock: items[i]!.product.stock, maxPerOrder: items[i]!.product.maxPerOrder }));
+  const lines = priced.lines.map((line, i) => ({
+    ...line,
+    stock: items[i]!.product.stock,
+    maxPerOrder: items[i]!.product.maxPerOrder,
+  }));
   return {
     ...priced,
     lines,
     unavailable: rows.filter((r) => !active.has(r.productId)).map((r) => r.name),
     short: lines
       .filter((l) => l.quantity > l.stock)
-      .map((l) => ({ productId: l.product.id, name: l.product.name, wanted: l.quantity, left: Math.max(0, l.stock) })),
+      .map((l) => ({
+        productId: l.product.id,
+        name: l.product.name,
+        wanted: l.quantity,
+        left: Math.max(0, l.stock),
+      })),
   };
 }
 
 /** The refusal when `wanted` is above the product's own most per order; `inCart`: what the line holds now. */
-function overMaxPerOrder(product: { maxPerOrder: number | null }, wanted: number, inCart: number): CartProblem | null {
+function overMaxPerOrder(
+  product: { maxPerOrder: number | null },
+  wanted: number,
+  inCart: number,
+): CartProblem | null {
   const max = product.maxPerOrder;
   if (max === null || wanted <= max) return null;
   return inCart > 0 ? { code: "maxPerOrderInCart", max, inCart } : { code: "maxPerOrder", max };
@@ -116,7 +141,9 @@ function overMaxPerOrder(product: { maxPerOrder: number | null }, wanted: number
 /** Why a line may not hold `wanted` of a product with `stock` left; `inCart`: what it holds now. */
 function stockProblem(stock: number, inCart: number): CartProblem {
   if (stock <= 0) return { code: "soldOut" };
-  return inCart > 0 ? { code: "stockLimitInCart", left: stock, inCart } : { code: "stockLimit", left: stock };
+  return inCart > 0
+    ? { code: "stockLimitInCart", left: stock, inCart }
+    : { code: "stockLimit", left: stock };
 }
 
 async function requireActiveProduct(db: Tx, productId: number) {
@@ -131,7 +158,11 @@ async function requireActiveProduct(db: Tx, productId: number) {
  */
 async function existingOrNewCart(tx: Tx, cartId: string | null): Promise<string> {
   const [found] = cartId
-    ? await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cartId)).returning({ id: carts.id })
+    ? await tx
+        .update(carts)
+        .set({ updatedAt: new Date() })
+        .where(eq(carts.id, cartId))
+        .returning({ id: carts.id })
     : [];
   if (found) return found.id;
   const id = newCartId();
@@ -140,7 +171,11 @@ async function existingOrNewCart(tx: Tx, cartId: string | null): Promise<string>
 }
 
 /** Adds to the line (creating the cart when needed) and returns the cart id to keep. */
-export function addToCart(cartId: string | null, productId: number, quantity: number): Promise<string> {
+export function addToCart(
+  cartId: string | null,
+  productId: number,
+  quantity: number,
+): Promise<string> {
   return transaction(async (tx) => {
     const product = await requireActiveProduct(tx, productId);
     const id = await existingOrNewCart(tx, cartId);
@@ -160,16 +195,24 @@ export function addToCart(cartId: string | null, productId: number, quantity: nu
       );
     }
     // Advisory: placing the order reserves the units, and refuses if they went meanwhile.
-    if (next > product.stock) throw new CartError(stockProblem(product.stock, current?.quantity ?? 0));
+    if (next > product.stock)
+      throw new CartError(stockProblem(product.stock, current?.quantity ?? 0));
     await tx
       .insert(cartItems)
       .values({ cartId: id, productId, quantity: next })
-      .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.productId], set: { quantity: next } });
+      .onConflictDoUpdate({
+        target: [cartItems.cartId, cartItems.productId],
+        set: { quantity: next },
+      });
     return id;
   });
 }
 
-export async function setCartQuantity(cartId: string, productId: number, quantity: number): Promise<void> {
+export async function setCartQuantity(
+  cartId: string,
+  productId: number,
+  quantity: number,
+): Promise<void> {
   const changed = await run(async (db) => {
     const product = await requireActiveProduct(db, productId);
     const perOrder = overMaxPerOrder(product, quantity, 0);
@@ -185,7 +228,11 @@ export async function setCartQuantity(cartId: string, productId: number, quantit
 }
 
 export async function removeFromCart(cartId: string, productId: number): Promise<void> {
-  await run((db) => db.delete(cartItems).where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId))));
+  await run((db) =>
+    db
+      .delete(cartItems)
+      .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId))),
+  );
 }
 
 export async function cartItemCount(cartId: string | null): Promise<number> {
@@ -216,11 +263,22 @@ export function restoreCartFromOrder(orderId: number, cartId: string | null): Pr
       .select({ productId: orderItems.productId, quantity: orderItems.quantity })
       .from(orderItems)
       .where(and(eq(orderItems.orderId, orderId), eq(orderItems.kind, "product")));
-    const active = new Map((await activeProductsByIds(tx, items.flatMap((i) => (i.productId ? [i.productId] : [])))).map((p) => [p.id, p]));
+    const active = new Map(
+      (
+        await activeProductsByIds(
+          tx,
+          items.flatMap((i) => (i.productId ? [i.productId] : [])),
+        )
+      ).map((p) => [p.id, p]),
+    );
     const id = await existingOrNewCart(tx, cartId);
     for (const item of items) {
       const product = item.productId ? active.get(item.productId) : undefined;
-      const most = Math.min(MAX_QUANTITY, product?.maxPerOrder ?? MAX_QUANTITY, product?.stock ?? 0);
+      const most = Math.min(
+        MAX_QUANTITY,
+        product?.maxPerOrder ?? MAX_QUANTITY,
+        product?.stock ?? 0,
+      );
       if (!product || most < 1) continue;
       await tx
         .insert(cartItems)
@@ -228,7 +286,9 @@ export function restoreCartFromOrder(orderId: number, cartId: string | null): Pr
         .onConflictDoUpdate({
           target: [cartItems.cartId, cartItems.productId],
           // Both bounds are integers this code computed, never input: safe to write as literals.
-          set: { quantity: sql`${smallerOf}(${sql.raw(String(most))}, ${cartItems.quantity} + excluded.quantity)` },
+          set: {
+            quantity: sql`${smallerOf}(${sql.raw(String(most))}, ${cartItems.quantity} + excluded.quantity)`,
+          },
         });
     }
     return id;

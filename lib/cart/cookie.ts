@@ -13,7 +13,9 @@ export async function readCartId(): Promise<string | null> {
 }
 
 /** Secure whenever the shop is served over https in production (every cart cookie uses it). */
-export const secureCookies = () => process.env.NODE_ENV === "production" && process.env.APP_BASE_URL?.startsWith("https://") === true;
+export const secureCookies = () =>
+  process.env.NODE_ENV === "production" &&
+  process.env.APP_BASE_URL?.startsWith("https://") === true;
 
 export async function writeCartId(cartId: string): Promise<void> {
   (await cookies()).set(CART_COOKIE, cartId, {

@@ -1,7 +1,7 @@
 // Pricing a cart from catalogue rows: the only place line totals, shipping and the total are
 // computed, for the cart page and for the order alike. Pure, integer rupiah.
-import { lineTotal, sum } from "@/lib/money";
 import type { ProductType } from "@/lib/db/schema";
+import { lineTotal, sum } from "@/lib/money";
 
 export interface PricingProduct {
   id: number;
@@ -38,7 +38,9 @@ export interface PricedCart {
 }
 
 /** Flat shipping once per seller that ships something physical; digital goods ship free. */
-export function priceCart(items: readonly { product: PricingProduct; quantity: number }[]): PricedCart {
+export function priceCart(
+  items: readonly { product: PricingProduct; quantity: number }[],
+): PricedCart {
   const lines = items.map(({ product, quantity }) => ({
     product,
     quantity,

@@ -6,7 +6,11 @@ import { products, sellers } from "@/lib/db/schema";
 export type CatalogProduct = typeof products.$inferSelect & { seller: typeof sellers.$inferSelect };
 
 /** Products matching `where`, each with its seller (one join, in the order asked for). */
-async function productsWithSeller(db: Tx, where: SQL | undefined, limit?: number): Promise<CatalogProduct[]> {
+async function productsWithSeller(
+  db: Tx,
+  where: SQL | undefined,
+  limit?: number,
+): Promise<CatalogProduct[]> {
   const query = db
     .select({ product: products, seller: sellers })
     .from(products)
@@ -22,7 +26,9 @@ export function listActiveProducts(): Promise<CatalogProduct[]> {
 }
 
 export async function findActiveProductBySlug(slug: string): Promise<CatalogProduct | undefined> {
-  const [product] = await run((db) => productsWithSeller(db, and(eq(products.slug, slug), eq(products.active, true)), 1));
+  const [product] = await run((db) =>
+    productsWithSeller(db, and(eq(products.slug, slug), eq(products.active, true)), 1),
+  );
   return product;
 }
 

@@ -21,7 +21,10 @@ export async function takeAttemptSlot(
   for (const [key, limit] of limits) {
     const counter = await countHit(tx, key, ATTEMPT_LIMITS.windowMs, now);
     if (counter.count > limit) {
-      retryAfterMs = Math.max(retryAfterMs, counter.windowStartedAt.getTime() + ATTEMPT_LIMITS.windowMs - now.getTime());
+      retryAfterMs = Math.max(
+        retryAfterMs,
+        counter.windowStartedAt.getTime() + ATTEMPT_LIMITS.windowMs - now.getTime(),
+      );
     }
   }
   return retryAfterMs > 0 ? { ok: false, retryAfterMs } : { ok: true };

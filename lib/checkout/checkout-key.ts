@@ -23,7 +23,11 @@ export function issueCheckoutKey(cartId: string, now = Date.now()): string {
 }
 
 /** True only for a key this server issued for this cart, less than a day's shopping ago. */
-export function isValidCheckoutKey(key: unknown, cartId: string | null, now = Date.now()): key is string {
+export function isValidCheckoutKey(
+  key: unknown,
+  cartId: string | null,
+  now = Date.now(),
+): key is string {
   if (typeof key !== "string" || !cartId) return false;
   const match = KEY_PATTERN.exec(key);
   if (!match) return false;

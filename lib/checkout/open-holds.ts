@@ -26,21 +26,38 @@ export interface OverLimitLine {
 
 /** The lines whose quantity is above their product's `maxPerOrder` (null: no bound of its own). */
 export function linesOverLimit(
-  lines: readonly { product: { id: number; name: string }; quantity: number; maxPerOrder: number | null }[],
+  lines: readonly {
+    product: { id: number; name: string };
+    quantity: number;
+    maxPerOrder: number | null;
+  }[],
 ): OverLimitLine[] {
   return lines.flatMap(({ product, quantity, maxPerOrder }) =>
-    maxPerOrder !== null && quantity > maxPerOrder ? [{ productId: product.id, name: product.name, wanted: quantity, max: maxPerOrder }] : [],
+    maxPerOrder !== null && quantity > maxPerOrder
+      ? [{ productId: product.id, name: product.name, wanted: quantity, max: maxPerOrder }]
+      : [],
   );
 }
 
 /** An order's lines above their product's most per order as it is now (set since the order was placed). */
 export async function orderLinesOverLimit(tx: Tx, orderId: number): Promise<OverLimitLine[]> {
   const lines = await tx
-    .select({ id: products.id, name: products.name, quantity: orderItems.quantity, maxPerOrder: products.maxPerOrder })
+    .select({
+      id: products.id,
+      name: products.name,
+      quantity: orderItems.quantity,
+      maxPerOrder: products.maxPerOrder,
+    })
     .from(orderItems)
     .innerJoin(products, eq(products.id, orderItems.productId))
     .where(eq(orderItems.orderId, orderId));
-  return linesOverLimit(lines.map(({ id, name, quantity, maxPerOrder }) => ({ product: { id, name }, quantity, maxPerOrder })));
+  return linesOverLimit(
+    lines.map(({ id, name, quantity, maxPerOrder }) => ({
+      product: { id, name },
+      quantity,
+      maxPerOrder,
+    })),
+  );
 }
 
 /**
@@ -49,7 +66,12 @@ export async function orderLinesOverLimit(tx: Tx, orderId: number): Promise<Over
  * lock), so two placements by one shopper on two instances cannot both see room for one more.
  * `exceptOrderId`: the order asking again (pay again), which holds nothing while it asks.
  */
-export async function hasRoomForHold(tx: Tx, holder: Holder, limit: number, exceptOrderId?: number): Promise<boolean> {
+export async function hasRoomForHold(
+  tx: Tx,
+  holder: Holder,
+  limit: number,
+  exceptOrderId?: number,
+): Promise<boolean> {
   const mailbox = mailboxKey(holder.email);
   const keys = [`holds:mailbox:${mailbox}`, `holds:phone:${holder.phone}`];
   if (holder.address) keys.push(`holds:address:${holder.address}`);

@@ -3,7 +3,10 @@
 import type { PricedCart } from "@/lib/cart/pricing";
 import type { orderItems } from "@/lib/db/schema";
 
-export function orderItemRows(orderId: number, cart: PricedCart): (typeof orderItems.$inferInsert)[] {
+export function orderItemRows(
+  orderId: number,
+  cart: PricedCart,
+): (typeof orderItems.$inferInsert)[] {
   return [
     ...cart.lines.map((line) => ({
       orderId,

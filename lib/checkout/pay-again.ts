@@ -4,11 +4,16 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { run, transaction } from "@/lib/db/client";
 import { orders } from "@/lib/db/schema";
+import { env } from "@/lib/env";
 import { insertAttempt, latestAttempt, resumableUrl } from "@/lib/payments/attempts";
 import { startPayment } from "@/lib/payments/start-payment";
 import { reopenForNewAttempt } from "@/lib/payments/transitions";
-import { NotEnoughStock, orNotEnoughStock, retakeOrder, type StockShortfall } from "@/lib/stock/reservations";
-import { env } from "@/lib/env";
+import {
+  NotEnoughStock,
+  orNotEnoughStock,
+  retakeOrder,
+  type StockShortfall,
+} from "@/lib/stock/reservations";
 import { takeAttemptSlot } from "./attempt-limits";
 import { hasRoomForHold, orderLinesOverLimit, type OverLimitLine } from "./open-holds";
 import { orderPath } from "./place-order";
@@ -43,12 +48,17 @@ class TooManyOpenOrders extends Error {
 class OverLimit extends Error {
   override name = "OverLimit";
   constructor(readonly items: OverLimitLine[]) {
-    super(`over the most per order: ${items.map((i) => `product ${i.productId} ${i.wanted} > ${i.max}`).join("; ")}`);
+    super(
+      `over the most per order: ${items.map((i) => `product ${i.productId} ${i.wanted} > ${i.max}`).join("; ")}`,
+    );
   }
 }
 
 /** `address`: the client's, when trusted proxies give one; the order's cart is limited too. */
-export async function payAgain(token: string, address: string | null = null): Promise<PayAgainResult | null> {
+export async function payAgain(
+  token: string,
+  address: string | null = null,
+): Promise<PayAgainResult | null> {
   const found = await run(async (db) => {
     const [order] = await db.select().from(orders).where(eq(orders.publicToken, token));
     return order ? { order, latest: await latestAttempt(db, order.id) } : null;
@@ -68,7 +78,8 @@ export async function payAgain(token: string, address: string | null = null): Pr
       // only that one takes a slot of the attempt limits.
       if (!(await reopenForNewAttempt(tx, order.id))) return { attemptId: null };
       const holder = { email: order.customerEmail, phone: order.customerPhone, address };
-      if (!(await hasRoomForHold(tx, holder, openOrdersLimit, order.id))) throw new TooManyOpenOrders(openOrdersLimit);
+      if (!(await hasRoomForHold(tx, holder, openOrdersLimit, order.id)))
+        throw new TooManyOpenOrders(openOrdersLimit);
       const overLimit = await orderLinesOverLimit(tx, order.id);
       if (overLimit.length > 0) throw new OverLimit(overLimit);
       const slot = await takeAttemptSlot(tx, { cartId: order.cartId, address });
@@ -78,11 +89,17 @@ export async function payAgain(token: string, address: string | null = null): Pr
       return { attemptId: await insertAttempt(tx, order.id, order.total) };
     }),
   ).catch((error: unknown) => {
-    if (error instanceof AttemptLimited || error instanceof TooManyOpenOrders || error instanceof OverLimit) return error;
+    if (
+      error instanceof AttemptLimited ||
+      error instanceof TooManyOpenOrders ||
+      error instanceof OverLimit
+    )
+      return error;
     throw error;
   });
   if (started instanceof NotEnoughStock) return { kind: "soldOut", items: started.items };
-  if (started instanceof AttemptLimited) return { kind: "limited", retryAfterMs: started.retryAfterMs };
+  if (started instanceof AttemptLimited)
+    return { kind: "limited", retryAfterMs: started.retryAfterMs };
   if (started instanceof TooManyOpenOrders) return { kind: "openOrders", limit: started.limit };
   if (started instanceof OverLimit) return { kind: "maxPerOrder", items: started.items };
   if (started.attemptId === null) return redirect(orderPath(token));

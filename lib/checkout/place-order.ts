@@ -1,22 +1,32 @@
 // placeOrder: validate, reprice every line from the database, save the order, reserve its units,
 // its item snapshot and a payment attempt in one transaction, then ask DOKU for a Kredivo payment URL.
 import "server-only";
-import { defaultLocale, type Locale } from "@/lib/i18n/locales";
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { loadCart } from "@/lib/cart/cart";
 import { run, transaction, type Tx } from "@/lib/db/client";
 import { cartItems, orderItems, orders, type PostalAddress } from "@/lib/db/schema";
+import { env } from "@/lib/env";
+import { defaultLocale, type Locale } from "@/lib/i18n/locales";
+import { mailboxKey } from "@/lib/limits/mailbox";
 import { insertAttempt, latestAttempt, resumableUrl } from "@/lib/payments/attempts";
 import { startPayment } from "@/lib/payments/start-payment";
-import { NotEnoughStock, orNotEnoughStock, reserveLines, type StockShortfall } from "@/lib/stock/reservations";
-import { env } from "@/lib/env";
-import { mailboxKey } from "@/lib/limits/mailbox";
+import {
+  NotEnoughStock,
+  orNotEnoughStock,
+  reserveLines,
+  type StockShortfall,
+} from "@/lib/stock/reservations";
 import { retryMinutes, takeAttemptSlot } from "./attempt-limits";
 import { isValidCheckoutKey } from "./checkout-key";
 import { hasRoomForHold, linesOverLimit, type OverLimitLine } from "./open-holds";
 import { orderItemRows } from "./order-items";
-import { checkoutSchema, fieldErrors, type CheckoutDetails, type CheckoutFieldErrors } from "./schema";
+import {
+  checkoutSchema,
+  fieldErrors,
+  type CheckoutDetails,
+  type CheckoutFieldErrors,
+} from "./schema";
 
 /**
  * Why an order was not placed, as data: each code is a message key under shop.checkout.problem
@@ -87,7 +97,10 @@ function addresses(details: CheckoutDetails): { shipping: PostalAddress; billing
  * Where a repeated submit of the same checkout form should go: never to a second order. A key
  * posted from another cart (someone else's form) is refused, never answered with their order.
  */
-function existingOrderDestination(checkoutKey: string, cartId: string | null): Promise<string | null | "foreign"> {
+function existingOrderDestination(
+  checkoutKey: string,
+  cartId: string | null,
+): Promise<string | null | "foreign"> {
   return run(async (db) => {
     const order = await orderWithCheckoutKey(db, checkoutKey);
     if (!order) return null;
@@ -134,12 +147,15 @@ export async function placeOrder(
     // An identical submit may have placed the order (and emptied the cart) since the look above.
     const placed = await existingOrderDestination(checkoutKey, cartId);
     if (placed === "foreign") return EXPIRED_FORM;
-    return placed ? { kind: "redirect", url: placed } : { kind: "error", problem: { code: "cartEmpty" } };
+    return placed
+      ? { kind: "redirect", url: placed }
+      : { kind: "error", problem: { code: "cartEmpty" } };
   }
 
   // A cart filled before the merchant set a product's most per order is refused here, not trimmed.
   const overLimit = linesOverLimit(cart.lines);
-  if (overLimit.length > 0) return { kind: "error", problem: { code: "maxPerOrder", items: overLimit } };
+  if (overLimit.length > 0)
+    return { kind: "error", problem: { code: "maxPerOrder", items: overLimit } };
 
   const details = parsed.data;
   const { shipping, billing } = addresses(details);
@@ -187,7 +203,10 @@ export async function placeOrder(
       await tx.delete(cartItems).where(eq(cartItems.cartId, cartId));
       // Last, because in a flash sale every placement updates the same product row: on PostgreSQL
       // its lock is then held from this statement to the commit, not through the ones above.
-      const units = await reserveLines(tx, cart.lines.map((line) => ({ productId: line.product.id, quantity: line.quantity })));
+      const units = await reserveLines(
+        tx,
+        cart.lines.map((line) => ({ productId: line.product.id, quantity: line.quantity })),
+      );
       // Not enough left: nothing of this order is kept, the cart stays as it was.
       if (!units.ok) throw new NotEnoughStock(units.short);
       return { ok: true as const, attemptId, token: order.token };
@@ -196,14 +215,21 @@ export async function placeOrder(
       throw error;
     }),
   );
-  if (created instanceof NotEnoughStock) return { kind: "error", problem: { code: "soldOut", items: created.items } };
+  if (created instanceof NotEnoughStock)
+    return { kind: "error", problem: { code: "soldOut", items: created.items } };
   if (created instanceof LostSubmitRace) {
     const destination = await existingOrderDestination(checkoutKey, cartId);
-    return destination && destination !== "foreign" ? { kind: "redirect", url: destination } : EXPIRED_FORM;
+    return destination && destination !== "foreign"
+      ? { kind: "redirect", url: destination }
+      : EXPIRED_FORM;
   }
   if (!created.ok) {
-    if ("openOrders" in created) return { kind: "error", problem: { code: "tooManyOpenOrders", limit: created.openOrders } };
-    return { kind: "error", problem: { code: "tooManyAttempts", minutes: retryMinutes(created.retryAfterMs) } };
+    if ("openOrders" in created)
+      return { kind: "error", problem: { code: "tooManyOpenOrders", limit: created.openOrders } };
+    return {
+      kind: "error",
+      problem: { code: "tooManyAttempts", minutes: retryMinutes(created.retryAfterMs) },
+    };
   }
 
   const payment = await startPayment(created.attemptId);

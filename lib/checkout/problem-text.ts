@@ -12,10 +12,17 @@ export async function wordedProblem(problem: CheckoutProblem): Promise<WordedPro
   const t = await getTranslations("shop.checkout.problem");
   if (problem.code === "maxPerOrder") {
     const format = await getFormatter();
-    const items = problem.items.map((item) => t("maxPerOrderItem", { name: item.name, max: item.max }));
+    const items = problem.items.map((item) =>
+      t("maxPerOrderItem", { name: item.name, max: item.max }),
+    );
     return { code: "maxPerOrder", message: t("maxPerOrder", { items: format.list(items) }) };
   }
   if (problem.code !== "soldOut") return { code: problem.code, message: t(problem.code, problem) };
   const [stock, format] = await Promise.all([getTranslations("shop.stock"), getFormatter()]);
-  return { code: "soldOut", message: t("soldOut", { items: shortfallText(problem.items, stock, (words) => format.list(words)) }) };
+  return {
+    code: "soldOut",
+    message: t("soldOut", {
+      items: shortfallText(problem.items, stock, (words) => format.list(words)),
+    }),
+  };
 }

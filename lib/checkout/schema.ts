@@ -60,7 +60,8 @@ export const NAME_MAX = 60;
 // Two linear tests rather than one pattern that backtracks on a long, almost-valid input.
 const NAME_CHARS = /^[\p{L}\p{M}' ’.\-]+$/u;
 // A dot straight before a letter is how a domain is written ("bit.ly"); in a name a space follows it ("M. Rizky").
-const isName = (value: string) => NAME_CHARS.test(value) && /\p{L}/u.test(value) && !/\.[\p{L}\p{M}]/u.test(value);
+const isName = (value: string) =>
+  NAME_CHARS.test(value) && /\p{L}/u.test(value) && !/\.[\p{L}\p{M}]/u.test(value);
 
 const name = (field: "firstName" | "billingFirstName") =>
   z
@@ -129,7 +130,10 @@ const customerSchema = z.object({
 export const checkoutSchema = z.discriminatedUnion("billingSameAsShipping", [
   customerSchema.extend({
     billingSameAsShipping: z.literal(true),
-    billing: z.unknown().optional().transform(() => undefined),
+    billing: z
+      .unknown()
+      .optional()
+      .transform(() => undefined),
   }),
   customerSchema.extend({
     billingSameAsShipping: z.literal(false),

@@ -12,9 +12,15 @@ export function backupFileName(databasePath: string, now = new Date()): string {
   return `${name}-${stamp}.db`;
 }
 
-export async function backupDatabase(database: Database, databasePath: string, dir: string, now = new Date()): Promise<string> {
+export async function backupDatabase(
+  database: Database,
+  databasePath: string,
+  dir: string,
+  now = new Date(),
+): Promise<string> {
   const { driver } = database;
-  if (driver.dialect !== "sqlite") throw new Error("db:backup copies a SQLite file; for PostgreSQL use pg_dump");
+  if (driver.dialect !== "sqlite")
+    throw new Error("db:backup copies a SQLite file; for PostgreSQL use pg_dump");
   mkdirSync(dir, { recursive: true });
   const target = join(dir, backupFileName(databasePath, now));
   await driver.client.backup(target);

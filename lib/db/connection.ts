@@ -22,7 +22,10 @@ import { parseDatabaseUrl, type Dialect } from "./dialect";
 import type * as tables from "./schema/postgres";
 
 /** What every query of the shop is written against (see lib/db/schema/index.ts). */
-export type Tx = Pick<NodePgDatabase<typeof tables>, "select" | "selectDistinct" | "insert" | "update" | "delete">;
+export type Tx = Pick<
+  NodePgDatabase<typeof tables>,
+  "select" | "selectDistinct" | "insert" | "update" | "delete"
+>;
 
 export interface Database {
   readonly dialect: Dialect;
@@ -35,7 +38,9 @@ export interface Database {
   ping(): Promise<void>;
   close(): Promise<void>;
   /** The driver underneath, for what only one dialect has (SQLite's online backup). */
-  readonly driver: { dialect: "sqlite"; client: BetterSqlite3.Database } | { dialect: "postgresql"; client: pg.Pool };
+  readonly driver:
+    | { dialect: "sqlite"; client: BetterSqlite3.Database }
+    | { dialect: "postgresql"; client: pg.Pool };
 }
 
 export const MIGRATIONS = { sqlite: "drizzle/sqlite", postgresql: "drizzle/postgres" } as const;
@@ -45,7 +50,9 @@ export const MIGRATIONS = { sqlite: "drizzle/sqlite", postgresql: "drizzle/postg
 const insideWork = new AsyncLocalStorage<true>();
 function refuseNested(): void {
   if (insideWork.getStore()) {
-    throw new Error("database: nested run()/transaction() — pass the transaction you were given instead of opening another");
+    throw new Error(
+      "database: nested run()/transaction() — pass the transaction you were given instead of opening another",
+    );
   }
 }
 
@@ -56,11 +63,16 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
-export function openDatabase(url: string, { migrationsRoot = ".", poolSize = 10 }: OpenOptions = {}): Database {
+export function openDatabase(
+  url: string,
+  { migrationsRoot = ".", poolSize = 10 }: OpenOptions = {},
+): Database {
   const parsed = parseDatabaseUrl(url);
   if (!parsed.ok) throw new Error(`DATABASE_URL ${parsed.message}`);
   const { target } = parsed;
-  return target.dialect === "sqlite" ? openSqlite(target.path, migrationsRoot) : openPostgres(target.url, migrationsRoot, poolSize);
+  return target.dialect === "sqlite"
+    ? openSqlite(target.path, migrationsRoot)
+    : openPostgres(target.url, migrationsRoot, poolSize);
 }
 
 function openSqlite(path: string, migrationsRoot: string): Database {
@@ -99,7 +111,10 @@ function openSqlite(path: string, migrationsRoot: string): Database {
           throw error;
         }
       }),
-    migrate: () => inTurn(async () => migrateSqlite(drizzled, { migrationsFolder: `${migrationsRoot}/${MIGRATIONS.sqlite}` })),
+    migrate: () =>
+      inTurn(async () =>
+        migrateSqlite(drizzled, { migrationsFolder: `${migrationsRoot}/${MIGRATIONS.sqlite}` }),
+      ),
     ping: () => inTurn(async () => void client.prepare("SELECT 1").get()),
     close: async () => void client.close(),
   };
@@ -120,7 +135,12 @@ function openPostgres(url: string, migrationsRoot: string, poolSize: number): Da
     driver: { dialect: "postgresql", client: pool },
     run: (work) => guarded(() => work(db)),
     transaction: (work) => guarded(() => drizzled.transaction((tx) => work(tx as unknown as Tx))),
-    migrate: () => guarded(() => migratePostgres(drizzled, { migrationsFolder: `${migrationsRoot}/${MIGRATIONS.postgresql}` })),
+    migrate: () =>
+      guarded(() =>
+        migratePostgres(drizzled, {
+          migrationsFolder: `${migrationsRoot}/${MIGRATIONS.postgresql}`,
+        }),
+      ),
     ping: () => guarded(async () => void (await pool.query("SELECT 1"))),
     close: () => pool.end(),
   };

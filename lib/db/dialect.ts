@@ -3,15 +3,22 @@
 // for a path would quietly create a SQLite file in a folder named after its scheme.
 export type Dialect = "sqlite" | "postgresql";
 
-export type DatabaseTarget = { dialect: "sqlite"; path: string } | { dialect: "postgresql"; url: string };
+export type DatabaseTarget =
+  { dialect: "sqlite"; path: string } | { dialect: "postgresql"; url: string };
 
 export const DEFAULT_DATABASE_URL = ".data/shop.db";
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
-export function parseDatabaseUrl(value: string): { ok: true; target: DatabaseTarget } | { ok: false; message: string } {
+export function parseDatabaseUrl(
+  value: string,
+): { ok: true; target: DatabaseTarget } | { ok: false; message: string } {
   const trimmed = value.trim();
-  if (trimmed === "") return { ok: false, message: "is empty: give a SQLite file path (e.g. .data/shop.db) or a postgres:// URL" };
+  if (trimmed === "")
+    return {
+      ok: false,
+      message: "is empty: give a SQLite file path (e.g. .data/shop.db) or a postgres:// URL",
+    };
   if (trimmed === ":memory:") return { ok: true, target: { dialect: "sqlite", path: trimmed } };
   const scheme = SCHEME.exec(trimmed)?.[1]?.toLowerCase();
   if (scheme === undefined) return { ok: true, target: { dialect: "sqlite", path: trimmed } };
@@ -25,10 +32,15 @@ export function parseDatabaseUrl(value: string): { ok: true; target: DatabaseTar
   try {
     url = new URL(trimmed);
   } catch {
-    return { ok: false, message: "is not a valid PostgreSQL URL (postgres://user:password@host:5432/shop)" };
+    return {
+      ok: false,
+      message: "is not a valid PostgreSQL URL (postgres://user:password@host:5432/shop)",
+    };
   }
-  if (!url.hostname && !url.searchParams.get("host")) return { ok: false, message: "names no host (postgres://user:password@host:5432/shop)" };
-  if (url.pathname.replace(/^\//, "") === "") return { ok: false, message: "names no database (postgres://user:password@host:5432/shop)" };
+  if (!url.hostname && !url.searchParams.get("host"))
+    return { ok: false, message: "names no host (postgres://user:password@host:5432/shop)" };
+  if (url.pathname.replace(/^\//, "") === "")
+    return { ok: false, message: "names no database (postgres://user:password@host:5432/shop)" };
   return { ok: true, target: { dialect: "postgresql", url: trimmed } };
 }
 

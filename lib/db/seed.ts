@@ -189,7 +189,9 @@ export const seedProducts: readonly SeedProduct[] = [
   }),
 ];
 
-export async function seedDatabase(database: Database): Promise<{ sellers: number; products: number }> {
+export async function seedDatabase(
+  database: Database,
+): Promise<{ sellers: number; products: number }> {
   await database.transaction(async (tx) => {
     for (const seller of seedSellers) {
       const { id: _id, ...rest } = seller;

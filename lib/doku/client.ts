@@ -4,6 +4,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Exchange } from "@/lib/payments/provider";
+import { checkResponseSignature, type ResponseSignatureCheck } from "./response-signature";
 import {
   checkStatusResponseSchema,
   errorEnvelopeSchema,
@@ -12,7 +13,6 @@ import {
   type GenerateOrderRequest,
   type GenerateOrderResponse,
 } from "./schemas";
-import { checkResponseSignature, type ResponseSignatureCheck } from "./response-signature";
 import { dokuTimestamp, signRequest } from "./signature";
 
 export const GENERATE_ORDER_PATH = "/kredivo-peer-to-peer/v2/generate-order";
@@ -152,9 +152,14 @@ export function createDokuClient(config: DokuClientConfig): DokuClient {
       text = await response.text();
     } catch (err) {
       const name = err instanceof Error ? err.name : "";
-      if (name === "TimeoutError" || name === "AbortError") return fail({ kind: "timeout", timeoutMs });
-      const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : "";
-      return fail({ kind: "network", message: `${err instanceof Error ? err.message : String(err)}${cause}` });
+      if (name === "TimeoutError" || name === "AbortError")
+        return fail({ kind: "timeout", timeoutMs });
+      const cause =
+        err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : "";
+      return fail({
+        kind: "network",
+        message: `${err instanceof Error ? err.message : String(err)}${cause}`,
+      });
     }
 
     record.status = response.status;
@@ -182,11 +187,16 @@ export function createDokuClient(config: DokuClientConfig): DokuClient {
         message: envelope.success ? (envelope.data.error.message ?? null) : null,
       });
     }
-    if (!check.valid && policy === "enforce") return fail({ kind: "bad_signature", status: response.status, check });
+    if (!check.valid && policy === "enforce")
+      return fail({ kind: "bad_signature", status: response.status, check });
 
     const parsed = schema.safeParse(safeJson(text));
     if (!parsed.success) {
-      return fail({ kind: "bad_response", status: response.status, issues: describeIssues(parsed.error) });
+      return fail({
+        kind: "bad_response",
+        status: response.status,
+        issues: describeIssues(parsed.error),
+      });
     }
     record.durationMs = Math.round(performance.now() - started);
     return { ok: true, data: parsed.data, verified: check.valid, exchange: record };
@@ -206,7 +216,10 @@ export function createDokuClient(config: DokuClientConfig): DokuClient {
       if (data.payment.status === "FAILED" || !data.payment.url) {
         return { ok: false, error: { kind: "payment_failed", data }, exchange: result.exchange };
       }
-      if (data.order.invoice_number !== body.order.invoice_number || data.order.amount !== body.order.amount) {
+      if (
+        data.order.invoice_number !== body.order.invoice_number ||
+        data.order.amount !== body.order.amount
+      ) {
         return {
           ok: false,
           error: {
@@ -221,7 +234,13 @@ export function createDokuClient(config: DokuClientConfig): DokuClient {
     },
 
     checkStatus(invoiceNumber) {
-      return exchange("GET", checkStatusPath(invoiceNumber), undefined, checkStatusResponseSchema, randomUUID());
+      return exchange(
+        "GET",
+        checkStatusPath(invoiceNumber),
+        undefined,
+        checkStatusResponseSchema,
+        randomUUID(),
+      );
     },
   };
 }

@@ -37,7 +37,8 @@ function header(source: HeaderSource, name: string): string | null {
   if (source instanceof Headers) return source.get(name);
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(source)) {
-    if (key.toLowerCase() === wanted) return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+    if (key.toLowerCase() === wanted)
+      return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
   }
   return null;
 }
@@ -75,10 +76,19 @@ export function verifyNotification(
     .filter(([, value]) => !value)
     .map(([name]) => HEADER_NAMES[name]);
   if (missing.length > 0) {
-    return reject(missing.includes("Signature") ? 401 : 400, "missing_header", `missing header(s): ${missing.join(", ")}`, null);
+    return reject(
+      missing.includes("Signature") ? 401 : 400,
+      "missing_header",
+      `missing header(s): ${missing.join(", ")}`,
+      null,
+    );
   }
-  const { clientId, requestId, requestTimestamp, signature } = headers as Record<keyof NotificationHeaders, string>;
-  if (requestId.length > 128) return reject(400, "missing_header", "Request-Id is longer than 128 characters", null);
+  const { clientId, requestId, requestTimestamp, signature } = headers as Record<
+    keyof NotificationHeaders,
+    string
+  >;
+  if (requestId.length > 128)
+    return reject(400, "missing_header", "Request-Id is longer than 128 characters", null);
   if (clientId !== config.clientId) return reject(401, "client_id", "unknown Client-Id", null);
 
   const components = requestComponents({

@@ -4,15 +4,27 @@
 import "server-only";
 import { env } from "@/lib/env";
 import type { InboundVerdict, PaymentProvider, ProviderCall } from "@/lib/payments/provider";
-import { createDokuClient, redactSignature, type DokuClient, type DokuError, type DokuResult } from "./client";
+import {
+  createDokuClient,
+  redactSignature,
+  type DokuClient,
+  type DokuError,
+  type DokuResult,
+} from "./client";
 import { buildGenerateOrderRequest } from "./generate-order-body";
-import { verifyNotification, type HeaderSource, type NotificationConfig, type NotificationHeaders } from "./notification";
+import {
+  verifyNotification,
+  type HeaderSource,
+  type NotificationConfig,
+  type NotificationHeaders,
+} from "./notification";
 import { generateOrderRequestSchema, kredivoOrderId, paymentExpiry } from "./schemas";
 import { paymentUpdate } from "./translate";
 
 /** The same for each stored header value (a real one is under 100 characters). */
 const MAX_HEADER_CHARS = 200;
-const clip = (value: string, max: number) => (value.length > max ? `${value.slice(0, max)}…` : value);
+const clip = (value: string, max: number) =>
+  value.length > max ? `${value.slice(0, max)}…` : value;
 
 /** For the merchant: what went wrong, precisely. The shopper sees a plain message instead. */
 export function describeDokuError(error: DokuError): string {
@@ -34,8 +46,17 @@ export function describeDokuError(error: DokuError): string {
 
 function failed<T>(result: Extract<DokuResult<unknown>, { ok: false }>): ProviderCall<T> {
   const { error } = result;
-  const httpStatus = error.kind === "http" || error.kind === "bad_signature" || error.kind === "bad_response" ? error.status : result.exchange.status;
-  return { ok: false, kind: error.kind, reason: describeDokuError(error), httpStatus, exchange: result.exchange };
+  const httpStatus =
+    error.kind === "http" || error.kind === "bad_signature" || error.kind === "bad_response"
+      ? error.status
+      : result.exchange.status;
+  return {
+    ok: false,
+    kind: error.kind,
+    reason: describeDokuError(error),
+    httpStatus,
+    exchange: result.exchange,
+  };
 }
 
 function storedHeaders(h: NotificationHeaders): Record<string, string> {
@@ -64,7 +85,11 @@ export function doku(): DokuClient {
 
 export function notificationConfig(): NotificationConfig {
   const e = env();
-  return { clientId: e.DOKU_CLIENT_ID, secretKey: e.DOKU_SECRET_KEY, notificationPath: e.DOKU_NOTIFICATION_PATH };
+  return {
+    clientId: e.DOKU_CLIENT_ID,
+    secretKey: e.DOKU_SECRET_KEY,
+    notificationPath: e.DOKU_NOTIFICATION_PATH,
+  };
 }
 
 export const dokuKredivo: PaymentProvider = {
@@ -100,14 +125,27 @@ export const dokuKredivo: PaymentProvider = {
   async checkStatus(invoiceNumber) {
     const result = await doku().checkStatus(invoiceNumber);
     if (!result.ok) return failed(result);
-    return { ok: true, verified: result.verified, exchange: result.exchange, value: paymentUpdate(result.data) };
+    return {
+      ok: true,
+      verified: result.verified,
+      exchange: result.exchange,
+      value: paymentUpdate(result.data),
+    };
   },
 
   readNotification(rawBytes: Uint8Array, source: HeaderSource): InboundVerdict {
     const verdict = verifyNotification(rawBytes, source, notificationConfig());
     const h = verdict.headers;
-    const headers = { requestId: h.requestId === null ? null : clip(h.requestId, 128), stored: storedHeaders(h) };
+    const headers = {
+      requestId: h.requestId === null ? null : clip(h.requestId, 128),
+      stored: storedHeaders(h),
+    };
     if (!verdict.ok) return { ...verdict, headers };
-    return { ok: true, requestId: verdict.requestId, update: paymentUpdate(verdict.notification), headers };
+    return {
+      ok: true,
+      requestId: verdict.requestId,
+      update: paymentUpdate(verdict.notification),
+      headers,
+    };
   },
 };

@@ -37,23 +37,42 @@ export function checkResponseSignature(r: ResponseToCheck): ResponseSignatureChe
     "Response-Timestamp": get("response-timestamp") !== null,
     Signature: get("signature") !== null,
   };
-  const fail = (problem: string, tried: string[] = []): ResponseSignatureCheck => ({ valid: false, variant: null, problem, headers, tried });
+  const fail = (problem: string, tried: string[] = []): ResponseSignatureCheck => ({
+    valid: false,
+    variant: null,
+    problem,
+    headers,
+    tried,
+  });
 
   // DOKU echoes our Client-Id and Request-Id; an answer naming others is not an answer to us.
   const clientId = get("client-id") ?? r.sent.clientId;
   const requestId = get("request-id") ?? r.sent.requestId;
-  if (clientId !== r.sent.clientId) return fail(`the response's Client-Id ${clientId} is not ours (${r.sent.clientId})`);
-  if (requestId !== r.sent.requestId) return fail(`the response's Request-Id ${requestId} is not the one we sent (${r.sent.requestId})`);
+  if (clientId !== r.sent.clientId)
+    return fail(`the response's Client-Id ${clientId} is not ours (${r.sent.clientId})`);
+  if (requestId !== r.sent.requestId)
+    return fail(
+      `the response's Request-Id ${requestId} is not the one we sent (${r.sent.requestId})`,
+    );
   const missing = (["Response-Timestamp", "Signature"] as const).filter((name) => !headers[name]);
   if (missing.length > 0) return fail(`no ${missing.join(" or ")} header in the response`);
 
-  const base = { clientId, requestId, responseTimestamp: get("response-timestamp")!, requestTarget: r.path };
+  const base = {
+    clientId,
+    requestId,
+    responseTimestamp: get("response-timestamp")!,
+    requestTarget: r.path,
+  };
   // DOKU's component table says the Digest line is "only applied for POST Method": a GET's answer
   // may be signed without it. Either reading needs the Secret Key, so accepting both admits no forgery.
-  const variants: [SignatureVariant, string][] = [["with_digest", responseComponents({ ...base, body: r.body })]];
-  if (r.method === "GET") variants.push(["without_digest", responseComponents({ ...base, body: null })]);
+  const variants: [SignatureVariant, string][] = [
+    ["with_digest", responseComponents({ ...base, body: r.body })],
+  ];
+  if (r.method === "GET")
+    variants.push(["without_digest", responseComponents({ ...base, body: null })]);
   for (const [variant, components] of variants) {
-    if (verifySignature(components, get("signature"), r.secretKey)) return { valid: true, variant, problem: null, headers, tried: [components] };
+    if (verifySignature(components, get("signature"), r.secretKey))
+      return { valid: true, variant, problem: null, headers, tried: [components] };
   }
   return fail(
     `the Signature matches none of the ${variants.length} component string(s) tried`,

@@ -64,7 +64,8 @@ export const generateOrderRequestSchema = z
     additional_info: z.object({ override_notification_url: z.url().optional() }).optional(),
   })
   .refine(
-    (r) => r.order.line_items.reduce((sum, li) => sum + li.price * li.quantity, 0) === r.order.amount,
+    (r) =>
+      r.order.line_items.reduce((sum, li) => sum + li.price * li.quantity, 0) === r.order.amount,
     { message: "Σ(price × quantity) must equal order.amount", path: ["order", "amount"] },
   );
 
@@ -75,7 +76,13 @@ export type LineItem = z.infer<typeof lineItemSchema>;
 
 /** Integer rupiah, whether DOKU sends `30000` or `"30000"` (or `"30000.00"`). */
 export const rupiahAmount = z
-  .union([z.number(), z.string().regex(/^\d+(\.0+)?$/).transform(Number)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^\d+(\.0+)?$/)
+      .transform(Number),
+  ])
   .pipe(z.number().int().nonnegative().max(999_999_999_999));
 
 const identifier = z.looseObject({ name: z.string(), value: z.string() });
@@ -130,7 +137,9 @@ const paymentEnvelope = z.object({
   peer_to_peer_info: z
     .object({
       merchant_unique_reference: z.string().nullish(),
-      identifier: z.array(z.looseObject({ name: z.string().nullish(), value: z.string().nullish() })).nullish(),
+      identifier: z
+        .array(z.looseObject({ name: z.string().nullish(), value: z.string().nullish() }))
+        .nullish(),
     })
     .nullish(),
 });
@@ -160,7 +169,9 @@ const WIB_OFFSET = "+07:00";
  * prints `_utc` as Jakarta's clock time with a `Z`. So `expired_date` is read first, as WIB, and
  * `_utc` only when it is missing: compact as WIB, ISO as written.
  */
-export function paymentExpiry(info: { expired_date?: string | null; expired_date_utc?: string | null } | null | undefined): Date | null {
+export function paymentExpiry(
+  info: { expired_date?: string | null; expired_date_utc?: string | null } | null | undefined,
+): Date | null {
   const compact = (value: string) => {
     const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(value);
     return m ? new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${WIB_OFFSET}`) : null;
@@ -176,7 +187,8 @@ export function paymentExpiry(info: { expired_date?: string | null; expired_date
 }
 
 export function kredivoOrderId(
-  info: { identifier?: { name?: string | null; value?: string | null }[] | null } | null | undefined,
+  info:
+    { identifier?: { name?: string | null; value?: string | null }[] | null } | null | undefined,
 ): string | null {
   return info?.identifier?.find((i) => i.name === "KREDIVO_ORDER_ID")?.value ?? null;
 }

@@ -7,11 +7,15 @@ export const SIGNATURE_PREFIX = "HMACSHA256=";
 
 const { createHash, createHmac, timingSafeEqual } = crypto;
 // One-shot hashing (Node ≥ 20.12) skips building a Hash object: it is on every notification.
-const oneShot = (crypto as { hash?: (algorithm: string, data: string | Uint8Array, encoding: "base64") => string }).hash;
+const oneShot = (
+  crypto as { hash?: (algorithm: string, data: string | Uint8Array, encoding: "base64") => string }
+).hash;
 
 /** base64(SHA-256(body)) over the exact bytes sent or received; never re-serialise JSON first. */
 export function digest(body: string | Uint8Array): string {
-  return oneShot ? oneShot("sha256", body, "base64") : createHash("sha256").update(body).digest("base64");
+  return oneShot
+    ? oneShot("sha256", body, "base64")
+    : createHash("sha256").update(body).digest("base64");
 }
 
 export interface RequestComponents {
@@ -62,7 +66,9 @@ export function responseComponents(c: ResponseComponents): string {
 
 /** `HMACSHA256=` + base64(HMAC-SHA256(secretKey, componentString)). */
 export function sign(componentString: string, secretKey: string): string {
-  return SIGNATURE_PREFIX + createHmac("sha256", secretKey).update(componentString).digest("base64");
+  return (
+    SIGNATURE_PREFIX + createHmac("sha256", secretKey).update(componentString).digest("base64")
+  );
 }
 
 export function signRequest(c: RequestComponents, secretKey: string): string {

@@ -17,7 +17,9 @@ export function paymentStatus(dokuStatus: string): PaymentStatus | "unrecognised
 }
 
 /** A notification's body and a Check Status answer share this envelope (lib/doku/schemas.ts). */
-export function paymentUpdate(body: Pick<DokuNotification, "order" | "transaction" | "peer_to_peer_info">): PaymentUpdate {
+export function paymentUpdate(
+  body: Pick<DokuNotification, "order" | "transaction" | "peer_to_peer_info">,
+): PaymentUpdate {
   const providerStatus = body.transaction.status.toUpperCase();
   return {
     invoice: body.order.invoice_number,

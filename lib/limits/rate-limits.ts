@@ -51,7 +51,12 @@ export async function lockCounters(tx: Tx, keys: string[], now: Date): Promise<C
     .values(sorted.map((key) => ({ key, count: 0, windowStartedAt: now, lastAt: now })))
     // A lock is a use: pruneCounters must not take a row away between this and the FOR UPDATE.
     .onConflictDoUpdate({ target: rateLimits.key, set: { lastAt: now } });
-  return tx.select().from(rateLimits).where(inArray(rateLimits.key, sorted)).orderBy(asc(rateLimits.key)).for("update");
+  return tx
+    .select()
+    .from(rateLimits)
+    .where(inArray(rateLimits.key, sorted))
+    .orderBy(asc(rateLimits.key))
+    .for("update");
 }
 
 export async function writeCounter(tx: Tx, counter: Counter): Promise<void> {

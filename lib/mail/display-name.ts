@@ -17,7 +17,10 @@ const NAME_CHARS = /^[\p{L}\p{M}\s'’.\-]*/u;
  * gives "URGENT"): what follows such a character is a message, not a name. Orders placed before
  * the checkout refused such names still pass through here, so this is the guarantee, not the form.
  */
-export function displayName(raw: string | null | undefined, bounds: { maxLength: number; maxWords: number } = GREETING_NAME): string | null {
+export function displayName(
+  raw: string | null | undefined,
+  bounds: { maxLength: number; maxWords: number } = GREETING_NAME,
+): string | null {
   if (!raw) return null;
   // NFKC folds look-alikes a name check would otherwise miss (full-width ＠, ：, digits).
   const prefix = NAME_CHARS.exec(raw.normalize("NFKC"))?.[0] ?? "";

@@ -1,8 +1,8 @@
 // What an order email says, as data: the sender (lib/mail/sender.ts) builds it from the database,
 // the templates (lib/mail/templates/) turn it into a subject, HTML and plain text. Pure.
+import type { EmailKind } from "@/lib/db/schema/values";
 import type { Locale } from "@/lib/i18n/locales";
 import type { ShopTimeZone } from "@/lib/time-zone";
-import type { EmailKind } from "@/lib/db/schema/values";
 
 export { emailKinds, type EmailKind } from "@/lib/db/schema/values";
 
@@ -37,7 +37,13 @@ export interface OrderEmail {
     /** The order page, where the shopper sees the status and (when failed or expired) pays again. */
     url: string;
     /** Null when the order has nothing to ship (digital only). */
-    shipping: { name: string; address: string; city: string; postalCode: string; phone: string } | null;
+    shipping: {
+      name: string;
+      address: string;
+      city: string;
+      postalCode: string;
+      phone: string;
+    } | null;
   };
   lines: EmailLine[];
 }

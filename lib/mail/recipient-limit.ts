@@ -31,10 +31,18 @@ export const recipientCounterKey = (address: string) => `mail:to:${mailboxKey(ad
  * the sender's claim transaction: the counter stays locked until it commits, so two instances
  * claiming emails to one mailbox at once count one after the other.
  */
-export async function takeRecipientSlot(tx: Tx, recipient: string, kind: EmailKind, limit: number, now: Date): Promise<boolean> {
+export async function takeRecipientSlot(
+  tx: Tx,
+  recipient: string,
+  kind: EmailKind,
+  limit: number,
+  now: Date,
+): Promise<boolean> {
   const key = recipientCounterKey(recipient);
   const [counter] = await lockCounters(tx, [key], now);
-  const live = counter !== undefined && counter.windowStartedAt.getTime() > now.getTime() - RECIPIENT_WINDOW_MS;
+  const live =
+    counter !== undefined &&
+    counter.windowStartedAt.getTime() > now.getTime() - RECIPIENT_WINDOW_MS;
   const count = live ? counter.count : 0;
   const windowStartedAt = live ? counter.windowStartedAt : now;
   if (count >= limit && LIMITED_KINDS.has(kind)) return false;

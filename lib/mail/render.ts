@@ -12,14 +12,25 @@ import { emailTranslator, templates } from "./templates";
 // keep their case, and the items table stays a table of columns instead of one run-on line.
 const plainText = {
   selectors: [
-    ...(["h1", "h2", "h3"] as const).map((selector) => ({ selector, options: { uppercase: false } })),
-    { selector: "table.items", format: "dataTable", options: { uppercaseHeaderCells: false, maxColumnWidth: 40 } },
+    ...(["h1", "h2", "h3"] as const).map((selector) => ({
+      selector,
+      options: { uppercase: false },
+    })),
+    {
+      selector: "table.items",
+      format: "dataTable",
+      options: { uppercaseHeaderCells: false, maxColumnWidth: 40 },
+    },
   ],
 };
 
 export async function renderEmail(email: OrderEmail): Promise<RenderedEmail> {
-  if (!/^https?:\/\//i.test(email.order.url)) throw new Error("An order email's link must be an http(s) URL");
-  if (email.kind === "digital_delivery" && !email.lines.some((line) => line.kind === "product" && line.digital)) {
+  if (!/^https?:\/\//i.test(email.order.url))
+    throw new Error("An order email's link must be an http(s) URL");
+  if (
+    email.kind === "digital_delivery" &&
+    !email.lines.some((line) => line.kind === "product" && line.digital)
+  ) {
     throw new Error("A digital delivery email needs at least one digital line");
   }
   const t = emailTranslator(email.locale);
@@ -29,12 +40,21 @@ export async function renderEmail(email: OrderEmail): Promise<RenderedEmail> {
     ...email,
     order: {
       ...order,
-      customerFirstName: displayName(order.customerFirstName, GREETING_NAME) ?? t("email.greeting.noName"),
-      shipping: order.shipping ? { ...order.shipping, name: displayName(order.shipping.name, ADDRESS_NAME) ?? "" } : null,
+      customerFirstName:
+        displayName(order.customerFirstName, GREETING_NAME) ?? t("email.greeting.noName"),
+      shipping: order.shipping
+        ? { ...order.shipping, name: displayName(order.shipping.name, ADDRESS_NAME) ?? "" }
+        : null,
     },
   };
-  const subject = t(`email.subject.${email.kind}`, { reference: email.order.reference, shopName: t("common.shopName") });
+  const subject = t(`email.subject.${email.kind}`, {
+    reference: email.order.reference,
+    shopName: t("common.shopName"),
+  });
   const element = createElement(templates[email.kind], { email: safe, t, subject });
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions: plainText })]);
+  const [html, text] = await Promise.all([
+    render(element),
+    render(element, { plainText: true, htmlToTextOptions: plainText }),
+  ]);
   return { subject, html, text };
 }

@@ -63,13 +63,25 @@ export function outboxMessageId(outboxId: number, baseUrl: string): string {
 const due = (now: Date) =>
   or(
     and(eq(emailOutbox.status, "queued"), lte(emailOutbox.nextAttemptAt, now)),
-    and(eq(emailOutbox.status, "sending"), or(isNull(emailOutbox.leaseUntil), lt(emailOutbox.leaseUntil, now))),
+    and(
+      eq(emailOutbox.status, "sending"),
+      or(isNull(emailOutbox.leaseUntil), lt(emailOutbox.leaseUntil, now)),
+    ),
   );
 
-export async function sendDueEmails(db: Database, settings: SenderSettings, now = new Date()): Promise<SendReport> {
+export async function sendDueEmails(
+  db: Database,
+  settings: SenderSettings,
+  now = new Date(),
+): Promise<SendReport> {
   const report: SendReport = { sent: 0, retrying: 0, failed: 0, limited: 0 };
   const candidates = await db.run((tx) =>
-    tx.select({ id: emailOutbox.id }).from(emailOutbox).where(due(now)).orderBy(emailOutbox.nextAttemptAt).limit(BATCH),
+    tx
+      .select({ id: emailOutbox.id })
+      .from(emailOutbox)
+      .where(due(now))
+      .orderBy(emailOutbox.nextAttemptAt)
+      .limit(BATCH),
   );
   for (const { id } of candidates) {
     const outcome = await sendOne(db, settings, id, now);
@@ -87,13 +99,25 @@ async function claim(tx: Tx, id: number, now: Date) {
   return row;
 }
 
-async function sendOne(db: Database, settings: SenderSettings, id: number, now: Date): Promise<keyof SendReport | null> {
+async function sendOne(
+  db: Database,
+  settings: SenderSettings,
+  id: number,
+  now: Date,
+): Promise<keyof SendReport | null> {
   const claimed = await db.transaction(async (tx) => {
     const row = await claim(tx, id, now);
     if (!row) return null;
     // Counted once, before its first try (a retry already has its place); a staff resend never is.
-    if (row.resendOf === null && row.tries === 0 && !(await takeRecipientSlot(tx, row.recipient, row.kind, settings.recipientDailyLimit, now))) {
-      await tx.update(emailOutbox).set({ status: "failed", leaseUntil: null, lastError: RECIPIENT_LIMITED }).where(eq(emailOutbox.id, row.id));
+    if (
+      row.resendOf === null &&
+      row.tries === 0 &&
+      !(await takeRecipientSlot(tx, row.recipient, row.kind, settings.recipientDailyLimit, now))
+    ) {
+      await tx
+        .update(emailOutbox)
+        .set({ status: "failed", leaseUntil: null, lastError: RECIPIENT_LIMITED })
+        .where(eq(emailOutbox.id, row.id));
       return "limited" as const;
     }
     const email = await loadOrderEmail(tx, row, { baseUrl: settings.baseUrl, zone: settings.zone });
@@ -135,9 +159,23 @@ async function sendOne(db: Database, settings: SenderSettings, id: number, now: 
       createdAt: finishedAt,
     });
     // Only while our lease is the row's: a sender that took it over owns the outcome now.
-    const mine = and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, "sending"), eq(emailOutbox.leaseUntil, row.leaseUntil!));
+    const mine = and(
+      eq(emailOutbox.id, row.id),
+      eq(emailOutbox.status, "sending"),
+      eq(emailOutbox.leaseUntil, row.leaseUntil!),
+    );
     if (result.ok) {
-      await tx.update(emailOutbox).set({ status: "sent", tries, messageId, sentAt: finishedAt, leaseUntil: null, lastError: null }).where(mine);
+      await tx
+        .update(emailOutbox)
+        .set({
+          status: "sent",
+          tries,
+          messageId,
+          sentAt: finishedAt,
+          leaseUntil: null,
+          lastError: null,
+        })
+        .where(mine);
       return "sent" as const;
     }
     const giveUp = tries >= settings.maxTries;

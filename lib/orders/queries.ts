@@ -4,7 +4,16 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { run } from "@/lib/db/client";
-import { orderItems, orders, paymentAttempts, paymentEvents, sellers, type EventEffect, type EventKind, type OrderStatus } from "@/lib/db/schema";
+import {
+  orderItems,
+  orders,
+  paymentAttempts,
+  paymentEvents,
+  sellers,
+  type EventEffect,
+  type EventKind,
+  type OrderStatus,
+} from "@/lib/db/schema";
 import { latestAttempt, resumableUrl } from "@/lib/payments/attempts";
 import { findShortfalls, orderLines, type StockShortfall } from "@/lib/stock/reservations";
 
@@ -33,7 +42,14 @@ export interface ShopperOrder {
    * `name`: the snapshot written when the order was placed. `sellerName`: for a shipping line, the
    * seller it pays (the page words the line in the shopper's language); null when unknown.
    */
-  items: { kind: "product" | "shipping"; name: string; sellerName: string | null; unitPrice: number; quantity: number; lineTotal: number }[];
+  items: {
+    kind: "product" | "shipping";
+    name: string;
+    sellerName: string | null;
+    unitPrice: number;
+    quantity: number;
+    lineTotal: number;
+  }[];
   subtotal: number;
   shippingTotal: number;
   total: number;
@@ -54,7 +70,10 @@ export interface ShopperOrder {
 }
 
 /** The timeline reads each event's `effect`, written from the typed result that caused it. */
-function describeEvent(kind: EventKind, effect: EventEffect | null): Omit<TimelineEntry, "at"> | null {
+function describeEvent(
+  kind: EventKind,
+  effect: EventEffect | null,
+): Omit<TimelineEntry, "at"> | null {
   const source = kind === "notification" ? "notification" : "check";
   switch (effect) {
     case null:
@@ -95,18 +114,25 @@ export async function findShopperOrder(token: string): Promise<ShopperOrder | nu
       .orderBy(asc(orderItems.id));
     const latest = await latestAttempt(db, order.id);
     const events = await db
-      .select({ kind: paymentEvents.kind, effect: paymentEvents.effect, at: paymentEvents.createdAt })
+      .select({
+        kind: paymentEvents.kind,
+        effect: paymentEvents.effect,
+        at: paymentEvents.createdAt,
+      })
       .from(paymentEvents)
       .where(eq(paymentEvents.orderId, order.id))
       .orderBy(asc(paymentEvents.createdAt), asc(paymentEvents.id));
-    const released = (order.status === "failed" || order.status === "expired") && order.stockState === "released";
+    const released =
+      (order.status === "failed" || order.status === "expired") && order.stockState === "released";
     const stockShort = released ? await findShortfalls(db, await orderLines(db, order.id)) : [];
     return { order, items, latest, events, stockShort };
   });
   if (!found) return null;
   const { order, items, latest, events, stockShort } = found;
 
-  const timeline: TimelineEntry[] = [{ at: order.createdAt, event: "placed", source: null, tone: "neutral" }];
+  const timeline: TimelineEntry[] = [
+    { at: order.createdAt, event: "placed", source: null, tone: "neutral" },
+  ];
   for (const e of events) {
     const entry = describeEvent(e.kind, e.effect);
     if (entry) timeline.push({ at: e.at, ...entry });
@@ -148,7 +174,9 @@ export async function findShopperOrder(token: string): Promise<ShopperOrder | nu
  */
 export async function shopperOrderStatus(token: string): Promise<OrderStatus | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
-  const [row] = await run((db) => db.select({ status: orders.status }).from(orders).where(eq(orders.publicToken, token)));
+  const [row] = await run((db) =>
+    db.select({ status: orders.status }).from(orders).where(eq(orders.publicToken, token)),
+  );
   return row?.status ?? null;
 }
 
@@ -156,10 +184,15 @@ export async function shopperOrderStatus(token: string): Promise<OrderStatus | n
  * The attempt the shopper's return should ask DOKU about: the newest, if still pending. The
  * return URL is public, so checkAttemptStatus's claim keeps a storm of reloads to one DOKU call.
  */
-export async function pendingAttemptForToken(token: string): Promise<{ attemptId: number; createdAt: Date } | null> {
+export async function pendingAttemptForToken(
+  token: string,
+): Promise<{ attemptId: number; createdAt: Date } | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
   const latest = await run(async (db) => {
-    const [order] = await db.select({ id: orders.id }).from(orders).where(eq(orders.publicToken, token));
+    const [order] = await db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(eq(orders.publicToken, token));
     return order ? latestAttempt(db, order.id) : undefined;
   });
   if (latest?.status !== "pending") return null;

@@ -26,7 +26,9 @@ export async function checkOnReturn(token: string, now = new Date()): Promise<Re
     },
   );
   let timer: NodeJS.Timeout | undefined;
-  const waited = new Promise<"still_asking">((resolve) => (timer = setTimeout(() => resolve("still_asking"), RETURN_WAIT_MS)));
+  const waited = new Promise<"still_asking">(
+    (resolve) => (timer = setTimeout(() => resolve("still_asking"), RETURN_WAIT_MS)),
+  );
   try {
     return await Promise.race([asked, waited]);
   } finally {

@@ -9,7 +9,12 @@ export type Attempt = typeof paymentAttempts.$inferSelect;
 
 /** The one query for "the order's current attempt". */
 export async function latestAttempt(tx: Tx, orderId: number): Promise<Attempt | undefined> {
-  const [attempt] = await tx.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.id)).limit(1);
+  const [attempt] = await tx
+    .select()
+    .from(paymentAttempts)
+    .where(eq(paymentAttempts.orderId, orderId))
+    .orderBy(desc(paymentAttempts.id))
+    .limit(1);
   return attempt;
 }
 

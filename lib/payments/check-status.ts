@@ -9,19 +9,32 @@ import { run, transaction } from "@/lib/db/client";
 import { paymentAttempts, type EventEffect } from "@/lib/db/schema";
 import { recordExchange } from "./audit-log";
 import type { CallFailureKind, PaymentStatus } from "./provider";
-import { applyUpdate, needsReview, orderEffect, transitionOutcome, type TransitionResult } from "./transitions";
+import {
+  applyUpdate,
+  needsReview,
+  orderEffect,
+  transitionOutcome,
+  type TransitionResult,
+} from "./transitions";
 
 /** The shortest time between two Check Status calls for one attempt, from any caller. */
 export const CHECK_STATUS_INTERVAL_MS = 10_000;
 
 export type CheckStatusOutcome =
   | { ok: true; status: PaymentStatus; providerStatus: string; result: TransitionResult }
-  | { ok: false; reason: CallFailureKind | "mismatch" | "unknown_attempt" | "unrecognised_status"; httpStatus: number | null }
+  | {
+      ok: false;
+      reason: CallFailureKind | "mismatch" | "unknown_attempt" | "unrecognised_status";
+      httpStatus: number | null;
+    }
   | { ok: false; reason: "recently_checked"; httpStatus: null; retryAfterMs: number };
 
 export async function checkAttemptStatus(
   attemptId: number,
-  { minIntervalMs = CHECK_STATUS_INTERVAL_MS, now = new Date() }: { minIntervalMs?: number; now?: Date } = {},
+  {
+    minIntervalMs = CHECK_STATUS_INTERVAL_MS,
+    now = new Date(),
+  }: { minIntervalMs?: number; now?: Date } = {},
 ): Promise<CheckStatusOutcome> {
   // The slot is taken before the provider is called: a request that loses the race never calls.
   const claim = await run(async (db) => {
@@ -31,17 +44,26 @@ export async function checkAttemptStatus(
       .where(
         and(
           eq(paymentAttempts.id, attemptId),
-          or(isNull(paymentAttempts.lastCheckedAt), lte(paymentAttempts.lastCheckedAt, new Date(now.getTime() - minIntervalMs))),
+          or(
+            isNull(paymentAttempts.lastCheckedAt),
+            lte(paymentAttempts.lastCheckedAt, new Date(now.getTime() - minIntervalMs)),
+          ),
         ),
       )
       .returning();
     if (attempt) return { attempt };
-    const [taken] = await db.select({ lastCheckedAt: paymentAttempts.lastCheckedAt }).from(paymentAttempts).where(eq(paymentAttempts.id, attemptId));
+    const [taken] = await db
+      .select({ lastCheckedAt: paymentAttempts.lastCheckedAt })
+      .from(paymentAttempts)
+      .where(eq(paymentAttempts.id, attemptId));
     return { taken };
   });
   if (!claim.attempt) {
     if (!claim.taken) return { ok: false, reason: "unknown_attempt", httpStatus: null };
-    const retryAfterMs = Math.max(1, (claim.taken.lastCheckedAt?.getTime() ?? 0) + minIntervalMs - now.getTime());
+    const retryAfterMs = Math.max(
+      1,
+      (claim.taken.lastCheckedAt?.getTime() ?? 0) + minIntervalMs - now.getTime(),
+    );
     return { ok: false, reason: "recently_checked", httpStatus: null, retryAfterMs };
   }
   const { attempt } = claim;
@@ -63,7 +85,14 @@ export async function checkAttemptStatus(
       return { ok: false, reason: answer.kind, httpStatus: answer.httpStatus };
     }
     const record = (outcome: string, flagged: boolean, effect: EventEffect | null = null) =>
-      recordExchange(tx, { kind: "check_status", exchange: answer.exchange, ...ids, outcome, flagged, effect });
+      recordExchange(tx, {
+        kind: "check_status",
+        exchange: answer.exchange,
+        ...ids,
+        outcome,
+        flagged,
+        effect,
+      });
     // Followed-but-unverified answers (DOKU_RESPONSE_SIGNATURE=report) are kept for review, never acted on.
     if (!answer.verified) {
       await record("error:bad_signature", true);
@@ -71,7 +100,10 @@ export async function checkAttemptStatus(
     }
     const update = answer.value;
     if (update.invoice !== attempt.invoiceNumber || update.amount !== attempt.amount) {
-      await record(`flagged:mismatch(expected ${attempt.invoiceNumber}/${attempt.amount}, got ${update.invoice}/${update.amount})`, true);
+      await record(
+        `flagged:mismatch(expected ${attempt.invoiceNumber}/${attempt.amount}, got ${update.invoice}/${update.amount})`,
+        true,
+      );
       return { ok: false, reason: "mismatch", httpStatus: answer.exchange.status };
     }
     if (update.status === "unrecognised") {

@@ -10,10 +10,9 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { paymentProvider } from "@/lib/channels";
 import { transaction, type Tx } from "@/lib/db/client";
-import { paymentAttempts, paymentEvents } from "@/lib/db/schema";
+import { paymentAttempts, paymentEvents, type EventEffect } from "@/lib/db/schema";
 import { logError, logLine } from "@/lib/log";
 import type { HeaderSource, InboundVerdict, PaymentUpdate } from "./provider";
-import type { EventEffect } from "@/lib/db/schema";
 import { applyUpdate, needsReview, orderEffect, transitionOutcome } from "./transitions";
 
 /** Anything bigger is not a notification (DOKU's are well under 2 kB). */
@@ -34,7 +33,13 @@ export interface NotificationAnswer {
 /** What the event row records besides its outcome: the request as received. */
 type Received = Pick<
   typeof paymentEvents.$inferInsert,
-  "requestId" | "url" | "requestHeaders" | "requestBody" | "requestBodyBytes" | "requestBodySha256" | "createdAt"
+  | "requestId"
+  | "url"
+  | "requestHeaders"
+  | "requestBody"
+  | "requestBodyBytes"
+  | "requestBodySha256"
+  | "createdAt"
 >;
 
 /** `raw`: the body as received, or null when it was larger than MAX_NOTIFICATION_BYTES. */
@@ -55,7 +60,9 @@ export async function receiveNotification(
     requestId: verdict.headers.requestId,
     url: meta.url,
     requestHeaders: verdict.headers.stored,
-    requestBody: Buffer.from(vouched ? raw : raw.subarray(0, MAX_UNVERIFIED_BODY_BYTES)).toString("utf8"),
+    requestBody: Buffer.from(vouched ? raw : raw.subarray(0, MAX_UNVERIFIED_BODY_BYTES)).toString(
+      "utf8",
+    ),
     requestBodyBytes: raw.byteLength,
     requestBodySha256: createHash("sha256").update(raw).digest("hex"),
     createdAt: meta.receivedAt ?? new Date(),
@@ -63,10 +70,17 @@ export async function receiveNotification(
 
   let handled: Handled;
   try {
-    handled = await transaction((tx) => (verdict.ok ? settle(tx, verdict, received) : recordRejected(tx, verdict, received)));
+    handled = await transaction((tx) =>
+      verdict.ok ? settle(tx, verdict, received) : recordRejected(tx, verdict, received),
+    );
   } catch (error) {
     // Nothing was committed (the database failed): a 5xx makes the provider deliver it again.
-    logError({ event: "notification", status: 500, outcome: "error:not_recorded", message: String(error) });
+    logError({
+      event: "notification",
+      status: 500,
+      outcome: "error:not_recorded",
+      message: String(error),
+    });
     return { status: 500, body: { ok: false, outcome: "error:not_recorded" } };
   }
 
@@ -75,11 +89,20 @@ export async function receiveNotification(
     requestId: verdict.headers.requestId,
     status: handled.status,
     outcome: handled.outcome,
-    ...(verdict.ok ? { invoice: verdict.update.invoice, amount: verdict.update.amount, providerStatus: verdict.update.providerStatus } : {}),
+    ...(verdict.ok
+      ? {
+          invoice: verdict.update.invoice,
+          amount: verdict.update.amount,
+          providerStatus: verdict.update.providerStatus,
+        }
+      : {}),
     ms: Math.round(performance.now() - started),
   });
   const message = verdict.ok ? undefined : verdict.message;
-  return { status: handled.status, body: { ok: handled.status < 300, outcome: handled.outcome, ...(message ? { message } : {}) } };
+  return {
+    status: handled.status,
+    body: { ok: handled.status < 300, outcome: handled.outcome, ...(message ? { message } : {}) },
+  };
 }
 
 interface Handled {
@@ -88,7 +111,11 @@ interface Handled {
 }
 
 /** Forged, malformed or misaddressed: recorded (bounded), never claims a Request-Id, changes nothing. */
-async function recordRejected(tx: Tx, verdict: Extract<InboundVerdict, { ok: false }>, received: Received): Promise<Handled> {
+async function recordRejected(
+  tx: Tx,
+  verdict: Extract<InboundVerdict, { ok: false }>,
+  received: Received,
+): Promise<Handled> {
   const outcome = `rejected:${verdict.reason}`;
   await tx.insert(paymentEvents).values({
     kind: "notification",
@@ -104,10 +131,18 @@ async function recordRejected(tx: Tx, verdict: Extract<InboundVerdict, { ok: fal
   return { status: verdict.status, outcome };
 }
 
-async function settle(tx: Tx, verdict: Extract<InboundVerdict, { ok: true }>, received: Received): Promise<Handled> {
+async function settle(
+  tx: Tx,
+  verdict: Extract<InboundVerdict, { ok: true }>,
+  received: Received,
+): Promise<Handled> {
   const { update, requestId } = verdict;
   const [attempt] = await tx
-    .select({ id: paymentAttempts.id, orderId: paymentAttempts.orderId, amount: paymentAttempts.amount })
+    .select({
+      id: paymentAttempts.id,
+      orderId: paymentAttempts.orderId,
+      amount: paymentAttempts.amount,
+    })
     .from(paymentAttempts)
     .where(eq(paymentAttempts.invoiceNumber, update.invoice));
   const event = {
@@ -122,7 +157,9 @@ async function settle(tx: Tx, verdict: Extract<InboundVerdict, { ok: true }>, re
 
   // Unknown invoice: 404 so that the provider retries, and no claim, so the retry is processed afresh.
   if (!attempt) {
-    await tx.insert(paymentEvents).values({ ...event, httpStatus: 404, outcome: "unknown_invoice", flagged: true });
+    await tx
+      .insert(paymentEvents)
+      .values({ ...event, httpStatus: 404, outcome: "unknown_invoice", flagged: true });
     return { status: 404, outcome: "unknown_invoice" };
   }
 
@@ -139,8 +176,16 @@ async function settle(tx: Tx, verdict: Extract<InboundVerdict, { ok: true }>, re
     return { status: 200, outcome: "duplicate" };
   }
 
-  const { outcome, flagged, effect } = await decide(tx, attempt, update, received.createdAt ?? new Date());
-  await tx.update(paymentEvents).set({ outcome, flagged, effect }).where(eq(paymentEvents.id, claimed.id));
+  const { outcome, flagged, effect } = await decide(
+    tx,
+    attempt,
+    update,
+    received.createdAt ?? new Date(),
+  );
+  await tx
+    .update(paymentEvents)
+    .set({ outcome, flagged, effect })
+    .where(eq(paymentEvents.id, claimed.id));
   return { status: 200, outcome };
 }
 
@@ -153,12 +198,20 @@ async function decide(
 ): Promise<{ outcome: string; flagged: boolean; effect: EventEffect | null }> {
   // Never mark paid for a different amount: keep the evidence, acknowledge, flag for review.
   if (update.amount !== attempt.amount) {
-    return { outcome: `flagged:amount_mismatch(expected ${attempt.amount}, got ${update.amount})`, flagged: true, effect: null };
+    return {
+      outcome: `flagged:amount_mismatch(expected ${attempt.amount}, got ${update.amount})`,
+      flagged: true,
+      effect: null,
+    };
   }
   // A notification settles; a pending or unknown status is acknowledged so it is not retried.
   if (update.status === "pending" || update.status === "unrecognised") {
     return { outcome: `ignored:status_${update.providerStatus}`, flagged: false, effect: null };
   }
   const result = await applyUpdate(tx, attempt, update.status, at);
-  return { outcome: transitionOutcome(result), flagged: needsReview(result), effect: orderEffect(result) };
+  return {
+    outcome: transitionOutcome(result),
+    flagged: needsReview(result),
+    effect: orderEffect(result),
+  };
 }

@@ -20,8 +20,16 @@ const NOTICE: Record<Exclude<OrderNews, "paid">, EmailKind> = {
 /** The cause of the emails an attempt's change queues: the change happens once per attempt. */
 export const attemptCause = (attemptId: number) => `attempt:${attemptId}`;
 
-export async function queueOrderEmails(tx: Tx, attempt: { id: number; orderId: number }, news: OrderNews, now: Date): Promise<EmailKind[]> {
-  const [order] = await tx.select({ email: orders.customerEmail }).from(orders).where(eq(orders.id, attempt.orderId));
+export async function queueOrderEmails(
+  tx: Tx,
+  attempt: { id: number; orderId: number },
+  news: OrderNews,
+  now: Date,
+): Promise<EmailKind[]> {
+  const [order] = await tx
+    .select({ email: orders.customerEmail })
+    .from(orders)
+    .where(eq(orders.id, attempt.orderId));
   if (!order) return [];
 
   const kinds: EmailKind[] = [];
@@ -40,7 +48,16 @@ export async function queueOrderEmails(tx: Tx, attempt: { id: number; orderId: n
 
   const queued = await tx
     .insert(emailOutbox)
-    .values(kinds.map((kind) => ({ orderId: attempt.orderId, kind, cause: attemptCause(attempt.id), recipient: order.email, nextAttemptAt: now, createdAt: now })))
+    .values(
+      kinds.map((kind) => ({
+        orderId: attempt.orderId,
+        kind,
+        cause: attemptCause(attempt.id),
+        recipient: order.email,
+        nextAttemptAt: now,
+        createdAt: now,
+      })),
+    )
     .onConflictDoNothing({ target: [emailOutbox.kind, emailOutbox.cause] })
     .returning({ kind: emailOutbox.kind });
   return queued.map((row) => row.kind);

@@ -37,7 +37,14 @@ export interface Exchange {
 }
 
 /** Why a call to the provider gave no usable answer. */
-export type CallFailureKind = "network" | "timeout" | "http" | "bad_signature" | "bad_response" | "payment_failed" | "invalid_request";
+export type CallFailureKind =
+  | "network"
+  | "timeout"
+  | "http"
+  | "bad_signature"
+  | "bad_response"
+  | "payment_failed"
+  | "invalid_request";
 
 export type ProviderCall<T> =
   /** `verified` is false only when the shop is set to follow unverified answers (and flag them). */

@@ -16,7 +16,11 @@ export const MAX_NOISE_ROWS = 10_000;
 const COUNTER_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 // Matches the partial index payment_events_unverified.
-const noise = and(eq(paymentEvents.signatureValid, false), isNull(paymentEvents.inboxKey), eq(paymentEvents.flagged, false));
+const noise = and(
+  eq(paymentEvents.signatureValid, false),
+  isNull(paymentEvents.inboxKey),
+  eq(paymentEvents.flagged, false),
+);
 
 export interface PruneReport {
   noise: number;
@@ -24,7 +28,10 @@ export interface PruneReport {
   carts: number;
 }
 
-export function pruneNoise(now = new Date(), { retentionMs = NOISE_RETENTION_MS, maxRows = MAX_NOISE_ROWS } = {}): Promise<PruneReport> {
+export function pruneNoise(
+  now = new Date(),
+  { retentionMs = NOISE_RETENTION_MS, maxRows = MAX_NOISE_ROWS } = {},
+): Promise<PruneReport> {
   return transaction(async (tx) => {
     const aged = await tx
       .delete(paymentEvents)
@@ -40,9 +47,16 @@ export function pruneNoise(now = new Date(), { retentionMs = NOISE_RETENTION_MS,
       .limit(1)
       .offset(maxRows - 1);
     if (oldestKept) {
-      const capped = await tx.delete(paymentEvents).where(and(noise, lt(paymentEvents.createdAt, oldestKept.createdAt))).returning({ id: paymentEvents.id });
+      const capped = await tx
+        .delete(paymentEvents)
+        .where(and(noise, lt(paymentEvents.createdAt, oldestKept.createdAt)))
+        .returning({ id: paymentEvents.id });
       removed += capped.length;
     }
-    return { noise: removed, counters: await pruneCounters(tx, COUNTER_RETENTION_MS, now), carts: await pruneExpiredCarts(tx, now) };
+    return {
+      noise: removed,
+      counters: await pruneCounters(tx, COUNTER_RETENTION_MS, now),
+      carts: await pruneExpiredCarts(tx, now),
+    };
   });
 }

@@ -3,9 +3,9 @@
 // unauthenticated requests left behind, expired carts included (lib/payments/prune-noise.ts).
 import "server-only";
 import { env } from "@/lib/env";
+import { logError, logLine } from "@/lib/log";
 import { pruneNoise } from "./prune-noise";
 import { reconcileOnce, type ReconcileReport } from "./reconcile";
-import { logError, logLine } from "@/lib/log";
 
 /** The longest wait between two runs while DOKU keeps failing (unless the interval is longer). */
 export const MAX_BACKOFF_MS = 10 * 60_000;
@@ -26,7 +26,10 @@ async function pruneAndReconcile(): Promise<ReconcileReport> {
 /** Starts the chain once per process; returns false when it was already started (or is off). */
 export function startReconciler(
   intervalMs: number,
-  { setTimer = (run, delayMs) => setTimeout(run, delayMs).unref(), pass = pruneAndReconcile }: ReconcilerHooks = {},
+  {
+    setTimer = (run, delayMs) => setTimeout(run, delayMs).unref(),
+    pass = pruneAndReconcile,
+  }: ReconcilerHooks = {},
 ): boolean {
   if (intervalMs <= 0 || globalForReconciler.__reconcilerStarted) return false;
   globalForReconciler.__reconcilerStarted = true;

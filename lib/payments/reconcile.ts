@@ -36,22 +36,42 @@ export type Decision =
   | { kind: "leave" };
 
 /** What the reconciler does with one Check Status answer. Pure, so every branch is testable. */
-export function decide(attempt: AttemptView, answer: CheckStatusOutcome, now: Date, expiryGraceMs: number): Decision {
+export function decide(
+  attempt: AttemptView,
+  answer: CheckStatusOutcome,
+  now: Date,
+  expiryGraceMs: number,
+): Decision {
   if (answer.ok) {
-    if (answer.status !== "pending") return moved(answer.result) ? { kind: "applied", outcome: transitionOutcome(answer.result) } : { kind: "leave" };
-    const expired = attempt.expiresAt !== null && now.getTime() > attempt.expiresAt.getTime() + expiryGraceMs;
+    if (answer.status !== "pending")
+      return moved(answer.result)
+        ? { kind: "applied", outcome: transitionOutcome(answer.result) }
+        : { kind: "leave" };
+    const expired =
+      attempt.expiresAt !== null && now.getTime() > attempt.expiresAt.getTime() + expiryGraceMs;
     return expired ? { kind: "expire_locally" } : { kind: "leave" };
   }
   // DOKU has never heard of an invoice we never managed to send (the app stopped mid-call).
-  if (answer.reason === "http" && answer.httpStatus === 404 && attempt.status === "creating") return { kind: "reject_unsent" };
+  if (answer.reason === "http" && answer.httpStatus === 404 && attempt.status === "creating")
+    return { kind: "reject_unsent" };
   // Another caller (an instance's reconciler, a shopper's return) is asking DOKU right now.
   if (answer.reason === "recently_checked") return { kind: "leave" };
-  if (answer.reason === "mismatch" || answer.reason === "unknown_attempt" || answer.reason === "unrecognised_status") return { kind: "leave" };
-  if (answer.reason === "http" && answer.httpStatus !== null && answer.httpStatus < 500) return { kind: "leave" };
+  if (
+    answer.reason === "mismatch" ||
+    answer.reason === "unknown_attempt" ||
+    answer.reason === "unrecognised_status"
+  )
+    return { kind: "leave" };
+  if (answer.reason === "http" && answer.httpStatus !== null && answer.httpStatus < 500)
+    return { kind: "leave" };
   return { kind: "back_off" };
 }
 
-export async function dueAttempts(now: Date, minAgeMs: number, limit: number): Promise<AttemptView[]> {
+export async function dueAttempts(
+  now: Date,
+  minAgeMs: number,
+  limit: number,
+): Promise<AttemptView[]> {
   const cutoff = new Date(now.getTime() - minAgeMs);
   return run((db) =>
     db
@@ -87,7 +107,10 @@ function expireLocally(attempt: AttemptView, now: Date): Promise<string> {
       method: "LOCAL",
       url: "reconciler",
       requestHeaders: {},
-      requestBody: JSON.stringify({ expiresAt: attempt.expiresAt?.toISOString(), checkedAt: now.toISOString() }),
+      requestBody: JSON.stringify({
+        expiresAt: attempt.expiresAt?.toISOString(),
+        checkedAt: now.toISOString(),
+      }),
       outcome,
       effect: orderEffect(result),
       createdAt: now,
@@ -115,7 +138,14 @@ export async function reconcileOnce(options: ReconcileOptions): Promise<Reconcil
         report.changed.push({ attemptId: attempt.id, outcome: await expireLocally(attempt, now) });
         break;
       case "reject_unsent":
-        await transaction((tx) => rejectAttempt(tx, attempt, "never reached the provider (unknown invoice at Check Status)", now));
+        await transaction((tx) =>
+          rejectAttempt(
+            tx,
+            attempt,
+            "never reached the provider (unknown invoice at Check Status)",
+            now,
+          ),
+        );
         report.changed.push({ attemptId: attempt.id, outcome: "rejected:never_sent" });
         break;
       case "back_off":

@@ -16,7 +16,10 @@ export type ShopperCancel = "cancelled" | "not_pending";
 export function cancelByShopper(orderId: number, now = new Date()): Promise<ShopperCancel> {
   return transaction(async (tx) => {
     // Anyone holding the link can post this: only a pending order is touched or recorded.
-    const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
+    const [order] = await tx
+      .select({ status: orders.status })
+      .from(orders)
+      .where(eq(orders.id, orderId));
     const attempt = order?.status === "pending" ? await latestAttempt(tx, orderId) : undefined;
     if (!attempt) return "not_pending";
     const result = await applyUpdate(tx, attempt, "failed", now, { email: false });

@@ -10,7 +10,8 @@ import { recordExchange } from "./audit-log";
 import type { OrderSnapshot } from "./provider";
 import { activateAttempt, rejectAttempt } from "./transitions";
 
-export type StartPaymentResult = { ok: true; paymentUrl: string } | { ok: false; orderToken: string; reason: string };
+export type StartPaymentResult =
+  { ok: true; paymentUrl: string } | { ok: false; orderToken: string; reason: string };
 
 async function loadSnapshot(db: Tx, orderId: number): Promise<OrderSnapshot> {
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
@@ -45,14 +46,20 @@ async function loadSnapshot(db: Tx, orderId: number): Promise<OrderSnapshot> {
     total: order.total,
     items,
     sellers: sellerIds.length
-      ? await db.select({ id: sellers.id, name: sellers.name, email: sellers.email, city: sellers.city }).from(sellers).where(inArray(sellers.id, sellerIds))
+      ? await db
+          .select({ id: sellers.id, name: sellers.name, email: sellers.email, city: sellers.city })
+          .from(sellers)
+          .where(inArray(sellers.id, sellerIds))
       : [],
   };
 }
 
 export async function startPayment(attemptId: number): Promise<StartPaymentResult> {
   const { attempt, snapshot } = await run(async (db) => {
-    const [attempt] = await db.select().from(paymentAttempts).where(eq(paymentAttempts.id, attemptId));
+    const [attempt] = await db
+      .select()
+      .from(paymentAttempts)
+      .where(eq(paymentAttempts.id, attemptId));
     if (!attempt) throw new Error(`payment attempt ${attemptId} not found`);
     return { attempt, snapshot: await loadSnapshot(db, attempt.orderId) };
   });
@@ -79,7 +86,11 @@ export async function startPayment(attemptId: number): Promise<StartPaymentResul
 
   const { paymentUrl, providerRef, expiresAt } = answer.value;
   const activated = await transaction(async (tx) => {
-    const ok = await activateAttempt(tx, attempt.id, { paymentUrl, kredivoOrderId: providerRef, expiresAt });
+    const ok = await activateAttempt(tx, attempt.id, {
+      paymentUrl,
+      kredivoOrderId: providerRef,
+      expiresAt,
+    });
     await recordExchange(tx, {
       kind: "generate_order",
       exchange: answer.exchange,
@@ -92,6 +103,7 @@ export async function startPayment(attemptId: number): Promise<StartPaymentResul
     return ok;
   });
   // A notification can overtake our own response; then there is nothing left to pay.
-  if (!activated) return { ok: false, orderToken: snapshot.publicToken, reason: "attempt already settled" };
+  if (!activated)
+    return { ok: false, orderToken: snapshot.publicToken, reason: "attempt already settled" };
   return { ok: true, paymentUrl };
 }

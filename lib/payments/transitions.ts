@@ -5,8 +5,19 @@
 // and its units are sold or given back (lib/stock/reservations.ts) in that transaction too.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
-import { orders, paymentAttempts, type AttemptStatus, type EventEffect, type OrderStatus } from "@/lib/db/schema";
-import { consumeOrder, releaseOrder, retakeOrder, type StockShortfall } from "@/lib/stock/reservations";
+import {
+  orders,
+  paymentAttempts,
+  type AttemptStatus,
+  type EventEffect,
+  type OrderStatus,
+} from "@/lib/db/schema";
+import {
+  consumeOrder,
+  releaseOrder,
+  retakeOrder,
+  type StockShortfall,
+} from "@/lib/stock/reservations";
 import { latestAttempt } from "./attempts";
 import { queueOrderEmails } from "./outbox";
 import type { PaymentStatus } from "./provider";
@@ -50,9 +61,14 @@ export function transitionOutcome(result: TransitionResult): string {
       if (result.to === "paid" && result.stockShort) {
         return `paid:stock_short(${result.stockShort.map((s) => `product ${s.productId} wanted ${s.wanted}, ${s.left} left`).join("; ")})`;
       }
-      if (result.to === "paid") return result.order === "already_paid" ? "paid:order_already_paid" : "paid";
+      if (result.to === "paid")
+        return result.order === "already_paid" ? "paid:order_already_paid" : "paid";
       if (result.to === "refunded") return "refunded";
-      return result.order === "superseded" ? `${result.to}:superseded_attempt` : result.order === "changed" ? result.to : `${result.to}:order_unchanged`;
+      return result.order === "superseded"
+        ? `${result.to}:superseded_attempt`
+        : result.order === "changed"
+          ? result.to
+          : `${result.to}:order_unchanged`;
   }
 }
 
@@ -64,7 +80,8 @@ export function orderEffect(result: TransitionResult): EventEffect | null {
 }
 
 /** Money may have moved in a way the shop did not expect, or a paid order's units are missing. */
-export const needsReview = (result: TransitionResult) => result.kind === "applied" && (result.order === "already_paid" || result.stockShort !== undefined);
+export const needsReview = (result: TransitionResult) =>
+  result.kind === "applied" && (result.order === "already_paid" || result.stockShort !== undefined);
 
 /** The update moved the attempt (what the reconciler reports as a change). */
 export const moved = (result: TransitionResult) => result.kind === "applied";
@@ -110,11 +127,21 @@ export async function applyUpdate(
   const movedRows = await tx
     .update(paymentAttempts)
     .set({ status: status, updatedAt: now, ...(status === "refunded" ? {} : { settledAt: now }) })
-    .where(and(eq(paymentAttempts.id, attempt.id), inArray(paymentAttempts.status, ATTEMPT_FROM[status])))
+    .where(
+      and(
+        eq(paymentAttempts.id, attempt.id),
+        inArray(paymentAttempts.status, ATTEMPT_FROM[status]),
+      ),
+    )
     .returning({ id: paymentAttempts.id });
   if (movedRows.length === 0) {
-    const [current] = await tx.select({ status: paymentAttempts.status }).from(paymentAttempts).where(eq(paymentAttempts.id, attempt.id));
-    return current?.status === status ? { kind: "duplicate", status } : { kind: "ignored", attemptStatus: current?.status ?? null };
+    const [current] = await tx
+      .select({ status: paymentAttempts.status })
+      .from(paymentAttempts)
+      .where(eq(paymentAttempts.id, attempt.id));
+    return current?.status === status
+      ? { kind: "duplicate", status }
+      : { kind: "ignored", attemptStatus: current?.status ?? null };
   }
 
   const applied = (order: Applied["order"]): Applied => ({ kind: "applied", to: status, order });
@@ -129,7 +156,8 @@ export async function applyUpdate(
 
   switch (status) {
     case "paid": {
-      if (!(await moveOrder("paid", ORDER_PAYABLE, { paidAt: now }))) return applied("already_paid");
+      if (!(await moveOrder("paid", ORDER_PAYABLE, { paidAt: now })))
+        return applied("already_paid");
       const stockShort = await sellUnits(tx, attempt.orderId);
       if (email) await queueOrderEmails(tx, attempt, "paid", now);
       return stockShort ? { ...applied("changed"), stockShort } : applied("changed");
@@ -150,7 +178,11 @@ export async function applyUpdate(
 }
 
 /** failed/expired → pending, only to start a new attempt (the caller inserts it in the same tx). */
-export async function reopenForNewAttempt(tx: Tx, orderId: number, now = new Date()): Promise<boolean> {
+export async function reopenForNewAttempt(
+  tx: Tx,
+  orderId: number,
+  now = new Date(),
+): Promise<boolean> {
   const rows = await tx
     .update(orders)
     .set({ status: "pending", updatedAt: now })
@@ -160,7 +192,12 @@ export async function reopenForNewAttempt(tx: Tx, orderId: number, now = new Dat
 }
 
 /** The provider gave no payment URL: the attempt is rejected and, if it is the latest, the order fails. */
-export async function rejectAttempt(tx: Tx, attempt: { id: number; orderId: number }, reason: string, now = new Date()): Promise<void> {
+export async function rejectAttempt(
+  tx: Tx,
+  attempt: { id: number; orderId: number },
+  reason: string,
+  now = new Date(),
+): Promise<void> {
   const rows = await tx
     .update(paymentAttempts)
     .set({ status: "rejected", failureReason: reason, updatedAt: now })

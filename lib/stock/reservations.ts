@@ -21,8 +21,11 @@ export type Reservation = { ok: true } | { ok: false; short: StockShortfall[] };
 /** One line per product, in product id order: PostgreSQL then locks rows in one order, never deadlocking. */
 function byProduct(lines: readonly StockLine[]): StockLine[] {
   const total = new Map<number, number>();
-  for (const { productId, quantity } of lines) if (quantity > 0) total.set(productId, (total.get(productId) ?? 0) + quantity);
-  return [...total].sort(([a], [b]) => a - b).map(([productId, quantity]) => ({ productId, quantity }));
+  for (const { productId, quantity } of lines)
+    if (quantity > 0) total.set(productId, (total.get(productId) ?? 0) + quantity);
+  return [...total]
+    .sort(([a], [b]) => a - b)
+    .map(([productId, quantity]) => ({ productId, quantity }));
 }
 
 async function giveBack(tx: Tx, lines: readonly StockLine[]): Promise<void> {
@@ -38,18 +41,29 @@ async function giveBack(tx: Tx, lines: readonly StockLine[]): Promise<void> {
  * The lines there are not enough units for right now (a read; nothing is taken). After a failed
  * take, `failed` is listed whatever the read says: a release may have landed since.
  */
-export async function findShortfalls(tx: Tx, lines: readonly StockLine[], failed?: number): Promise<StockShortfall[]> {
+export async function findShortfalls(
+  tx: Tx,
+  lines: readonly StockLine[],
+  failed?: number,
+): Promise<StockShortfall[]> {
   const wanted = byProduct(lines);
   if (wanted.length === 0) return [];
   const rows = await tx
     .select({ id: products.id, name: products.name, stock: products.stock })
     .from(products)
-    .where(inArray(products.id, wanted.map((l) => l.productId)));
+    .where(
+      inArray(
+        products.id,
+        wanted.map((l) => l.productId),
+      ),
+    );
   const found = new Map(rows.map((r) => [r.id, r]));
   return wanted.flatMap((line) => {
     const row = found.get(line.productId);
     const left = row?.stock ?? 0;
-    return left < line.quantity || line.productId === failed ? [{ productId: line.productId, name: row?.name ?? "", wanted: line.quantity, left }] : [];
+    return left < line.quantity || line.productId === failed
+      ? [{ productId: line.productId, name: row?.name ?? "", wanted: line.quantity, left }]
+      : [];
   });
 }
 
@@ -80,12 +94,25 @@ export async function orderLines(tx: Tx, orderId: number): Promise<StockLine[]> 
   const rows = await tx
     .select({ productId: orderItems.productId, quantity: orderItems.quantity })
     .from(orderItems)
-    .where(and(eq(orderItems.orderId, orderId), eq(orderItems.kind, "product"), isNotNull(orderItems.productId)))
+    .where(
+      and(
+        eq(orderItems.orderId, orderId),
+        eq(orderItems.kind, "product"),
+        isNotNull(orderItems.productId),
+      ),
+    )
     .orderBy(asc(orderItems.productId));
-  return rows.flatMap((r) => (r.productId === null ? [] : [{ productId: r.productId, quantity: r.quantity }]));
+  return rows.flatMap((r) =>
+    r.productId === null ? [] : [{ productId: r.productId, quantity: r.quantity }],
+  );
 }
 
-async function moveState(tx: Tx, orderId: number, from: StockState, to: StockState): Promise<boolean> {
+async function moveState(
+  tx: Tx,
+  orderId: number,
+  from: StockState,
+  to: StockState,
+): Promise<boolean> {
   const rows = await tx
     .update(orders)
     .set({ stockState: to })
@@ -106,14 +133,19 @@ export async function releaseOrder(tx: Tx, orderId: number): Promise<boolean> {
   return true;
 }
 
-export type Retake = { kind: "taken" } | { kind: "short"; short: StockShortfall[] } | { kind: "not_released" };
+export type Retake =
+  { kind: "taken" } | { kind: "short"; short: StockShortfall[] } | { kind: "not_released" };
 
 /**
  * An order that gave its units back takes them again: `reserved` for pay again, `sold` for a
  * payment that arrived after the release. If any are missing nothing is taken and the order stays
  * released; the caller decides whether to roll back (pay again) or to flag it (a late payment).
  */
-export async function retakeOrder(tx: Tx, orderId: number, to: "reserved" | "sold"): Promise<Retake> {
+export async function retakeOrder(
+  tx: Tx,
+  orderId: number,
+  to: "reserved" | "sold",
+): Promise<Retake> {
   if (!(await moveState(tx, orderId, "released", to))) return { kind: "not_released" };
   const reservation = await reserveLines(tx, await orderLines(tx, orderId));
   if (reservation.ok) return { kind: "taken" };
@@ -125,7 +157,9 @@ export async function retakeOrder(tx: Tx, orderId: number, to: "reserved" | "sol
 export class NotEnoughStock extends Error {
   override name = "NotEnoughStock";
   constructor(readonly items: StockShortfall[]) {
-    super(`not enough stock: ${items.map((i) => `product ${i.productId} wanted ${i.wanted}, ${i.left} left`).join("; ")}`);
+    super(
+      `not enough stock: ${items.map((i) => `product ${i.productId} wanted ${i.wanted}, ${i.left} left`).join("; ")}`,
+    );
   }
 }
 

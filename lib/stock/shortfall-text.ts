@@ -7,6 +7,10 @@ import type { StockShortfall } from "./levels";
 
 type ShortItem = (key: "shortItem", values: { name: string; left: number }) => string;
 
-export function shortfallText(items: readonly StockShortfall[], t: ShortItem, list: (words: string[]) => string): string {
+export function shortfallText(
+  items: readonly StockShortfall[],
+  t: ShortItem,
+  list: (words: string[]) => string,
+): string {
   return list(items.map((item) => t("shortItem", { name: item.name, left: item.left })));
 }

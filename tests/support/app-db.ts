@@ -61,7 +61,9 @@ export async function migratedAndSeeded() {
  * The real local sandbox on a random port, with the app's DOKU_BASE_URL pointed at it, plus
  * a `control(path, body)` for its /_sandbox API.
  */
-export async function startAppSandbox(options: { notificationUrl?: string; timeScale?: number } = {}) {
+export async function startAppSandbox(
+  options: { notificationUrl?: string; timeScale?: number } = {},
+) {
   const { startSandbox } = await import("@/sandbox/server");
   const sandbox = await startSandbox({
     port: 0,

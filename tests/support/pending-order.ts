@@ -14,7 +14,14 @@ export interface PendingOrder {
 
 export function createPendingOrder(db: Database, amount = 440_000): Promise<PendingOrder> {
   return db.transaction(async (tx) => {
-    const address = { firstName: "Siti", address: "Jl. A", city: "Yogyakarta", postalCode: "55271", phone: "6281234567890", countryCode: "IDN" as const };
+    const address = {
+      firstName: "Siti",
+      address: "Jl. A",
+      city: "Yogyakarta",
+      postalCode: "55271",
+      phone: "6281234567890",
+      countryCode: "IDN" as const,
+    };
     const [order] = await tx
       .insert(schema.orders)
       .values({
@@ -33,7 +40,13 @@ export function createPendingOrder(db: Database, amount = 440_000): Promise<Pend
     const refs = newAttemptRefs();
     const [attempt] = await tx
       .insert(schema.paymentAttempts)
-      .values({ orderId: order!.id, amount, status: "pending", paymentUrl: "http://kredivo.test/pay", ...refs })
+      .values({
+        orderId: order!.id,
+        amount,
+        status: "pending",
+        paymentUrl: "http://kredivo.test/pay",
+        ...refs,
+      })
       .returning();
     return { orderId: order!.id, attemptId: attempt!.id, invoice: refs.invoiceNumber, amount };
   });

@@ -37,7 +37,10 @@ export async function startReceiver(answer: (req: Received) => number = () => 20
     waitFor(count: number, ms = 5000): Promise<void> {
       if (received.length >= count) return Promise.resolve();
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`expected ${count} requests, got ${received.length}`)), ms);
+        const timer = setTimeout(
+          () => reject(new Error(`expected ${count} requests, got ${received.length}`)),
+          ms,
+        );
         waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
       });
     },

@@ -46,7 +46,19 @@ export interface Citation {
 
 const RUNNER_ROOTS = new Set(["describe", "it", "test"]);
 // Property names that keep a call a declaration of a test or group (test.describe.serial, it.each, …).
-const MODIFIERS = new Set(["describe", "only", "skip", "each", "serial", "parallel", "concurrent", "sequential", "fixme", "fails", "todo"]);
+const MODIFIERS = new Set([
+  "describe",
+  "only",
+  "skip",
+  "each",
+  "serial",
+  "parallel",
+  "concurrent",
+  "sequential",
+  "fixme",
+  "fails",
+  "todo",
+]);
 
 /** The identifiers of a callee chain, e.g. `test.describe.serial` or `it.each([...])` → ["it", "each"]. */
 function calleeChain(expression: ts.Expression): string[] | null {
@@ -61,10 +73,14 @@ function calleeChain(expression: ts.Expression): string[] | null {
 }
 
 /** The title's literal parts, split where a template substitution or an it.each placeholder goes. */
-function titleParts(node: ts.Expression, each: boolean): { written: string; parts: string[] } | null {
+function titleParts(
+  node: ts.Expression,
+  each: boolean,
+): { written: string; parts: string[] } | null {
   let parts: string[];
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) parts = [node.text];
-  else if (ts.isTemplateExpression(node)) parts = [node.head.text, ...node.templateSpans.map((s) => s.literal.text)];
+  else if (ts.isTemplateExpression(node))
+    parts = [node.head.text, ...node.templateSpans.map((s) => s.literal.text)];
   else return null;
   if (each) parts = parts.flatMap((p) => p.split(/%[sdifjoO#]|\$[A-Za-z_][\w.]*/));
   const written = parts.join("${…}");
@@ -83,7 +99,12 @@ export function testTitles(file: string, source: string): TestTitle[] {
     if (ts.isCallExpression(node)) {
       const chain = calleeChain(node.expression);
       const first = node.arguments[0];
-      if (chain && RUNNER_ROOTS.has(chain[0]!) && chain.slice(1).every((name) => MODIFIERS.has(name)) && first) {
+      if (
+        chain &&
+        RUNNER_ROOTS.has(chain[0]!) &&
+        chain.slice(1).every((name) => MODIFIERS.has(name)) &&
+        first
+      ) {
         const title = titleParts(first, chain.includes("each"));
         if (title) {
           const tagged = title.written.includes(TAG);
@@ -117,12 +138,19 @@ export function startsTitle(name: string, parts: string[]): boolean {
   if (first.startsWith(name)) return true;
   if (!name.startsWith(first) || rest.length === 0) return false;
   const after = name.slice(first.length);
-  for (let taken = 1; taken < after.length; taken++) if (startsTitle(after.slice(taken), rest)) return true;
+  for (let taken = 1; taken < after.length; taken++)
+    if (startsTitle(after.slice(taken), rest)) return true;
   return false;
 }
 
 /** The cells of a markdown table line, without the outer pipes. */
-const cells = (line: string) => line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim());
+const cells = (line: string) =>
+  line
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/\|$/, "")
+    .split("|")
+    .map((c) => c.trim());
 
 /** Every citation in the last cell of every table headed "… | test |". */
 export function citations(doc: string): Citation[] {
@@ -156,34 +184,51 @@ export function testFiles(root: string): string[] {
  * What is wrong between the doc and the tests: cited tests that do not exist or do not run under
  * the tag, and tests that run under the tag with no row. Empty when they agree.
  */
-export function reliabilityProblems(doc: string, titles: TestTitle[], docName = "docs/reliability.md"): string[] {
+export function reliabilityProblems(
+  doc: string,
+  titles: TestTitle[],
+  docName = "docs/reliability.md",
+): string[] {
   const problems: string[] = [];
   const files = new Set(titles.map((t) => t.file));
   const cited = new Set<TestTitle>();
   for (const c of citations(doc)) {
     const where = `${docName}:${c.line} (row "${c.row}")`;
     if (!c.file) {
-      problems.push(`${where}: "${c.text}" names no test file; write it as \`path/to/file.test.ts\` "start of the test's title"`);
+      problems.push(
+        `${where}: "${c.text}" names no test file; write it as \`path/to/file.test.ts\` "start of the test's title"`,
+      );
       continue;
     }
     if (!files.has(c.file)) {
-      problems.push(`${where}: \`${c.file}\` is not a test file (give its path from the repository's root)`);
+      problems.push(
+        `${where}: \`${c.file}\` is not a test file (give its path from the repository's root)`,
+      );
       continue;
     }
-    if (c.names.length === 0) problems.push(`${where}: \`${c.file}\` is cited without a test; quote the start of a test's title`);
+    if (c.names.length === 0)
+      problems.push(
+        `${where}: \`${c.file}\` is cited without a test; quote the start of a test's title`,
+      );
     for (const name of c.names) {
       const matches = titles.filter((t) => t.file === c.file && startsTitle(name, t.parts));
-      if (matches.length === 0) problems.push(`${where}: no test or describe in ${c.file} has a title starting "${name}"`);
+      if (matches.length === 0)
+        problems.push(`${where}: no test or describe in ${c.file} has a title starting "${name}"`);
       for (const m of matches) {
         if (m.runsUnderTag) cited.add(m);
-        else problems.push(`${where}: ${m.file}:${m.line} "${m.written}" is cited but not tagged ${TAG} (add ${TAG} to its name or to a describe around it)`);
+        else
+          problems.push(
+            `${where}: ${m.file}:${m.line} "${m.written}" is cited but not tagged ${TAG} (add ${TAG} to its name or to a describe around it)`,
+          );
       }
     }
   }
   for (const t of titles) {
     if (t.kind !== "test" || !t.runsUnderTag) continue;
     if (cited.has(t) || t.parents.some((p) => cited.has(p))) continue;
-    problems.push(`${t.file}:${t.line} "${t.written}" runs under ${TAG} (npm run test:faults) but no row of ${docName} cites it or a describe around it`);
+    problems.push(
+      `${t.file}:${t.line} "${t.written}" runs under ${TAG} (npm run test:faults) but no row of ${docName} cites it or a describe around it`,
+    );
   }
   return problems;
 }

@@ -14,7 +14,10 @@ export interface SignOptions {
   requestTimestamp?: string;
 }
 
-export function signedHeaders(body: string, secretOrOptions: string | SignOptions = {}): { headers: Headers; requestId: string } {
+export function signedHeaders(
+  body: string,
+  secretOrOptions: string | SignOptions = {},
+): { headers: Headers; requestId: string } {
   const o = typeof secretOrOptions === "string" ? { secret: secretOrOptions } : secretOrOptions;
   const clientId = o.clientId ?? TEST_DOKU.clientId;
   const requestId = o.requestId ?? randomUUID();
@@ -24,7 +27,13 @@ export function signedHeaders(body: string, secretOrOptions: string | SignOption
     "Request-Id": requestId,
     "Request-Timestamp": requestTimestamp,
     Signature: signRequest(
-      { clientId, requestId, requestTimestamp, requestTarget: o.path ?? TEST_DOKU.notificationPath, body },
+      {
+        clientId,
+        requestId,
+        requestTimestamp,
+        requestTarget: o.path ?? TEST_DOKU.notificationPath,
+        body,
+      },
       o.secret ?? TEST_DOKU.secretKey,
     ),
   });
@@ -42,7 +51,8 @@ export function notificationBody(invoice: string, amount: number, status = "SUCC
   });
 }
 
-export const successBody = (invoice: string, amount: number) => notificationBody(invoice, amount, "SUCCESS");
+export const successBody = (invoice: string, amount: number) =>
+  notificationBody(invoice, amount, "SUCCESS");
 
 /** A whole signed notification: `body` as bytes (what the route reads), headers, Request-Id. */
 export function signedNotification(

@@ -10,7 +10,14 @@ const admin = await import("@/lib/admin/orders");
 const { chartRange, filterQuery, parseOrderFilter } = await import("@/lib/admin/filter");
 let db: Awaited<ReturnType<typeof migratedAndSeeded>>;
 
-const address = { firstName: "Siti", address: "Jl. Malioboro 1", city: "Yogyakarta", postalCode: "55271", phone: "6281234567890", countryCode: "IDN" as const };
+const address = {
+  firstName: "Siti",
+  address: "Jl. Malioboro 1",
+  city: "Yogyakarta",
+  postalCode: "55271",
+  phone: "6281234567890",
+  countryCode: "IDN" as const,
+};
 
 /** `2026-03-10T09:00` in Jakarta is 02:00 UTC. */
 const wib = (local: string) => new Date(`${local}+07:00`);
@@ -51,8 +58,26 @@ async function insertOrder(seed: Seed) {
   );
   await db.run((d) =>
     d.insert(schema.orderItems).values([
-      { orderId: order!.id, kind: "product", name: "Batik", sku: "B-1", itemType: "FASHION", unitPrice: seed.total - 15_000, quantity: 1, lineTotal: seed.total - 15_000 },
-      { orderId: order!.id, kind: "shipping", name: "Shipping", sku: "shippingfee", itemType: "SHIPPING", unitPrice: 15_000, quantity: 1, lineTotal: 15_000 },
+      {
+        orderId: order!.id,
+        kind: "product",
+        name: "Batik",
+        sku: "B-1",
+        itemType: "FASHION",
+        unitPrice: seed.total - 15_000,
+        quantity: 1,
+        lineTotal: seed.total - 15_000,
+      },
+      {
+        orderId: order!.id,
+        kind: "shipping",
+        name: "Shipping",
+        sku: "shippingfee",
+        itemType: "SHIPPING",
+        unitPrice: 15_000,
+        quantity: 1,
+        lineTotal: 15_000,
+      },
     ]),
   );
   const attemptIds: number[] = [];
@@ -60,7 +85,14 @@ async function insertOrder(seed: Seed) {
     const [attempt] = await db.run((d) =>
       d
         .insert(schema.paymentAttempts)
-        .values({ orderId: order!.id, invoiceNumber: invoice, requestId: randomUUID(), merchantUniqueReference: `MUR-${invoice}`, amount: seed.total, status: "pending" })
+        .values({
+          orderId: order!.id,
+          invoiceNumber: invoice,
+          requestId: randomUUID(),
+          merchantUniqueReference: `MUR-${invoice}`,
+          amount: seed.total,
+          status: "pending",
+        })
         .returning(),
     );
     attemptIds.push(attempt!.id);
@@ -97,35 +129,85 @@ let c: Awaited<ReturnType<typeof insertOrder>>;
 beforeAll(async () => {
   db = await migratedAndSeeded();
   // 23:30 WIB on 9 March is still 9 March in Jakarta although it is 16:30 UTC.
-  a = await insertOrder({ email: "Siti@Example.com", status: "paid", total: 440_000, createdAt: wib("2026-03-09T23:30:00"), paidAt: wib("2026-03-10T00:10:00"), invoices: ["INV-20260309-AAAA1111"] });
-  b = await insertOrder({ email: "budi@toko.test", status: "pending", total: 200_000, createdAt: wib("2026-03-10T08:00:00"), invoices: ["INV-20260310-OLD00001", "INV-20260310-NEW00002"], flagged: 2 });
-  c = await insertOrder({ email: "ayu@example.com", status: "failed", total: 115_000, createdAt: wib("2026-03-12T00:05:00"), invoices: ["INV-20260312-CCCC3333"] });
+  a = await insertOrder({
+    email: "Siti@Example.com",
+    status: "paid",
+    total: 440_000,
+    createdAt: wib("2026-03-09T23:30:00"),
+    paidAt: wib("2026-03-10T00:10:00"),
+    invoices: ["INV-20260309-AAAA1111"],
+  });
+  b = await insertOrder({
+    email: "budi@toko.test",
+    status: "pending",
+    total: 200_000,
+    createdAt: wib("2026-03-10T08:00:00"),
+    invoices: ["INV-20260310-OLD00001", "INV-20260310-NEW00002"],
+    flagged: 2,
+  });
+  c = await insertOrder({
+    email: "ayu@example.com",
+    status: "failed",
+    total: 115_000,
+    createdAt: wib("2026-03-12T00:05:00"),
+    invoices: ["INV-20260312-CCCC3333"],
+  });
   // 25 more paid orders on 11 March for paging.
   for (let i = 0; i < 25; i++) {
     const at = wib(`2026-03-11T10:${String(i).padStart(2, "0")}:00`);
-    await insertOrder({ email: `bulk${i}@bulk.test`, status: "paid", total: 100_000, createdAt: at, paidAt: at });
+    await insertOrder({
+      email: `bulk${i}@bulk.test`,
+      status: "paid",
+      total: 100_000,
+      createdAt: at,
+      paidAt: at,
+    });
   }
 });
 
 describe("parseOrderFilter", () => {
   it("gives defaults for an empty URL", () => {
-    expect(parseOrderFilter({})).toEqual({ status: "all", from: undefined, to: undefined, q: "", page: 1 });
+    expect(parseOrderFilter({})).toEqual({
+      status: "all",
+      from: undefined,
+      to: undefined,
+      q: "",
+      page: 1,
+    });
   });
 
   it("keeps valid values, trims, and takes the first of repeated params", () => {
-    expect(parseOrderFilter({ status: "paid", from: "2026-03-01", to: "2026-03-31", q: "  siti ", page: "3" })).toEqual({
+    expect(
+      parseOrderFilter({
+        status: "paid",
+        from: "2026-03-01",
+        to: "2026-03-31",
+        q: "  siti ",
+        page: "3",
+      }),
+    ).toEqual({
       status: "paid",
       from: "2026-03-01",
       to: "2026-03-31",
       q: "siti",
       page: 3,
     });
-    expect(parseOrderFilter(new URLSearchParams("status=failed&status=paid")).status).toBe("failed");
+    expect(parseOrderFilter(new URLSearchParams("status=failed&status=paid")).status).toBe(
+      "failed",
+    );
     expect(parseOrderFilter({ status: ["expired", "paid"] }).status).toBe("expired");
   });
 
   it("falls back to defaults for bad values instead of failing", () => {
-    expect(parseOrderFilter({ status: "shipped", from: "2026-02-30", to: "yesterday", page: "-2", q: ["", "x"] })).toEqual({
+    expect(
+      parseOrderFilter({
+        status: "shipped",
+        from: "2026-02-30",
+        to: "yesterday",
+        page: "-2",
+        q: ["", "x"],
+      }),
+    ).toEqual({
       status: "all",
       from: undefined,
       to: undefined,
@@ -134,11 +216,17 @@ describe("parseOrderFilter", () => {
     });
     expect(parseOrderFilter({ page: "1.5" }).page).toBe(1);
     expect(parseOrderFilter({ page: "abc" }).page).toBe(1);
-    expect(parseOrderFilter({ from: "", to: " " })).toMatchObject({ from: undefined, to: undefined });
+    expect(parseOrderFilter({ from: "", to: " " })).toMatchObject({
+      from: undefined,
+      to: undefined,
+    });
   });
 
   it("swaps a backwards range and caps the search length", () => {
-    expect(parseOrderFilter({ from: "2026-03-31", to: "2026-03-01" })).toMatchObject({ from: "2026-03-01", to: "2026-03-31" });
+    expect(parseOrderFilter({ from: "2026-03-31", to: "2026-03-01" })).toMatchObject({
+      from: "2026-03-01",
+      to: "2026-03-31",
+    });
     expect(parseOrderFilter({ q: "x".repeat(500) }).q).toHaveLength(200);
   });
 
@@ -151,11 +239,25 @@ describe("parseOrderFilter", () => {
 
   it("chart range defaults to the last 14 days in the shop's zone and clips long ranges", () => {
     // 20:00 UTC on 10 March is already 11 March in Jakarta.
-    expect(chartRange({}, "Asia/Jakarta", new Date("2026-03-10T20:00:00Z"))).toEqual({ from: "2026-02-26", to: "2026-03-11", clipped: false });
-    expect(chartRange({ from: "2025-01-01", to: "2026-03-11" }, "Asia/Jakarta")).toMatchObject({ from: "2025-12-10", to: "2026-03-11", clipped: true });
+    expect(chartRange({}, "Asia/Jakarta", new Date("2026-03-10T20:00:00Z"))).toEqual({
+      from: "2026-02-26",
+      to: "2026-03-11",
+      clipped: false,
+    });
+    expect(chartRange({ from: "2025-01-01", to: "2026-03-11" }, "Asia/Jakarta")).toMatchObject({
+      from: "2025-12-10",
+      to: "2026-03-11",
+      clipped: true,
+    });
     // 23:30 WIB on 9 March is 00:30 WITA on 10 March: "today" is a day later in Makassar.
-    expect(chartRange({}, "Asia/Jakarta", wib("2026-03-09T23:30:00"))).toMatchObject({ from: "2026-02-24", to: "2026-03-09" });
-    expect(chartRange({}, "Asia/Makassar", wib("2026-03-09T23:30:00"))).toMatchObject({ from: "2026-02-25", to: "2026-03-10" });
+    expect(chartRange({}, "Asia/Jakarta", wib("2026-03-09T23:30:00"))).toMatchObject({
+      from: "2026-02-24",
+      to: "2026-03-09",
+    });
+    expect(chartRange({}, "Asia/Makassar", wib("2026-03-09T23:30:00"))).toMatchObject({
+      from: "2026-02-25",
+      to: "2026-03-10",
+    });
   });
 });
 
@@ -197,8 +299,12 @@ describe("listOrders", () => {
   });
 
   it("filters by Jakarta calendar days, both ends inclusive", async () => {
-    expect((await list({ from: "2026-03-09", to: "2026-03-09" })).rows.map((r) => r.id)).toEqual([a.id]);
-    expect((await list({ from: "2026-03-10", to: "2026-03-10" })).rows.map((r) => r.id)).toEqual([b.id]);
+    expect((await list({ from: "2026-03-09", to: "2026-03-09" })).rows.map((r) => r.id)).toEqual([
+      a.id,
+    ]);
+    expect((await list({ from: "2026-03-10", to: "2026-03-10" })).rows.map((r) => r.id)).toEqual([
+      b.id,
+    ]);
     expect((await list({ from: "2026-03-12" })).rows.map((r) => r.id)).toEqual([c.id]);
     expect((await list({ to: "2026-03-10" })).total).toBe(2);
   });
@@ -211,7 +317,9 @@ describe("listOrders", () => {
 
   it("searches by exact token or its 8-character reference", async () => {
     expect((await list({ q: c.publicToken })).rows.map((r) => r.id)).toEqual([c.id]);
-    expect((await list({ q: c.publicToken.slice(0, 8).toUpperCase() })).rows.map((r) => r.id)).toEqual([c.id]);
+    expect(
+      (await list({ q: c.publicToken.slice(0, 8).toUpperCase() })).rows.map((r) => r.id),
+    ).toEqual([c.id]);
     expect((await list({ q: c.publicToken.slice(0, 12) })).total).toBe(0);
   });
 
@@ -227,22 +335,44 @@ describe("listOrders", () => {
 describe("statusTotals", () => {
   it("counts and sums every status, ignoring the status filter", async () => {
     const totals = await admin.statusTotals(parseOrderFilter({ status: "failed" }));
-    expect(totals.byStatus.map((t) => t.status)).toEqual(["pending", "paid", "failed", "expired", "refunded"]);
-    expect(totals.byStatus.find((t) => t.status === "paid")).toEqual({ status: "paid", count: 26, sum: 440_000 + 25 * 100_000 });
-    expect(totals.byStatus.find((t) => t.status === "pending")).toEqual({ status: "pending", count: 1, sum: 200_000 });
-    expect(totals.byStatus.find((t) => t.status === "expired")).toEqual({ status: "expired", count: 0, sum: 0 });
+    expect(totals.byStatus.map((t) => t.status)).toEqual([
+      "pending",
+      "paid",
+      "failed",
+      "expired",
+      "refunded",
+    ]);
+    expect(totals.byStatus.find((t) => t.status === "paid")).toEqual({
+      status: "paid",
+      count: 26,
+      sum: 440_000 + 25 * 100_000,
+    });
+    expect(totals.byStatus.find((t) => t.status === "pending")).toEqual({
+      status: "pending",
+      count: 1,
+      sum: 200_000,
+    });
+    expect(totals.byStatus.find((t) => t.status === "expired")).toEqual({
+      status: "expired",
+      count: 0,
+      sum: 0,
+    });
     expect(totals.all).toEqual({ count: 28, sum: 440_000 + 200_000 + 115_000 + 2_500_000 });
   });
 
   it("applies dates and search", async () => {
-    const totals = await admin.statusTotals(parseOrderFilter({ from: "2026-03-09", to: "2026-03-10", q: "example" }));
+    const totals = await admin.statusTotals(
+      parseOrderFilter({ from: "2026-03-09", to: "2026-03-10", q: "example" }),
+    );
     expect(totals.all).toEqual({ count: 1, sum: 440_000 });
   });
 });
 
 describe("dailyPaid", () => {
   it("sums paid revenue by the Jakarta day it was paid, counts orders by the day created, fills gaps", async () => {
-    const series = await admin.dailyPaid(parseOrderFilter({ from: "2026-03-08", to: "2026-03-12" }));
+    const series = await admin.dailyPaid(
+      parseOrderFilter({ from: "2026-03-08", to: "2026-03-12" }),
+    );
     expect(series.days).toEqual([
       { date: "2026-03-08", revenue: 0, paidOrders: 0, orders: 0 },
       { date: "2026-03-09", revenue: 0, paidOrders: 0, orders: 1 },
@@ -250,7 +380,12 @@ describe("dailyPaid", () => {
       { date: "2026-03-11", revenue: 2_500_000, paidOrders: 25, orders: 25 },
       { date: "2026-03-12", revenue: 0, paidOrders: 0, orders: 1 },
     ]);
-    expect(series).toMatchObject({ totalRevenue: 2_940_000, totalOrders: 28, totalPaidOrders: 26, clipped: false });
+    expect(series).toMatchObject({
+      totalRevenue: 2_940_000,
+      totalOrders: 28,
+      totalPaidOrders: 26,
+      clipped: false,
+    });
   });
 
   it("defaults to 14 days ending today", async () => {
@@ -263,18 +398,28 @@ describe("dailyPaid", () => {
 
 describe("in another zone (SHOP_TIME_ZONE=Asia/Makassar)", () => {
   // Order a was placed at 23:30 WIB on 9 March: 00:30 WITA on 10 March.
-  const witaList = (params: Record<string, string>) => admin.listOrders(parseOrderFilter(params), "Asia/Makassar");
+  const witaList = (params: Record<string, string>) =>
+    admin.listOrders(parseOrderFilter(params), "Asia/Makassar");
 
   it("filters by WITA calendar days", async () => {
     expect((await witaList({ from: "2026-03-09", to: "2026-03-09" })).total).toBe(0);
-    expect((await witaList({ from: "2026-03-10", to: "2026-03-10" })).rows.map((r) => r.id)).toEqual([b.id, a.id]);
+    expect(
+      (await witaList({ from: "2026-03-10", to: "2026-03-10" })).rows.map((r) => r.id),
+    ).toEqual([b.id, a.id]);
     expect((await witaList({ to: "2026-03-10" })).total).toBe(2);
-    const totals = await admin.statusTotals(parseOrderFilter({ from: "2026-03-09", to: "2026-03-09" }), "Asia/Makassar");
+    const totals = await admin.statusTotals(
+      parseOrderFilter({ from: "2026-03-09", to: "2026-03-09" }),
+      "Asia/Makassar",
+    );
     expect(totals.all).toEqual({ count: 0, sum: 0 });
   });
 
   it("buckets the chart by the WITA day", async () => {
-    const series = await admin.dailyPaid(parseOrderFilter({ from: "2026-03-08", to: "2026-03-12" }), new Date(), "Asia/Makassar");
+    const series = await admin.dailyPaid(
+      parseOrderFilter({ from: "2026-03-08", to: "2026-03-12" }),
+      new Date(),
+      "Asia/Makassar",
+    );
     expect(series.days).toEqual([
       { date: "2026-03-08", revenue: 0, paidOrders: 0, orders: 0 },
       { date: "2026-03-09", revenue: 0, paidOrders: 0, orders: 0 },
@@ -283,7 +428,11 @@ describe("in another zone (SHOP_TIME_ZONE=Asia/Makassar)", () => {
       { date: "2026-03-12", revenue: 0, paidOrders: 0, orders: 1 },
     ]);
     // Its default window ends on today in Makassar: 23:30 WIB on 12 March is already 13 March there.
-    const defaults = await admin.dailyPaid(parseOrderFilter({}), wib("2026-03-12T23:30:00"), "Asia/Makassar");
+    const defaults = await admin.dailyPaid(
+      parseOrderFilter({}),
+      wib("2026-03-12T23:30:00"),
+      "Asia/Makassar",
+    );
     expect(defaults.days.at(-1)!.date).toBe("2026-03-13");
     expect(defaults.totalOrders).toBe(28);
   });
@@ -292,18 +441,31 @@ describe("in another zone (SHOP_TIME_ZONE=Asia/Makassar)", () => {
 describe("orderDetail and review", () => {
   it("returns the order, items, attempts and events oldest first", async () => {
     const detail = (await admin.orderDetail(b.id))!;
-    expect(detail.order).toMatchObject({ id: b.id, customerEmail: "budi@toko.test", total: 200_000 });
+    expect(detail.order).toMatchObject({
+      id: b.id,
+      customerEmail: "budi@toko.test",
+      total: 200_000,
+    });
     expect(detail.order.billingAddress.city).toBe("Sleman");
     expect(detail.items.map((i) => i.kind)).toEqual(["product", "shipping"]);
-    expect(detail.attempts.map((x) => x.invoiceNumber)).toEqual(["INV-20260310-OLD00001", "INV-20260310-NEW00002"]);
+    expect(detail.attempts.map((x) => x.invoiceNumber)).toEqual([
+      "INV-20260310-OLD00001",
+      "INV-20260310-NEW00002",
+    ]);
     expect(detail.events.map((e) => e.id)).toEqual(b.eventIds);
-    expect(detail.events[0]).toMatchObject({ flagged: true, reviewedAt: null, requestHeaders: { "Request-Id": "r" } });
+    expect(detail.events[0]).toMatchObject({
+      flagged: true,
+      reviewedAt: null,
+      requestHeaders: { "Request-Id": "r" },
+    });
     expect(await admin.orderDetail(999_999)).toBeNull();
     expect(await admin.orderDetail(0)).toBeNull();
   });
 
   it("finds an attempt only through its own order", async () => {
-    expect(await admin.findAttemptForOrder(b.id, b.attemptIds[0]!)).toMatchObject({ id: b.attemptIds[0] });
+    expect(await admin.findAttemptForOrder(b.id, b.attemptIds[0]!)).toMatchObject({
+      id: b.attemptIds[0],
+    });
     expect(await admin.findAttemptForOrder(a.id, b.attemptIds[0]!)).toBeNull();
   });
 
@@ -314,7 +476,11 @@ describe("orderDetail and review", () => {
     expect(await admin.markEventReviewed(b.id, first)).toBe(false);
     const row = (await admin.listOrders(parseOrderFilter({ q: "budi@" }))).rows[0]!;
     expect(row).toMatchObject({ flaggedEvents: 2, unreviewedFlags: 1 });
-    expect((await admin.orderDetail(b.id))!.events.find((e) => e.id === first)!.reviewedAt).toBeInstanceOf(Date);
-    expect((await admin.orderDetail(b.id))!.events.find((e) => e.id === second)!.reviewedAt).toBeNull();
+    expect(
+      (await admin.orderDetail(b.id))!.events.find((e) => e.id === first)!.reviewedAt,
+    ).toBeInstanceOf(Date);
+    expect(
+      (await admin.orderDetail(b.id))!.events.find((e) => e.id === second)!.reviewedAt,
+    ).toBeNull();
   });
 });

@@ -3,12 +3,16 @@
 // emails render. Each is
 // rendered inside next-intl's provider as the back office's layout gives it: in English (the copy
 // the e2e specs find elements by) unless a test asks for Indonesian, in the shop's zone.
-import { type ComponentProps, createElement, type ReactElement } from "react";
+import { createElement, type ComponentProps, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 
 // The server-action modules pull in next-auth; the components only need a function reference.
-vi.mock("@/app/[locale]/admin/(office)/orders/[id]/actions", () => ({ checkStatusAction: vi.fn(), markReviewedAction: vi.fn(), resendEmailAction: vi.fn() }));
+vi.mock("@/app/[locale]/admin/(office)/orders/[id]/actions", () => ({
+  checkStatusAction: vi.fn(),
+  markReviewedAction: vi.fn(),
+  resendEmailAction: vi.fn(),
+}));
 vi.mock("@/app/[locale]/admin/actions", () => ({ signOutAction: vi.fn() }));
 
 const { OrderTimeline } = await import("@/components/admin/order-timeline");
@@ -25,8 +29,13 @@ type OrderEmailRow = import("@/lib/admin/emails").OrderEmailRow;
 type Locale = import("@/lib/i18n/locales").Locale;
 type ShopTimeZone = import("@/lib/time-zone").ShopTimeZone;
 
-function render(element: ReactElement, { locale = "en", zone = "Asia/Jakarta" }: { locale?: Locale; zone?: ShopTimeZone } = {}): string {
-  const config = { locale, messages: messages[locale], timeZone: zone } as ComponentProps<typeof NextIntlClientProvider>;
+function render(
+  element: ReactElement,
+  { locale = "en", zone = "Asia/Jakarta" }: { locale?: Locale; zone?: ShopTimeZone } = {},
+): string {
+  const config = { locale, messages: messages[locale], timeZone: zone } as ComponentProps<
+    typeof NextIntlClientProvider
+  >;
   return renderToStaticMarkup(createElement(NextIntlClientProvider, config, element));
 }
 
@@ -62,17 +71,25 @@ function event(overrides: Partial<AdminEvent>): AdminEvent {
   };
 }
 
-const attempts = [{ id: 3, invoiceNumber: "INV-1" }] as Parameters<typeof OrderTimeline>[0]["attempts"];
+const attempts = [{ id: 3, invoiceNumber: "INV-1" }] as Parameters<
+  typeof OrderTimeline
+>[0]["attempts"];
 
 describe("OrderTimeline", () => {
   it("renders each event with its kind, outcome, direction, time in WIB and pretty JSON", () => {
-    const html = render(createElement(OrderTimeline, { orderId: 7, attempts, events: [event({})] }));
+    const html = render(
+      createElement(OrderTimeline, { orderId: 7, attempts, events: [event({})] }),
+    );
     expect(html).toContain('data-testid="admin-timeline"');
-    expect(html).toContain('data-testid="timeline-event" data-kind="notification" data-outcome="paid"');
+    expect(html).toContain(
+      'data-testid="timeline-event" data-kind="notification" data-outcome="paid"',
+    );
     expect(html).toContain("← DOKU");
     expect(html).toContain("10 Mar 2026, 08:02:03 WIB");
     expect(html).toContain("✓ valid");
-    expect(html).toContain("{\n  &quot;order&quot;: {\n    &quot;invoice_number&quot;: &quot;INV-1&quot;");
+    expect(html).toContain(
+      "{\n  &quot;order&quot;: {\n    &quot;invoice_number&quot;: &quot;INV-1&quot;",
+    );
     expect(html).not.toContain("Mark reviewed");
   });
 
@@ -87,8 +104,16 @@ describe("OrderTimeline", () => {
         valid: false,
         variant: null,
         problem: "the Signature matches none of the 2 component string(s) tried",
-        headers: { "Client-Id": true, "Request-Id": true, "Response-Timestamp": true, Signature: true },
-        tried: ["Client-Id:MCH-1\nRequest-Id:r-1\nResponse-Timestamp:T\nRequest-Target:/orders/v1/status/INV-1\nDigest:abc=", "Client-Id:MCH-1\nRequest-Id:r-1\nResponse-Timestamp:T\nRequest-Target:/orders/v1/status/INV-1"],
+        headers: {
+          "Client-Id": true,
+          "Request-Id": true,
+          "Response-Timestamp": true,
+          Signature: true,
+        },
+        tried: [
+          "Client-Id:MCH-1\nRequest-Id:r-1\nResponse-Timestamp:T\nRequest-Target:/orders/v1/status/INV-1\nDigest:abc=",
+          "Client-Id:MCH-1\nRequest-Id:r-1\nResponse-Timestamp:T\nRequest-Target:/orders/v1/status/INV-1",
+        ],
       },
     });
     const html = render(createElement(OrderTimeline, { orderId: 7, attempts, events: [failed] }));
@@ -97,7 +122,19 @@ describe("OrderTimeline", () => {
     expect(html).toContain("Signature present");
     expect(html).toContain("Component string tried (2 of 2)");
     expect(html).toContain("Request-Target:/orders/v1/status/INV-1\nDigest:abc=");
-    const verified = render(createElement(OrderTimeline, { orderId: 7, attempts, events: [event({ requestBody: "x".repeat(512), requestBodyBytes: 60_000, requestBodySha256: "ab12" })] }));
+    const verified = render(
+      createElement(OrderTimeline, {
+        orderId: 7,
+        attempts,
+        events: [
+          event({
+            requestBody: "x".repeat(512),
+            requestBodyBytes: 60_000,
+            requestBodySha256: "ab12",
+          }),
+        ],
+      }),
+    );
     expect(verified).not.toContain("signature-problem");
     expect(verified).toContain("first 512 of 60000 bytes kept; SHA-256 ab12");
   });
@@ -107,7 +144,15 @@ describe("OrderTimeline", () => {
       createElement(OrderTimeline, {
         orderId: 7,
         attempts,
-        events: [event({ requestBody: "<script>alert(1)</script>", requestHeaders: { "X-Evil": "<img src=x onerror=alert(1)>" }, signatureValid: false, outcome: "rejected:signature", flagged: true })],
+        events: [
+          event({
+            requestBody: "<script>alert(1)</script>",
+            requestHeaders: { "X-Evil": "<img src=x onerror=alert(1)>" },
+            signatureValid: false,
+            outcome: "rejected:signature",
+            flagged: true,
+          }),
+        ],
       }),
     );
     expect(html).not.toContain("<script>alert");
@@ -117,22 +162,39 @@ describe("OrderTimeline", () => {
   });
 
   it("flags stand out with a Mark reviewed button until reviewed", () => {
-    const open = render(createElement(OrderTimeline, { orderId: 7, attempts, events: [event({ flagged: true, outcome: "flagged:amount_mismatch" })] }));
+    const open = render(
+      createElement(OrderTimeline, {
+        orderId: 7,
+        attempts,
+        events: [event({ flagged: true, outcome: "flagged:amount_mismatch" })],
+      }),
+    );
     expect(open).toContain("Flagged: flagged:amount_mismatch");
     expect(open).toContain("border-l-red-600");
     expect(open).toContain("Mark reviewed");
     const done = render(
-      createElement(OrderTimeline, { orderId: 7, attempts, events: [event({ flagged: true, outcome: "flagged:amount_mismatch", reviewedAt: at })] }),
+      createElement(OrderTimeline, {
+        orderId: 7,
+        attempts,
+        events: [event({ flagged: true, outcome: "flagged:amount_mismatch", reviewedAt: at })],
+      }),
     );
     expect(done).not.toContain("Mark reviewed");
     expect(done).toContain("Reviewed");
   });
 
   it("speaks Indonesian and shows times in the shop's zone, WITA included", () => {
-    const html = render(createElement(OrderTimeline, { orderId: 7, attempts, events: [event({ flagged: true, outcome: "flagged:amount_mismatch" })] }), {
-      locale: "id",
-      zone: "Asia/Makassar",
-    });
+    const html = render(
+      createElement(OrderTimeline, {
+        orderId: 7,
+        attempts,
+        events: [event({ flagged: true, outcome: "flagged:amount_mismatch" })],
+      }),
+      {
+        locale: "id",
+        zone: "Asia/Makassar",
+      },
+    );
     expect(html).toContain("Riwayat pembayaran");
     expect(html).toContain("Waktu dalam WITA.");
     expect(html).toContain("10 Mar 2026, 09:02:03 WITA");
@@ -159,11 +221,21 @@ describe("RevenueChart and OrdersTable", () => {
     }));
     const html = render(
       createElement(RevenueChart, {
-        series: { from: "2026-03-01", to: "2026-03-14", clipped: false, days, totalRevenue: 440_000, totalPaidOrders: 1, totalOrders: 13 },
+        series: {
+          from: "2026-03-01",
+          to: "2026-03-14",
+          clipped: false,
+          days,
+          totalRevenue: 440_000,
+          totalPaidOrders: 1,
+          totalOrders: 13,
+        },
       }),
     );
-    expect(html).toContain("<title id=\"chart-title\">Paid revenue per day</title>");
-    expect(html).toContain("1 Mar 2026 to 14 Mar 2026: Rp 440.000 paid revenue from 1 paid order; 13 orders created. Best day: 5 Mar with Rp 440.000.");
+    expect(html).toContain('<title id="chart-title">Paid revenue per day</title>');
+    expect(html).toContain(
+      "1 Mar 2026 to 14 Mar 2026: Rp 440.000 paid revenue from 1 paid order; 13 orders created. Best day: 5 Mar with Rp 440.000.",
+    );
     expect(html.match(/<circle/g)?.length).toBeGreaterThanOrEqual(14);
     expect(html).toContain("Rp 500.000");
     expect(niceCeiling(440_000)).toBe(500_000);
@@ -174,7 +246,17 @@ describe("RevenueChart and OrdersTable", () => {
   it("an all-zero range still renders", () => {
     const days = [{ date: "2026-03-01", revenue: 0, paidOrders: 0, orders: 0 }];
     const html = render(
-      createElement(RevenueChart, { series: { from: "2026-03-01", to: "2026-03-01", clipped: false, days, totalRevenue: 0, totalPaidOrders: 0, totalOrders: 0 } }),
+      createElement(RevenueChart, {
+        series: {
+          from: "2026-03-01",
+          to: "2026-03-01",
+          clipped: false,
+          days,
+          totalRevenue: 0,
+          totalPaidOrders: 0,
+          totalOrders: 0,
+        },
+      }),
     );
     expect(html).toContain("Rp 0 paid revenue");
     expect(html).not.toContain("NaN");
@@ -194,7 +276,12 @@ describe("RevenueChart and OrdersTable", () => {
       flaggedEvents: 1,
       unreviewedFlags: 1,
     };
-    const html = render(createElement(OrdersTable, { list: { rows: [row], total: 1, page: 1, pageCount: 1, pageSize: 20 }, filtered: false }));
+    const html = render(
+      createElement(OrdersTable, {
+        list: { rows: [row], total: 1, page: 1, pageCount: 1, pageSize: 20 },
+        filtered: false,
+      }),
+    );
     expect(html).toContain('href="/admin/orders/12"');
     expect(html).toContain(">ABCDEFGH<");
     expect(html).toContain("Rp 440.000");
@@ -202,12 +289,23 @@ describe("RevenueChart and OrdersTable", () => {
     expect(html).toContain('scope="col"');
     expect(html).toContain("Date (WIB)");
     expect(html).toContain(">10 Mar 2026, 08:02</time>");
-    const empty = render(createElement(OrdersTable, { list: { rows: [], total: 0, page: 1, pageCount: 1, pageSize: 20 }, filtered: true }));
+    const empty = render(
+      createElement(OrdersTable, {
+        list: { rows: [], total: 0, page: 1, pageCount: 1, pageSize: 20 },
+        filtered: true,
+      }),
+    );
     expect(empty).toContain("No orders match these filters.");
-    const wita = render(createElement(OrdersTable, { list: { rows: [row], total: 1, page: 1, pageCount: 1, pageSize: 20 }, filtered: false }), {
-      locale: "id",
-      zone: "Asia/Makassar",
-    });
+    const wita = render(
+      createElement(OrdersTable, {
+        list: { rows: [row], total: 1, page: 1, pageCount: 1, pageSize: 20 },
+        filtered: false,
+      }),
+      {
+        locale: "id",
+        zone: "Asia/Makassar",
+      },
+    );
     expect(wita).toContain("Tanggal (WITA)");
     expect(wita).toContain(">10 Mar 2026, 09:02</time>");
     expect(wita).toContain("Perlu ditinjau");
@@ -216,17 +314,46 @@ describe("RevenueChart and OrdersTable", () => {
 
   it("lists each product's stock and held units, its state in words, in either language", () => {
     const rows = [
-      { slug: "lintas-x5-smartphone", name: "Lintas X5", active: true, stock: 0, held: 3, maxPerOrder: 2 },
-      { slug: "batik-kawung-tote", name: "Kawung Tote", active: true, stock: 5, held: 0, maxPerOrder: null },
-      { slug: "java-preanger-arabica-250g", name: "Arabica", active: true, stock: 6, held: 1, maxPerOrder: null },
+      {
+        slug: "lintas-x5-smartphone",
+        name: "Lintas X5",
+        active: true,
+        stock: 0,
+        held: 3,
+        maxPerOrder: 2,
+      },
+      {
+        slug: "batik-kawung-tote",
+        name: "Kawung Tote",
+        active: true,
+        stock: 5,
+        held: 0,
+        maxPerOrder: null,
+      },
+      {
+        slug: "java-preanger-arabica-250g",
+        name: "Arabica",
+        active: true,
+        stock: 6,
+        held: 1,
+        maxPerOrder: null,
+      },
       { slug: "old-mug", name: "Old mug", active: false, stock: 1200, held: 0, maxPerOrder: null },
     ];
     const html = render(createElement(StockTable, { rows }));
-    const row = (slug: string) => html.slice(html.indexOf(`data-slug="${slug}"`), html.indexOf("</tr>", html.indexOf(`data-slug="${slug}"`)));
-    expect(row("lintas-x5-smartphone")).toMatch(/stock-available">0<.*stock-held">3<.*stock-max-per-order">2<.*Sold out/);
+    const row = (slug: string) =>
+      html.slice(
+        html.indexOf(`data-slug="${slug}"`),
+        html.indexOf("</tr>", html.indexOf(`data-slug="${slug}"`)),
+      );
+    expect(row("lintas-x5-smartphone")).toMatch(
+      /stock-available">0<.*stock-held">3<.*stock-max-per-order">2<.*Sold out/,
+    );
     expect(row("batik-kawung-tote")).toContain('stock-max-per-order">—<');
     expect(row("batik-kawung-tote")).toContain("Only a few left");
-    expect(row("java-preanger-arabica-250g")).toMatch(/stock-available">6<.*stock-held">1<.*In stock/);
+    expect(row("java-preanger-arabica-250g")).toMatch(
+      /stock-available">6<.*stock-held">1<.*In stock/,
+    );
     expect(row("old-mug")).toMatch(/stock-available">1\.200<.*Not on sale/);
     const id = render(createElement(StockTable, { rows }), { locale: "id" });
     expect(id).toContain("Ditahan pesanan belum dibayar");
@@ -239,7 +366,15 @@ describe("RevenueChart and OrdersTable", () => {
       { date: "2026-08-04", revenue: 0, paidOrders: 0, orders: 1 },
       { date: "2026-08-05", revenue: 250_000, paidOrders: 2, orders: 2 },
     ];
-    const series = { from: "2026-08-04", to: "2026-08-05", clipped: false, days, totalRevenue: 250_000, totalPaidOrders: 2, totalOrders: 3 };
+    const series = {
+      from: "2026-08-04",
+      to: "2026-08-05",
+      clipped: false,
+      days,
+      totalRevenue: 250_000,
+      totalPaidOrders: 2,
+      totalOrders: 3,
+    };
     expect(render(createElement(RevenueChart, { series }), { locale: "id" })).toContain(
       "4 Agu 2026 sampai 5 Agu 2026: pendapatan Rp 250.000 dari 2 pesanan lunas; 3 pesanan dibuat. Hari terbaik: 5 Agu dengan Rp 250.000.",
     );
@@ -253,37 +388,72 @@ describe("Check Status messages", () => {
   // describeCheckStatus picks a key; the form words it. The English is the copy staff knew.
   // As components/admin/check-status-form.tsx words it.
   const worded = (locale: Locale) => (outcome: Parameters<typeof describeCheckStatus>[0]) => {
-    const t = createTranslator({ locale, messages: messages[locale], namespace: "admin.checkStatus" });
+    const t = createTranslator({
+      locale,
+      messages: messages[locale],
+      namespace: "admin.checkStatus",
+    });
     const message = describeCheckStatus(outcome);
-    return t(`result.${message.key}`, checkStatusValues(message, (status) => t(`status.${status}`)));
+    return t(
+      `result.${message.key}`,
+      checkStatusValues(message, (status) => t(`status.${status}`)),
+    );
   };
   const english = worded("en");
   const indonesian = worded("id");
-  const ok = (providerStatus: string, result: import("@/lib/payments/transitions").TransitionResult) =>
-    ({ ok: true, status: "paid", providerStatus, result }) as const;
+  const ok = (
+    providerStatus: string,
+    result: import("@/lib/payments/transitions").TransitionResult,
+  ) => ({ ok: true, status: "paid", providerStatus, result }) as const;
 
   it("reads in English as before", () => {
-    expect(english(ok("SUCCESS", { kind: "applied", to: "paid", order: "changed" }))).toBe("DOKU says SUCCESS — order paid");
-    expect(english(ok("PENDING", { kind: "no_change" }))).toBe("DOKU says PENDING — still waiting for the shopper, nothing changed");
+    expect(english(ok("SUCCESS", { kind: "applied", to: "paid", order: "changed" }))).toBe(
+      "DOKU says SUCCESS — order paid",
+    );
+    expect(english(ok("PENDING", { kind: "no_change" }))).toBe(
+      "DOKU says PENDING — still waiting for the shopper, nothing changed",
+    );
     expect(english(ok("FAILED", { kind: "applied", to: "failed", order: "superseded" }))).toBe(
       "DOKU says FAILED — attempt marked failed; a newer attempt owns the order, which is unchanged",
     );
-    expect(english(ok("FAILED", { kind: "applied", to: "failed", order: "changed" }))).toBe("DOKU says FAILED — order marked failed");
-    expect(english(ok("FAILED", { kind: "ignored", attemptStatus: "paid" }))).toBe("DOKU says FAILED — nothing changed (the attempt is paid)");
-    expect(english(ok("FAILED", { kind: "ignored", attemptStatus: null }))).toBe("DOKU says FAILED — nothing changed (the attempt is missing)");
-    expect(english({ ok: false, reason: "timeout", httpStatus: null })).toBe("DOKU did not answer in time. Nothing changed; try again.");
-    expect(english({ ok: false, reason: "http", httpStatus: 503 })).toBe("DOKU answered HTTP 503. Nothing changed.");
-    expect(english({ ok: false, reason: "recently_checked", httpStatus: null, retryAfterMs: 1000 })).toBe(
+    expect(english(ok("FAILED", { kind: "applied", to: "failed", order: "changed" }))).toBe(
+      "DOKU says FAILED — order marked failed",
+    );
+    expect(english(ok("FAILED", { kind: "ignored", attemptStatus: "paid" }))).toBe(
+      "DOKU says FAILED — nothing changed (the attempt is paid)",
+    );
+    expect(english(ok("FAILED", { kind: "ignored", attemptStatus: null }))).toBe(
+      "DOKU says FAILED — nothing changed (the attempt is missing)",
+    );
+    expect(english({ ok: false, reason: "timeout", httpStatus: null })).toBe(
+      "DOKU did not answer in time. Nothing changed; try again.",
+    );
+    expect(english({ ok: false, reason: "http", httpStatus: 503 })).toBe(
+      "DOKU answered HTTP 503. Nothing changed.",
+    );
+    expect(
+      english({ ok: false, reason: "recently_checked", httpStatus: null, retryAfterMs: 1000 }),
+    ).toBe(
       "DOKU was asked about this attempt moments ago. Nothing changed; try again in 1 second.",
     );
-    expect(english({ ok: false, reason: "recently_checked", httpStatus: null, retryAfterMs: 4500 })).toMatch(/try again in 5 seconds\.$/);
+    expect(
+      english({ ok: false, reason: "recently_checked", httpStatus: null, retryAfterMs: 4500 }),
+    ).toMatch(/try again in 5 seconds\.$/);
   });
 
   it("words statuses in Indonesian", () => {
-    expect(indonesian(ok("SUCCESS", { kind: "applied", to: "paid", order: "changed" }))).toBe("DOKU menjawab SUCCESS — pesanan lunas");
-    expect(indonesian(ok("FAILED", { kind: "applied", to: "expired", order: "changed" }))).toBe("DOKU menjawab FAILED — pesanan ditandai kedaluwarsa");
-    expect(indonesian(ok("FAILED", { kind: "ignored", attemptStatus: null }))).toMatch(/status percobaan: tidak ada\)$/);
-    expect(indonesian({ ok: false, reason: "recently_checked", httpStatus: null, retryAfterMs: 4500 })).toMatch(/coba lagi dalam 5 detik\.$/);
+    expect(indonesian(ok("SUCCESS", { kind: "applied", to: "paid", order: "changed" }))).toBe(
+      "DOKU menjawab SUCCESS — pesanan lunas",
+    );
+    expect(indonesian(ok("FAILED", { kind: "applied", to: "expired", order: "changed" }))).toBe(
+      "DOKU menjawab FAILED — pesanan ditandai kedaluwarsa",
+    );
+    expect(indonesian(ok("FAILED", { kind: "ignored", attemptStatus: null }))).toMatch(
+      /status percobaan: tidak ada\)$/,
+    );
+    expect(
+      indonesian({ ok: false, reason: "recently_checked", httpStatus: null, retryAfterMs: 4500 }),
+    ).toMatch(/coba lagi dalam 5 detik\.$/);
   });
 });
 
@@ -315,21 +485,56 @@ describe("OrderEmails", () => {
       lastError: "connect ECONNREFUSED 127.0.0.1:587",
       lastResponse: "connect ECONNREFUSED 127.0.0.1:587",
     }),
-    email({ id: 23, kind: "payment_failed", status: "failed", tries: 5, sentAt: null, lastError: "550 5.1.1 <x@example.com>: mailbox unavailable", lastResponse: "550 5.1.1" }),
-    email({ id: 24, kind: "payment_expired", status: "sending", tries: 0, sentAt: null, lastResponse: null, resendOf: 21 }),
+    email({
+      id: 23,
+      kind: "payment_failed",
+      status: "failed",
+      tries: 5,
+      sentAt: null,
+      lastError: "550 5.1.1 <x@example.com>: mailbox unavailable",
+      lastResponse: "550 5.1.1",
+    }),
+    email({
+      id: 24,
+      kind: "payment_expired",
+      status: "sending",
+      tries: 0,
+      sentAt: null,
+      lastResponse: null,
+      resendOf: 21,
+    }),
   ];
   const resendEmailAction = vi.fn(async () => "queued" as const);
   const panel = (props: Partial<Parameters<typeof OrderEmails>[0]> = {}) =>
-    createElement(OrderEmails, { orderId: 7, emails: rows, smtpConfigured: true, resendEmailAction, ...props });
+    createElement(OrderEmails, {
+      orderId: 7,
+      emails: rows,
+      smtpConfigured: true,
+      resendEmailAction,
+      ...props,
+    });
 
   it("lists each email with its kind, status, tries, time, answer or error, and a Resend form", () => {
     const html = render(panel());
     expect(html).toContain('aria-labelledby="emails-heading"');
     expect(html).toContain('<h2 id="emails-heading" class="text-base font-semibold">Emails</h2>');
     expect(html).toContain('aria-label="Emails, scrolls sideways"');
-    expect(html).toContain('data-testid="email-row" data-kind="order_confirmation" data-status="sent"');
-    expect(html).toContain('data-testid="email-row" data-kind="digital_delivery" data-status="queued"');
-    for (const words of ["Order confirmation", "Digital product delivery", "Payment failed", "Payment expired", ">Queued<", ">Sending<", ">Sent<", ">Failed<"]) {
+    expect(html).toContain(
+      'data-testid="email-row" data-kind="order_confirmation" data-status="sent"',
+    );
+    expect(html).toContain(
+      'data-testid="email-row" data-kind="digital_delivery" data-status="queued"',
+    );
+    for (const words of [
+      "Order confirmation",
+      "Digital product delivery",
+      "Payment failed",
+      "Payment expired",
+      ">Queued<",
+      ">Sending<",
+      ">Sent<",
+      ">Failed<",
+    ]) {
       expect(html).toContain(words);
     }
     expect(html).toContain("ring-green-600/30");
@@ -357,7 +562,9 @@ describe("OrderEmails", () => {
   it("says when SMTP is not set up, and when there is no email yet", () => {
     const html = render(panel({ emails: [], smtpConfigured: false }));
     expect(html).toContain('data-testid="smtp-not-configured"');
-    expect(html).toContain("SMTP_URL is not set: emails are queued, but not sent until SMTP_URL is set.");
+    expect(html).toContain(
+      "SMTP_URL is not set: emails are queued, but not sent until SMTP_URL is set.",
+    );
     expect(html).toContain("No email for this order yet.");
     expect(html).not.toContain("<table");
     expect(html).not.toContain("Resend</button>");
@@ -366,7 +573,16 @@ describe("OrderEmails", () => {
   it("speaks Indonesian", () => {
     const html = render(panel({ smtpConfigured: false }), { locale: "id", zone: "Asia/Makassar" });
     expect(html).toContain('<h2 id="emails-heading" class="text-base font-semibold">Email</h2>');
-    for (const words of ["Konfirmasi pesanan", "Pengiriman produk digital", "Pembayaran gagal", "Pembayaran kedaluwarsa", ">Antre<", ">Sedang dikirim<", ">Terkirim<", ">Gagal<"]) {
+    for (const words of [
+      "Konfirmasi pesanan",
+      "Pengiriman produk digital",
+      "Pembayaran gagal",
+      "Pembayaran kedaluwarsa",
+      ">Antre<",
+      ">Sedang dikirim<",
+      ">Terkirim<",
+      ">Gagal<",
+    ]) {
       expect(html).toContain(words);
     }
     expect(html).toContain("Coba berikutnya");
@@ -380,11 +596,24 @@ describe("OrderEmails", () => {
   });
 
   it("words an email the daily cap kept back, in both languages, with its Resend", () => {
-    const kept = email({ id: 25, kind: "payment_failed", status: "failed", tries: 0, sentAt: null, lastError: "limited: the address had reached its daily email limit", lastResponse: null, limited: true });
+    const kept = email({
+      id: 25,
+      kind: "payment_failed",
+      status: "failed",
+      tries: 0,
+      sentAt: null,
+      lastError: "limited: the address had reached its daily email limit",
+      lastResponse: null,
+      limited: true,
+    });
     const en = render(panel({ emails: [kept] }));
-    expect(en).toContain('data-testid="email-row" data-kind="payment_failed" data-status="limited"');
+    expect(en).toContain(
+      'data-testid="email-row" data-kind="payment_failed" data-status="limited"',
+    );
     expect(en).toContain(">Kept back: daily limit<");
-    expect(en).toContain("Not sent: this address had reached its daily email limit (MAIL_RECIPIENT_DAILY_LIMIT). Resend to send it anyway.");
+    expect(en).toContain(
+      "Not sent: this address had reached its daily email limit (MAIL_RECIPIENT_DAILY_LIMIT). Resend to send it anyway.",
+    );
     expect(en).not.toContain(">Failed<");
     expect(en).not.toContain('data-testid="email-error"');
     expect(en.match(/<button type="submit"[^>]*>Resend<\/button>/g)).toHaveLength(1);
@@ -394,7 +623,8 @@ describe("OrderEmails", () => {
   });
 
   it("counts unsent emails in both languages", () => {
-    const t = (locale: Locale) => createTranslator({ locale, messages: messages[locale], namespace: "admin.emails" });
+    const t = (locale: Locale) =>
+      createTranslator({ locale, messages: messages[locale], namespace: "admin.emails" });
     expect(t("en")("unsent", { count: 1 })).toBe("1 email not sent yet");
     expect(t("en")("unsent", { count: 3 })).toBe("3 emails not sent yet");
     expect(t("id")("unsent", { count: 3 })).toBe("3 email belum terkirim");

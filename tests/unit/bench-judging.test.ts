@@ -31,8 +31,17 @@ describe("bench judging", () => {
     expect(result.wrongBody).toBe(16);
     expect(failedRequests(result)).toBe(28);
     expect(result.rps * result.seconds).toBeCloseTo(32, 5);
-    expect(requestFailures({ pages: [{ label: "catalogue", round: 1, page: result, file: { ...result, non2xx: 0, wrongBody: 0 } }] })).toEqual([
-      "catalogue page #1 (/): 0 errors, 12 non-2xx, 16 not the intended page, of 60",
-    ]);
+    expect(
+      requestFailures({
+        pages: [
+          {
+            label: "catalogue",
+            round: 1,
+            page: result,
+            file: { ...result, non2xx: 0, wrongBody: 0 },
+          },
+        ],
+      }),
+    ).toEqual(["catalogue page #1 (/): 0 errors, 12 non-2xx, 16 not the intended page, of 60"]);
   });
 });

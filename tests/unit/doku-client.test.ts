@@ -31,7 +31,12 @@ beforeAll(async () => {
     notificationUrl: "http://127.0.0.1:9/api/doku/notifications",
     timeScale: 3600,
   });
-  client = createDokuClient({ baseUrl: sandbox.url, clientId: CLIENT_ID, secretKey: SECRET, timeoutMs: 2000 });
+  client = createDokuClient({
+    baseUrl: sandbox.url,
+    clientId: CLIENT_ID,
+    secretKey: SECRET,
+    timeoutMs: 2000,
+  });
 });
 afterAll(() => sandbox.close());
 beforeEach(() => control("reset"));
@@ -44,7 +49,10 @@ describe("@faults generateOrder", () => {
     if (!result.ok) return;
     expect(result.data.payment.status).toBe("PENDING");
     expect(result.data.payment.url).toMatch(new RegExp(`^${sandbox.url}/`));
-    expect(result.data.order).toMatchObject({ invoice_number: body.order.invoice_number, amount: body.order.amount });
+    expect(result.data.order).toMatchObject({
+      invoice_number: body.order.invoice_number,
+      amount: body.order.amount,
+    });
 
     const { exchange } = result;
     expect(exchange.method).toBe("POST");
@@ -52,8 +60,12 @@ describe("@faults generateOrder", () => {
     expect(exchange.requestBody).toBe(JSON.stringify(body));
     expect(exchange.status).toBe(200);
     expect(exchange.signatureValid).toBe(true);
-    expect(exchange.requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(exchange.requestHeaders["Request-Timestamp"]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(exchange.requestId).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(exchange.requestHeaders["Request-Timestamp"]).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
+    );
     expect(exchange.requestHeaders.Signature).toMatch(/^HMACSHA256=.{9}…$/);
     expect(JSON.parse(exchange.responseBody ?? "{}").payment.url).toBe(result.data.payment.url);
     expect(JSON.stringify(exchange)).not.toContain(SECRET);
@@ -71,15 +83,24 @@ describe("@faults generateOrder", () => {
     const again = await client.generateOrder(body);
     expect(again.ok).toBe(false);
     if (again.ok) return;
-    expect(again.error).toMatchObject({ kind: "http", status: 409, code: "duplicate_invoice_number" });
+    expect(again.error).toMatchObject({
+      kind: "http",
+      status: 409,
+      code: "duplicate_invoice_number",
+    });
     expect(again.exchange.status).toBe(409);
   });
 
   it("reports a rejected signature (wrong secret) as an http 401", async () => {
-    const wrong = createDokuClient({ baseUrl: sandbox.url, clientId: CLIENT_ID, secretKey: "SK-NOT-THE-RIGHT-ONE-0000" });
+    const wrong = createDokuClient({
+      baseUrl: sandbox.url,
+      clientId: CLIENT_ID,
+      secretKey: "SK-NOT-THE-RIGHT-ONE-0000",
+    });
     const result = await wrong.generateOrder(orderBody());
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatchObject({ kind: "http", status: 401, code: "invalid_signature" });
+    if (!result.ok)
+      expect(result.error).toMatchObject({ kind: "http", status: 401, code: "invalid_signature" });
   });
 
   it("reports a DOKU 500 as an http error", async () => {
@@ -104,21 +125,40 @@ describe("@faults generateOrder", () => {
     const result = await client.generateOrder(orderBody());
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error).toMatchObject({ kind: "bad_signature", status: 200, check: { valid: false, variant: null } });
+      expect(result.error).toMatchObject({
+        kind: "bad_signature",
+        status: 200,
+        check: { valid: false, variant: null },
+      });
       expect(result.exchange.signatureValid).toBe(false);
       expect(result.exchange.responseBody).toContain("payment");
     }
   });
 
   describe("each reading of DOKU's response signing, under each policy", () => {
-    const reporting = () => createDokuClient({ baseUrl: sandbox.url, clientId: CLIENT_ID, secretKey: SECRET, timeoutMs: 2000, responseSignature: "report" });
+    const reporting = () =>
+      createDokuClient({
+        baseUrl: sandbox.url,
+        clientId: CLIENT_ID,
+        secretKey: SECRET,
+        timeoutMs: 2000,
+        responseSignature: "report",
+      });
 
     it("standard: both requests verify with the Digest line", async () => {
       const body = orderBody();
       const created = await client.generateOrder(body);
-      expect(created).toMatchObject({ ok: true, verified: true, exchange: { signatureCheck: { valid: true, variant: "with_digest" } } });
+      expect(created).toMatchObject({
+        ok: true,
+        verified: true,
+        exchange: { signatureCheck: { valid: true, variant: "with_digest" } },
+      });
       const status = await client.checkStatus(body.order.invoice_number);
-      expect(status).toMatchObject({ ok: true, verified: true, exchange: { signatureCheck: { variant: "with_digest" } } });
+      expect(status).toMatchObject({
+        ok: true,
+        verified: true,
+        exchange: { signatureCheck: { variant: "with_digest" } },
+      });
     });
 
     it("a GET answered without the Digest line verifies, under enforce too; a POST must keep it", async () => {
@@ -126,7 +166,11 @@ describe("@faults generateOrder", () => {
       await client.generateOrder(body);
       await control("signing", { mode: "get-without-digest" });
       const status = await client.checkStatus(body.order.invoice_number);
-      expect(status).toMatchObject({ ok: true, verified: true, exchange: { signatureCheck: { valid: true, variant: "without_digest" } } });
+      expect(status).toMatchObject({
+        ok: true,
+        verified: true,
+        exchange: { signatureCheck: { valid: true, variant: "without_digest" } },
+      });
       if (status.ok) expect(status.exchange.signatureCheck!.tried[0]).not.toContain("Digest:");
     });
 
@@ -135,11 +179,21 @@ describe("@faults generateOrder", () => {
       const refused = await client.generateOrder(orderBody());
       expect(refused).toMatchObject({
         ok: false,
-        error: { kind: "bad_signature", check: { problem: "no Response-Timestamp or Signature header in the response", headers: { "Client-Id": false, Signature: false } } },
+        error: {
+          kind: "bad_signature",
+          check: {
+            problem: "no Response-Timestamp or Signature header in the response",
+            headers: { "Client-Id": false, Signature: false },
+          },
+        },
       });
       const body = orderBody();
       const followed = await reporting().generateOrder(body);
-      expect(followed).toMatchObject({ ok: true, verified: false, exchange: { signatureValid: false } });
+      expect(followed).toMatchObject({
+        ok: true,
+        verified: false,
+        exchange: { signatureValid: false },
+      });
       const status = await reporting().checkStatus(body.order.invoice_number);
       expect(status).toMatchObject({ ok: true, verified: false });
     });
@@ -149,9 +203,19 @@ describe("@faults generateOrder", () => {
       await client.generateOrder(body);
       await control("faults", { target: "check-status", kind: "bad-signature", times: 2 });
       const refused = await client.checkStatus(body.order.invoice_number);
-      expect(refused).toMatchObject({ ok: false, error: { kind: "bad_signature", check: { problem: "the Signature matches none of the 2 component string(s) tried" } } });
-      if (!refused.ok && refused.error.kind === "bad_signature") expect(refused.error.check.tried).toHaveLength(2);
-      expect(await reporting().checkStatus(body.order.invoice_number)).toMatchObject({ ok: true, verified: false });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: {
+          kind: "bad_signature",
+          check: { problem: "the Signature matches none of the 2 component string(s) tried" },
+        },
+      });
+      if (!refused.ok && refused.error.kind === "bad_signature")
+        expect(refused.error.check.tried).toHaveLength(2);
+      expect(await reporting().checkStatus(body.order.invoice_number)).toMatchObject({
+        ok: true,
+        verified: false,
+      });
     });
   });
 
@@ -159,7 +223,12 @@ describe("@faults generateOrder", () => {
     // The sandbox holds its answer for 10 minutes, far beyond the test's own timeout: only the
     // client's 300 ms can end the call, so no clock needs to be read.
     await control("faults", { target: "generate-order", kind: "timeout", times: 1, ms: 600_000 });
-    const quick = createDokuClient({ baseUrl: sandbox.url, clientId: CLIENT_ID, secretKey: SECRET, timeoutMs: 300 });
+    const quick = createDokuClient({
+      baseUrl: sandbox.url,
+      clientId: CLIENT_ID,
+      secretKey: SECRET,
+      timeoutMs: 300,
+    });
     const result = await quick.generateOrder(orderBody());
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toEqual({ kind: "timeout", timeoutMs: 300 });
@@ -168,7 +237,11 @@ describe("@faults generateOrder", () => {
   });
 
   it("reports a refused connection as a network error", async () => {
-    const nowhere = createDokuClient({ baseUrl: "http://127.0.0.1:9", clientId: CLIENT_ID, secretKey: SECRET });
+    const nowhere = createDokuClient({
+      baseUrl: "http://127.0.0.1:9",
+      clientId: CLIENT_ID,
+      secretKey: SECRET,
+    });
     const result = await nowhere.generateOrder(orderBody());
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.kind).toBe("network");
@@ -196,7 +269,11 @@ describe("@faults generateOrder against a server that signs garbage", () => {
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const port = (server.address() as AddressInfo).port;
     try {
-      const c = createDokuClient({ baseUrl: `http://127.0.0.1:${port}`, clientId: CLIENT_ID, secretKey: SECRET });
+      const c = createDokuClient({
+        baseUrl: `http://127.0.0.1:${port}`,
+        clientId: CLIENT_ID,
+        secretKey: SECRET,
+      });
       const result = await c.generateOrder(orderBody());
       expect(result.ok).toBe(false);
       if (!result.ok) {

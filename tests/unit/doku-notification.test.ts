@@ -28,33 +28,52 @@ describe("verifyNotification", () => {
     expect(verdict.ok).toBe(true);
     if (!verdict.ok) return;
     expect(verdict.requestId).toBe("450ec2b0-5631-4876-a3ee-33a93ee39daa");
-    expect(verdict.notification.order).toMatchObject({ invoice_number: "INV-KRD-0001", amount: 30000 });
+    expect(verdict.notification.order).toMatchObject({
+      invoice_number: "INV-KRD-0001",
+      amount: 30000,
+    });
     expect(verdict.notification.transaction.status).toBe("SUCCESS");
   });
 
   it("reads header names case-insensitively, from fetch Headers or node objects", () => {
-    const lower = Object.fromEntries(Object.entries(vectorHeaders).map(([k, v]) => [k.toLowerCase(), v]));
+    const lower = Object.fromEntries(
+      Object.entries(vectorHeaders).map(([k, v]) => [k.toLowerCase(), v]),
+    );
     expect(verifyNotification(v4Body, lower, vectorConfig).ok).toBe(true);
     expect(verifyNotification(v4Body, new Headers(vectorHeaders), vectorConfig).ok).toBe(true);
     expect(verifyNotification(Buffer.from(v4Body), vectorHeaders, vectorConfig).ok).toBe(true);
   });
 
   it("signs over the configured path: another path fails", () => {
-    const verdict = verifyNotification(v4Body, vectorHeaders, { ...vectorConfig, notificationPath: "/api/doku/notifications" });
+    const verdict = verifyNotification(v4Body, vectorHeaders, {
+      ...vectorConfig,
+      notificationPath: "/api/doku/notifications",
+    });
     expect(verdict).toMatchObject({ ok: false, status: 401, reason: "signature" });
   });
 
   it("rejects a changed byte, a missing signature, an unknown Client-Id", () => {
-    expect(verifyNotification(v4Body.replace("30000", "3000"), vectorHeaders, vectorConfig)).toMatchObject({
+    expect(
+      verifyNotification(v4Body.replace("30000", "3000"), vectorHeaders, vectorConfig),
+    ).toMatchObject({
       ok: false,
       status: 401,
       reason: "signature",
     });
     // Re-serialising the JSON changes nothing semantically but everything for the digest.
-    expect(verifyNotification(JSON.stringify(JSON.parse(v4Body), null, 1), vectorHeaders, vectorConfig).ok).toBe(false);
+    expect(
+      verifyNotification(JSON.stringify(JSON.parse(v4Body), null, 1), vectorHeaders, vectorConfig)
+        .ok,
+    ).toBe(false);
     const { Signature: _omit, ...unsigned } = vectorHeaders;
-    expect(verifyNotification(v4Body, unsigned, vectorConfig)).toMatchObject({ ok: false, status: 401, reason: "missing_header" });
-    expect(verifyNotification(v4Body, { ...vectorHeaders, "Client-Id": "MCH-OTHER" }, vectorConfig)).toMatchObject({
+    expect(verifyNotification(v4Body, unsigned, vectorConfig)).toMatchObject({
+      ok: false,
+      status: 401,
+      reason: "missing_header",
+    });
+    expect(
+      verifyNotification(v4Body, { ...vectorHeaders, "Client-Id": "MCH-OTHER" }, vectorConfig),
+    ).toMatchObject({
       ok: false,
       status: 401,
       reason: "client_id",
@@ -72,12 +91,27 @@ describe("verifyNotification", () => {
     }).headers;
 
   it("answers 400 for a signed body that is not JSON or lacks a field the app acts on", () => {
-    expect(verifyNotification("not json", signed("not json"), vectorConfig)).toMatchObject({ ok: false, status: 400, reason: "json" });
-    const noAmount = JSON.stringify({ order: { invoice_number: "INV-1" }, transaction: { status: "SUCCESS" } });
+    expect(verifyNotification("not json", signed("not json"), vectorConfig)).toMatchObject({
+      ok: false,
+      status: 400,
+      reason: "json",
+    });
+    const noAmount = JSON.stringify({
+      order: { invoice_number: "INV-1" },
+      transaction: { status: "SUCCESS" },
+    });
     const verdict = verifyNotification(noAmount, signed(noAmount), vectorConfig);
-    expect(verdict).toMatchObject({ ok: false, status: 400, reason: "schema", signatureValid: true });
+    expect(verdict).toMatchObject({
+      ok: false,
+      status: 400,
+      reason: "schema",
+      signatureValid: true,
+    });
     if (!verdict.ok) expect(verdict.message).toContain("order.amount");
-    const fractional = JSON.stringify({ order: { invoice_number: "INV-1", amount: 100.5 }, transaction: { status: "SUCCESS" } });
+    const fractional = JSON.stringify({
+      order: { invoice_number: "INV-1", amount: 100.5 },
+      transaction: { status: "SUCCESS" },
+    });
     expect(verifyNotification(fractional, signed(fractional), vectorConfig).ok).toBe(false);
   });
 
@@ -115,12 +149,18 @@ describe("a notification delivered by the sandbox", () => {
   });
 
   it("verifies with lib/doku/notification.ts and carries the order's invoice and amount", async () => {
-    const client = createDokuClient({ baseUrl: sandbox.url, clientId: CLIENT_ID, secretKey: SECRET });
+    const client = createDokuClient({
+      baseUrl: sandbox.url,
+      clientId: CLIENT_ID,
+      secretKey: SECRET,
+    });
     const body = orderBody();
     const created = await client.generateOrder(body);
     expect(created.ok).toBe(true);
 
-    const res = await fetch(`${sandbox.url}/_sandbox/orders/${body.order.invoice_number}/approve`, { method: "POST" });
+    const res = await fetch(`${sandbox.url}/_sandbox/orders/${body.order.invoice_number}/approve`, {
+      method: "POST",
+    });
     expect(res.status).toBe(200);
     await receiver.waitFor(1);
 

@@ -20,13 +20,25 @@ describe("lib/env", () => {
     const result = parseEnv({});
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    for (const name of ["DOKU_BASE_URL", "DOKU_CLIENT_ID", "DOKU_SECRET_KEY", "APP_BASE_URL", "AUTH_SECRET", "DATABASE_URL"]) {
+    for (const name of [
+      "DOKU_BASE_URL",
+      "DOKU_CLIENT_ID",
+      "DOKU_SECRET_KEY",
+      "APP_BASE_URL",
+      "AUTH_SECRET",
+      "DATABASE_URL",
+    ]) {
       expect(result.message).toContain(`${name}: is required`);
     }
   });
 
   it("names malformed values", () => {
-    const result = parseEnv({ ...example, DOKU_BASE_URL: "api.doku.com", DOKU_TIMEOUT_MS: "soon", AUTH_SECRET: "short" });
+    const result = parseEnv({
+      ...example,
+      DOKU_BASE_URL: "api.doku.com",
+      DOKU_TIMEOUT_MS: "soon",
+      AUTH_SECRET: "short",
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.message).toMatch(/DOKU_BASE_URL: must be an http\(s\) URL/);
@@ -47,12 +59,20 @@ describe("lib/env", () => {
       expect(result.ok, value).toBe(false);
       if (result.ok) continue;
       const scheme = value.slice(0, value.indexOf(":") + 1);
-      expect(result.message).toContain(`DATABASE_URL: starts with "${scheme}", which is neither a SQLite file path (e.g. .data/shop.db) nor a PostgreSQL URL`);
+      expect(result.message).toContain(
+        `DATABASE_URL: starts with "${scheme}", which is neither a SQLite file path (e.g. .data/shop.db) nor a PostgreSQL URL`,
+      );
     }
-    const postgres = parseEnv({ ...example, DATABASE_URL: "postgres://shop:secret@db.internal:5432/shop" });
+    const postgres = parseEnv({
+      ...example,
+      DATABASE_URL: "postgres://shop:secret@db.internal:5432/shop",
+    });
     expect(postgres.ok).toBe(true);
-    if (postgres.ok) expect(postgres.env.DATABASE_URL).toBe("postgres://shop:secret@db.internal:5432/shop");
-    expect(parseEnv({ ...example, DATABASE_URL: "postgresql://shop@db.internal/shop" }).ok).toBe(true);
+    if (postgres.ok)
+      expect(postgres.env.DATABASE_URL).toBe("postgres://shop:secret@db.internal:5432/shop");
+    expect(parseEnv({ ...example, DATABASE_URL: "postgresql://shop@db.internal/shop" }).ok).toBe(
+      true,
+    );
     expect(parseEnv({ ...example, DATABASE_URL: ".data/other.db" }).ok).toBe(true);
     const noDatabase = parseEnv({ ...example, DATABASE_URL: "postgres://shop@db.internal:5432" });
     expect(noDatabase.ok).toBe(false);
@@ -60,9 +80,15 @@ describe("lib/env", () => {
   });
 
   it("refuses an override notification URL whose path differs (DOKU changes the host only)", () => {
-    const result = parseEnv({ ...example, DOKU_OVERRIDE_NOTIFICATION_URL: "https://shop.example/hooks/doku" });
+    const result = parseEnv({
+      ...example,
+      DOKU_OVERRIDE_NOTIFICATION_URL: "https://shop.example/hooks/doku",
+    });
     expect(result.ok).toBe(false);
-    const ok = parseEnv({ ...example, DOKU_OVERRIDE_NOTIFICATION_URL: "https://shop.example/api/doku/notifications" });
+    const ok = parseEnv({
+      ...example,
+      DOKU_OVERRIDE_NOTIFICATION_URL: "https://shop.example/api/doku/notifications",
+    });
     expect(ok.ok).toBe(true);
   });
 });

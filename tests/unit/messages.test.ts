@@ -22,7 +22,8 @@ function placeholders(message: string): string[] {
   const names = new Set<string>();
   const walk = (elements: MessageFormatElement[]) => {
     for (const el of elements) {
-      if ("value" in el && typeof el.value === "string" && el.type !== TYPE.literal) names.add(el.value);
+      if ("value" in el && typeof el.value === "string" && el.type !== TYPE.literal)
+        names.add(el.value);
       if ("options" in el) for (const option of Object.values(el.options)) walk(option.value);
       if ("children" in el) walk(el.children);
     }
@@ -40,7 +41,9 @@ describe("messages", () => {
   });
 
   it("take the same placeholders in both languages", () => {
-    const differing = [...id].filter(([key, text]) => placeholders(text).join() !== placeholders(en.get(key) ?? "").join());
+    const differing = [...id].filter(
+      ([key, text]) => placeholders(text).join() !== placeholders(en.get(key) ?? "").join(),
+    );
     expect(differing.map(([key]) => key)).toEqual([]);
   });
 

@@ -14,18 +14,28 @@ beforeAll(async () => {
   db = await migratedAndSeeded();
 });
 
-const ask = (token: string) => GET(new Request(`http://localhost:3000/api/orders/${token}/status`), { params: Promise.resolve({ token }) });
+const ask = (token: string) =>
+  GET(new Request(`http://localhost:3000/api/orders/${token}/status`), {
+    params: Promise.resolve({ token }),
+  });
 
 describe("GET /api/orders/<token>/status", () => {
   it("answers the order's status and nothing else, never cached, and follows it when it changes", async () => {
     const { orderId } = await createPendingOrder(db);
-    const [order] = await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, orderId)));
+    const [order] = await db.run((d) =>
+      d.select().from(schema.orders).where(eq(schema.orders.id, orderId)),
+    );
     const first = await ask(order!.publicToken);
     expect(first.status).toBe(200);
     expect(first.headers.get("cache-control")).toBe("no-store");
     expect(await first.json()).toEqual({ status: "pending" });
 
-    await db.run((d) => d.update(schema.orders).set({ status: "paid", paidAt: new Date() }).where(eq(schema.orders.id, orderId)));
+    await db.run((d) =>
+      d
+        .update(schema.orders)
+        .set({ status: "paid", paidAt: new Date() })
+        .where(eq(schema.orders.id, orderId)),
+    );
     expect(await (await ask(order!.publicToken)).json()).toEqual({ status: "paid" });
   });
 

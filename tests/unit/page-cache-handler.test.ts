@@ -9,12 +9,18 @@ import { describe, expect, it } from "vitest";
 import PageCacheHandler, { isStorablePage } from "../../lib/page-cache-handler.mjs";
 
 // Next 16 names an entry by its route's folder, then the path.
-const key = (path: string) => `/route-cache/APP_PAGE/20fc3a66283134b3526461fd0777567991a8c9cc1de875fd70234d95e88a2418/$${path}`;
+const key = (path: string) =>
+  `/route-cache/APP_PAGE/20fc3a66283134b3526461fd0777567991a8c9cc1de875fd70234d95e88a2418/$${path}`;
 const page = (status?: number) => ({ kind: "APP_PAGE", html: "<html></html>", status });
 
 describe("the page cache keeps only what the shop links to @faults", () => {
   it("keeps the catalogue and a product page that was found, in each language", () => {
-    for (const path of ["/id", "/en", "/id/products/batik-kawung-tote", "/en/products/lintas-x5-smartphone"]) {
+    for (const path of [
+      "/id",
+      "/en",
+      "/id/products/batik-kawung-tote",
+      "/en/products/lintas-x5-smartphone",
+    ]) {
       expect(isStorablePage(key(path), page()), path).toBe(true);
       expect(isStorablePage(key(path), page(200)), path).toBe(true);
     }
@@ -26,7 +32,15 @@ describe("the page cache keeps only what the shop links to @faults", () => {
   });
 
   it("keeps nothing under a language the shop does not speak, or at a path it does not link to", () => {
-    for (const path of ["/x1a2b.png", "/api/products/x", "/favicon.ico/x", "/fr", "/id/products/a/b", "/id/cart", "/idx"]) {
+    for (const path of [
+      "/x1a2b.png",
+      "/api/products/x",
+      "/favicon.ico/x",
+      "/fr",
+      "/id/products/a/b",
+      "/id/cart",
+      "/idx",
+    ]) {
       expect(isStorablePage(key(path), page()), path).toBe(false);
     }
   });
@@ -40,15 +54,32 @@ describe("the page cache keeps only what the shop links to @faults", () => {
 // map of each stored route's revalidate time (one entry per path Next was asked to store).
 describe("the page cache handler @faults", () => {
   // A static of Next's, private in its types.
-  const notes = (SharedCacheControls as unknown as { cacheControls: Map<string, unknown> }).cacheControls;
-  const route = "/route-cache/APP_PAGE/20fc3a66283134b3526461fd0777567991a8c9cc1de875fd70234d95e88a2418/$";
-  const found = () => ({ kind: "APP_PAGE", html: "<html><script>1</script></html>", rscData: Buffer.from(""), headers: {}, status: 200 });
+  const notes = (SharedCacheControls as unknown as { cacheControls: Map<string, unknown> })
+    .cacheControls;
+  const route =
+    "/route-cache/APP_PAGE/20fc3a66283134b3526461fd0777567991a8c9cc1de875fd70234d95e88a2418/$";
+  const found = () => ({
+    kind: "APP_PAGE",
+    html: "<html><script>1</script></html>",
+    rscData: Buffer.from(""),
+    headers: {},
+    status: 200,
+  });
   const missing = () => ({ ...found(), status: 404 });
-  const ctx = { cacheControl: { revalidate: 5, expire: 31536000 }, isRoutePPREnabled: false, isFallback: false };
+  const ctx = {
+    cacheControl: { revalidate: 5, expire: 31536000 },
+    isRoutePPREnabled: false,
+    isFallback: false,
+  };
 
   function handler() {
     const dir = mkdtempSync(join(tmpdir(), "page-cache-"));
-    const cache = new PageCacheHandler({ fs: nodeFs, serverDistDir: dir, flushToDisk: true, revalidatedTags: [] });
+    const cache = new PageCacheHandler({
+      fs: nodeFs,
+      serverDistDir: dir,
+      flushToDisk: true,
+      revalidatedTags: [],
+    });
     /** As Next does: note the revalidate time, then ask the handler to store. */
     const set = async (path: string, value: object) => {
       notes.set(`${route}${path}`, ctx.cacheControl);
@@ -75,7 +106,9 @@ describe("the page cache handler @faults", () => {
     await set("/en/products/batik-kawung-tote", found());
     await set("/en/products/batik-kawung-tote", missing());
     expect(stored("/en/products/batik-kawung-tote")).toBe(true);
-    const meta = JSON.parse(readFileSync(join(dir, `${route}/en/products/batik-kawung-tote.meta`), "utf8")) as { status: number };
+    const meta = JSON.parse(
+      readFileSync(join(dir, `${route}/en/products/batik-kawung-tote.meta`), "utf8"),
+    ) as { status: number };
     expect(meta.status).toBe(404);
   });
 });

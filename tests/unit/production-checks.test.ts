@@ -23,7 +23,8 @@ const strong = {
 
 describe("@faults production start-up checks", () => {
   it("knows every secret .env.example ships with", () => {
-    for (const [name, value] of Object.entries(PUBLISHED_SECRETS)) expect(example[name], name).toBe(value);
+    for (const [name, value] of Object.entries(PUBLISHED_SECRETS))
+      expect(example[name], name).toBe(value);
   });
 
   it("lists every problem of the example configuration at once", () => {
@@ -31,14 +32,29 @@ describe("@faults production start-up checks", () => {
     expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/^AUTH_SECRET is the one published in \.env\.example/);
     expect(problems[1]).toMatch(/^DOKU_SECRET_KEY is the one published in \.env\.example/);
-    expect(problems[2]).toMatch(/^APP_BASE_URL \(http:\/\/localhost:3000\) is not https.*ALLOW_HTTP_APP_BASE_URL=true/);
+    expect(problems[2]).toMatch(
+      /^APP_BASE_URL \(http:\/\/localhost:3000\) is not https.*ALLOW_HTTP_APP_BASE_URL=true/,
+    );
   });
 
   it("accepts real secrets over https, and http only when explicitly allowed", () => {
     expect(productionProblems(envOf(strong))).toEqual([]);
-    expect(productionProblems(envOf({ ...strong, APP_BASE_URL: "http://shop.example" }))).toHaveLength(1);
-    expect(productionProblems(envOf({ ...strong, APP_BASE_URL: "http://localhost:3000", ALLOW_HTTP_APP_BASE_URL: "true" }))).toEqual([]);
-    expect(parseEnv({ ...example, ALLOW_HTTP_APP_BASE_URL: "yes" })).toMatchObject({ ok: false, message: expect.stringContaining("ALLOW_HTTP_APP_BASE_URL: must be true or false") });
+    expect(
+      productionProblems(envOf({ ...strong, APP_BASE_URL: "http://shop.example" })),
+    ).toHaveLength(1);
+    expect(
+      productionProblems(
+        envOf({
+          ...strong,
+          APP_BASE_URL: "http://localhost:3000",
+          ALLOW_HTTP_APP_BASE_URL: "true",
+        }),
+      ),
+    ).toEqual([]);
+    expect(parseEnv({ ...example, ALLOW_HTTP_APP_BASE_URL: "yes" })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("ALLOW_HTTP_APP_BASE_URL: must be true or false"),
+    });
   });
 
   it("refuses an AUTH_SECRET of less than 32 bytes of entropy", () => {
@@ -52,9 +68,15 @@ describe("@faults production start-up checks", () => {
     ];
     for (const secret of weak) {
       const problems = productionProblems(envOf({ ...strong, AUTH_SECRET: secret }));
-      expect(problems, secret).toEqual([expect.stringMatching(/^AUTH_SECRET holds at most \d+ bits of entropy; sessions need 256/)]);
+      expect(problems, secret).toEqual([
+        expect.stringMatching(/^AUTH_SECRET holds at most \d+ bits of entropy; sessions need 256/),
+      ]);
     }
-    for (const secret of [randomBytes(32).toString("base64"), randomBytes(32).toString("base64url"), randomBytes(32).toString("hex")]) {
+    for (const secret of [
+      randomBytes(32).toString("base64"),
+      randomBytes(32).toString("base64url"),
+      randomBytes(32).toString("hex"),
+    ]) {
       expect(secretBits(secret), secret).toBeGreaterThanOrEqual(256);
     }
   });

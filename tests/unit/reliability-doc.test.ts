@@ -1,12 +1,21 @@
 // docs/reliability.md stays honest: every test a row cites exists and runs under `npm run
 // test:faults`, and every test that runs under it has a row (tests/support/reliability-doc.ts).
 import { describe, expect, it } from "vitest";
-import { checkRepository, citations, reliabilityProblems, startsTitle, testTitles } from "@/tests/support/reliability-doc";
+import {
+  checkRepository,
+  citations,
+  reliabilityProblems,
+  startsTitle,
+  testTitles,
+} from "@/tests/support/reliability-doc";
 
 describe("docs/reliability.md and the tests", () => {
   it("cite each other: every cited test exists and is tagged, every tagged test has a row", () => {
     const problems = checkRepository(process.cwd());
-    expect(problems, `docs/reliability.md and the tests disagree:\n${problems.join("\n")}\n`).toEqual([]);
+    expect(
+      problems,
+      `docs/reliability.md and the tests disagree:\n${problems.join("\n")}\n`,
+    ).toEqual([]);
   });
 });
 
@@ -41,18 +50,30 @@ test.step("not a test", async () => {});
   });
 
   it("reads each part of a row's test cell", () => {
-    expect(citations(table('`e2e/x.spec.ts` "the app killed", "two instances"; `e2e/y.spec.ts`'))).toMatchObject([
+    expect(
+      citations(table('`e2e/x.spec.ts` "the app killed", "two instances"; `e2e/y.spec.ts`')),
+    ).toMatchObject([
       { line: 3, row: "a case", file: "e2e/x.spec.ts", names: ["the app killed", "two instances"] },
       { line: 3, row: "a case", file: "e2e/y.spec.ts", names: [] },
     ]);
   });
 
   it("passes when every tagged test is cited, by itself or by its describe", () => {
-    expect(reliabilityProblems(table('`e2e/x.spec.ts` "the app killed", "two instances", "generate-order timeout: the"'), titles)).toEqual([]);
+    expect(
+      reliabilityProblems(
+        table('`e2e/x.spec.ts` "the app killed", "two instances", "generate-order timeout: the"'),
+        titles,
+      ),
+    ).toEqual([]);
   });
 
   it("names the row and the test when a cited test does not exist, is untagged, or a file is cited without a test", () => {
-    const problems = reliabilityProblems(table('`e2e/x.spec.ts` "app killed and restarted", "an untagged"; `e2e/x.spec.ts`; `e2e/gone.spec.ts` "x"'), titles);
+    const problems = reliabilityProblems(
+      table(
+        '`e2e/x.spec.ts` "app killed and restarted", "an untagged"; `e2e/x.spec.ts`; `e2e/gone.spec.ts` "x"',
+      ),
+      titles,
+    );
     expect(problems).toEqual(
       expect.arrayContaining([
         'docs/reliability.md:3 (row "a case"): no test or describe in e2e/x.spec.ts has a title starting "app killed and restarted"',

@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@/lib/db/connection";
 import { products, sellers } from "@/lib/db/schema";
 import { seedDatabase } from "@/lib/db/seed";
@@ -76,13 +76,18 @@ describe("seedDatabase", () => {
       expect(svg, file).toContain('viewBox="0 0 800 800"');
       expect(svg.length, file).toBeLessThan(6 * 1024);
       // No external references: the only URL is the SVG namespace.
-      expect(svg.replaceAll("http://www.w3.org/2000/svg", ""), file).not.toMatch(/https?:|<image|<text|@import/);
+      expect(svg.replaceAll("http://www.w3.org/2000/svg", ""), file).not.toMatch(
+        /https?:|<image|<text|@import/,
+      );
     }
   });
 
   it("links every product to a seeded seller", async () => {
     for (const p of await allProducts()) {
-      expect((await db.run((d) => d.select().from(sellers).where(eq(sellers.id, p.sellerId))))[0], p.slug).toBeDefined();
+      expect(
+        (await db.run((d) => d.select().from(sellers).where(eq(sellers.id, p.sellerId))))[0],
+        p.slug,
+      ).toBeDefined();
     }
   });
 });

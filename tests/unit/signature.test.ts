@@ -55,7 +55,9 @@ describe("DOKU signature vectors", () => {
     });
     expect(components.split("\n")).toHaveLength(4);
     expect(components).not.toContain("Digest:");
-    expect(sign(components, SECRET)).toBe("HMACSHA256=6QO+yf+7WBKSriOjARVOuQrSSU0QTNA6LabohwPytLU=");
+    expect(sign(components, SECRET)).toBe(
+      "HMACSHA256=6QO+yf+7WBKSriOjARVOuQrSSU0QTNA6LabohwPytLU=",
+    );
   });
 
   it("V4 notification: Request-Target is the merchant's own path", () => {
@@ -133,20 +135,47 @@ describe("dokuTimestamp", () => {
 describe("checkResponseSignature", () => {
   const secretKey = "SK-TESTVECTOR-0000000001";
   const body = '{"order":{"invoice_number":"INV-KRD-0001","amount":30000}}';
-  const sent = { clientId: "MCH-0001-10791114622547", requestId: "baec7d95-f30a-4b78-b711-6ebe0ccdf50b" };
+  const sent = {
+    clientId: "MCH-0001-10791114622547",
+    requestId: "baec7d95-f30a-4b78-b711-6ebe0ccdf50b",
+  };
   const headers = (extra: Record<string, string> = {}) =>
-    new Headers({ "Client-Id": sent.clientId, "Request-Id": sent.requestId, "Response-Timestamp": "2021-07-07T08:45:43Z", ...extra });
-  const check = (h: Headers, method: "GET" | "POST" = "POST", path = "/kredivo-peer-to-peer/v2/generate-order") =>
-    checkResponseSignature({ method, path, body, headers: h, sent, secretKey });
+    new Headers({
+      "Client-Id": sent.clientId,
+      "Request-Id": sent.requestId,
+      "Response-Timestamp": "2021-07-07T08:45:43Z",
+      ...extra,
+    });
+  const check = (
+    h: Headers,
+    method: "GET" | "POST" = "POST",
+    path = "/kredivo-peer-to-peer/v2/generate-order",
+  ) => checkResponseSignature({ method, path, body, headers: h, sent, secretKey });
 
   it("V5 verifies with the Digest line; a POST's answer is never accepted without it", () => {
-    expect(check(headers({ Signature: "HMACSHA256=CwkHgtLWFC4d9xSMWBh6q6FJxV29V00czkKlYdNG14k=" }))).toMatchObject({ valid: true, variant: "with_digest" });
+    expect(
+      check(headers({ Signature: "HMACSHA256=CwkHgtLWFC4d9xSMWBh6q6FJxV29V00czkKlYdNG14k=" })),
+    ).toMatchObject({ valid: true, variant: "with_digest" });
     const withoutDigest = sign(
-      responseComponents({ ...sent, responseTimestamp: "2021-07-07T08:45:43Z", requestTarget: "/kredivo-peer-to-peer/v2/generate-order", body: null }),
+      responseComponents({
+        ...sent,
+        responseTimestamp: "2021-07-07T08:45:43Z",
+        requestTarget: "/kredivo-peer-to-peer/v2/generate-order",
+        body: null,
+      }),
       secretKey,
     );
-    expect(check(headers({ Signature: withoutDigest }))).toMatchObject({ valid: false, tried: [expect.stringContaining("Digest:")] });
-    expect(check(headers({ Signature: withoutDigest }), "GET", "/kredivo-peer-to-peer/v2/generate-order")).toMatchObject({ valid: true, variant: "without_digest" });
+    expect(check(headers({ Signature: withoutDigest }))).toMatchObject({
+      valid: false,
+      tried: [expect.stringContaining("Digest:")],
+    });
+    expect(
+      check(
+        headers({ Signature: withoutDigest }),
+        "GET",
+        "/kredivo-peer-to-peer/v2/generate-order",
+      ),
+    ).toMatchObject({ valid: true, variant: "without_digest" });
   });
 
   it("refuses an answer that names another Client-Id or Request-Id, and says so", () => {
@@ -154,19 +183,39 @@ describe("checkResponseSignature", () => {
     expect(check(headers({ Signature: signature, "Client-Id": "MCH-SOMEONE-ELSE" })).problem).toBe(
       "the response's Client-Id MCH-SOMEONE-ELSE is not ours (MCH-0001-10791114622547)",
     );
-    expect(check(headers({ Signature: signature, "Request-Id": "another" })).problem).toMatch(/^the response's Request-Id another is not the one we sent/);
+    expect(check(headers({ Signature: signature, "Request-Id": "another" })).problem).toMatch(
+      /^the response's Request-Id another is not the one we sent/,
+    );
     // Absent echo headers: our own values are used (DOKU's pages say it returns them, not that it must).
-    const bare = new Headers({ "Response-Timestamp": "2021-07-07T08:45:43Z", Signature: signature });
-    expect(check(bare)).toMatchObject({ valid: true, headers: { "Client-Id": false, "Request-Id": false } });
+    const bare = new Headers({
+      "Response-Timestamp": "2021-07-07T08:45:43Z",
+      Signature: signature,
+    });
+    expect(check(bare)).toMatchObject({
+      valid: true,
+      headers: { "Client-Id": false, "Request-Id": false },
+    });
   });
 });
 
 describe("paymentExpiry (DOKU's two ways of writing the expiry)", () => {
   it("reads expired_date as Jakarta time first, and _utc only without it", () => {
     // DOKU's sample: expired_date 20220329120315 and expired_date_utc with the same clock time and a Z.
-    expect(paymentExpiry({ expired_date: "20220329120315", expired_date_utc: "2022-03-29T12:03:15Z" })!.toISOString()).toBe("2022-03-29T05:03:15.000Z");
-    expect(paymentExpiry({ expired_date_utc: "20220329120315" })!.toISOString()).toBe("2022-03-29T05:03:15.000Z");
-    expect(paymentExpiry({ expired_date: null, expired_date_utc: "2022-03-29T05:03:15Z" })!.toISOString()).toBe("2022-03-29T05:03:15.000Z");
+    expect(
+      paymentExpiry({
+        expired_date: "20220329120315",
+        expired_date_utc: "2022-03-29T12:03:15Z",
+      })!.toISOString(),
+    ).toBe("2022-03-29T05:03:15.000Z");
+    expect(paymentExpiry({ expired_date_utc: "20220329120315" })!.toISOString()).toBe(
+      "2022-03-29T05:03:15.000Z",
+    );
+    expect(
+      paymentExpiry({
+        expired_date: null,
+        expired_date_utc: "2022-03-29T05:03:15Z",
+      })!.toISOString(),
+    ).toBe("2022-03-29T05:03:15.000Z");
     expect(paymentExpiry({ expired_date: "tomorrow" })).toBeNull();
     expect(paymentExpiry(null)).toBeNull();
     expect(paymentExpiry({ expired_date: "20221399999999" })).toBeNull();

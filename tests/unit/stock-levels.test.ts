@@ -13,6 +13,8 @@ describe("stockLevel", () => {
   });
 
   it("lets a line hold the cart's bound or what is left, whichever is smaller", () => {
-    expect([maxOrderable(0), maxOrderable(3), maxOrderable(99), maxOrderable(500)]).toEqual([0, 3, 99, 99]);
+    expect([maxOrderable(0), maxOrderable(3), maxOrderable(99), maxOrderable(500)]).toEqual([
+      0, 3, 99, 99,
+    ]);
   });
 });

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 
 export default function NotFound() {

@@ -19,8 +19,12 @@ export default async function CatalogPage({ params }: { params: Promise<{ locale
   return (
     <div className="space-y-8">
       <section className="overflow-hidden rounded-3xl bg-gradient-to-br from-brand-50 via-white to-amber-50 px-6 py-10 ring-1 ring-brand-100 sm:px-10">
-        <p className="text-sm font-semibold uppercase tracking-wider text-brand-700">{common("shopName")}</p>
-        <h1 className="mt-2 text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{t("heading")}</h1>
+        <p className="text-sm font-semibold uppercase tracking-wider text-brand-700">
+          {common("shopName")}
+        </p>
+        <h1 className="mt-2 text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">
+          {t("heading")}
+        </h1>
         <p className="mt-3 max-w-prose text-stone-700">{t("intro")}</p>
       </section>
 

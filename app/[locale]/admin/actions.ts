@@ -1,6 +1,7 @@
 "use server";
-import { requireAdmin } from "@/lib/auth/guard";
+
 import { signOut } from "@/lib/auth/config";
+import { requireAdmin } from "@/lib/auth/guard";
 
 export async function signOutAction(): Promise<void> {
   await requireAdmin();

@@ -7,7 +7,10 @@ import { getMessages, getTranslations } from "next-intl/server";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const [t, common] = await Promise.all([getTranslations("admin.shell"), getTranslations("common")]);
+  const [t, common] = await Promise.all([
+    getTranslations("admin.shell"),
+    getTranslations("common"),
+  ]);
   const title = t("title");
   return {
     title: { default: title, template: `%s · ${title} · ${common("shopName")}` },

@@ -4,7 +4,10 @@
 export const dynamic = "force-dynamic";
 
 function notFound(): Response {
-  return Response.json({ error: "No such API route." }, { status: 404, headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { error: "No such API route." },
+    { status: 404, headers: { "cache-control": "no-store" } },
+  );
 }
 
 export const GET = notFound;

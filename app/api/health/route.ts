@@ -5,5 +5,8 @@ export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
   const result = await health();
-  return Response.json(result, { status: result.ok ? 200 : 503, headers: { "cache-control": "no-store" } });
+  return Response.json(result, {
+    status: result.ok ? 200 : 503,
+    headers: { "cache-control": "no-store" },
+  });
 }

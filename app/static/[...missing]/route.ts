@@ -4,7 +4,10 @@
 export const dynamic = "force-dynamic";
 
 function notFound(): Response {
-  return new Response("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  return new Response("Not found\n", {
+    status: 404,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
 }
 
 export const GET = notFound;

@@ -10,7 +10,19 @@ export const dialect = dialectOf(process.env.DATABASE_URL);
 
 const tables = (dialect === "postgresql" ? postgres : sqlite) as unknown as typeof postgres;
 
-export const { sellers, products, carts, cartItems, orders, orderItems, paymentAttempts, paymentEvents, users, rateLimits, emailOutbox, emailDeliveries } =
-  tables;
+export const {
+  sellers,
+  products,
+  carts,
+  cartItems,
+  orders,
+  orderItems,
+  paymentAttempts,
+  paymentEvents,
+  users,
+  rateLimits,
+  emailOutbox,
+  emailDeliveries,
+} = tables;
 
 export * from "./values";

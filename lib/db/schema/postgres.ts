@@ -2,26 +2,42 @@
 // lib/db/schema/sqlite.ts (a unit test keeps the two equal), in PostgreSQL's own column types.
 // Money columns are integer rupiah; migrations for this file are in drizzle/postgres.
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, json, pgTable, primaryKey, serial, text, timestamp as timestampColumn, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  json,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp as timestampColumn,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import type { ResponseSignatureCheck } from "@/lib/doku/response-signature";
 import { locales } from "@/lib/i18n/locales";
 import {
   attemptStatuses,
+  emailKinds,
+  emailStatuses,
   eventDirections,
   eventEffects,
   eventKinds,
   orderItemKinds,
   orderStatuses,
-  emailKinds,
-  emailStatuses,
   productTypes,
   stockStates,
   type PostalAddress,
 } from "./values";
 
 // Millisecond precision, as on SQLite: a value read back equals the Date that was written.
-const timestamp = (name: string) => timestampColumn(name, { mode: "date", withTimezone: true, precision: 3 });
-const createdAt = () => timestamp("created_at").notNull().$defaultFn(() => new Date());
+const timestamp = (name: string) =>
+  timestampColumn(name, { mode: "date", withTimezone: true, precision: 3 });
+const createdAt = () =>
+  timestamp("created_at")
+    .notNull()
+    .$defaultFn(() => new Date());
 
 export const sellers = pgTable("sellers", {
   id: text("id").primaryKey(),
@@ -69,7 +85,9 @@ export const carts = pgTable(
     id: text("id").primaryKey(),
     createdAt: createdAt(),
     /** Every change to the cart, and every time its cookie is written again: old carts are pruned by it. */
-    updatedAt: timestamp("updated_at").notNull().$defaultFn(() => new Date()),
+    updatedAt: timestamp("updated_at")
+      .notNull()
+      .$defaultFn(() => new Date()),
   },
   (t) => [index("carts_updated_at").on(t.updatedAt)],
 );
@@ -84,7 +102,9 @@ export const cartItems = pgTable(
       .notNull()
       .references(() => products.id),
     quantity: integer("quantity").notNull(),
-    addedAt: timestamp("added_at").notNull().$defaultFn(() => new Date()),
+    addedAt: timestamp("added_at")
+      .notNull()
+      .$defaultFn(() => new Date()),
   },
   (t) => [
     primaryKey({ columns: [t.cartId, t.productId] }),
@@ -119,7 +139,9 @@ export const orders = pgTable(
     shippingTotal: integer("shipping_total").notNull(),
     total: integer("total").notNull(),
     createdAt: createdAt(),
-    updatedAt: timestamp("updated_at").notNull().$defaultFn(() => new Date()),
+    updatedAt: timestamp("updated_at")
+      .notNull()
+      .$defaultFn(() => new Date()),
     paidAt: timestamp("paid_at"),
     /** Whether the order holds, has consumed or has given back its units (values.ts). */
     stockState: text("stock_state", { enum: stockStates }).notNull().default("reserved"),
@@ -129,7 +151,10 @@ export const orders = pgTable(
     index("orders_email").on(t.customerEmail),
     // Open holds are counted per shopper at every placement: only the few reserved orders are read.
     index("orders_stock_state").on(t.stockState),
-    check("orders_total_sum", sql`${t.total} = ${t.subtotal} + ${t.shippingTotal} AND ${t.total} > 0`),
+    check(
+      "orders_total_sum",
+      sql`${t.total} = ${t.subtotal} + ${t.shippingTotal} AND ${t.total} > 0`,
+    ),
   ],
 );
 
@@ -176,10 +201,15 @@ export const paymentAttempts = pgTable(
     failureReason: text("failure_reason"),
     lastCheckedAt: timestamp("last_checked_at"),
     createdAt: createdAt(),
-    updatedAt: timestamp("updated_at").notNull().$defaultFn(() => new Date()),
+    updatedAt: timestamp("updated_at")
+      .notNull()
+      .$defaultFn(() => new Date()),
     settledAt: timestamp("settled_at"),
   },
-  (t) => [index("payment_attempts_order").on(t.orderId), index("payment_attempts_status").on(t.status, t.createdAt)],
+  (t) => [
+    index("payment_attempts_order").on(t.orderId),
+    index("payment_attempts_status").on(t.status, t.createdAt),
+  ],
 );
 
 export const paymentEvents = pgTable(
@@ -227,9 +257,13 @@ export const paymentEvents = pgTable(
   (t) => [
     index("payment_events_order").on(t.orderId, t.createdAt),
     // Partial: only the few rows a human must review are indexed, not every notification.
-    index("payment_events_flagged").on(t.flagged).where(sql`flagged`),
+    index("payment_events_flagged")
+      .on(t.flagged)
+      .where(sql`flagged`),
     // Partial: the unverified requests that pruning removes (lib/payments/prune-noise.ts).
-    index("payment_events_unverified").on(t.createdAt).where(sql`signature_valid = false AND inbox_key IS NULL AND flagged = false`),
+    index("payment_events_unverified")
+      .on(t.createdAt)
+      .where(sql`signature_valid = false AND inbox_key IS NULL AND flagged = false`),
   ],
 );
 

@@ -2,25 +2,36 @@
 // milliseconds. lib/db/schema/postgres.ts defines the same tables for PostgreSQL, and a unit test
 // keeps the two equal; migrations for this file are in drizzle/sqlite.
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import type { ResponseSignatureCheck } from "@/lib/doku/response-signature";
 import { locales } from "@/lib/i18n/locales";
 import {
   attemptStatuses,
+  emailKinds,
+  emailStatuses,
   eventDirections,
   eventEffects,
   eventKinds,
   orderItemKinds,
   orderStatuses,
-  emailKinds,
-  emailStatuses,
   productTypes,
   stockStates,
   type PostalAddress,
 } from "./values";
 
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
-const createdAt = () => timestamp("created_at").notNull().$defaultFn(() => new Date());
+const createdAt = () =>
+  timestamp("created_at")
+    .notNull()
+    .$defaultFn(() => new Date());
 
 export const sellers = sqliteTable("sellers", {
   id: text("id").primaryKey(),
@@ -68,7 +79,9 @@ export const carts = sqliteTable(
     id: text("id").primaryKey(),
     createdAt: createdAt(),
     /** Every change to the cart, and every time its cookie is written again: old carts are pruned by it. */
-    updatedAt: timestamp("updated_at").notNull().$defaultFn(() => new Date()),
+    updatedAt: timestamp("updated_at")
+      .notNull()
+      .$defaultFn(() => new Date()),
   },
   (t) => [index("carts_updated_at").on(t.updatedAt)],
 );
@@ -83,7 +96,9 @@ export const cartItems = sqliteTable(
       .notNull()
       .references(() => products.id),
     quantity: integer("quantity").notNull(),
-    addedAt: timestamp("added_at").notNull().$defaultFn(() => new Date()),
+    addedAt: timestamp("added_at")
+      .notNull()
+      .$defaultFn(() => new Date()),
   },
   (t) => [
     primaryKey({ columns: [t.cartId, t.productId] }),
@@ -118,7 +133,9 @@ export const orders = sqliteTable(
     shippingTotal: integer("shipping_total").notNull(),
     total: integer("total").notNull(),
     createdAt: createdAt(),
-    updatedAt: timestamp("updated_at").notNull().$defaultFn(() => new Date()),
+    updatedAt: timestamp("updated_at")
+      .notNull()
+      .$defaultFn(() => new Date()),
     paidAt: timestamp("paid_at"),
     /** Whether the order holds, has consumed or has given back its units (values.ts). */
     stockState: text("stock_state", { enum: stockStates }).notNull().default("reserved"),
@@ -128,7 +145,10 @@ export const orders = sqliteTable(
     index("orders_email").on(t.customerEmail),
     // Open holds are counted per shopper at every placement: only the few reserved orders are read.
     index("orders_stock_state").on(t.stockState),
-    check("orders_total_sum", sql`${t.total} = ${t.subtotal} + ${t.shippingTotal} AND ${t.total} > 0`),
+    check(
+      "orders_total_sum",
+      sql`${t.total} = ${t.subtotal} + ${t.shippingTotal} AND ${t.total} > 0`,
+    ),
   ],
 );
 
@@ -175,10 +195,15 @@ export const paymentAttempts = sqliteTable(
     failureReason: text("failure_reason"),
     lastCheckedAt: timestamp("last_checked_at"),
     createdAt: createdAt(),
-    updatedAt: timestamp("updated_at").notNull().$defaultFn(() => new Date()),
+    updatedAt: timestamp("updated_at")
+      .notNull()
+      .$defaultFn(() => new Date()),
     settledAt: timestamp("settled_at"),
   },
-  (t) => [index("payment_attempts_order").on(t.orderId), index("payment_attempts_status").on(t.status, t.createdAt)],
+  (t) => [
+    index("payment_attempts_order").on(t.orderId),
+    index("payment_attempts_status").on(t.status, t.createdAt),
+  ],
 );
 
 export const paymentEvents = sqliteTable(
@@ -202,7 +227,9 @@ export const paymentEvents = sqliteTable(
     signatureValid: integer("signature_valid", { mode: "boolean" }),
     /** For DOKU's answers: which headers came, which component strings were tried, what verified. */
     signatureCheck: text("signature_check", { mode: "json" }).$type<ResponseSignatureCheck>(),
-    requestHeaders: text("request_headers", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    requestHeaders: text("request_headers", { mode: "json" })
+      .$type<Record<string, string>>()
+      .notNull(),
     /**
      * For a notification whose signature verified, and for our own calls, the whole body. For an
      * unverified request only its first bytes (MAX_UNVERIFIED_BODY_BYTES): anyone can send one.
@@ -226,9 +253,13 @@ export const paymentEvents = sqliteTable(
   (t) => [
     index("payment_events_order").on(t.orderId, t.createdAt),
     // Partial: only the few rows a human must review are indexed, not every notification.
-    index("payment_events_flagged").on(t.flagged).where(sql`flagged = 1`),
+    index("payment_events_flagged")
+      .on(t.flagged)
+      .where(sql`flagged = 1`),
     // Partial: the unverified requests that pruning removes (lib/payments/prune-noise.ts).
-    index("payment_events_unverified").on(t.createdAt).where(sql`signature_valid = 0 AND inbox_key IS NULL AND flagged = 0`),
+    index("payment_events_unverified")
+      .on(t.createdAt)
+      .where(sql`signature_valid = 0 AND inbox_key IS NULL AND flagged = 0`),
   ],
 );
 

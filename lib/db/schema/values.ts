@@ -25,14 +25,28 @@ export type StockState = (typeof stockStates)[number];
 
 export const orderItemKinds = ["product", "shipping"] as const;
 
-export const attemptStatuses = ["creating", "pending", "rejected", "paid", "failed", "expired", "refunded"] as const;
+export const attemptStatuses = [
+  "creating",
+  "pending",
+  "rejected",
+  "paid",
+  "failed",
+  "expired",
+  "refunded",
+] as const;
 export type AttemptStatus = (typeof attemptStatuses)[number];
 
 /**
  * `local_expiry`: the reconciler expired an attempt that DOKU still called PENDING past its expiry.
  * `shopper_cancel`: the shopper chose "Back to cart" after leaving Kredivo unpaid.
  */
-export const eventKinds = ["generate_order", "check_status", "notification", "local_expiry", "shopper_cancel"] as const;
+export const eventKinds = [
+  "generate_order",
+  "check_status",
+  "notification",
+  "local_expiry",
+  "shopper_cancel",
+] as const;
 export type EventKind = (typeof eventKinds)[number];
 
 export const eventDirections = ["out", "in", "local"] as const;
@@ -41,11 +55,25 @@ export const eventDirections = ["out", "in", "local"] as const;
  * What an event did, as the shopper's order timeline tells it; written from the typed result of
  * the change that caused it (never parsed from `outcome`), null for events that changed nothing.
  */
-export const eventEffects = ["payment_started", "payment_not_started", "paid", "failed", "expired", "refunded", "cancelled"] as const;
+export const eventEffects = [
+  "payment_started",
+  "payment_not_started",
+  "paid",
+  "failed",
+  "expired",
+  "refunded",
+  "cancelled",
+] as const;
 export type EventEffect = (typeof eventEffects)[number];
 
 /** The emails the outbox sends (lib/mail/templates/ renders them). */
-export const emailKinds = ["order_confirmation", "digital_delivery", "payment_failed", "payment_expired", "payment_refunded"] as const;
+export const emailKinds = [
+  "order_confirmation",
+  "digital_delivery",
+  "payment_failed",
+  "payment_expired",
+  "payment_refunded",
+] as const;
 export type EmailKind = (typeof emailKinds)[number];
 
 /**

@@ -5,7 +5,11 @@ import { EmailLayout, type EmailTemplateProps } from "./layout";
 import { Lines, OrderLink, productLines } from "./parts";
 import * as s from "./styles";
 
-export function DigitalDeliveryEmail({ email, t, subject }: EmailTemplateProps & { subject: string }) {
+export function DigitalDeliveryEmail({
+  email,
+  t,
+  subject,
+}: EmailTemplateProps & { subject: string }) {
   const { order } = email;
   const digital = productLines(email).filter((line) => line.digital);
   return (
@@ -13,14 +17,18 @@ export function DigitalDeliveryEmail({ email, t, subject }: EmailTemplateProps &
       <Heading as="h1" style={s.h1}>
         {t("email.digital.heading")}
       </Heading>
-      <Text style={s.text}>{t("email.digital.intro", { name: order.customerFirstName, reference: order.reference })}</Text>
+      <Text style={s.text}>
+        {t("email.digital.intro", { name: order.customerFirstName, reference: order.reference })}
+      </Text>
       {digital.map((line, i) => (
         <Section key={i} style={s.panel}>
           <Heading as="h2" style={s.h3}>
             {line.name}
           </Heading>
           {line.quantity > 1 ? (
-            <Text style={{ ...s.muted, margin: "0 0 8px" }}>{t("email.digital.quantity", { quantity: line.quantity })}</Text>
+            <Text style={{ ...s.muted, margin: "0 0 8px" }}>
+              {t("email.digital.quantity", { quantity: line.quantity })}
+            </Text>
           ) : null}
           {line.delivery !== null && line.delivery.trim() !== "" ? (
             <Text style={{ ...s.text, margin: 0 }}>

@@ -38,7 +38,9 @@ export function EmailLayout({
           <Hr style={s.hr} />
           <Section>
             <Text style={s.footer}>{t("email.layout.why", { shopName })}</Text>
-            <Text style={s.footer}>{t("email.layout.reference", { reference: email.order.reference })}</Text>
+            <Text style={s.footer}>
+              {t("email.layout.reference", { reference: email.order.reference })}
+            </Text>
             <Text style={s.footer}>{t("email.layout.privateLink")}</Text>
           </Section>
         </Container>

@@ -6,11 +6,20 @@ import { EmailLayout, type EmailTemplateProps } from "./layout";
 import { OrderFacts, OrderItems, OrderLink, ShippingAddress } from "./parts";
 import * as s from "./styles";
 
-export function OrderConfirmationEmail({ email, t, subject }: EmailTemplateProps & { subject: string }) {
+export function OrderConfirmationEmail({
+  email,
+  t,
+  subject,
+}: EmailTemplateProps & { subject: string }) {
   const { order } = email;
   const total = formatRupiah(order.total);
   return (
-    <EmailLayout email={email} t={t} title={subject} preview={t("email.confirmation.preview", { total })}>
+    <EmailLayout
+      email={email}
+      t={t}
+      title={subject}
+      preview={t("email.confirmation.preview", { total })}
+    >
       <Heading as="h1" style={s.h1}>
         {t("email.confirmation.heading", { name: order.customerFirstName })}
       </Heading>
@@ -20,7 +29,9 @@ export function OrderConfirmationEmail({ email, t, subject }: EmailTemplateProps
       <Text style={{ ...s.text, margin: "16px 0 4px" }}>
         <strong style={s.strong}>
           {order.paidAt
-            ? t("email.confirmation.paidWithAt", { date: formatShopTime(order.paidAt, email.locale, email.zone) })
+            ? t("email.confirmation.paidWithAt", {
+                date: formatShopTime(order.paidAt, email.locale, email.zone),
+              })
             : t("email.confirmation.paidWith")}
         </strong>
       </Text>

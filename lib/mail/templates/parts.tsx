@@ -2,8 +2,8 @@
 // order link (a button and the plain address), the shipping address and merchant-written text.
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
 import { Fragment } from "react";
-import { formatShopTime } from "@/lib/format";
 import type { OrderStatus } from "@/lib/db/schema/values";
+import { formatShopTime } from "@/lib/format";
 import type { EmailLine, OrderEmail } from "@/lib/mail/email";
 import { formatRupiah } from "@/lib/money";
 import type { EmailTranslator } from "./i18n";
@@ -30,7 +30,11 @@ export function productLines(email: OrderEmail): EmailLine[] {
 }
 
 /** Order reference, when it was placed, and its status in the shop's words (common.status). */
-export function OrderFacts({ email, t, status }: EmailTemplateProps & { status: Exclude<OrderStatus, "pending"> }) {
+export function OrderFacts({
+  email,
+  t,
+  status,
+}: EmailTemplateProps & { status: Exclude<OrderStatus, "pending"> }) {
   const { order } = email;
   const facts: [string, string][] = [
     [t("email.order.reference"), order.reference],
@@ -54,7 +58,8 @@ export function OrderItems({ email, t }: EmailTemplateProps) {
   const shipping = email.lines.filter((line) => line.kind === "shipping");
   const onlyShipping = shipping.length === 1 ? shipping[0] : undefined;
   // The stored line name is the one sent to Kredivo; the email words it in the shopper's language.
-  const shippingLabel = (line: EmailLine) => (line.seller ? t("email.order.shippingFrom", { seller: line.seller }) : line.name);
+  const shippingLabel = (line: EmailLine) =>
+    line.seller ? t("email.order.shippingFrom", { seller: line.seller }) : line.name;
   const shippingValue =
     shipping.length === 0 && order.shippingTotal === 0 && order.shipping === null
       ? t("email.order.noShipping")
@@ -64,7 +69,14 @@ export function OrderItems({ email, t }: EmailTemplateProps) {
       <Heading as="h2" style={s.h2}>
         {t("email.order.heading")}
       </Heading>
-      <table className="items" style={s.table} cellPadding={0} cellSpacing={0} border={0} width="100%">
+      <table
+        className="items"
+        style={s.table}
+        cellPadding={0}
+        cellSpacing={0}
+        border={0}
+        width="100%"
+      >
         <thead>
           <tr>
             <th scope="col" style={s.th}>
@@ -83,7 +95,9 @@ export function OrderItems({ email, t }: EmailTemplateProps) {
             <tr key={i}>
               <td style={s.td}>
                 <span style={s.strong}>{line.name}</span>
-                <div style={s.itemNote}>{t("email.order.unitPrice", { price: formatRupiah(line.unitPrice) })}</div>
+                <div style={s.itemNote}>
+                  {t("email.order.unitPrice", { price: formatRupiah(line.unitPrice) })}
+                </div>
                 {line.digital ? <div style={s.itemNote}>{t("email.order.digital")}</div> : null}
               </td>
               <td style={s.tdNumber}>{line.quantity}</td>
@@ -101,7 +115,9 @@ export function OrderItems({ email, t }: EmailTemplateProps) {
           <tr>
             <th scope="row" colSpan={2} style={s.sumLabel}>
               {t("email.order.shipping")}
-              {onlyShipping ? <div style={{ ...s.itemNote, fontWeight: 400 }}>{shippingLabel(onlyShipping)}</div> : null}
+              {onlyShipping ? (
+                <div style={{ ...s.itemNote, fontWeight: 400 }}>{shippingLabel(onlyShipping)}</div>
+              ) : null}
             </th>
             <td style={s.sumValue}>{shippingValue}</td>
           </tr>

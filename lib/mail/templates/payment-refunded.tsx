@@ -6,14 +6,20 @@ import { EmailLayout, type EmailTemplateProps } from "./layout";
 import { OrderFacts, OrderItems, OrderLink } from "./parts";
 import * as s from "./styles";
 
-export function PaymentRefundedEmail({ email, t, subject }: EmailTemplateProps & { subject: string }) {
+export function PaymentRefundedEmail({
+  email,
+  t,
+  subject,
+}: EmailTemplateProps & { subject: string }) {
   const { order } = email;
   return (
     <EmailLayout email={email} t={t} title={subject} preview={t("email.refunded.preview")}>
       <Heading as="h1" style={s.h1}>
         {t("email.refunded.heading")}
       </Heading>
-      <Text style={s.text}>{t("email.refunded.intro", { name: order.customerFirstName, reference: order.reference })}</Text>
+      <Text style={s.text}>
+        {t("email.refunded.intro", { name: order.customerFirstName, reference: order.reference })}
+      </Text>
       <Text style={s.text}>{t("email.refunded.where")}</Text>
       <OrderFacts email={email} t={t} status="refunded" />
       <OrderItems email={email} t={t} />

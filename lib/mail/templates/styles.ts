@@ -14,9 +14,15 @@ export const colors = {
   white: "#ffffff",
 } as const;
 
-export const fontFamily = '-apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif';
+export const fontFamily =
+  '-apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif';
 
-export const body: CSSProperties = { backgroundColor: colors.page, margin: 0, padding: "24px 0", fontFamily };
+export const body: CSSProperties = {
+  backgroundColor: colors.page,
+  margin: 0,
+  padding: "24px 0",
+  fontFamily,
+};
 
 export const container: CSSProperties = {
   backgroundColor: colors.white,
@@ -29,15 +35,44 @@ export const container: CSSProperties = {
   fontFamily,
 };
 
-export const logo: CSSProperties = { fontSize: "20px", lineHeight: "28px", fontWeight: 700, color: colors.brand, margin: "0 0 24px" };
+export const logo: CSSProperties = {
+  fontSize: "20px",
+  lineHeight: "28px",
+  fontWeight: 700,
+  color: colors.brand,
+  margin: "0 0 24px",
+};
 
-export const h1: CSSProperties = { fontSize: "26px", lineHeight: "34px", fontWeight: 700, color: colors.text, margin: "0 0 16px" };
+export const h1: CSSProperties = {
+  fontSize: "26px",
+  lineHeight: "34px",
+  fontWeight: 700,
+  color: colors.text,
+  margin: "0 0 16px",
+};
 
-export const h2: CSSProperties = { fontSize: "20px", lineHeight: "28px", fontWeight: 700, color: colors.text, margin: "32px 0 12px" };
+export const h2: CSSProperties = {
+  fontSize: "20px",
+  lineHeight: "28px",
+  fontWeight: 700,
+  color: colors.text,
+  margin: "32px 0 12px",
+};
 
-export const h3: CSSProperties = { fontSize: "18px", lineHeight: "26px", fontWeight: 700, color: colors.text, margin: "0 0 8px" };
+export const h3: CSSProperties = {
+  fontSize: "18px",
+  lineHeight: "26px",
+  fontWeight: 700,
+  color: colors.text,
+  margin: "0 0 8px",
+};
 
-export const text: CSSProperties = { fontSize: "16px", lineHeight: "24px", color: colors.text, margin: "0 0 16px" };
+export const text: CSSProperties = {
+  fontSize: "16px",
+  lineHeight: "24px",
+  color: colors.text,
+  margin: "0 0 16px",
+};
 
 export const muted: CSSProperties = { ...text, color: colors.muted };
 
@@ -55,11 +90,24 @@ export const button: CSSProperties = {
   display: "inline-block",
 };
 
-export const link: CSSProperties = { color: colors.brand, textDecoration: "underline", wordBreak: "break-all" };
+export const link: CSSProperties = {
+  color: colors.brand,
+  textDecoration: "underline",
+  wordBreak: "break-all",
+};
 
-export const hr: CSSProperties = { borderColor: colors.border, borderTopWidth: "1px", margin: "32px 0 24px" };
+export const hr: CSSProperties = {
+  borderColor: colors.border,
+  borderTopWidth: "1px",
+  margin: "32px 0 24px",
+};
 
-export const footer: CSSProperties = { fontSize: "16px", lineHeight: "24px", color: colors.muted, margin: "0 0 8px" };
+export const footer: CSSProperties = {
+  fontSize: "16px",
+  lineHeight: "24px",
+  color: colors.muted,
+  margin: "0 0 8px",
+};
 
 export const panel: CSSProperties = {
   backgroundColor: colors.panel,
@@ -69,19 +117,54 @@ export const panel: CSSProperties = {
   margin: "0 0 16px",
 };
 
-export const table: CSSProperties = { width: "100%", borderCollapse: "collapse", fontSize: "16px", lineHeight: "24px", color: colors.text };
+export const table: CSSProperties = {
+  width: "100%",
+  borderCollapse: "collapse",
+  fontSize: "16px",
+  lineHeight: "24px",
+  color: colors.text,
+};
 
-const cell: CSSProperties = { padding: "10px 0", borderBottom: `1px solid ${colors.border}`, verticalAlign: "top" };
+const cell: CSSProperties = {
+  padding: "10px 0",
+  borderBottom: `1px solid ${colors.border}`,
+  verticalAlign: "top",
+};
 
-export const th: CSSProperties = { ...cell, fontSize: "14px", fontWeight: 700, color: colors.muted, textAlign: "left" };
-export const thNumber: CSSProperties = { ...th, textAlign: "right", paddingLeft: "12px", whiteSpace: "nowrap" };
+export const th: CSSProperties = {
+  ...cell,
+  fontSize: "14px",
+  fontWeight: 700,
+  color: colors.muted,
+  textAlign: "left",
+};
+export const thNumber: CSSProperties = {
+  ...th,
+  textAlign: "right",
+  paddingLeft: "12px",
+  whiteSpace: "nowrap",
+};
 export const td: CSSProperties = { ...cell, textAlign: "left" };
-export const tdNumber: CSSProperties = { ...cell, textAlign: "right", paddingLeft: "12px", whiteSpace: "nowrap" };
-export const itemNote: CSSProperties = { fontSize: "14px", lineHeight: "20px", color: colors.muted };
+export const tdNumber: CSSProperties = {
+  ...cell,
+  textAlign: "right",
+  paddingLeft: "12px",
+  whiteSpace: "nowrap",
+};
+export const itemNote: CSSProperties = {
+  fontSize: "14px",
+  lineHeight: "20px",
+  color: colors.muted,
+};
 
 const sumCell: CSSProperties = { padding: "6px 0", verticalAlign: "top" };
 export const sumLabel: CSSProperties = { ...sumCell, textAlign: "left", fontWeight: 400 };
-export const sumValue: CSSProperties = { ...sumCell, textAlign: "right", paddingLeft: "12px", whiteSpace: "nowrap" };
+export const sumValue: CSSProperties = {
+  ...sumCell,
+  textAlign: "right",
+  paddingLeft: "12px",
+  whiteSpace: "nowrap",
+};
 export const sumSubLabel: CSSProperties = {
   ...sumLabel,
   padding: "0 0 6px 16px",

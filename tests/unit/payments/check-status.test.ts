@@ -28,7 +28,8 @@ const SLUG = "batik-kawung-tote";
 const rows = rowReads(() => db, schema);
 const totes = async () => (await rows.product(SLUG)).stock;
 const { order: orderRow, attempt: attemptRow } = rows;
-const checkEvents = async (orderId: number) => (await rows.events(orderId)).filter((e) => e.kind === "check_status");
+const checkEvents = async (orderId: number) =>
+  (await rows.events(orderId)).filter((e) => e.kind === "check_status");
 
 /** One tote ordered through the checkout, then approved at Kredivo; its notification goes nowhere (port 9). */
 async function paidAtKredivo() {
@@ -45,43 +46,95 @@ describe("@faults a signed Check Status answer that does not fit the attempt", (
   it.each([
     ["wrong-amount", (inv: string, amount: number) => `${inv}/${amount + 1}`],
     ["wrong-invoice", (inv: string, amount: number) => `${inv}-OTHER/${amount}`],
-  ])("%s: a SUCCESS for another amount or invoice is flagged and never pays @faults", async (kind, got) => {
-    const { order, attempt } = await paidAtKredivo();
-    const held = await totes();
-    await control("faults", { target: "check-status", kind, invoice: attempt.invoiceNumber });
+  ])(
+    "%s: a SUCCESS for another amount or invoice is flagged and never pays @faults",
+    async (kind, got) => {
+      const { order, attempt } = await paidAtKredivo();
+      const held = await totes();
+      await control("faults", { target: "check-status", kind, invoice: attempt.invoiceNumber });
 
-    expect(await checkAttemptStatus(attempt.id)).toEqual({ ok: false, reason: "mismatch", httpStatus: 200 });
-    expect((await checkEvents(order.id)).map((e) => [e.outcome, e.flagged, e.effect, e.signatureValid])).toEqual([
-      [`flagged:mismatch(expected ${attempt.invoiceNumber}/${attempt.amount}, got ${got(attempt.invoiceNumber, attempt.amount)})`, true, null, true],
-    ]);
-    expect((await attemptRow(attempt.id)).status).toBe("pending");
-    expect(await orderRow(order.id)).toMatchObject({ status: "pending", stockState: "reserved", paidAt: null });
-    expect(await totes()).toBe(held);
-  });
+      expect(await checkAttemptStatus(attempt.id)).toEqual({
+        ok: false,
+        reason: "mismatch",
+        httpStatus: 200,
+      });
+      expect(
+        (await checkEvents(order.id)).map((e) => [
+          e.outcome,
+          e.flagged,
+          e.effect,
+          e.signatureValid,
+        ]),
+      ).toEqual([
+        [
+          `flagged:mismatch(expected ${attempt.invoiceNumber}/${attempt.amount}, got ${got(attempt.invoiceNumber, attempt.amount)})`,
+          true,
+          null,
+          true,
+        ],
+      ]);
+      expect((await attemptRow(attempt.id)).status).toBe("pending");
+      expect(await orderRow(order.id)).toMatchObject({
+        status: "pending",
+        stockState: "reserved",
+        paidAt: null,
+      });
+      expect(await totes()).toBe(held);
+    },
+  );
 
   it("an unrecognised status is kept, flagged and applied to nothing @faults", async () => {
     const { order, attempt } = await paidAtKredivo();
-    await control("faults", { target: "check-status", kind: "unrecognised-status", invoice: attempt.invoiceNumber });
+    await control("faults", {
+      target: "check-status",
+      kind: "unrecognised-status",
+      invoice: attempt.invoiceNumber,
+    });
 
-    expect(await checkAttemptStatus(attempt.id)).toEqual({ ok: false, reason: "unrecognised_status", httpStatus: 200 });
-    expect((await checkEvents(order.id)).map((e) => [e.outcome, e.flagged, e.effect])).toEqual([["ignored:status_ON_HOLD", true, null]]);
+    expect(await checkAttemptStatus(attempt.id)).toEqual({
+      ok: false,
+      reason: "unrecognised_status",
+      httpStatus: 200,
+    });
+    expect((await checkEvents(order.id)).map((e) => [e.outcome, e.flagged, e.effect])).toEqual([
+      ["ignored:status_ON_HOLD", true, null],
+    ]);
     expect((await attemptRow(attempt.id)).status).toBe("pending");
     expect(await orderRow(order.id)).toMatchObject({ status: "pending", stockState: "reserved" });
 
     // The next check, past the 10 s window, reads DOKU's real SUCCESS and pays.
-    expect(await checkAttemptStatus(attempt.id, { now: new Date(Date.now() + 11_000) })).toMatchObject({ ok: true, status: "paid" });
+    expect(
+      await checkAttemptStatus(attempt.id, { now: new Date(Date.now() + 11_000) }),
+    ).toMatchObject({ ok: true, status: "paid" });
     expect((await orderRow(order.id)).status).toBe("paid");
   });
 
   it("an attempt we do not have is answered unknown_attempt: DOKU is not asked and nothing is recorded @faults", async () => {
-    const [last] = await db.run((d) => d.select({ id: schema.paymentAttempts.id }).from(schema.paymentAttempts).orderBy(asc(schema.paymentAttempts.id)));
+    const [last] = await db.run((d) =>
+      d
+        .select({ id: schema.paymentAttempts.id })
+        .from(schema.paymentAttempts)
+        .orderBy(asc(schema.paymentAttempts.id)),
+    );
     const missing = (last?.id ?? 0) + 1_000_000;
-    const eventsBefore = (await db.run((d) => d.select({ id: schema.paymentEvents.id }).from(schema.paymentEvents))).length;
+    const eventsBefore = (
+      await db.run((d) => d.select({ id: schema.paymentEvents.id }).from(schema.paymentEvents))
+    ).length;
 
-    expect(await checkAttemptStatus(missing)).toEqual({ ok: false, reason: "unknown_attempt", httpStatus: null });
+    expect(await checkAttemptStatus(missing)).toEqual({
+      ok: false,
+      reason: "unknown_attempt",
+      httpStatus: null,
+    });
     expect(sandbox.state.checkStatusCalls.size).toBe(0);
-    expect(await db.run((d) => d.select({ id: schema.paymentEvents.id }).from(schema.paymentEvents))).toHaveLength(eventsBefore);
-    expect(await db.run((d) => d.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.id, missing)))).toEqual([]);
+    expect(
+      await db.run((d) => d.select({ id: schema.paymentEvents.id }).from(schema.paymentEvents)),
+    ).toHaveLength(eventsBefore);
+    expect(
+      await db.run((d) =>
+        d.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.id, missing)),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -91,11 +144,23 @@ describe("a payment read by Check Status", () => {
     const { order, attempt } = await paidAtKredivo();
     expect(await totes()).toBe(before - 1);
 
-    expect(await checkAttemptStatus(attempt.id)).toMatchObject({ ok: true, status: "paid", providerStatus: "SUCCESS", result: { kind: "applied", order: "changed" } });
+    expect(await checkAttemptStatus(attempt.id)).toMatchObject({
+      ok: true,
+      status: "paid",
+      providerStatus: "SUCCESS",
+      result: { kind: "applied", order: "changed" },
+    });
     expect(await orderRow(order.id)).toMatchObject({ status: "paid", stockState: "sold" });
     expect(await totes()).toBe(before - 1);
-    expect((await checkEvents(order.id)).map((e) => [e.outcome, e.effect])).toEqual([["paid", "paid"]]);
-    const emails = await db.run((d) => d.select({ kind: schema.emailOutbox.kind }).from(schema.emailOutbox).where(eq(schema.emailOutbox.orderId, order.id)));
+    expect((await checkEvents(order.id)).map((e) => [e.outcome, e.effect])).toEqual([
+      ["paid", "paid"],
+    ]);
+    const emails = await db.run((d) =>
+      d
+        .select({ kind: schema.emailOutbox.kind })
+        .from(schema.emailOutbox)
+        .where(eq(schema.emailOutbox.orderId, order.id)),
+    );
     expect(emails.map((e) => e.kind)).toEqual(["order_confirmation"]);
   });
 });

@@ -3,7 +3,7 @@
 // overtaking its own generate-order answer. DOKU's answer is held by the sandbox (a timeout fault
 // of 10 minutes) and released by a reset, so every interleaving is chosen by the test, not by luck.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { TEST_DOKU, migratedAndSeeded, setTestEnv, startAppSandbox } from "../../support/app-db";
+import { migratedAndSeeded, setTestEnv, startAppSandbox, TEST_DOKU } from "../../support/app-db";
 import { checkoutDetails } from "../../support/orders";
 import { rowReads } from "../../support/rows";
 import { signedNotification } from "../../support/signed-notification";
@@ -30,18 +30,27 @@ beforeEach(() => control("reset"));
 const SLUG = "batik-kawung-tote";
 const rows = rowReads(() => db, schema);
 const totes = async () => (await rows.product(SLUG)).stock;
-const { ordersByKey, order: orderRow, attempts: attemptsOf, outcomes: eventsOf, cartAttempts: cartCount } = rows;
+const {
+  ordersByKey,
+  order: orderRow,
+  attempts: attemptsOf,
+  outcomes: eventsOf,
+  cartAttempts: cartCount,
+} = rows;
 async function toteCart(): Promise<string> {
   return addToCart(null, (await rows.product(SLUG)).id, 1);
 }
 
 /** DOKU holds its generate-order answer until the test resets the sandbox. */
-const holdGenerateOrder = () => control("faults", { target: "generate-order", kind: "timeout", ms: 600_000 });
+const holdGenerateOrder = () =>
+  control("faults", { target: "generate-order", kind: "timeout", ms: 600_000 });
 const releaseHeldAnswers = () => control("reset");
 
 /** Waits, yielding to I/O, until the sandbox has received generate-order for `invoice` (held, not answered). */
 async function dokuHas(invoice: string): Promise<void> {
-  await expect.poll(() => sandbox.state.order(invoice) !== undefined, { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(() => sandbox.state.order(invoice) !== undefined, { timeout: 10_000 })
+    .toBe(true);
 }
 
 describe("@faults two identical checkout submits at the same moment", () => {
@@ -51,7 +60,10 @@ describe("@faults two identical checkout submits at the same moment", () => {
     const key = issueCheckoutKey(cartId);
     await holdGenerateOrder();
 
-    const submits = [placeOrder(checkoutDetails, cartId, key), placeOrder(checkoutDetails, cartId, key)];
+    const submits = [
+      placeOrder(checkoutDetails, cartId, key),
+      placeOrder(checkoutDetails, cartId, key),
+    ];
     // While the winner waits for DOKU, the loser has already answered: it found the key taken.
     const loser = await Promise.race(submits);
     const [order] = await ordersByKey(key);
@@ -78,8 +90,14 @@ describe("@faults a double click on Pay again", () => {
     expect((await placeOrder(checkoutDetails, cartId, key)).kind).toBe("redirect");
     const [order] = await ordersByKey(key);
     const [first] = await attemptsOf(order!.id);
-    const failed = signedNotification({ invoice: first!.invoiceNumber, amount: first!.amount }, "FAILED");
-    expect((await receiveNotification(failed.body, failed.headers, { url: TEST_DOKU.notificationPath })).body.outcome).toBe("failed");
+    const failed = signedNotification(
+      { invoice: first!.invoiceNumber, amount: first!.amount },
+      "FAILED",
+    );
+    expect(
+      (await receiveNotification(failed.body, failed.headers, { url: TEST_DOKU.notificationPath }))
+        .body.outcome,
+    ).toBe("failed");
     expect(await totes()).toBe(before);
     const countBefore = await cartCount(cartId);
 
@@ -114,8 +132,14 @@ describe("@faults DOKU's notification overtakes its own generate-order answer", 
     const [attempt] = await attemptsOf(order.id);
     await dokuHas(attempt!.invoiceNumber);
     expect(attempt!.status).toBe("creating");
-    const paid = signedNotification({ invoice: attempt!.invoiceNumber, amount: attempt!.amount }, "SUCCESS");
-    expect((await receiveNotification(paid.body, paid.headers, { url: TEST_DOKU.notificationPath })).body.outcome).toBe("paid");
+    const paid = signedNotification(
+      { invoice: attempt!.invoiceNumber, amount: attempt!.amount },
+      "SUCCESS",
+    );
+    expect(
+      (await receiveNotification(paid.body, paid.headers, { url: TEST_DOKU.notificationPath })).body
+        .outcome,
+    ).toBe("paid");
 
     await releaseHeldAnswers();
     // Nothing is left to pay: the shopper goes to their (paid) order page, not to Kredivo.
@@ -124,6 +148,9 @@ describe("@faults DOKU's notification overtakes its own generate-order answer", 
     expect(after).toMatchObject({ status: "paid", paymentUrl: null });
     expect(await orderRow(order.id)).toMatchObject({ status: "paid", stockState: "sold" });
     expect(await totes()).toBe(before - 1);
-    expect(await eventsOf(order.id)).toEqual(["notification:paid", "generate_order:ignored:attempt_already_settled"]);
+    expect(await eventsOf(order.id)).toEqual([
+      "notification:paid",
+      "generate_order:ignored:attempt_already_settled",
+    ]);
   });
 });

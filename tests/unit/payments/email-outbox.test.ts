@@ -4,7 +4,7 @@
 // one mailbox gets at most its daily cap of them, staff resends aside.
 import { asc, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { TEST_DOKU, migratedAndSeeded, setTestEnv, startAppSandbox } from "../../support/app-db";
+import { migratedAndSeeded, setTestEnv, startAppSandbox, TEST_DOKU } from "../../support/app-db";
 import { createPendingOrder, type PendingOrder } from "../../support/pending-order";
 import { signedNotification } from "../../support/signed-notification";
 
@@ -27,9 +27,21 @@ const deliver = (f: PendingOrder, status: string) => {
   return receiveNotification(n.body, n.headers, { url: TEST_DOKU.notificationPath });
 };
 const outbox = (f: PendingOrder) =>
-  db.run((d) => d.select().from(schema.emailOutbox).where(eq(schema.emailOutbox.orderId, f.orderId)).orderBy(asc(schema.emailOutbox.id)));
+  db.run((d) =>
+    d
+      .select()
+      .from(schema.emailOutbox)
+      .where(eq(schema.emailOutbox.orderId, f.orderId))
+      .orderBy(asc(schema.emailOutbox.id)),
+  );
 const tries = (outboxId: number) =>
-  db.run((d) => d.select().from(schema.emailDeliveries).where(eq(schema.emailDeliveries.outboxId, outboxId)).orderBy(asc(schema.emailDeliveries.id)));
+  db.run((d) =>
+    d
+      .select()
+      .from(schema.emailDeliveries)
+      .where(eq(schema.emailDeliveries.outboxId, outboxId))
+      .orderBy(asc(schema.emailDeliveries.id)),
+  );
 
 /** Adds one line of a seeded product to the order, so the digital delivery email has a reason. */
 async function addLine(f: PendingOrder, slug: string) {
@@ -65,7 +77,10 @@ function fakeTransport(refusals = 0) {
   return { transport, accepted, calls: () => calls };
 }
 
-const settings = (transport: MailTransport, extra: Partial<SenderSettings> = {}): SenderSettings => ({
+const settings = (
+  transport: MailTransport,
+  extra: Partial<SenderSettings> = {},
+): SenderSettings => ({
   transport,
   from: "Toko Nusantara <pesanan@toko.example>",
   baseUrl: "http://localhost:3000",
@@ -103,7 +118,10 @@ describe("the outbox is written with the change", () => {
     const f = await createPendingOrder(db);
     await addLine(f, "home-brewing-guide-ebook");
     await deliver(f, "SUCCESS");
-    expect((await outbox(f)).map((r) => r.kind)).toEqual(["order_confirmation", "digital_delivery"]);
+    expect((await outbox(f)).map((r) => r.kind)).toEqual([
+      "order_confirmation",
+      "digital_delivery",
+    ]);
   });
 
   it("a failed or expired payment queues the pay-again email; an old attempt failing queues nothing", async () => {
@@ -112,14 +130,21 @@ describe("the outbox is written with the change", () => {
     expect((await outbox(failed)).map((r) => r.kind)).toEqual(["payment_failed"]);
 
     const expired = await createPendingOrder(db);
-    await db.transaction((tx) => applyUpdate(tx, { id: expired.attemptId, orderId: expired.orderId }, "expired"));
+    await db.transaction((tx) =>
+      applyUpdate(tx, { id: expired.attemptId, orderId: expired.orderId }, "expired"),
+    );
     expect((await outbox(expired)).map((r) => r.kind)).toEqual(["payment_expired"]);
 
     // A newer attempt owns the order: the first attempt's FAILED changes nothing the shopper sees.
     const superseded = await createPendingOrder(db);
     const { newAttemptRefs } = await import("@/lib/payments/attempts");
     await db.run((d) =>
-      d.insert(schema.paymentAttempts).values({ orderId: superseded.orderId, amount: superseded.amount, status: "pending", ...newAttemptRefs() }),
+      d.insert(schema.paymentAttempts).values({
+        orderId: superseded.orderId,
+        amount: superseded.amount,
+        status: "pending",
+        ...newAttemptRefs(),
+      }),
     );
     await deliver(superseded, "FAILED");
     expect(await outbox(superseded)).toEqual([]);
@@ -157,14 +182,26 @@ describe("the sender", () => {
     const f = await createPendingOrder(db);
     await deliver(f, "SUCCESS");
     const smtp = fakeTransport();
-    expect(await send(settings(smtp.transport))).toMatchObject({ sent: 1, retrying: 0, failed: 0, limited: 0 });
+    expect(await send(settings(smtp.transport))).toMatchObject({
+      sent: 1,
+      retrying: 0,
+      failed: 0,
+      limited: 0,
+    });
     expect(await send(settings(smtp.transport))).toMatchObject({ sent: 0 });
     expect(smtp.accepted).toHaveLength(1);
     const [row] = await outbox(f);
-    expect(row).toMatchObject({ status: "sent", tries: 1, messageId: `<outbox-${row!.id}@localhost>`, lastError: null });
+    expect(row).toMatchObject({
+      status: "sent",
+      tries: 1,
+      messageId: `<outbox-${row!.id}@localhost>`,
+      lastError: null,
+    });
     expect(smtp.accepted[0]).toMatchObject({ to: "siti@example.com", messageId: row!.messageId });
     expect(smtp.accepted[0]!.text).toContain("http://localhost:3000/orders/");
-    expect((await tries(row!.id)).map((t) => [t.ok, t.response])).toEqual([[true, "250 OK queued as 1"]]);
+    expect((await tries(row!.id)).map((t) => [t.ok, t.response])).toEqual([
+      [true, "250 OK queued as 1"],
+    ]);
   });
 
   it("retries after a refusal with a doubling wait, then sends once", async () => {
@@ -176,12 +213,16 @@ describe("the sender", () => {
     let [row] = await outbox(f);
     expect(row).toMatchObject({ status: "queued", tries: 1, lastError: "451 refused (1)" });
     // The wait is counted from the end of the try (recorded with it): the base, 1 s, after the first refusal.
-    const waitAfterLastTry = async () => row!.nextAttemptAt.getTime() - (await tries(row!.id)).at(-1)!.createdAt.getTime();
+    const waitAfterLastTry = async () =>
+      row!.nextAttemptAt.getTime() - (await tries(row!.id)).at(-1)!.createdAt.getTime();
     expect(await waitAfterLastTry()).toBe(1_000);
 
     // A millisecond before it is due, nothing is tried; when it is due, the second try runs.
     const due = row!.nextAttemptAt.getTime();
-    expect(await send(settings(smtp.transport), new Date(due - 1))).toMatchObject({ sent: 0, retrying: 0 });
+    expect(await send(settings(smtp.transport), new Date(due - 1))).toMatchObject({
+      sent: 0,
+      retrying: 0,
+    });
     expect(smtp.calls()).toBe(1);
     expect(await send(settings(smtp.transport), new Date(due))).toMatchObject({ retrying: 1 });
     [row] = await outbox(f);
@@ -205,7 +246,11 @@ describe("the sender", () => {
     }
     const [row] = await outbox(f);
     expect(row).toMatchObject({ status: "failed", tries: 3, lastError: "451 refused (3)" });
-    expect(await send(settings(smtp.transport), new Date(at))).toMatchObject({ sent: 0, retrying: 0, failed: 0 });
+    expect(await send(settings(smtp.transport), new Date(at))).toMatchObject({
+      sent: 0,
+      retrying: 0,
+      failed: 0,
+    });
   });
 
   it("two senders at once send each email once", async () => {
@@ -216,7 +261,9 @@ describe("the sender", () => {
     const s = settings(smtp.transport);
     const now = new Date();
     await Promise.all([sendDueEmails(db, s, now), sendDueEmails(db, s, now)]);
-    expect(smtp.accepted.map((m) => m.messageId).sort()).toEqual((await outbox(f)).map((r) => r.messageId).sort());
+    expect(smtp.accepted.map((m) => m.messageId).sort()).toEqual(
+      (await outbox(f)).map((r) => r.messageId).sort(),
+    );
     expect(smtp.accepted).toHaveLength(2);
   });
 
@@ -227,11 +274,16 @@ describe("the sender", () => {
     const now = new Date();
     // A sender claimed it and vanished.
     await db.run((d) =>
-      d.update(schema.emailOutbox).set({ status: "sending", leaseUntil: new Date(now.getTime() + SEND_LEASE_MS) }).where(eq(schema.emailOutbox.id, queued!.id)),
+      d
+        .update(schema.emailOutbox)
+        .set({ status: "sending", leaseUntil: new Date(now.getTime() + SEND_LEASE_MS) })
+        .where(eq(schema.emailOutbox.id, queued!.id)),
     );
     const smtp = fakeTransport();
     expect(await send(settings(smtp.transport), now)).toMatchObject({ sent: 0 });
-    expect(await send(settings(smtp.transport), new Date(now.getTime() + SEND_LEASE_MS + 1))).toMatchObject({ sent: 1 });
+    expect(
+      await send(settings(smtp.transport), new Date(now.getTime() + SEND_LEASE_MS + 1)),
+    ).toMatchObject({ sent: 1 });
     expect(smtp.accepted[0]!.messageId).toBe(`<outbox-${queued!.id}@localhost>`);
   });
 });
@@ -241,7 +293,9 @@ describe("one mailbox's daily cap @faults", () => {
   /** A pending order whose emails go to `email` (checkout takes any address a stranger types). */
   async function orderFor(email: string) {
     const f = await createPendingOrder(db);
-    await db.run((d) => d.update(schema.orders).set({ customerEmail: email }).where(eq(schema.orders.id, f.orderId)));
+    await db.run((d) =>
+      d.update(schema.orders).set({ customerEmail: email }).where(eq(schema.orders.id, f.orderId)),
+    );
     return f;
   }
   /** A declined payment for a new order to `email`, and a sender run at `at`: what an attacker repeats. */
@@ -258,9 +312,17 @@ describe("one mailbox's daily cap @faults", () => {
     const s = settings(smtp.transport);
     const t0 = Date.now() + 60_000; // every sender run below is after the row it should find was queued
     // One mailbox however it is written: case, +tags and Gmail's dots.
-    const victim = ["korban@gmail.com", "Korban@Gmail.com", "korban+kredivo@gmail.com", "k.o.r.b.a.n@gmail.com", "korban@googlemail.com", "KORBAN+x@gmail.com"];
+    const victim = [
+      "korban@gmail.com",
+      "Korban@Gmail.com",
+      "korban+kredivo@gmail.com",
+      "k.o.r.b.a.n@gmail.com",
+      "korban@googlemail.com",
+      "KORBAN+x@gmail.com",
+    ];
     const runs = [];
-    for (const [i, address] of victim.entries()) runs.push(await declinedAndSent(address, s, new Date(t0 + i * 60_000)));
+    for (const [i, address] of victim.entries())
+      runs.push(await declinedAndSent(address, s, new Date(t0 + i * 60_000)));
 
     expect(runs.map((r) => r.report)).toEqual([
       ...Array.from({ length: 5 }, () => ({ sent: 1, retrying: 0, failed: 0, limited: 0 })),
@@ -269,7 +331,15 @@ describe("one mailbox's daily cap @faults", () => {
     expect(smtp.accepted.map((m) => m.to)).toEqual(victim.slice(0, 5));
     // Nothing lost: the sixth row is kept, never tried, and says why it was not sent.
     const sixth = runs[5]!.row;
-    expect(sixth).toMatchObject({ kind: "payment_failed", recipient: "KORBAN+x@gmail.com", status: "failed", tries: 0, sentAt: null, leaseUntil: null, lastError: RECIPIENT_LIMITED });
+    expect(sixth).toMatchObject({
+      kind: "payment_failed",
+      recipient: "KORBAN+x@gmail.com",
+      status: "failed",
+      tries: 0,
+      sentAt: null,
+      leaseUntil: null,
+      lastError: RECIPIENT_LIMITED,
+    });
     expect(await tries(sixth.id)).toEqual([]);
     // Never tried again by the sender, however often it runs.
     expect(await send(s, new Date(t0 + 60 * 60_000))).toMatchObject({ sent: 0, limited: 0 });
@@ -290,7 +360,8 @@ describe("one mailbox's daily cap @faults", () => {
     const s = settings(smtp.transport);
     const t0 = Date.now() + 60_000; // every sender run below is after the row it should find was queued
     const runs = [];
-    for (let i = 0; i < 6; i++) runs.push(await declinedAndSent("korban@example.com", s, new Date(t0 + i * 1_000)));
+    for (let i = 0; i < 6; i++)
+      runs.push(await declinedAndSent("korban@example.com", s, new Date(t0 + i * 1_000)));
     const limited = runs[5]!;
     expect(limited.row).toMatchObject({ status: "failed", lastError: RECIPIENT_LIMITED });
 
@@ -303,7 +374,10 @@ describe("one mailbox's daily cap @faults", () => {
       ["payment_failed", "failed", null, RECIPIENT_LIMITED],
       ["payment_failed", "sent", limited.row.id, null],
     ]);
-    expect(smtp.accepted.at(-1)).toMatchObject({ to: "korban@example.com", messageId: `<outbox-${rows[1]!.id}@localhost>` });
+    expect(smtp.accepted.at(-1)).toMatchObject({
+      to: "korban@example.com",
+      messageId: `<outbox-${rows[1]!.id}@localhost>`,
+    });
 
     // The back office tells the kept-back row apart, and does not count it among the unsent.
     const listed = await orderEmails(limited.f.orderId);
@@ -314,7 +388,9 @@ describe("one mailbox's daily cap @faults", () => {
     expect(await unsentEmailCount()).toBe(0);
 
     // The resend took no place of the day's five: the next declined payment is still kept back.
-    expect((await declinedAndSent("korban@example.com", s, new Date(t0 + 20_000))).report).toMatchObject({ sent: 0, limited: 1 });
+    expect(
+      (await declinedAndSent("korban@example.com", s, new Date(t0 + 20_000))).report,
+    ).toMatchObject({ sent: 0, limited: 1 });
     expect(smtp.accepted).toHaveLength(6);
   });
 
@@ -325,8 +401,12 @@ describe("one mailbox's daily cap @faults", () => {
     const paid = await orderFor("korban@example.com");
     await deliver(paid, "SUCCESS");
     expect(await send(s, new Date(t0))).toMatchObject({ sent: 1 });
-    expect((await declinedAndSent("korban@example.com", s, new Date(t0 + 1_000))).report).toMatchObject({ sent: 1 });
-    expect((await declinedAndSent("korban@example.com", s, new Date(t0 + 2_000))).report).toMatchObject({ limited: 1 });
+    expect(
+      (await declinedAndSent("korban@example.com", s, new Date(t0 + 1_000))).report,
+    ).toMatchObject({ sent: 1 });
+    expect(
+      (await declinedAndSent("korban@example.com", s, new Date(t0 + 2_000))).report,
+    ).toMatchObject({ limited: 1 });
     const late = await orderFor("korban@example.com");
     await deliver(late, "SUCCESS");
     expect(await send(s, new Date(t0 + 3_000))).toMatchObject({ sent: 1, limited: 0 });
@@ -336,8 +416,16 @@ describe("one mailbox's daily cap @faults", () => {
   it("two instances taking a mailbox's last place at the same moment: one gets it", async () => {
     const { takeRecipientSlot, recipientCounterKey } = await import("@/lib/mail/recipient-limit");
     const now = new Date();
-    await db.run((d) => d.insert(schema.rateLimits).values({ key: recipientCounterKey("korban@example.com"), count: 4, windowStartedAt: now, lastAt: now }));
-    const take = (tx: Parameters<Parameters<typeof db.transaction>[0]>[0], to: string) => takeRecipientSlot(tx, to, "payment_failed", 5, now);
+    await db.run((d) =>
+      d.insert(schema.rateLimits).values({
+        key: recipientCounterKey("korban@example.com"),
+        count: 4,
+        windowStartedAt: now,
+        lastAt: now,
+      }),
+    );
+    const take = (tx: Parameters<Parameters<typeof db.transaction>[0]>[0], to: string) =>
+      takeRecipientSlot(tx, to, "payment_failed", 5, now);
     let took!: () => void;
     const tookFirst = new Promise<void>((resolve) => (took = resolve));
     let release!: () => void;
@@ -372,7 +460,9 @@ describe("one mailbox's daily cap @faults", () => {
     expect(smtp.accepted).toHaveLength(5);
     const rows = (await Promise.all(orders.map(outbox))).flat();
     expect(rows.filter((r) => r.status === "sent")).toHaveLength(5);
-    expect(rows.filter((r) => r.status === "failed" && r.lastError === RECIPIENT_LIMITED)).toHaveLength(5);
+    expect(
+      rows.filter((r) => r.status === "failed" && r.lastError === RECIPIENT_LIMITED),
+    ).toHaveLength(5);
   });
 });
 
@@ -392,7 +482,9 @@ describe("through a real SMTP server (the sandbox's mailbox)", () => {
 
   it("after the paid notification one confirmation arrives with the order link and total; a duplicate sends nothing more", async () => {
     const f = await createPendingOrder(db);
-    const [order] = await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, f.orderId)));
+    const [order] = await db.run((d) =>
+      d.select().from(schema.orders).where(eq(schema.orders.id, f.orderId)),
+    );
     await deliver(f, "SUCCESS");
     expect(await sendDueEmails(db, smtp)).toMatchObject({ sent: 1 });
     await deliver(f, "SUCCESS");

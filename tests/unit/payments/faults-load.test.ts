@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox } from "@/sandbox/server";
-import { TEST_DOKU, migratedAndSeeded, setTestEnv } from "../../support/app-db";
+import { migratedAndSeeded, setTestEnv, TEST_DOKU } from "../../support/app-db";
 import { checkoutDetails } from "../../support/orders";
 
 setTestEnv({ DOKU_TIMEOUT_MS: "5000" });
@@ -24,8 +24,11 @@ const app = createServer((req, res) => {
       res.writeHead(503).end("busy");
       return;
     }
-    void receiveNotification(Buffer.concat(chunks), req.headers, { url: req.url ?? "" }).then((answer) =>
-      res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body)),
+    void receiveNotification(Buffer.concat(chunks), req.headers, { url: req.url ?? "" }).then(
+      (answer) =>
+        res
+          .writeHead(answer.status, { "content-type": "application/json" })
+          .end(JSON.stringify(answer.body)),
     );
   });
 });
@@ -63,27 +66,52 @@ describe("@faults 50 checkouts in parallel", () => {
     // Plenty of every product: this is about concurrent orders and their totals (a race for few
     // units is tests/unit/payments/stock.test.ts).
     await db.run((d) => d.update(schema.products).set({ stock: 1_000 }));
-    const products = await db.run((d) => d.select().from(schema.products).where(eq(schema.products.active, true)).orderBy(asc(schema.products.id)));
-    const sellers = new Map((await db.run((d) => d.select().from(schema.sellers))).map((s) => [s.id, s]));
+    const products = await db.run((d) =>
+      d
+        .select()
+        .from(schema.products)
+        .where(eq(schema.products.active, true))
+        .orderBy(asc(schema.products.id)),
+    );
+    const sellers = new Map(
+      (await db.run((d) => d.select().from(schema.sellers))).map((s) => [s.id, s]),
+    );
     const carts: string[] = [];
     for (let i = 0; i < 50; i++) {
       const lines = [products[i % products.length]!, products[(i * 7 + 3) % products.length]!];
       let cartId: string | null = null;
-      for (const [n, p] of lines.entries()) cartId = await addToCart(cartId, p.id, 1 + ((i + n) % 5));
+      for (const [n, p] of lines.entries())
+        cartId = await addToCart(cartId, p.id, 1 + ((i + n) % 5));
       carts.push(cartId!);
     }
     const keys = carts.map((cartId) => issueCheckoutKey(cartId));
 
-    const results = await Promise.all(carts.map((cartId, i) => placeOrder(details, cartId, keys[i])));
+    const results = await Promise.all(
+      carts.map((cartId, i) => placeOrder(details, cartId, keys[i])),
+    );
     expect(results.every((r) => r.kind === "redirect" && r.url.startsWith(sandbox.url))).toBe(true);
 
-    const orders = await db.run((d) => d.select().from(schema.orders).where(inArray(schema.orders.checkoutKey, keys)));
+    const orders = await db.run((d) =>
+      d.select().from(schema.orders).where(inArray(schema.orders.checkoutKey, keys)),
+    );
     expect(orders).toHaveLength(50);
-    const attempts = await db.run((d) => d.select().from(schema.paymentAttempts).where(inArray(schema.paymentAttempts.orderId, orders.map((o) => o.id))));
+    const attempts = await db.run((d) =>
+      d
+        .select()
+        .from(schema.paymentAttempts)
+        .where(
+          inArray(
+            schema.paymentAttempts.orderId,
+            orders.map((o) => o.id),
+          ),
+        ),
+    );
     expect(new Set(attempts.map((a) => a.invoiceNumber)).size).toBe(50);
 
     for (const order of orders) {
-      const items = await db.run((d) => d.select().from(schema.orderItems).where(eq(schema.orderItems.orderId, order.id)));
+      const items = await db.run((d) =>
+        d.select().from(schema.orderItems).where(eq(schema.orderItems.orderId, order.id)),
+      );
       const byId = new Map(products.map((p) => [p.id, p]));
       let subtotal = 0;
       const shippers = new Set<string>();
@@ -97,7 +125,9 @@ describe("@faults 50 checkouts in parallel", () => {
       expect(order.total).toBe(subtotal + shipping);
       const attempt = attempts.find((a) => a.orderId === order.id)!;
       expect(attempt.amount).toBe(order.total);
-      const atDoku = (await (await fetch(`${sandbox.url}/_sandbox/orders/${attempt.invoiceNumber}`)).json()) as { amount: number };
+      const atDoku = (await (
+        await fetch(`${sandbox.url}/_sandbox/orders/${attempt.invoiceNumber}`)
+      ).json()) as { amount: number };
       expect(atDoku.amount).toBe(order.total);
     }
   });
@@ -105,21 +135,36 @@ describe("@faults 50 checkouts in parallel", () => {
 
 describe("@faults a flaky merchant endpoint", () => {
   it("the first 2 deliveries answered 503: DOKU's retries land it exactly once", async () => {
-    const [product] = await db.run((d) => d.select().from(schema.products).where(eq(schema.products.slug, "batik-kawung-tote")));
+    const [product] = await db.run((d) =>
+      d.select().from(schema.products).where(eq(schema.products.slug, "batik-kawung-tote")),
+    );
     const cartId = await addToCart(null, product!.id, 1);
     const key = issueCheckoutKey(cartId);
     const placed = await placeOrder(details, cartId, key);
     expect(placed.kind, JSON.stringify(placed)).toBe("redirect");
-    const order = (await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.checkoutKey, key))))[0]!;
-    const attempt = (await db.run((d) => d.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.orderId, order.id))))[0]!;
+    const order = (
+      await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.checkoutKey, key)))
+    )[0]!;
+    const attempt = (
+      await db.run((d) =>
+        d.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.orderId, order.id)),
+      )
+    )[0]!;
 
     seen = 0;
     failFirst = 2;
-    await fetch(`${sandbox.url}/_sandbox/orders/${attempt.invoiceNumber}/approve`, { method: "POST" });
-    const orderStatus = async () => (await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, order.id))))[0]!.status;
+    await fetch(`${sandbox.url}/_sandbox/orders/${attempt.invoiceNumber}/approve`, {
+      method: "POST",
+    });
+    const orderStatus = async () =>
+      (
+        await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, order.id)))
+      )[0]!.status;
     await expect.poll(orderStatus, { timeout: 5000 }).toBe("paid");
 
-    const view = (await (await fetch(`${sandbox.url}/_sandbox/orders/${attempt.invoiceNumber}`)).json()) as {
+    const view = (await (
+      await fetch(`${sandbox.url}/_sandbox/orders/${attempt.invoiceNumber}`)
+    ).json()) as {
       deliveries: { requestId: string; attempt: number; httpStatus: number | null }[];
     };
     expect(view.deliveries.map((d) => [d.attempt, d.httpStatus])).toEqual([
@@ -128,7 +173,13 @@ describe("@faults a flaky merchant endpoint", () => {
       [3, 200],
     ]);
     expect(new Set(view.deliveries.map((d) => d.requestId)).size).toBe(1);
-    const events = await db.run((d) => d.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.orderId, order.id)).orderBy(asc(schema.paymentEvents.id)));
+    const events = await db.run((d) =>
+      d
+        .select()
+        .from(schema.paymentEvents)
+        .where(eq(schema.paymentEvents.orderId, order.id))
+        .orderBy(asc(schema.paymentEvents.id)),
+    );
     expect(events.filter((e) => e.kind === "notification").map((e) => e.outcome)).toEqual(["paid"]);
   });
 });

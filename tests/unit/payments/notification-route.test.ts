@@ -6,7 +6,7 @@ import Sqlite from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { TEST_DOKU, migratedAndSeeded, setTestEnv } from "../../support/app-db";
+import { migratedAndSeeded, setTestEnv, TEST_DOKU } from "../../support/app-db";
 import { createPendingOrder } from "../../support/pending-order";
 import { signedNotification } from "../../support/signed-notification";
 
@@ -23,7 +23,11 @@ beforeAll(async () => {
 function signedRequest(target: { invoice: string; amount: number }, requestId: string): Request {
   const { text: body, headers } = signedNotification(target, "SUCCESS", { requestId });
   headers.set("Content-Type", "application/json");
-  return new Request(`http://localhost:3000${TEST_DOKU.notificationPath}`, { method: "POST", headers, body });
+  return new Request(`http://localhost:3000${TEST_DOKU.notificationPath}`, {
+    method: "POST",
+    headers,
+    body,
+  });
 }
 
 /**
@@ -49,7 +53,8 @@ async function whileTheDatabaseFails<T>(work: () => Promise<T>): Promise<T> {
   const watcher = new pg.Client({ connectionString: url });
   await Promise.all([locker.connect(), watcher.connect()]);
   try {
-    const lockerPid = (await locker.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+    const lockerPid = (await locker.query<{ pid: number }>("SELECT pg_backend_pid() AS pid"))
+      .rows[0]!.pid;
     await locker.query("BEGIN");
     await locker.query("LOCK TABLE payment_events IN ACCESS EXCLUSIVE MODE");
     const pending = work();
@@ -78,8 +83,16 @@ describe("@faults POST /api/doku/notifications", () => {
   it("answers 500 and records nothing while the database cannot commit; DOKU's retry then pays the order once", async () => {
     const order = await createPendingOrder(db);
     const requestId = randomUUID();
-    const eventsFor = () => db.run((d) => d.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.requestId, requestId)));
-    const orderStatus = async () => (await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, order.orderId))))[0]!.status;
+    const eventsFor = () =>
+      db.run((d) =>
+        d.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.requestId, requestId)),
+      );
+    const orderStatus = async () =>
+      (
+        await db.run((d) =>
+          d.select().from(schema.orders).where(eq(schema.orders.id, order.orderId)),
+        )
+      )[0]!.status;
 
     const refused = await whileTheDatabaseFails(() => POST(signedRequest(order, requestId)));
     expect(refused.status).toBe(500);
@@ -95,7 +108,10 @@ describe("@faults POST /api/doku/notifications", () => {
   });
 
   it("refuses a body over the limit with 413 before verifying anything", async () => {
-    const big = new Request(`http://localhost:3000${TEST_DOKU.notificationPath}`, { method: "POST", body: "x".repeat(MAX_NOTIFICATION_BYTES + 1) });
+    const big = new Request(`http://localhost:3000${TEST_DOKU.notificationPath}`, {
+      method: "POST",
+      body: "x".repeat(MAX_NOTIFICATION_BYTES + 1),
+    });
     const answer = await POST(big);
     expect(answer.status).toBe(413);
     expect(await answer.json()).toEqual({ ok: false, outcome: "rejected:too_large" });

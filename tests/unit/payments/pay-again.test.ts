@@ -3,7 +3,7 @@
 // DOKU refuses leaves the order failed with its units back on sale, ready to try again.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { TEST_DOKU, migratedAndSeeded, setTestEnv, startAppSandbox } from "../../support/app-db";
+import { migratedAndSeeded, setTestEnv, startAppSandbox, TEST_DOKU } from "../../support/app-db";
 import { checkoutDetails } from "../../support/orders";
 import { rowReads } from "../../support/rows";
 import { signedNotification } from "../../support/signed-notification";
@@ -47,7 +47,10 @@ describe("pay again on an order still pending", () => {
     const held = await stock();
     const counted = await cartCount(order.cartId);
 
-    expect(await payAgain(order.publicToken)).toEqual({ kind: "redirect", url: attempt.paymentUrl });
+    expect(await payAgain(order.publicToken)).toEqual({
+      kind: "redirect",
+      url: attempt.paymentUrl,
+    });
     expect(attempt.paymentUrl!.startsWith(`${sandbox.url}/kredivo/`)).toBe(true);
     expect(await attemptsOf(order.id)).toHaveLength(1);
     expect(await cartCount(order.cartId)).toBe(counted);
@@ -57,9 +60,17 @@ describe("pay again on an order still pending", () => {
 
   it("whose link has expired, goes to the order page and starts nothing (the reconciler settles it)", async () => {
     const { order, attempt } = await placed();
-    await db.run((d) => d.update(schema.paymentAttempts).set({ expiresAt: new Date(Date.now() - 1_000) }).where(eq(schema.paymentAttempts.id, attempt.id)));
+    await db.run((d) =>
+      d
+        .update(schema.paymentAttempts)
+        .set({ expiresAt: new Date(Date.now() - 1_000) })
+        .where(eq(schema.paymentAttempts.id, attempt.id)),
+    );
 
-    expect(await payAgain(order.publicToken)).toEqual({ kind: "redirect", url: `/orders/${order.publicToken}` });
+    expect(await payAgain(order.publicToken)).toEqual({
+      kind: "redirect",
+      url: `/orders/${order.publicToken}`,
+    });
     expect((await attemptsOf(order.id)).map((a) => a.status)).toEqual(["pending"]);
     expect(await eventsOf(order.id)).toEqual(["generate_order:pending"]);
   });
@@ -69,18 +80,31 @@ describe("@faults pay again when DOKU refuses the new attempt", () => {
   it("leaves the order failed with the new attempt rejected and its units back on sale; the next try pays @faults", async () => {
     const before = await stock();
     const { order, attempt } = await placed();
-    const failed = signedNotification({ invoice: attempt.invoiceNumber, amount: attempt.amount }, "FAILED");
-    expect((await receiveNotification(failed.body, failed.headers, { url: TEST_DOKU.notificationPath })).body.outcome).toBe("failed");
+    const failed = signedNotification(
+      { invoice: attempt.invoiceNumber, amount: attempt.amount },
+      "FAILED",
+    );
+    expect(
+      (await receiveNotification(failed.body, failed.headers, { url: TEST_DOKU.notificationPath }))
+        .body.outcome,
+    ).toBe("failed");
     expect(await stock()).toBe(before);
 
     await control("faults", { target: "generate-order", kind: "error500", times: 1 });
-    expect(await payAgain(order.publicToken)).toEqual({ kind: "redirect", url: `/orders/${order.publicToken}` });
+    expect(await payAgain(order.publicToken)).toEqual({
+      kind: "redirect",
+      url: `/orders/${order.publicToken}`,
+    });
     const attempts = await attemptsOf(order.id);
     expect(attempts.map((a) => a.status)).toEqual(["failed", "rejected"]);
     expect(attempts[1]!.failureReason).toBeTruthy();
     expect(await orderRow(order.id)).toMatchObject({ status: "failed", stockState: "released" });
     expect(await stock()).toBe(before);
-    expect(await eventsOf(order.id)).toEqual(["generate_order:pending", "notification:failed", "generate_order:rejected:http"]);
+    expect(await eventsOf(order.id)).toEqual([
+      "generate_order:pending",
+      "notification:failed",
+      "generate_order:rejected:http",
+    ]);
 
     // DOKU is back: the next click reserves the units again and reaches Kredivo.
     const again = await payAgain(order.publicToken);

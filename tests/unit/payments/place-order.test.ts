@@ -24,19 +24,46 @@ const details = {
   lastName: "Santoso",
   email: "budi@example.com",
   phone: "0812-9999-0000",
-  shipping: { address: "Jl. Braga No. 8", city: "Bandung", postalCode: "40111", phone: "081299990000" },
+  shipping: {
+    address: "Jl. Braga No. 8",
+    city: "Bandung",
+    postalCode: "40111",
+    phone: "081299990000",
+  },
   billingSameAsShipping: true,
 };
 
 async function product(slug: string) {
-  return (await db.run((d) => d.select().from(schema.products).where(eq(schema.products.slug, slug))))[0]!;
+  return (
+    await db.run((d) => d.select().from(schema.products).where(eq(schema.products.slug, slug)))
+  )[0]!;
 }
-const ordersByKey = (key: string) => db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.checkoutKey, key)));
-const ordersOfCart = (cartId: string) => db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.cartId, cartId)).orderBy(asc(schema.orders.id)));
+const ordersByKey = (key: string) =>
+  db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.checkoutKey, key)));
+const ordersOfCart = (cartId: string) =>
+  db.run((d) =>
+    d
+      .select()
+      .from(schema.orders)
+      .where(eq(schema.orders.cartId, cartId))
+      .orderBy(asc(schema.orders.id)),
+  );
 const attemptsOf = (orderId: number) =>
-  db.run((d) => d.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.orderId, orderId)).orderBy(asc(schema.paymentAttempts.id)));
+  db.run((d) =>
+    d
+      .select()
+      .from(schema.paymentAttempts)
+      .where(eq(schema.paymentAttempts.orderId, orderId))
+      .orderBy(asc(schema.paymentAttempts.id)),
+  );
 const eventsOf = (orderId: number) =>
-  db.run((d) => d.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.orderId, orderId)).orderBy(asc(schema.paymentEvents.id)));
+  db.run((d) =>
+    d
+      .select()
+      .from(schema.paymentEvents)
+      .where(eq(schema.paymentEvents.orderId, orderId))
+      .orderBy(asc(schema.paymentEvents.id)),
+  );
 
 async function cartWith(...lines: [slug: string, qty: number][]): Promise<string> {
   let cartId: string | null = null;
@@ -49,7 +76,9 @@ async function placedTote() {
   const cartId = await cartWith(["batik-kawung-tote", 1]);
   const result = await placeOrder(details, cartId, issueCheckoutKey(cartId));
   const [order] = await ordersOfCart(cartId);
-  const status = async () => (await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, order!.id))))[0]!.status;
+  const status = async () =>
+    (await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, order!.id))))[0]!
+      .status;
   return { result, order: order!, attempt: (await attemptsOf(order!.id))[0]!, status };
 }
 
@@ -63,7 +92,10 @@ describe("@faults placeOrder", () => {
   it("reprices from the database, saves the order, empties the cart and redirects to Kredivo", async () => {
     const shirt = await product("batik-tulis-parang-shirt");
     const coffee = await product("java-preanger-arabica-250g");
-    const cartId = await cartWith(["batik-tulis-parang-shirt", 2], ["java-preanger-arabica-250g", 3]);
+    const cartId = await cartWith(
+      ["batik-tulis-parang-shirt", 2],
+      ["java-preanger-arabica-250g", 3],
+    );
     const key = issueCheckoutKey(cartId);
 
     const result = await placeOrder(details, cartId, key);
@@ -77,19 +109,25 @@ describe("@faults placeOrder", () => {
     expect(order!.total).toBe(subtotal + order!.shippingTotal);
     expect(order!.shippingTotal).toBeGreaterThan(0);
     const [attempt] = await attemptsOf(order!.id);
-    expect(attempt).toMatchObject({ status: "pending", amount: order!.total, paymentUrl: result.url });
+    expect(attempt).toMatchObject({
+      status: "pending",
+      amount: order!.total,
+      paymentUrl: result.url,
+    });
     expect(attempt!.expiresAt!.getTime()).toBeGreaterThan(Date.now());
     expect((await loadCart(cartId)).lines).toHaveLength(0);
 
-    const atDoku = (await (await fetch(`${sandbox.url}/_sandbox/orders/${attempt!.invoiceNumber}`)).json()) as {
+    const atDoku = (await (
+      await fetch(`${sandbox.url}/_sandbox/orders/${attempt!.invoiceNumber}`)
+    ).json()) as {
       amount: number;
       lineItems: { price: number; quantity: number }[];
     };
     expect(atDoku.amount).toBe(order!.total);
     expect(atDoku.lineItems.reduce((s, li) => s + li.price * li.quantity, 0)).toBe(order!.total);
-    expect((await eventsOf(order!.id)).map((e) => [e.kind, e.outcome, e.httpStatus, e.signatureValid])).toEqual([
-      ["generate_order", "pending", 200, true],
-    ]);
+    expect(
+      (await eventsOf(order!.id)).map((e) => [e.kind, e.outcome, e.httpStatus, e.signatureValid]),
+    ).toEqual([["generate_order", "pending", 200, true]]);
   });
 
   it("a second submit of the same form goes to the same payment, not a second order", async () => {
@@ -137,12 +175,22 @@ describe("@faults placeOrder", () => {
       results.push(await placeOrder(details, cartId, issueCheckoutKey(cartId)));
     }
     expect(results.slice(0, 5).map((r) => r.kind)).toEqual(Array(5).fill("redirect"));
-    expect(results[5]).toEqual({ kind: "error", problem: { code: "tooManyAttempts", minutes: expect.toBeOneOf([59, 60]) } });
+    expect(results[5]).toEqual({
+      kind: "error",
+      problem: { code: "tooManyAttempts", minutes: expect.toBeOneOf([59, 60]) },
+    });
     expect(await ordersOfCart(cartId)).toHaveLength(5);
     // "Pay again" on one of those orders counts against the same cart.
     const [first] = await ordersOfCart(cartId);
-    await db.run((d) => d.update(schema.orders).set({ status: "failed" }).where(eq(schema.orders.id, first!.id)));
-    await db.run((d) => d.update(schema.paymentAttempts).set({ status: "failed" }).where(eq(schema.paymentAttempts.orderId, first!.id)));
+    await db.run((d) =>
+      d.update(schema.orders).set({ status: "failed" }).where(eq(schema.orders.id, first!.id)),
+    );
+    await db.run((d) =>
+      d
+        .update(schema.paymentAttempts)
+        .set({ status: "failed" })
+        .where(eq(schema.paymentAttempts.orderId, first!.id)),
+    );
     expect(await payAgain(first!.publicToken)).toMatchObject({ kind: "limited" });
     expect(await attemptsOf(first!.id)).toHaveLength(1);
   });
@@ -157,13 +205,19 @@ describe("@faults placeOrder", () => {
     expect(kinds.slice(0, 20)).toEqual(Array(20).fill("redirect"));
     expect(kinds[20]).toBe("error");
     const other = await cartWith(["batik-kawung-tote", 1]);
-    expect((await placeOrder(details, other, issueCheckoutKey(other), "198.51.100.8")).kind).toBe("redirect");
+    expect((await placeOrder(details, other, issueCheckoutKey(other), "198.51.100.8")).kind).toBe(
+      "redirect",
+    );
   });
 
   it("refuses invalid details with every field's message and stores nothing", async () => {
     const cartId = await cartWith(["batik-kawung-tote", 1]);
     const key = issueCheckoutKey(cartId);
-    const result = await placeOrder({ ...details, email: "nope", shipping: { ...details.shipping, postalCode: "1" } }, cartId, key);
+    const result = await placeOrder(
+      { ...details, email: "nope", shipping: { ...details.shipping, postalCode: "1" } },
+      cartId,
+      key,
+    );
     expect(result).toEqual({
       kind: "invalid",
       fieldErrors: { email: "email.invalid", "shipping.postalCode": "postalCode.invalid" },
@@ -174,7 +228,10 @@ describe("@faults placeOrder", () => {
 
   it("refuses an empty or unknown cart", async () => {
     const unknown = "x".repeat(43);
-    expect(await placeOrder(details, unknown, issueCheckoutKey(unknown))).toEqual({ kind: "error", problem: { code: "cartEmpty" } });
+    expect(await placeOrder(details, unknown, issueCheckoutKey(unknown))).toEqual({
+      kind: "error",
+      problem: { code: "cartEmpty" },
+    });
   });
 
   it.each([
@@ -182,29 +239,34 @@ describe("@faults placeOrder", () => {
     ["failed-status", "rejected:payment_failed"],
     ["bad-signature", "rejected:bad_signature"],
     ["timeout", "rejected:timeout"],
-  ])("keeps the order when generate-order fails (%s) and lets the shopper pay again", async (kind, outcome) => {
-    await control("faults", { target: "generate-order", kind, times: 1, ms: 3000 });
-    const cartId = await cartWith(["kopi-gula-aren-drip-bags", 2]);
-    const key = issueCheckoutKey(cartId);
-    const result = await placeOrder(details, cartId, key);
-    const [order] = await ordersByKey(key);
-    // Never a redirect to a URL we could not verify: the shopper lands on their own order page.
-    expect(result).toEqual({ kind: "redirect", url: `/orders/${order!.publicToken}` });
-    expect(order!.status).toBe("failed");
-    const [attempt] = await attemptsOf(order!.id);
-    expect(attempt!.status).toBe("rejected");
-    expect(attempt!.failureReason).toBeTruthy();
-    const [event] = await eventsOf(order!.id);
-    expect(event!.outcome).toBe(outcome);
-    expect(event!.requestBody).toContain(attempt!.invoiceNumber);
+  ])(
+    "keeps the order when generate-order fails (%s) and lets the shopper pay again",
+    async (kind, outcome) => {
+      await control("faults", { target: "generate-order", kind, times: 1, ms: 3000 });
+      const cartId = await cartWith(["kopi-gula-aren-drip-bags", 2]);
+      const key = issueCheckoutKey(cartId);
+      const result = await placeOrder(details, cartId, key);
+      const [order] = await ordersByKey(key);
+      // Never a redirect to a URL we could not verify: the shopper lands on their own order page.
+      expect(result).toEqual({ kind: "redirect", url: `/orders/${order!.publicToken}` });
+      expect(order!.status).toBe("failed");
+      const [attempt] = await attemptsOf(order!.id);
+      expect(attempt!.status).toBe("rejected");
+      expect(attempt!.failureReason).toBeTruthy();
+      const [event] = await eventsOf(order!.id);
+      expect(event!.outcome).toBe(outcome);
+      expect(event!.requestBody).toContain(attempt!.invoiceNumber);
 
-    const again = await payAgain(order!.publicToken);
-    expect(again!.kind === "redirect" && again!.url.startsWith(`${sandbox.url}/kredivo/`)).toBe(true);
-    const attempts = await attemptsOf(order!.id);
-    expect(attempts.map((a) => a.status)).toEqual(["rejected", "pending"]);
-    expect(attempts[0]!.invoiceNumber).not.toBe(attempts[1]!.invoiceNumber);
-    expect((await ordersByKey(key))[0]!.status).toBe("pending");
-  });
+      const again = await payAgain(order!.publicToken);
+      expect(again!.kind === "redirect" && again!.url.startsWith(`${sandbox.url}/kredivo/`)).toBe(
+        true,
+      );
+      const attempts = await attemptsOf(order!.id);
+      expect(attempts.map((a) => a.status)).toEqual(["rejected", "pending"]);
+      expect(attempts[0]!.invoiceNumber).not.toBe(attempts[1]!.invoiceNumber);
+      expect((await ordersByKey(key))[0]!.status).toBe("pending");
+    },
+  );
 });
 
 describe("the shopper's return", () => {
@@ -217,8 +279,13 @@ describe("the shopper's return", () => {
     expect(pending).not.toBeNull();
     expect((await checkAttemptStatus(pending!.attemptId)).ok).toBe(true);
     // Asked again within the window: refused before DOKU is called; after it, asked again.
-    expect(await checkAttemptStatus(pending!.attemptId)).toMatchObject({ ok: false, reason: "recently_checked" });
-    expect((await checkAttemptStatus(pending!.attemptId, { now: new Date(Date.now() + 11_000) })).ok).toBe(true);
+    expect(await checkAttemptStatus(pending!.attemptId)).toMatchObject({
+      ok: false,
+      reason: "recently_checked",
+    });
+    expect(
+      (await checkAttemptStatus(pending!.attemptId, { now: new Date(Date.now() + 11_000) })).ok,
+    ).toBe(true);
     expect(await pendingAttemptForToken("not-a-token")).toBeNull();
   });
 
@@ -226,18 +293,31 @@ describe("the shopper's return", () => {
     const { order, attempt, status } = await placedTote();
     await control(`orders/${attempt.invoiceNumber}/approve`);
     await control("signing", { mode: "get-without-digest" });
-    expect(await checkAttemptStatus(attempt.id)).toMatchObject({ ok: true, status: "paid", providerStatus: "SUCCESS" });
+    expect(await checkAttemptStatus(attempt.id)).toMatchObject({
+      ok: true,
+      status: "paid",
+      providerStatus: "SUCCESS",
+    });
     expect(await status()).toBe("paid");
-    expect((await eventsOf(order.id)).find((e) => e.kind === "check_status")!.signatureCheck).toMatchObject({ valid: true, variant: "without_digest" });
+    expect(
+      (await eventsOf(order.id)).find((e) => e.kind === "check_status")!.signatureCheck,
+    ).toMatchObject({ valid: true, variant: "without_digest" });
   });
 
   it("a Check Status answer with nulls, gaps and unknown fields (DOKU publishes no sample) still confirms the payment @faults", async () => {
     const { order, attempt, status } = await placedTote();
     await control(`orders/${attempt.invoiceNumber}/approve`);
     await control("envelope", { shape: "sparse" });
-    expect(await checkAttemptStatus(attempt.id)).toMatchObject({ ok: true, status: "paid", providerStatus: "SUCCESS" });
+    expect(await checkAttemptStatus(attempt.id)).toMatchObject({
+      ok: true,
+      status: "paid",
+      providerStatus: "SUCCESS",
+    });
     const answer = (await eventsOf(order.id)).find((e) => e.kind === "check_status")!;
-    expect(JSON.parse(answer.responseBody!)).toMatchObject({ peer_to_peer_info: null, transaction: { date: null } });
+    expect(JSON.parse(answer.responseBody!)).toMatchObject({
+      peer_to_peer_info: null,
+      transaction: { date: null },
+    });
     expect(await status()).toBe("paid");
   });
 
@@ -245,16 +325,28 @@ describe("the shopper's return", () => {
     await control("signing", { mode: "unsigned" });
     const { result, order, attempt } = await placedTote();
     expect(result).toEqual({ kind: "redirect", url: `/orders/${order.publicToken}` });
-    expect(attempt).toMatchObject({ status: "rejected", failureReason: "bad_signature: DOKU's response signature did not verify (no Response-Timestamp or Signature header in the response)" });
-    expect((await eventsOf(order.id))[0]).toMatchObject({ outcome: "rejected:bad_signature", flagged: true, signatureCheck: { headers: { Signature: false } } });
+    expect(attempt).toMatchObject({
+      status: "rejected",
+      failureReason:
+        "bad_signature: DOKU's response signature did not verify (no Response-Timestamp or Signature header in the response)",
+    });
+    expect((await eventsOf(order.id))[0]).toMatchObject({
+      outcome: "rejected:bad_signature",
+      flagged: true,
+      signatureCheck: { headers: { Signature: false } },
+    });
   });
 
   it("a storm of checks for one attempt makes one DOKU call, the slot claimed before the call @faults", async () => {
     const { order, attempt } = await placedTote();
-    const answers = await Promise.all(Array.from({ length: 40 }, () => checkAttemptStatus(attempt.id)));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () => checkAttemptStatus(attempt.id)),
+    );
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
     expect(answers.filter((a) => !a.ok && a.reason === "recently_checked")).toHaveLength(39);
-    const seen = (await (await fetch(`${sandbox.url}/_sandbox/orders/${attempt.invoiceNumber}`)).json()) as { checkStatusCalls: number };
+    const seen = (await (
+      await fetch(`${sandbox.url}/_sandbox/orders/${attempt.invoiceNumber}`)
+    ).json()) as { checkStatusCalls: number };
     expect(seen.checkStatusCalls).toBe(1);
     expect((await eventsOf(order.id)).filter((e) => e.kind === "check_status")).toHaveLength(1);
   });

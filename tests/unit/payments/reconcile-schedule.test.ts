@@ -48,12 +48,18 @@ function heldTimers() {
 }
 
 async function pendingOrder() {
-  const [product] = await db.run((d) => d.select().from(schema.products).where(eq(schema.products.slug, "batik-kawung-tote")));
+  const [product] = await db.run((d) =>
+    d.select().from(schema.products).where(eq(schema.products.slug, "batik-kawung-tote")),
+  );
   const cartId = await addToCart(null, product!.id, 1);
   const key = issueCheckoutKey(cartId);
   expect((await placeOrder(checkoutDetails, cartId, key)).kind).toBe("redirect");
-  const [order] = await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.checkoutKey, key)));
-  const [attempt] = await db.run((d) => d.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.orderId, order!.id)));
+  const [order] = await db.run((d) =>
+    d.select().from(schema.orders).where(eq(schema.orders.checkoutKey, key)),
+  );
+  const [attempt] = await db.run((d) =>
+    d.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.orderId, order!.id)),
+  );
   return { order: order!, attempt: attempt! };
 }
 const { outcomes } = rowReads(() => db, schema);
@@ -61,15 +67,28 @@ const { outcomes } = rowReads(() => db, schema);
 describe("@faults the reconciler's schedule", () => {
   it("doubles its wait while DOKU fails, stops at the cap, counts a thrown run as a failure, and is back to its interval after a good run @faults", async () => {
     const { order, attempt } = await pendingOrder();
-    await control("faults", { target: "check-status", kind: "error500", times: 3, invoice: attempt.invoiceNumber });
-    const steps: ("reconcile" | "throw")[] = ["reconcile", "reconcile", "reconcile", "throw", "reconcile"];
+    await control("faults", {
+      target: "check-status",
+      kind: "error500",
+      times: 3,
+      invoice: attempt.invoiceNumber,
+    });
+    const steps: ("reconcile" | "throw")[] = [
+      "reconcile",
+      "reconcile",
+      "reconcile",
+      "throw",
+      "reconcile",
+    ];
     const pass = async () => {
       if (steps.shift() === "throw") throw new Error("database unavailable");
       // Age 0: the attempt is due on every run, so each run asks DOKU.
       return reconcileOnce({ minAgeMs: 0 });
     };
     const errors: string[] = [];
-    vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => (errors.push(String(chunk)), true));
+    vi.spyOn(process.stderr, "write").mockImplementation(
+      (chunk: string | Uint8Array) => (errors.push(String(chunk)), true),
+    );
     vi.spyOn(process.stdout, "write").mockImplementation(() => true);
     const timers = heldTimers();
 
@@ -80,17 +99,26 @@ describe("@faults the reconciler's schedule", () => {
     expect(await timers.fire()).toBe(200_000);
     expect(await timers.fire()).toBe(400_000);
     expect(await timers.fire()).toBe(600_000);
-    expect(await outcomes(order.id)).toEqual(["generate_order:pending", "check_status:error:http", "check_status:error:http", "check_status:error:http"]);
+    expect(await outcomes(order.id)).toEqual([
+      "generate_order:pending",
+      "check_status:error:http",
+      "check_status:error:http",
+      "check_status:error:http",
+    ]);
 
     // A run that throws is caught, logged, counted as one more failure, and the chain goes on.
     expect(await timers.fire()).toBe(600_000);
-    expect(errors.map((line) => JSON.parse(line) as unknown)).toEqual([{ event: "reconcile", error: "database unavailable" }]);
+    expect(errors.map((line) => JSON.parse(line) as unknown)).toEqual([
+      { event: "reconcile", error: "database unavailable" },
+    ]);
 
     // DOKU is back and the shopper had paid: the run pays the order and the wait is the interval again.
     await control(`orders/${attempt.invoiceNumber}/approve`);
     expect(await timers.fire()).toBe(100_000);
     expect((await outcomes(order.id)).at(-1)).toBe("check_status:paid");
-    const [paid] = await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, order.id)));
+    const [paid] = await db.run((d) =>
+      d.select().from(schema.orders).where(eq(schema.orders.id, order.id)),
+    );
     expect(paid).toMatchObject({ status: "paid", stockState: "sold" });
   });
 });

@@ -20,11 +20,20 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const attemptsOf = (orderId: number) => db.run((d) => d.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.orderId, orderId)));
-const eventsOf = (orderId: number) => db.run((d) => d.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.orderId, orderId)));
-const orderWhere = (where: ReturnType<typeof eq>) => db.run(async (d) => (await d.select().from(schema.orders).where(where))[0]!);
+const attemptsOf = (orderId: number) =>
+  db.run((d) =>
+    d.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.orderId, orderId)),
+  );
+const eventsOf = (orderId: number) =>
+  db.run((d) =>
+    d.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.orderId, orderId)),
+  );
+const orderWhere = (where: ReturnType<typeof eq>) =>
+  db.run(async (d) => (await d.select().from(schema.orders).where(where))[0]!);
 async function cartWith(slug: string) {
-  const [product] = await db.run((d) => d.select().from(schema.products).where(eq(schema.products.slug, slug)));
+  const [product] = await db.run((d) =>
+    d.select().from(schema.products).where(eq(schema.products.slug, slug)),
+  );
   return addToCart(null, product!.id, 1);
 }
 
@@ -47,7 +56,8 @@ describe("the shopper's return", () => {
       const returning = checkOnReturn(order.publicToken, later).then((r) => (answered = r));
       // DOKU has the request and holds its answer: the return is now waiting. (vi.waitFor would
       // move the fake clock while it polls, so the wait yields to I/O instead.)
-      while (!sandbox.state.checkStatusCalls.get(attempt!.invoiceNumber)) await new Promise((resolve) => setImmediate(resolve));
+      while (!sandbox.state.checkStatusCalls.get(attempt!.invoiceNumber))
+        await new Promise((resolve) => setImmediate(resolve));
       await vi.advanceTimersByTimeAsync(RETURN_WAIT_MS - 1);
       expect(answered).toBeNull();
       await vi.advanceTimersByTimeAsync(1);
@@ -59,16 +69,24 @@ describe("the shopper's return", () => {
       vi.useRealTimers();
     }
     // The slow answer still lands in the audit log when it comes, and changes nothing (PENDING).
-    await expect.poll(async () => (await eventsOf(order.id)).filter((e) => e.kind === "check_status").map((e) => e.outcome), { timeout: 10_000 }).toEqual([
-      "no_change:pending",
-    ]);
+    await expect
+      .poll(
+        async () =>
+          (await eventsOf(order.id)).filter((e) => e.kind === "check_status").map((e) => e.outcome),
+        { timeout: 10_000 },
+      )
+      .toEqual(["no_change:pending"]);
     expect((await attemptsOf(order.id)).map((a) => a.status)).toEqual(["pending"]);
     expect((await orderWhere(eq(schema.orders.id, order.id))).status).toBe("pending");
     await control(`orders/${attempt!.invoiceNumber}/approve`);
     // Past the 10 s between two checks of one attempt.
-    await db.run((d) => d.update(schema.paymentAttempts).set({ lastCheckedAt: new Date(Date.now() - 11_000) }).where(eq(schema.paymentAttempts.id, attempt!.id)));
+    await db.run((d) =>
+      d
+        .update(schema.paymentAttempts)
+        .set({ lastCheckedAt: new Date(Date.now() - 11_000) })
+        .where(eq(schema.paymentAttempts.id, attempt!.id)),
+    );
     expect(await checkOnReturn(order.publicToken, new Date(Date.now() + 72_000))).toBe("answered");
     expect((await orderWhere(eq(schema.orders.id, order.id))).status).toBe("paid");
   });
-
 });

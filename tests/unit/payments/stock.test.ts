@@ -4,7 +4,7 @@
 // says what sold out, and no path, however many run at once, takes more units than there are.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { TEST_DOKU, migratedAndSeeded, setTestEnv, startAppSandbox } from "../../support/app-db";
+import { migratedAndSeeded, setTestEnv, startAppSandbox, TEST_DOKU } from "../../support/app-db";
 import { checkoutDetails } from "../../support/orders";
 import { signedNotification } from "../../support/signed-notification";
 
@@ -31,14 +31,29 @@ afterAll(() => sandbox.close());
 beforeEach(() => control("reset"));
 
 const one = async <T>(rows: Promise<T[]>): Promise<T> => (await rows)[0]!;
-const product = (slug: string) => one(db.run((d) => d.select().from(schema.products).where(eq(schema.products.slug, slug))));
+const product = (slug: string) =>
+  one(db.run((d) => d.select().from(schema.products).where(eq(schema.products.slug, slug))));
 const stockOf = async (slug: string) => (await product(slug)).stock;
-const orderRow = (id: number) => one(db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, id))));
+const orderRow = (id: number) =>
+  one(db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.id, id))));
 const attemptsOf = (orderId: number) =>
-  db.run((d) => d.select().from(schema.paymentAttempts).where(eq(schema.paymentAttempts.orderId, orderId)).orderBy(asc(schema.paymentAttempts.id)));
+  db.run((d) =>
+    d
+      .select()
+      .from(schema.paymentAttempts)
+      .where(eq(schema.paymentAttempts.orderId, orderId))
+      .orderBy(asc(schema.paymentAttempts.id)),
+  );
 const eventsOf = (orderId: number) =>
-  db.run((d) => d.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.orderId, orderId)).orderBy(asc(schema.paymentEvents.id)));
-const writeStock = (slug: string, stock: number) => db.run((d) => d.update(schema.products).set({ stock }).where(eq(schema.products.slug, slug)));
+  db.run((d) =>
+    d
+      .select()
+      .from(schema.paymentEvents)
+      .where(eq(schema.paymentEvents.orderId, orderId))
+      .orderBy(asc(schema.paymentEvents.id)),
+  );
+const writeStock = (slug: string, stock: number) =>
+  db.run((d) => d.update(schema.products).set({ stock }).where(eq(schema.products.slug, slug)));
 
 // Counts a test changes are put back after it, pass or fail, so one failure never cascades.
 const stockToRestore = new Map<string, number>();
@@ -57,7 +72,8 @@ async function setStockOf(slug: string, stock: number): Promise<void> {
 
 async function cartWith(...lines: [slug: string, quantity: number][]): Promise<string> {
   let cartId: string | null = null;
-  for (const [slug, quantity] of lines) cartId = await addToCart(cartId, (await product(slug)).id, quantity);
+  for (const [slug, quantity] of lines)
+    cartId = await addToCart(cartId, (await product(slug)).id, quantity);
   return cartId!;
 }
 
@@ -67,7 +83,9 @@ async function placed(...lines: [slug: string, quantity: number][]) {
   const key = issueCheckoutKey(cartId);
   const result = await placeOrder(checkoutDetails, cartId, key);
   expect(result.kind, JSON.stringify(result)).toBe("redirect");
-  const order = await one(db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.checkoutKey, key))));
+  const order = await one(
+    db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.checkoutKey, key))),
+  );
   const attempt = (await attemptsOf(order.id)).at(-1)!;
   return { cartId, order, attempt };
 }
@@ -80,7 +98,10 @@ async function notify(attempt: { invoiceNumber: string; amount: number }, status
 
 describe("placing an order", () => {
   it("reserves its units in the order's transaction, and keeps them while it is unpaid", async () => {
-    const [shirt, tote] = [await stockOf("batik-tulis-parang-shirt"), await stockOf("batik-kawung-tote")];
+    const [shirt, tote] = [
+      await stockOf("batik-tulis-parang-shirt"),
+      await stockOf("batik-kawung-tote"),
+    ];
     const { order } = await placed(["batik-tulis-parang-shirt", 2], ["batik-kawung-tote", 3]);
     expect(await stockOf("batik-tulis-parang-shirt")).toBe(shirt - 2);
     expect(await stockOf("batik-kawung-tote")).toBe(tote - 3);
@@ -100,9 +121,14 @@ describe("placing an order", () => {
 
     expect(await placeOrder(checkoutDetails, cartId, key)).toEqual({
       kind: "error",
-      problem: { code: "soldOut", items: [{ productId: keyboard.id, name: keyboard.name, wanted: 4, left: 2 }] },
+      problem: {
+        code: "soldOut",
+        items: [{ productId: keyboard.id, name: keyboard.name, wanted: 4, left: 2 }],
+      },
     });
-    expect(await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.checkoutKey, key)))).toEqual([]);
+    expect(
+      await db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.checkoutKey, key))),
+    ).toEqual([]);
     expect(await stockOf(keyboard.slug)).toBe(2);
     expect(await stockOf("batik-kawung-tote")).toBe(totes);
     // The cart is as it was, and says which line to change.
@@ -111,7 +137,9 @@ describe("placing an order", () => {
       ["batik-kawung-tote", 1, totes],
       [keyboard.slug, 4, 2],
     ]);
-    expect(cart.short).toEqual([{ productId: keyboard.id, name: keyboard.name, wanted: 4, left: 2 }]);
+    expect(cart.short).toEqual([
+      { productId: keyboard.id, name: keyboard.name, wanted: 4, left: 2 },
+    ]);
 
     // Once the line fits, the same form places the order.
     await setStockOf(keyboard.slug, 4);
@@ -120,20 +148,40 @@ describe("placing an order", () => {
   });
 
   it("reserves all of a set of lines or none of them, and the database refuses a negative count", async () => {
-    const [scarf, keyboard] = [await product("batik-truntum-silk-scarf"), await product("ketik-75-mechanical-keyboard")];
+    const [scarf, keyboard] = [
+      await product("batik-truntum-silk-scarf"),
+      await product("ketik-75-mechanical-keyboard"),
+    ];
     const lines = [
       { productId: keyboard.id, quantity: keyboard.stock + 1 },
       { productId: scarf.id, quantity: 1 },
     ];
     expect(await db.transaction((tx) => reserveLines(tx, lines))).toEqual({
       ok: false,
-      short: [{ productId: keyboard.id, name: keyboard.name, wanted: keyboard.stock + 1, left: keyboard.stock }],
+      short: [
+        {
+          productId: keyboard.id,
+          name: keyboard.name,
+          wanted: keyboard.stock + 1,
+          left: keyboard.stock,
+        },
+      ],
     });
-    expect([await stockOf(scarf.slug), await stockOf(keyboard.slug)]).toEqual([scarf.stock, keyboard.stock]);
+    expect([await stockOf(scarf.slug), await stockOf(keyboard.slug)]).toEqual([
+      scarf.stock,
+      keyboard.stock,
+    ]);
     const refused: Error = await db
-      .run((d) => d.update(schema.products).set({ stock: -1 }).where(eq(schema.products.id, scarf.id)))
-      .then(() => expect.fail("not refused"), (error: Error) => error);
-    expect(`${refused.message} ${(refused.cause as Error | undefined)?.message}`).toMatch(/check constraint|products_stock_nonnegative/i);
+      .run((d) =>
+        d.update(schema.products).set({ stock: -1 }).where(eq(schema.products.id, scarf.id)),
+      )
+      .then(
+        () => expect.fail("not refused"),
+        (error: Error) => error,
+      );
+    expect(`${refused.message} ${(refused.cause as Error | undefined)?.message}`).toMatch(
+      /check constraint|products_stock_nonnegative/i,
+    );
   });
 });
 
@@ -142,7 +190,9 @@ describe("after placing", () => {
     const { order, attempt } = await placed(["batik-tulis-parang-shirt", 1]);
     const after = await stockOf("batik-tulis-parang-shirt");
     expect((await notify(attempt, "SUCCESS")).body.outcome).toBe("paid");
-    expect(await notify(attempt, "SUCCESS")).toMatchObject({ body: { outcome: "duplicate:already_paid" } });
+    expect(await notify(attempt, "SUCCESS")).toMatchObject({
+      body: { outcome: "duplicate:already_paid" },
+    });
     expect((await orderRow(order.id)).stockState).toBe("sold");
     expect(await stockOf("batik-tulis-parang-shirt")).toBe(after);
     // Refunded units stay sold: putting them back on sale is the merchant's call.
@@ -151,17 +201,23 @@ describe("after placing", () => {
     expect(await stockOf("batik-tulis-parang-shirt")).toBe(after);
   });
 
-  it.each(["FAILED", "EXPIRED"])("a %s notification gives the units back, once however often it comes", async (status) => {
-    const before = await stockOf("kopi-gula-aren-drip-bags");
-    const { order, attempt } = await placed(["kopi-gula-aren-drip-bags", 3]);
-    expect(await stockOf("kopi-gula-aren-drip-bags")).toBe(before - 3);
-    // Five deliveries at once, each with its own Request-Id, then one more afterwards.
-    const answers = await Promise.all(Array.from({ length: 5 }, () => notify(attempt, status)));
-    expect(answers.filter((a) => a.body.outcome === status.toLowerCase())).toHaveLength(1);
-    await notify(attempt, status);
-    expect(await orderRow(order.id)).toMatchObject({ status: status.toLowerCase(), stockState: "released" });
-    expect(await stockOf("kopi-gula-aren-drip-bags")).toBe(before);
-  });
+  it.each(["FAILED", "EXPIRED"])(
+    "a %s notification gives the units back, once however often it comes",
+    async (status) => {
+      const before = await stockOf("kopi-gula-aren-drip-bags");
+      const { order, attempt } = await placed(["kopi-gula-aren-drip-bags", 3]);
+      expect(await stockOf("kopi-gula-aren-drip-bags")).toBe(before - 3);
+      // Five deliveries at once, each with its own Request-Id, then one more afterwards.
+      const answers = await Promise.all(Array.from({ length: 5 }, () => notify(attempt, status)));
+      expect(answers.filter((a) => a.body.outcome === status.toLowerCase())).toHaveLength(1);
+      await notify(attempt, status);
+      expect(await orderRow(order.id)).toMatchObject({
+        status: status.toLowerCase(),
+        stockState: "released",
+      });
+      expect(await stockOf("kopi-gula-aren-drip-bags")).toBe(before);
+    },
+  );
 
   it("a refused generate-order fails the order and gives the units back", async () => {
     const before = await stockOf("batik-kawung-tote");
@@ -169,7 +225,9 @@ describe("after placing", () => {
     const cartId = await cartWith(["batik-kawung-tote", 2]);
     const key = issueCheckoutKey(cartId);
     const result = await placeOrder(checkoutDetails, cartId, key);
-    const order = await one(db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.checkoutKey, key))));
+    const order = await one(
+      db.run((d) => d.select().from(schema.orders).where(eq(schema.orders.checkoutKey, key))),
+    );
     expect(result).toEqual({ kind: "redirect", url: `/orders/${order.publicToken}` });
     expect(order).toMatchObject({ status: "failed", stockState: "released" });
     expect(await stockOf("batik-kawung-tote")).toBe(before);
@@ -191,8 +249,16 @@ describe("the shopper's cancel (Back to cart)", () => {
       ["generate_order", "out", "pending", "payment_started"],
       ["shopper_cancel", "local", "failed", "cancelled"],
     ]);
-    expect(await db.run((d) => d.select().from(schema.emailOutbox).where(eq(schema.emailOutbox.orderId, order.id)))).toEqual([]);
-    expect((await findShopperOrder(order.publicToken))!.timeline.map((t) => t.event)).toEqual(["placed", "payment_started", "cancelled"]);
+    expect(
+      await db.run((d) =>
+        d.select().from(schema.emailOutbox).where(eq(schema.emailOutbox.orderId, order.id)),
+      ),
+    ).toEqual([]);
+    expect((await findShopperOrder(order.publicToken))!.timeline.map((t) => t.event)).toEqual([
+      "placed",
+      "payment_started",
+      "cancelled",
+    ]);
 
     // Twice does nothing more (anyone with the link can post it).
     expect(await cancelByShopper(order.id)).toBe("not_pending");
@@ -200,7 +266,9 @@ describe("the shopper's cancel (Back to cart)", () => {
     expect(await stockOf("batik-truntum-silk-scarf")).toBe(before);
 
     const cartId = await restoreCartFromOrder(order.id, null);
-    expect((await loadCart(cartId)).lines.map((l) => [l.product.slug, l.quantity])).toEqual([["batik-truntum-silk-scarf", 2]]);
+    expect((await loadCart(cartId)).lines.map((l) => [l.product.slug, l.quantity])).toEqual([
+      ["batik-truntum-silk-scarf", 2],
+    ]);
   });
 
   it("a late SUCCESS still wins, and takes the units again", async () => {
@@ -214,12 +282,20 @@ describe("the shopper's cancel (Back to cart)", () => {
   });
 
   it("Back to cart puts back no more than is left, and skips what sold out", async () => {
-    const { order } = await placed(["nada-anc-wireless-headphones", 3], ["batik-truntum-silk-scarf", 2]);
+    const { order } = await placed(
+      ["nada-anc-wireless-headphones", 3],
+      ["batik-truntum-silk-scarf", 2],
+    );
     await cancelByShopper(order.id);
     await setStockOf("nada-anc-wireless-headphones", 1);
     await setStockOf("batik-truntum-silk-scarf", 0);
-    const cartId = await restoreCartFromOrder(order.id, await cartWith(["nada-anc-wireless-headphones", 1]));
-    expect((await loadCart(cartId)).lines.map((l) => [l.product.slug, l.quantity])).toEqual([["nada-anc-wireless-headphones", 1]]);
+    const cartId = await restoreCartFromOrder(
+      order.id,
+      await cartWith(["nada-anc-wireless-headphones", 1]),
+    );
+    expect((await loadCart(cartId)).lines.map((l) => [l.product.slug, l.quantity])).toEqual([
+      ["nada-anc-wireless-headphones", 1],
+    ]);
   });
 });
 
@@ -231,7 +307,9 @@ describe("pay again", () => {
     expect(await stockOf("home-brewing-guide-ebook")).toBe(before);
 
     const again = await payAgain(order.publicToken);
-    expect(again!.kind === "redirect" && again!.url.startsWith(`${sandbox.url}/kredivo/`)).toBe(true);
+    expect(again!.kind === "redirect" && again!.url.startsWith(`${sandbox.url}/kredivo/`)).toBe(
+      true,
+    );
     expect(await orderRow(order.id)).toMatchObject({ status: "pending", stockState: "reserved" });
     expect(await stockOf("home-brewing-guide-ebook")).toBe(before - 2);
     const attempts = await attemptsOf(order.id);
@@ -251,14 +329,24 @@ describe("pay again", () => {
     // Someone else buys two of the three while this order waits.
     await placed([phone.slug, 2]);
 
-    expect(await payAgain(order.publicToken)).toEqual({ kind: "soldOut", items: [{ productId: phone.id, name: phone.name, wanted: 2, left: 1 }] });
+    expect(await payAgain(order.publicToken)).toEqual({
+      kind: "soldOut",
+      items: [{ productId: phone.id, name: phone.name, wanted: 2, left: 1 }],
+    });
     expect(await orderRow(order.id)).toMatchObject({ status: "expired", stockState: "released" });
     expect(await attemptsOf(order.id)).toHaveLength(1);
     expect(await stockOf(phone.slug)).toBe(1);
     // The order page can say so before the shopper tries.
-    expect((await findShopperOrder(order.publicToken))!.stockShort).toEqual([{ productId: phone.id, name: phone.name, wanted: 2, left: 1 }]);
+    expect((await findShopperOrder(order.publicToken))!.stockShort).toEqual([
+      { productId: phone.id, name: phone.name, wanted: 2, left: 1 },
+    ]);
     // The refusal rolled back the attempt slot too: the cart's hourly count is unchanged.
-    const [counter] = await db.run((d) => d.select().from(schema.rateLimits).where(eq(schema.rateLimits.key, `checkout:cart:${order.cartId}`)));
+    const [counter] = await db.run((d) =>
+      d
+        .select()
+        .from(schema.rateLimits)
+        .where(eq(schema.rateLimits.key, `checkout:cart:${order.cartId}`)),
+    );
     expect(counter!.count).toBe(1);
   });
 });
@@ -290,9 +378,16 @@ describe("a payment that arrives after the units were given back", () => {
     expect(await orderRow(order.id)).toMatchObject({ status: "paid", stockState: "released" });
     expect(await stockOf(phone.slug)).toBe(1);
     const flagged = (await eventsOf(order.id)).filter((e) => e.flagged);
-    expect(flagged.map((e) => [e.kind, e.outcome, e.effect])).toEqual([["notification", outcome, "paid"]]);
+    expect(flagged.map((e) => [e.kind, e.outcome, e.effect])).toEqual([
+      ["notification", outcome, "paid"],
+    ]);
     // The confirmation still goes: the shopper paid; the merchant sorts out the units.
-    const emails = await db.run((d) => d.select({ kind: schema.emailOutbox.kind }).from(schema.emailOutbox).where(eq(schema.emailOutbox.orderId, order.id)));
+    const emails = await db.run((d) =>
+      d
+        .select({ kind: schema.emailOutbox.kind })
+        .from(schema.emailOutbox)
+        .where(eq(schema.emailOutbox.orderId, order.id)),
+    );
     expect(emails.map((e) => e.kind)).toContain("order_confirmation");
   });
 });
@@ -305,21 +400,37 @@ describe("@faults a flash sale", () => {
     for (let i = 0; i < 20; i++) carts.push(await cartWith([keyboard.slug, 1]));
     await setStockOf(keyboard.slug, 5);
 
-    const results = await Promise.all(carts.map((cartId) => placeOrder(checkoutDetails, cartId, issueCheckoutKey(cartId))));
+    const results = await Promise.all(
+      carts.map((cartId) => placeOrder(checkoutDetails, cartId, issueCheckoutKey(cartId))),
+    );
     const redirects = results.filter((r) => r.kind === "redirect");
     const refused = results.filter((r) => r.kind === "error");
     expect(redirects).toHaveLength(5);
-    expect(redirects.every((r) => r.kind === "redirect" && r.url.startsWith(`${sandbox.url}/kredivo/`))).toBe(true);
+    expect(
+      redirects.every((r) => r.kind === "redirect" && r.url.startsWith(`${sandbox.url}/kredivo/`)),
+    ).toBe(true);
     expect(refused).toHaveLength(15);
-    for (const r of refused) expect(r).toEqual({ kind: "error", problem: { code: "soldOut", items: [{ productId: keyboard.id, name: keyboard.name, wanted: 1, left: 0 }] } });
+    for (const r of refused)
+      expect(r).toEqual({
+        kind: "error",
+        problem: {
+          code: "soldOut",
+          items: [{ productId: keyboard.id, name: keyboard.name, wanted: 1, left: 0 }],
+        },
+      });
 
     expect(await stockOf(keyboard.slug)).toBe(0);
     const [sold] = await db.run((d) =>
       d
-        .select({ units: sql<number>`coalesce(sum(${schema.orderItems.quantity}), 0)`.mapWith(Number), orders: sql<number>`count(*)`.mapWith(Number) })
+        .select({
+          units: sql<number>`coalesce(sum(${schema.orderItems.quantity}), 0)`.mapWith(Number),
+          orders: sql<number>`count(*)`.mapWith(Number),
+        })
         .from(schema.orderItems)
         .innerJoin(schema.orders, eq(schema.orders.id, schema.orderItems.orderId))
-        .where(and(eq(schema.orderItems.productId, keyboard.id), inArray(schema.orders.cartId, carts))),
+        .where(
+          and(eq(schema.orderItems.productId, keyboard.id), inArray(schema.orders.cartId, carts)),
+        ),
     );
     expect(sold).toEqual({ units: 5, orders: 5 });
   });
@@ -333,8 +444,15 @@ describe("npm run stock's functions", () => {
     expect(await setStock(db, "no-such-product", 1)).toBeNull();
     await expect(setStock(db, "batik-truntum-silk-scarf", -1)).rejects.toThrow(RangeError);
     const rows = await listStock(db);
-    expect(rows.find((r) => r.slug === "batik-truntum-silk-scarf")).toMatchObject({ stock: 7, active: true });
-    expect(rows.find((r) => r.slug === "lintas-x4-smartphone")).toMatchObject({ stock: 0, active: false, held: 0 });
+    expect(rows.find((r) => r.slug === "batik-truntum-silk-scarf")).toMatchObject({
+      stock: 7,
+      active: true,
+    });
+    expect(rows.find((r) => r.slug === "lintas-x4-smartphone")).toMatchObject({
+      stock: 0,
+      active: false,
+      held: 0,
+    });
     expect(rows.every((r) => Number.isInteger(r.held) && r.held >= 0)).toBe(true);
   });
 });

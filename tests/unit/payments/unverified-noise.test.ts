@@ -4,12 +4,13 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, asc, count, desc, eq, isNull, not, type SQL } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { dokuTimestamp } from "@/lib/doku/signature";
-import { TEST_DOKU, migratedAndSeeded, setTestEnv } from "../../support/app-db";
+import { migratedAndSeeded, setTestEnv, TEST_DOKU } from "../../support/app-db";
 import { createPendingOrder } from "../../support/pending-order";
 import { signedHeaders, signedNotification } from "../../support/signed-notification";
 
 setTestEnv();
-const { receiveNotification, MAX_UNVERIFIED_BODY_BYTES } = await import("@/lib/payments/notifications");
+const { receiveNotification, MAX_UNVERIFIED_BODY_BYTES } =
+  await import("@/lib/payments/notifications");
 const { pruneNoise } = await import("@/lib/payments/prune-noise");
 const { clientAddress } = await import("@/lib/limits/client-address");
 const schema = await import("@/lib/db/schema");
@@ -25,15 +26,28 @@ function junk(bytes: number, headers: Record<string, string> = {}) {
   const body = randomBytes(bytes / 2).toString("hex");
   return {
     body: Buffer.from(body),
-    headers: new Headers({ "Client-Id": TEST_DOKU.clientId, "Request-Id": randomUUID(), "Request-Timestamp": dokuTimestamp(), Signature: "HMACSHA256=forged", ...headers }),
+    headers: new Headers({
+      "Client-Id": TEST_DOKU.clientId,
+      "Request-Id": randomUUID(),
+      "Request-Timestamp": dokuTimestamp(),
+      Signature: "HMACSHA256=forged",
+      ...headers,
+    }),
   };
 }
 
 const signed = (order: { invoice: string; amount: number }) => signedNotification(order, "SUCCESS");
-const deliver = (n: { body: Buffer; headers: Headers }, receivedAt?: Date) => receiveNotification(n.body, n.headers, { ...meta, receivedAt });
+const deliver = (n: { body: Buffer; headers: Headers }, receivedAt?: Date) =>
+  receiveNotification(n.body, n.headers, { ...meta, receivedAt });
 
 const eventsByRequestId = (requestId: string) =>
-  db.run((d) => d.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.requestId, requestId)).orderBy(asc(schema.paymentEvents.id)));
+  db.run((d) =>
+    d
+      .select()
+      .from(schema.paymentEvents)
+      .where(eq(schema.paymentEvents.requestId, requestId))
+      .orderBy(asc(schema.paymentEvents.id)),
+  );
 
 describe("@faults unverified notifications", () => {
   it("keep only headers, size, hash and the first bytes; a verified one keeps its body whole", async () => {
@@ -41,14 +55,23 @@ describe("@faults unverified notifications", () => {
     // Refused for its over-long Request-Id before the signature is even checked; stored bounded all the same.
     expect((await deliver(forged)).status).toBe(400);
     const [row] = await db.run((d) =>
-      d.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.signatureValid, false)).orderBy(desc(schema.paymentEvents.id)).limit(1),
+      d
+        .select()
+        .from(schema.paymentEvents)
+        .where(eq(schema.paymentEvents.signatureValid, false))
+        .orderBy(desc(schema.paymentEvents.id))
+        .limit(1),
     );
     expect(row!.requestBodyBytes).toBe(60_000);
     expect(row!.requestBodySha256).toBe(createHash("sha256").update(forged.body).digest("hex"));
     expect(row!.requestBody).toBe(forged.body.subarray(0, MAX_UNVERIFIED_BODY_BYTES).toString());
     expect(row!.requestId!.length).toBeLessThanOrEqual(129);
     expect(JSON.stringify(row!.requestHeaders).length).toBeLessThan(700);
-    const stored = Buffer.byteLength(row!.requestBody!) + JSON.stringify(row!.requestHeaders).length + row!.requestId!.length + 64;
+    const stored =
+      Buffer.byteLength(row!.requestBody!) +
+      JSON.stringify(row!.requestHeaders).length +
+      row!.requestId!.length +
+      64;
     expect(stored).toBeLessThan(1_500);
 
     const order = await createPendingOrder(db);
@@ -68,11 +91,19 @@ describe("@faults unverified notifications", () => {
     expect((await deliver(genuine, ago(30 * 86_400_000))).status).toBe(200);
     // A valid signature on a malformed body is flagged for a human: kept whatever its age.
     const flaggedBody = "not json";
-    expect((await deliver({ body: Buffer.from(flaggedBody), headers: signedHeaders(flaggedBody).headers }, ago(30 * 86_400_000))).status).toBe(400);
+    expect(
+      (
+        await deliver(
+          { body: Buffer.from(flaggedBody), headers: signedHeaders(flaggedBody).headers },
+          ago(30 * 86_400_000),
+        )
+      ).status,
+    ).toBe(400);
     for (let i = 0; i < 5; i++) await deliver(junk(100), ago(8 * 86_400_000));
     for (let i = 0; i < 30; i++) await deliver(junk(100), ago((30 - i) * 1000));
 
-    const rows = async (where: SQL) => (await db.run((d) => d.select({ n: count() }).from(schema.paymentEvents).where(where)))[0]!.n;
+    const rows = async (where: SQL) =>
+      (await db.run((d) => d.select({ n: count() }).from(schema.paymentEvents).where(where)))[0]!.n;
     const e = schema.paymentEvents;
     const noise = and(eq(e.signatureValid, false), isNull(e.inboxKey), eq(e.flagged, false))!;
     const before = await rows(noise);
@@ -86,28 +117,41 @@ describe("@faults unverified notifications", () => {
     expect(await eventsByRequestId(genuine.requestId)).toHaveLength(1);
     // The newest noise is what stays.
     const newest = await db.run((d) => d.select().from(e).where(noise));
-    expect(Math.min(...newest.map((row) => row.createdAt.getTime()))).toBeGreaterThanOrEqual(now.getTime() - 10 * 1000);
+    expect(Math.min(...newest.map((row) => row.createdAt.getTime()))).toBeGreaterThanOrEqual(
+      now.getTime() - 10 * 1000,
+    );
     expect((await pruneNoise(now, { maxRows: 10 })).noise).toBe(0);
   });
 });
 
 describe("old carts", () => {
   it("go with their items once their cookie has expired, a batch per run; a cart used again starts its age again", async () => {
-    const { addToCart, newCartId, CART_LIFETIME_S, CART_PRUNE_BATCH } = await import("@/lib/cart/cart");
+    const { addToCart, newCartId, CART_LIFETIME_S, CART_PRUNE_BATCH } =
+      await import("@/lib/cart/cart");
     const now = new Date();
     const expiredAt = new Date(now.getTime() - CART_LIFETIME_S * 1000 - 60_000);
-    const [product] = await db.run((d) => d.select().from(schema.products).where(eq(schema.products.active, true)).limit(1));
+    const [product] = await db.run((d) =>
+      d.select().from(schema.products).where(eq(schema.products.active, true)).limit(1),
+    );
     const expired = Array.from({ length: CART_PRUNE_BATCH + 2 }, () => newCartId());
     const fresh = newCartId();
     await db.run(async (d) => {
-      await d.insert(schema.carts).values([...expired.map((id) => ({ id, updatedAt: expiredAt })), { id: fresh, updatedAt: new Date(now.getTime() - 86_400_000) }]);
-      await d.insert(schema.cartItems).values({ cartId: expired[0]!, productId: product!.id, quantity: 1 });
+      await d
+        .insert(schema.carts)
+        .values([
+          ...expired.map((id) => ({ id, updatedAt: expiredAt })),
+          { id: fresh, updatedAt: new Date(now.getTime() - 86_400_000) },
+        ]);
+      await d
+        .insert(schema.cartItems)
+        .values({ cartId: expired[0]!, productId: product!.id, quantity: 1 });
     });
     // The shopper comes back to an old cart just before the run: adding renews it.
     const renewed = expired[1]!;
     expect(await addToCart(renewed, product!.id, 1)).toBe(renewed);
 
-    const left = async () => (await db.run((d) => d.select({ id: schema.carts.id }).from(schema.carts))).map((c) => c.id);
+    const left = async () =>
+      (await db.run((d) => d.select({ id: schema.carts.id }).from(schema.carts))).map((c) => c.id);
     const first = await pruneNoise(now);
     expect(first.carts).toBe(CART_PRUNE_BATCH);
     expect((await pruneNoise(now)).carts).toBe(1);
@@ -117,7 +161,9 @@ describe("old carts", () => {
     expect(kept).toContain(renewed);
     expect(expired.filter((id) => id !== renewed && kept.includes(id))).toEqual([]);
     // The items went with their cart.
-    const items = await db.run((d) => d.select().from(schema.cartItems).where(eq(schema.cartItems.cartId, expired[0]!)));
+    const items = await db.run((d) =>
+      d.select().from(schema.cartItems).where(eq(schema.cartItems.cartId, expired[0]!)),
+    );
     expect(items).toEqual([]);
   });
 });

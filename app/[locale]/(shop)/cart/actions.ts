@@ -1,13 +1,21 @@
 "use server";
+
 // Thin cart actions: parse with the shared limits, call lib/cart, redirect or revalidate. A refusal
 // is a CartProblem until it leaves here, in the shopper's language (lib/cart/problem-text.ts).
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { addToCart, CartError, removeFromCart, setCartQuantity, type AddToCartState, type CartLineState } from "@/lib/cart/cart";
+import {
+  addToCart,
+  CartError,
+  removeFromCart,
+  setCartQuantity,
+  type AddToCartState,
+  type CartLineState,
+} from "@/lib/cart/cart";
 import { readCartId, writeCartId } from "@/lib/cart/cookie";
 import { refreshCartCount } from "@/lib/cart/count-cookie";
-import { cartProblemText } from "@/lib/cart/problem-text";
 import { productIdSchema, quantityProblem, quantitySchema } from "@/lib/cart/limits";
+import { cartProblemText } from "@/lib/cart/problem-text";
 import type { CartProblem } from "@/lib/cart/problems";
 
 type ParsedLine = { error: CartProblem } | { productId: number; quantity: number };
@@ -26,7 +34,10 @@ function refusal(error: unknown): Promise<string> {
   throw error;
 }
 
-export async function addToCartAction(_prev: AddToCartState, formData: FormData): Promise<AddToCartState> {
+export async function addToCartAction(
+  _prev: AddToCartState,
+  formData: FormData,
+): Promise<AddToCartState> {
   const line = parseLine(formData, true);
   if ("error" in line) return { error: await cartProblemText(line.error) };
   let cartId: string;

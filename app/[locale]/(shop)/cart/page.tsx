@@ -1,20 +1,20 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { removeFromCartAction, updateQuantityAction } from "@/app/[locale]/(shop)/cart/actions";
 import { CartLineControls } from "@/components/cart/cart-line-controls";
 import { CartLineStock } from "@/components/cart/cart-line-stock";
 import { cartLineWords } from "@/components/cart/cart-line-words";
-import { StockShortfallAlert } from "@/components/cart/stock-shortfall-alert";
 import { SummaryRows } from "@/components/cart/cart-summary";
+import { StockShortfallAlert } from "@/components/cart/stock-shortfall-alert";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Price, priceTag } from "@/components/ui/price";
 import { ProductImage } from "@/components/ui/product-image";
-import { formatRupiah } from "@/lib/money";
 import { loadCart } from "@/lib/cart/cart";
 import { readCartId } from "@/lib/cart/cookie";
+import { formatRupiah } from "@/lib/money";
 
 export const dynamic = "force-dynamic";
 
@@ -36,15 +36,31 @@ export default async function CartPage() {
 
       {cart.unavailable.length > 0 ? (
         <Alert tone="warning" testId="cart-unavailable" title={t("cart.unavailableTitle")}>
-          <p>{t("cart.unavailable", { names: format.list(cart.unavailable), count: cart.unavailable.length })}</p>
+          <p>
+            {t("cart.unavailable", {
+              names: format.list(cart.unavailable),
+              count: cart.unavailable.length,
+            })}
+          </p>
         </Alert>
       ) : null}
       <StockShortfallAlert short={cart.short} />
 
       {empty ? (
         <Card className="flex flex-col items-center gap-4 px-6 py-14 text-center">
-          <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.5" className="size-12 text-brand-600">
-            <path strokeLinecap="round" strokeLinejoin="round" d="M2.25 3h1.386c.51 0 .955.343 1.087.835l.383 1.437M7.5 14.25a3 3 0 0 0-3 3h15.75m-12.75-3h11.218c1.121-2.3 2.1-4.684 2.924-7.138a60.114 60.114 0 0 0-16.536-1.84M7.5 14.25 5.106 5.272M6 20.25a.75.75 0 1 1-1.5 0 .75.75 0 0 1 1.5 0Zm12.75 0a.75.75 0 1 1-1.5 0 .75.75 0 0 1 1.5 0Z" />
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.5"
+            className="size-12 text-brand-600"
+          >
+            <path
+              strokeLinecap="round"
+              strokeLinejoin="round"
+              d="M2.25 3h1.386c.51 0 .955.343 1.087.835l.383 1.437M7.5 14.25a3 3 0 0 0-3 3h15.75m-12.75-3h11.218c1.121-2.3 2.1-4.684 2.924-7.138a60.114 60.114 0 0 0-16.536-1.84M7.5 14.25 5.106 5.272M6 20.25a.75.75 0 1 1-1.5 0 .75.75 0 0 1 1.5 0Zm12.75 0a.75.75 0 1 1-1.5 0 .75.75 0 0 1 1.5 0Z"
+            />
           </svg>
           <div className="space-y-1">
             <h2 className="text-lg font-semibold">{t("cart.emptyTitle")}</h2>
@@ -63,19 +79,35 @@ export default async function CartPage() {
             <Card as="ul" className="divide-y divide-stone-200">
               {cart.lines.map((line, i) => (
                 <li key={line.product.id} className="flex gap-4 p-4 sm:p-5">
-                  <Link href={`/products/${line.product.slug}`} tabIndex={-1} aria-hidden="true" className="shrink-0">
-                    <ProductImage src={line.product.imagePath} alt="" size={96} className="size-20 rounded-xl sm:size-24" />
+                  <Link
+                    href={`/products/${line.product.slug}`}
+                    tabIndex={-1}
+                    aria-hidden="true"
+                    className="shrink-0"
+                  >
+                    <ProductImage
+                      src={line.product.imagePath}
+                      alt=""
+                      size={96}
+                      className="size-20 rounded-xl sm:size-24"
+                    />
                   </Link>
                   <div className="flex min-w-0 flex-1 flex-col gap-3 sm:flex-row sm:justify-between">
                     <div className="min-w-0 space-y-1">
                       <h3 className="font-semibold leading-snug">
-                        <Link href={`/products/${line.product.slug}`} className="rounded hover:text-brand-700 hover:underline">
+                        <Link
+                          href={`/products/${line.product.slug}`}
+                          className="rounded hover:text-brand-700 hover:underline"
+                        >
                           {line.product.name}
                         </Link>
                       </h3>
                       <p className="text-sm text-stone-600">{line.product.seller.name}</p>
                       <p className="text-sm text-stone-700">
-                        {t.rich("cart.unitPrice", { price: formatRupiah(line.unitPrice), amount: priceTag })}
+                        {t.rich("cart.unitPrice", {
+                          price: formatRupiah(line.unitPrice),
+                          amount: priceTag,
+                        })}
                       </p>
                       <div className="pt-2">
                         <CartLineControls
@@ -99,13 +131,21 @@ export default async function CartPage() {
             </Card>
           </section>
 
-          <Card as="aside" aria-labelledby="cart-summary-heading" className="space-y-5 p-5 lg:sticky lg:top-24">
+          <Card
+            as="aside"
+            aria-labelledby="cart-summary-heading"
+            className="space-y-5 p-5 lg:sticky lg:top-24"
+          >
             <h2 id="cart-summary-heading" className="text-lg font-semibold">
               {t("summary.heading")}
             </h2>
             <SummaryRows
               subtotal={cart.subtotal}
-              shipping={cart.shipping.map((s) => ({ key: s.sellerId, sellerName: s.sellerName, fee: s.fee }))}
+              shipping={cart.shipping.map((s) => ({
+                key: s.sellerId,
+                sellerName: s.sellerName,
+                fee: s.fee,
+              }))}
               total={cart.total}
               totalTestId="cart-total"
               digitalOnly={cart.shipping.length === 0}

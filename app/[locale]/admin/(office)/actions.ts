@@ -1,4 +1,5 @@
 "use server";
+
 // Orders-page actions. adminAction checks the session first; nothing from the form is trusted
 // but one id.
 import { revalidatePath } from "next/cache";
@@ -6,7 +7,9 @@ import { z } from "zod";
 import { adminAction } from "@/lib/admin/admin-action";
 import { markUnmatchedReviewed } from "@/lib/admin/unmatched";
 
-const input = z.object({ eventId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const input = z.object({
+  eventId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
 
 export const markUnmatchedReviewedAction = adminAction(input, async ({ eventId }) => {
   await markUnmatchedReviewed(eventId);

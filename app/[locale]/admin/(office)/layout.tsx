@@ -11,7 +11,10 @@ export default async function OfficeLayout({ children }: { children: React.React
   const staff = await requireAdmin();
   return (
     <>
-      <AdminTopBar signedIn={{ email: staff.email, signOutAction }} languageAction={chooseLanguageAction} />
+      <AdminTopBar
+        signedIn={{ email: staff.email, signOutAction }}
+        languageAction={chooseLanguageAction}
+      />
       <main id="main" className="mx-auto w-full min-w-0 max-w-7xl flex-1 px-4 py-6 sm:py-8">
         {children}
       </main>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { markUnmatchedReviewedAction } from "@/app/[locale]/admin/(office)/actions";
 import { FilterForm } from "@/components/admin/filter-form";
 import { OrdersTable } from "@/components/admin/orders-table";
@@ -25,7 +25,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title"), robots: { index: false, follow: false } };
 }
 
-export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OrdersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireAdmin();
   const filter = parseOrderFilter(await searchParams);
   // Days are counted, and times shown, in the shop's zone (SHOP_TIME_ZONE).
@@ -49,19 +53,30 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           <p className="text-sm text-stone-600">{t("intro", { zone: zoneLabel(zone) })}</p>
         </div>
         {filtered ? (
-          <Link href="/admin" className="rounded-md text-sm font-medium text-brand-700 underline-offset-4 hover:underline">
+          <Link
+            href="/admin"
+            className="rounded-md text-sm font-medium text-brand-700 underline-offset-4 hover:underline"
+          >
             {t("clearFilters")}
           </Link>
         ) : null}
       </div>
 
       {unsentEmails > 0 ? (
-        <Alert tone="warning" role={null} testId="unsent-emails" title={tEmails("unsent", { count: unsentEmails })}>
+        <Alert
+          tone="warning"
+          role={null}
+          testId="unsent-emails"
+          title={tEmails("unsent", { count: unsentEmails })}
+        >
           <p>{tEmails("unsentBody")}</p>
           {env().SMTP_URL ? null : <p className="mt-1 font-medium">{tEmails("smtpMissing")}</p>}
         </Alert>
       ) : null}
-      <UnmatchedNotifications list={unmatched} markUnmatchedReviewedAction={markUnmatchedReviewedAction} />
+      <UnmatchedNotifications
+        list={unmatched}
+        markUnmatchedReviewedAction={markUnmatchedReviewedAction}
+      />
       <FilterForm filter={filter} />
       <StatusCards totals={totals} filter={filter} />
       <RevenueChart series={series} />

@@ -1,4 +1,5 @@
 "use server";
+
 // Staff sign-in. The password check and its limit live behind signIn() (lib/auth/users.ts), so
 // this action and Auth.js's own callback route are limited alike. Every wrong password gets the
 // same message, so the answer never tells which emails exist. signIn() redirects by throwing, so
@@ -10,16 +11,24 @@ import { safeAdminRedirect } from "@/lib/admin/redirect";
 import { signIn, SignInThrottled, type SignInState } from "@/lib/auth/config";
 import { retryAfterSeconds } from "@/lib/auth/throttle";
 
-export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
+export async function signInAction(
+  _previous: SignInState,
+  formData: FormData,
+): Promise<SignInState> {
   const typed = formData.get("email");
   const password = formData.get("password");
   const email = typeof typed === "string" ? typed.slice(0, 254) : "";
   const redirectTo = safeAdminRedirect(formData.get("from"));
   const t = await getTranslations("admin.signIn");
   try {
-    await signIn("credentials", { email, password: typeof password === "string" ? password : "", redirectTo });
+    await signIn("credentials", {
+      email,
+      password: typeof password === "string" ? password : "",
+      redirectTo,
+    });
   } catch (error) {
-    if (error instanceof SignInThrottled) return { error: t("throttled", { seconds: retryAfterSeconds(error.retryAfterMs) }), email };
+    if (error instanceof SignInThrottled)
+      return { error: t("throttled", { seconds: retryAfterSeconds(error.retryAfterMs) }), email };
     if (error instanceof AuthError) return { error: t("failed"), email };
     throw error;
   }

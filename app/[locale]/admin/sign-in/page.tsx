@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
 import { chooseLanguageAction } from "@/app/[locale]/actions";
 import { signInAction } from "@/app/[locale]/admin/sign-in/actions";
-import { AdminTopBar } from "@/components/admin/top-bar";
 import { SignInForm } from "@/components/admin/sign-in-form";
+import { AdminTopBar } from "@/components/admin/top-bar";
 import { Card } from "@/components/ui/card";
 import { safeAdminRedirect } from "@/lib/admin/redirect";
 import { currentStaff } from "@/lib/auth/guard";
@@ -17,7 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title"), robots: { index: false, follow: false } };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { from, code } = await searchParams;
   const target = safeAdminRedirect(Array.isArray(from) ? from[0] : from);
   if (await currentStaff()) redirect(target);
@@ -26,7 +30,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // (capped at the longest real wait, so a crafted link cannot claim hours).
   const throttled = /^throttled_(\d{1,4})$/.exec(typeof code === "string" ? code : "");
   const notice = throttled
-    ? t("throttled", { seconds: retryAfterSeconds(Math.min(Number(throttled[1]) * 1000, DEFAULT_THROTTLE.maxDelayMs)) })
+    ? t("throttled", {
+        seconds: retryAfterSeconds(
+          Math.min(Number(throttled[1]) * 1000, DEFAULT_THROTTLE.maxDelayMs),
+        ),
+      })
     : undefined;
 
   return (

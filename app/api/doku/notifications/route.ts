@@ -6,7 +6,9 @@ export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
   const raw = await readLimited(request, MAX_NOTIFICATION_BYTES);
-  const answer = await receiveNotification(raw, request.headers, { url: new URL(request.url).pathname });
+  const answer = await receiveNotification(raw, request.headers, {
+    url: new URL(request.url).pathname,
+  });
   return Response.json(answer.body, { status: answer.status });
 }
 

@@ -5,7 +5,9 @@ export const dynamic = "force-static";
 const items = Array.from({ length: 24 }, (_, i) => ({
   id: i + 1,
   name: `Item ${i + 1}`,
-  text: "A hand-made piece from an Indonesian workshop, sold in rupiah and paid later with Kredivo. ".repeat(5),
+  text: "A hand-made piece from an Indonesian workshop, sold in rupiah and paid later with Kredivo. ".repeat(
+    5,
+  ),
 }));
 
 export default function Page() {

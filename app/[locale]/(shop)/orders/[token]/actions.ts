@@ -1,4 +1,5 @@
 "use server";
+
 // Order page actions. The order is always found by its token on the server; no order id ever
 // comes from the browser. redirect()/notFound() stay outside any try/catch.
 import { notFound, redirect } from "next/navigation";
@@ -6,9 +7,9 @@ import { restoreCartFromOrder } from "@/lib/cart/cart";
 import { readCartId, writeCartId } from "@/lib/cart/cookie";
 import { refreshCartCount } from "@/lib/cart/count-cookie";
 import { payAgain } from "@/lib/checkout/pay-again";
-import { cancelByShopper } from "@/lib/payments/shopper-cancel";
 import { requestAddress } from "@/lib/limits/request-address";
 import { findShopperOrder, TOKEN_PATTERN } from "@/lib/orders/queries";
+import { cancelByShopper } from "@/lib/payments/shopper-cancel";
 
 function tokenFrom(formData: FormData): string {
   const token = formData.get("token");
@@ -23,7 +24,8 @@ export async function payAgainAction(formData: FormData): Promise<void> {
   // The order page says which item sold out (it reads the same shortfall), or explains the limit
   // (a number of minutes or of orders, nothing else, travels in the URL).
   if (result.kind === "soldOut") redirect(`/orders/${token}`);
-  if (result.kind === "limited") redirect(`/orders/${token}?retry_in=${Math.max(1, Math.ceil(result.retryAfterMs / 60_000))}`);
+  if (result.kind === "limited")
+    redirect(`/orders/${token}?retry_in=${Math.max(1, Math.ceil(result.retryAfterMs / 60_000))}`);
   if (result.kind === "openOrders") redirect(`/orders/${token}?open_orders=${result.limit}`);
   if (result.kind === "maxPerOrder") redirect(`/orders/${token}?over_limit=1`);
   redirect(result.url);

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { payAgainAction } from "@/app/[locale]/(shop)/orders/[token]/actions";
 import { AutoRefresh } from "@/components/orders/auto-refresh";
 import { OrderStatusPanel } from "@/components/orders/order-status";
 import { OrderSummary } from "@/components/orders/order-summary";
 import { PayAgainForm } from "@/components/orders/pay-again-form";
-import { SoldOutNotice } from "@/components/orders/sold-out-notice";
 import { PaymentTimeline } from "@/components/orders/payment-timeline";
+import { SoldOutNotice } from "@/components/orders/sold-out-notice";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { ShopTime } from "@/components/ui/shop-time";
@@ -35,13 +35,19 @@ export default async function OrderPage({
   const t = await getTranslations("shop");
   // Set by "Pay again" when this order's cart has started too many payments this hour.
   const { retry_in: retryIn, open_orders: openOrders, over_limit: overLimit } = await searchParams;
-  const retryMinutes = typeof retryIn === "string" && /^\d{1,3}$/.test(retryIn) ? Math.max(1, Number(retryIn)) : null;
-  const openOrdersLimit = typeof openOrders === "string" && /^\d{1,4}$/.test(openOrders) ? Math.max(1, Number(openOrders)) : null;
+  const retryMinutes =
+    typeof retryIn === "string" && /^\d{1,3}$/.test(retryIn) ? Math.max(1, Number(retryIn)) : null;
+  const openOrdersLimit =
+    typeof openOrders === "string" && /^\d{1,4}$/.test(openOrders)
+      ? Math.max(1, Number(openOrders))
+      : null;
 
   const resumeUrl = order.payment?.resumeUrl ?? null;
   // Pay again is offered only while its units are still there; otherwise the page says what sold out.
-  const canPayAgain = (order.status === "failed" || order.status === "expired") && order.stockShort.length === 0;
-  const soldOut = (order.status === "failed" || order.status === "expired") && order.stockShort.length > 0;
+  const canPayAgain =
+    (order.status === "failed" || order.status === "expired") && order.stockShort.length === 0;
+  const soldOut =
+    (order.status === "failed" || order.status === "expired") && order.stockShort.length > 0;
 
   return (
     <div className="space-y-6">
@@ -67,23 +73,45 @@ export default async function OrderPage({
           <section aria-label={t("order.paymentStatus")} className="space-y-4">
             <OrderStatusPanel order={order} />
             {retryMinutes !== null && canPayAgain ? (
-              <Alert tone="warning" role="alert" testId="attempt-limit" title={t("order.attemptLimitTitle")}>
+              <Alert
+                tone="warning"
+                role="alert"
+                testId="attempt-limit"
+                title={t("order.attemptLimitTitle")}
+              >
                 {t("checkout.problem.tooManyAttempts", { minutes: retryMinutes })}
               </Alert>
             ) : null}
             {openOrdersLimit !== null && canPayAgain ? (
-              <Alert tone="warning" role="alert" testId="open-orders-limit" title={t("order.attemptLimitTitle")}>
+              <Alert
+                tone="warning"
+                role="alert"
+                testId="open-orders-limit"
+                title={t("order.attemptLimitTitle")}
+              >
                 {t("checkout.problem.tooManyOpenOrders", { limit: openOrdersLimit })}
               </Alert>
             ) : null}
             {overLimit === "1" && canPayAgain ? (
-              <Alert tone="warning" role="alert" testId="over-limit" title={t("order.attemptLimitTitle")}>
+              <Alert
+                tone="warning"
+                role="alert"
+                testId="over-limit"
+                title={t("order.attemptLimitTitle")}
+              >
                 {t("order.overLimit")}
               </Alert>
             ) : null}
             {soldOut ? <SoldOutNotice items={order.stockShort} /> : null}
             {order.status === "pending" ? (
-              <AutoRefresh token={order.token} status={order.status} words={{ running: t("order.autoRefresh.running"), stopped: t("order.autoRefresh.stopped") }} />
+              <AutoRefresh
+                token={order.token}
+                status={order.status}
+                words={{
+                  running: t("order.autoRefresh.running"),
+                  stopped: t("order.autoRefresh.stopped"),
+                }}
+              />
             ) : null}
             {resumeUrl || canPayAgain ? (
               <div className="flex flex-wrap items-center gap-3">
@@ -92,7 +120,9 @@ export default async function OrderPage({
                     {t("kredivo.continue")}
                   </a>
                 ) : null}
-                {canPayAgain ? <PayAgainForm token={order.token} payAgainAction={payAgainAction} /> : null}
+                {canPayAgain ? (
+                  <PayAgainForm token={order.token} payAgainAction={payAgainAction} />
+                ) : null}
               </div>
             ) : null}
           </section>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
 import { cache } from "react";
 import { addToCartAction } from "@/app/[locale]/(shop)/cart/actions";
 import { AddToCartForm } from "@/components/shop/add-to-cart-form";
@@ -63,7 +63,13 @@ export default async function ProductPage({ params }: Props) {
 
       <div className="grid gap-8 md:grid-cols-2 md:gap-12">
         <div className="overflow-hidden rounded-3xl border border-stone-200 bg-white shadow-sm">
-          <ProductImage src={product.imagePath} alt={product.name} size={800} preload className="h-auto w-full" />
+          <ProductImage
+            src={product.imagePath}
+            alt={product.name}
+            size={800}
+            preload
+            className="h-auto w-full"
+          />
         </div>
 
         <div className="space-y-6">
@@ -84,14 +90,21 @@ export default async function ProductPage({ params }: Props) {
           <p className="leading-relaxed text-stone-700">{product.description}</p>
 
           <p className="flex items-center gap-2 text-sm font-medium text-stone-800">
-            <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-5 text-brand-700">
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 20 20"
+              fill="currentColor"
+              className="size-5 text-brand-700"
+            >
               {digital ? (
                 <path d="M3 4a2 2 0 0 0-2 2v1.16l8.55 4.27a1 1 0 0 0 .9 0L19 7.16V6a2 2 0 0 0-2-2H3Zm16 5.38-7.66 3.83a3 3 0 0 1-2.68 0L1 9.38V14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V9.38Z" />
               ) : (
                 <path d="M6.5 3c-1.05 0-1.94.72-2.2 1.7L3.18 9H2a1 1 0 0 0-1 1v4a1 1 0 0 0 1 1h.05a2.5 2.5 0 0 0 4.9 0h6.1a2.5 2.5 0 0 0 4.9 0H18a1 1 0 0 0 1-1v-3.5a2 2 0 0 0-.4-1.2l-2.1-2.8A2 2 0 0 0 14.9 5.7H13V4a1 1 0 0 0-1-1H6.5Z" />
               )}
             </svg>
-            {digital ? t("product.digitalDelivery") : t("product.shipsFrom", { city: product.seller.city })}
+            {digital
+              ? t("product.digitalDelivery")
+              : t("product.shipsFrom", { city: product.seller.city })}
           </p>
 
           <Card className="p-5">
@@ -100,7 +113,11 @@ export default async function ProductPage({ params }: Props) {
               stock={product.stock}
               maxPerOrder={product.maxPerOrder}
               stockNote={<StockNote stock={product.stock} />}
-              words={{ quantity: t("product.quantity"), addToCart: t("product.addToCart"), adding: t("product.adding") }}
+              words={{
+                quantity: t("product.quantity"),
+                addToCart: t("product.addToCart"),
+                adding: t("product.adding"),
+              }}
               addToCartAction={addToCartAction}
             />
             {product.maxPerOrder !== null ? (

@@ -20,7 +20,9 @@ export default async function StockPage() {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
-        <p className="max-w-3xl text-sm text-stone-600">{t("intro", { threshold: LOW_STOCK_THRESHOLD })}</p>
+        <p className="max-w-3xl text-sm text-stone-600">
+          {t("intro", { threshold: LOW_STOCK_THRESHOLD })}
+        </p>
       </div>
       <Card as="section" aria-label={t("caption")}>
         <StockTable rows={rows} />
@@ -35,4 +37,8 @@ export default async function StockPage() {
   );
 }
 
-const code = (chunks: React.ReactNode) => <code className="whitespace-nowrap rounded bg-stone-100 px-1 py-0.5 font-mono text-xs text-stone-800">{chunks}</code>;
+const code = (chunks: React.ReactNode) => (
+  <code className="whitespace-nowrap rounded bg-stone-100 px-1 py-0.5 font-mono text-xs text-stone-800">
+    {chunks}
+  </code>
+);

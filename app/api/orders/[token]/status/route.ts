@@ -8,9 +8,13 @@ export const dynamic = "force-dynamic";
 
 const NO_STORE = { "cache-control": "no-store" };
 
-export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ token: string }> },
+): Promise<Response> {
   const { token } = await params;
   const status = await shopperOrderStatus(token);
-  if (!status) return Response.json({ error: "No order has this token." }, { status: 404, headers: NO_STORE });
+  if (!status)
+    return Response.json({ error: "No order has this token." }, { status: 404, headers: NO_STORE });
   return Response.json({ status }, { headers: NO_STORE });
 }

@@ -1,9 +1,9 @@
 // Kredivo's cancel URL (DOKU callback_url_cancel). Anyone can open it, so it changes nothing:
 // it shows the order and lets the shopper choose what to do next.
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { backToCartAction, payAgainAction } from "@/app/[locale]/(shop)/orders/[token]/actions";
 import { OrderSummary } from "@/components/orders/order-summary";
 import { PayAgainForm } from "@/components/orders/pay-again-form";
@@ -31,7 +31,8 @@ export default async function CancelPage({ params }: { params: Promise<{ token: 
   const orderHref = `/orders/${order.token}`;
   const settled = order.status === "paid" || order.status === "refunded";
   const resumeUrl = order.payment?.resumeUrl ?? null;
-  const canPayAgain = (order.status === "failed" || order.status === "expired") && order.stockShort.length === 0;
+  const canPayAgain =
+    (order.status === "failed" || order.status === "expired") && order.stockShort.length === 0;
 
   return (
     <div className="space-y-6">
@@ -49,7 +50,11 @@ export default async function CancelPage({ params }: { params: Promise<{ token: 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
         <OrderSummary order={order} />
 
-        <Card as="section" aria-labelledby="next-steps-heading" className="space-y-4 p-5 sm:p-6 lg:sticky lg:top-24">
+        <Card
+          as="section"
+          aria-labelledby="next-steps-heading"
+          className="space-y-4 p-5 sm:p-6 lg:sticky lg:top-24"
+        >
           <h2 id="next-steps-heading" className="text-lg font-semibold">
             {t("cancel.nextSteps")}
           </h2>
@@ -79,7 +84,12 @@ export default async function CancelPage({ params }: { params: Promise<{ token: 
               )}
               <form action={backToCartAction}>
                 <input type="hidden" name="token" value={order.token} />
-                <SubmitButton variant="secondary" size="lg" fullWidth pendingLabel={t("cancel.restoring")}>
+                <SubmitButton
+                  variant="secondary"
+                  size="lg"
+                  fullWidth
+                  pendingLabel={t("cancel.restoring")}
+                >
                   {t("cancel.backToCart")}
                 </SubmitButton>
               </form>

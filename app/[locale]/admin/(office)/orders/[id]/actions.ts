@@ -1,4 +1,5 @@
 "use server";
+
 // Order detail actions. adminAction checks the session first; nothing from the form is trusted
 // but two ids, and only through their order. Check Status answers with a message key
 // (lib/admin/check-status-message.ts); the form words it in the staff member's language. Resend

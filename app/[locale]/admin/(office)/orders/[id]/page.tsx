@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
-import { checkStatusAction, markReviewedAction, resendEmailAction } from "@/app/[locale]/admin/(office)/orders/[id]/actions";
+import {
+  checkStatusAction,
+  markReviewedAction,
+  resendEmailAction,
+} from "@/app/[locale]/admin/(office)/orders/[id]/actions";
 import { AttemptsList } from "@/components/admin/attempts-list";
 import { ItemsTable } from "@/components/admin/items-table";
 import { OrderEmails } from "@/components/admin/order-emails";
@@ -59,13 +63,19 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
   return (
     <div className="space-y-6">
       <div>
-        <Link href="/admin" className="rounded text-sm font-medium text-stone-600 hover:text-stone-900">
+        <Link
+          href="/admin"
+          className="rounded text-sm font-medium text-stone-600 hover:text-stone-900"
+        >
           <span aria-hidden="true">← </span>
           {t("back")}
         </Link>
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold tracking-tight">
-            {t.rich("heading", { reference, ref: (chunks) => <span className="font-mono">{chunks}</span> })}
+            {t.rich("heading", {
+              reference,
+              ref: (chunks) => <span className="font-mono">{chunks}</span>,
+            })}
           </h1>
           <OrderStatusBadge status={order.status} />
           {unreviewed > 0 ? <NeedsReviewBadge count={unreviewed} /> : null}
@@ -93,7 +103,9 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
           </div>
           <div className="flex min-w-0 gap-1.5">
             <dt>{t("token")}</dt>
-            <dd className="break-all font-mono text-xs leading-5 text-stone-900">{order.publicToken}</dd>
+            <dd className="break-all font-mono text-xs leading-5 text-stone-900">
+              {order.publicToken}
+            </dd>
           </div>
         </dl>
       </div>
@@ -106,12 +118,17 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
           <dl className="mt-2 space-y-1 text-sm">
             <div>
               <dt className="sr-only">{t("name")}</dt>
-              <dd className="font-medium">{[order.customerFirstName, order.customerLastName].filter(Boolean).join(" ")}</dd>
+              <dd className="font-medium">
+                {[order.customerFirstName, order.customerLastName].filter(Boolean).join(" ")}
+              </dd>
             </div>
             <div>
               <dt className="sr-only">{t("email")}</dt>
               <dd className="break-all">
-                <a href={`mailto:${order.customerEmail}`} className="rounded text-brand-700 underline-offset-4 hover:underline">
+                <a
+                  href={`mailto:${order.customerEmail}`}
+                  className="rounded text-brand-700 underline-offset-4 hover:underline"
+                >
                   {order.customerEmail}
                 </a>
               </dd>
@@ -128,8 +145,18 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
 
       <ItemsTable items={items} order={order} />
       <AttemptsList orderId={order.id} attempts={attempts} checkStatusAction={checkStatusAction} />
-      <OrderTimeline orderId={order.id} events={events} attempts={attempts} markReviewedAction={markReviewedAction} />
-      <OrderEmails orderId={order.id} emails={emails} smtpConfigured={Boolean(env().SMTP_URL)} resendEmailAction={resendEmailAction} />
+      <OrderTimeline
+        orderId={order.id}
+        events={events}
+        attempts={attempts}
+        markReviewedAction={markReviewedAction}
+      />
+      <OrderEmails
+        orderId={order.id}
+        emails={emails}
+        smtpConfigured={Boolean(env().SMTP_URL)}
+        resendEmailAction={resendEmailAction}
+      />
     </div>
   );
 }
