@@ -65,6 +65,7 @@ describe("the proxy's matcher", () => {
     for (const path of [
       "/api/doku/notifications",
       "/api/health",
+      "/api/ready",
       "/api/auth/session",
       "/api/orders/tok_123/status",
       "/api/orders/tok_123",

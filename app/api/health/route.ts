@@ -1,12 +1,8 @@
-// GET /api/health: 200 while the app serves and its database answers, 503 otherwise.
+// GET /api/health (liveness): 200 while the process serves. GET /api/ready adds the database.
 import { health } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
-  const result = await health();
-  return Response.json(result, {
-    status: result.ok ? 200 : 503,
-    headers: { "cache-control": "no-store" },
-  });
+export function GET(): Response {
+  return Response.json(health(), { headers: { "cache-control": "no-store" } });
 }
