@@ -1,7 +1,8 @@
-# The shop in one image: the same steps npm test exercises (npm ci, next build, migrate, next
-# start), run as a non-root user with the SQLite file on a volume. docs/deploy.md has the commands.
+# The shop in one image: the steps npm test exercises (npm ci, next build, migrate, the server),
+# run as a non-root user with the SQLite file on a volume. docs/deploy.md has the commands.
 
-# 1. Dependencies: better-sqlite3 compiles from source, so the build stage has a toolchain.
+# 1. The build: better-sqlite3 compiles from source, so this stage has a toolchain, and every
+#    devDependency (Next's build, esbuild for the scripts).
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update \
@@ -11,29 +12,34 @@ COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 ENV NEXT_TELEMETRY_DISABLED=1
-RUN node node_modules/next/dist/bin/next build
+# next build writes .next/standalone (the server and only the node_modules files it uses); the
+# merchant's scripts become plain JavaScript in .next/scripts, so the runtime needs no tsx.
+RUN node node_modules/next/dist/bin/next build \
+  && node node_modules/tsx/dist/cli.mjs scripts/bundle-scripts.ts
 
-# 2. The runtime: no compiler, no sources beyond what next start, the migrations and the scripts need.
+# 2. The runtime: Next's standalone server, its static files, the migrations and the scripts;
+#    no compiler, no sources, no devDependencies.
 FROM node:20-bookworm-slim
 WORKDIR /app
+# HOSTNAME is the address the standalone server binds: every interface, so Docker can reach it.
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     DATABASE_URL=/data/shop.db \
-    PORT=3000
+    PORT=3000 \
+    HOSTNAME=0.0.0.0
 RUN useradd --system --uid 10001 --home-dir /app shop \
   && mkdir -p /data \
   && chown shop:shop /data
-COPY --from=build --chown=shop:shop /app/package.json /app/next.config.mjs /app/tsconfig.json ./
-COPY --from=build --chown=shop:shop /app/node_modules ./node_modules
-COPY --from=build --chown=shop:shop /app/.next ./.next
+COPY --from=build --chown=shop:shop /app/.next/standalone ./
+COPY --from=build --chown=shop:shop /app/.next/static ./.next/static
 COPY --from=build --chown=shop:shop /app/public ./public
 COPY --from=build --chown=shop:shop /app/drizzle ./drizzle
-COPY --from=build --chown=shop:shop /app/lib ./lib
-COPY --from=build --chown=shop:shop /app/scripts ./scripts
+COPY --from=build --chown=shop:shop /app/.next/scripts ./scripts
 USER shop
 VOLUME ["/data"]
 EXPOSE 3000
-HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
-  CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
+# Readiness, not mere liveness: "healthy" means the database answers with every migration applied.
+HEALTHCHECK --interval=30s --timeout=6s --start-period=20s \
+  CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 # Migrations first (idempotent), then the server; configuration comes from the environment.
-CMD ["sh", "-c", "node node_modules/tsx/dist/cli.mjs scripts/db-migrate.ts && exec node node_modules/next/dist/bin/next start -p \"$PORT\""]
+CMD ["sh", "-c", "node scripts/db-migrate.mjs && exec node server.js"]

@@ -27,7 +27,18 @@ const securityHeaders = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Native module: load it from node_modules at run time instead of bundling it.
+  // The production image runs .next/standalone: the server and only the files it uses (Dockerfile).
+  output: "standalone",
+  outputFileTracingExcludes: {
+    "*": [
+      // The shop shows SVGs through a plain <img> (components/ui/product-image.tsx): nothing calls
+      // Next's image optimiser, so its sharp and libvips (20 MB) stay out of the image.
+      "node_modules/sharp/**",
+      "node_modules/@img/**",
+    ],
+  },
+  // Native module: load it from node_modules at run time instead of bundling it (next build traces
+  // it into .next/standalone, its compiled .node file included).
   serverExternalPackages: ["better-sqlite3"],
   // Next's page cache, plus a hash-based Content-Security-Policy on every page it keeps.
   cacheHandler: fileURLToPath(new URL("./lib/page-cache-handler.mjs", import.meta.url)),

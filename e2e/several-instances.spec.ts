@@ -43,7 +43,7 @@ async function startInstances(extra: Record<string, string>) {
   apps = PORTS.map((port) => startApp(instanceEnv(port, extra), port));
   for (const port of PORTS)
     await expect
-      .poll(() => answers(`http://localhost:${port}/api/health`), { timeout: 60_000 })
+      .poll(() => answers(`http://localhost:${port}/api/ready`), { timeout: 60_000 })
       .toBe(200);
 }
 async function stopInstances() {
