@@ -39,7 +39,9 @@ USER shop
 VOLUME ["/data"]
 EXPOSE 3000
 # Readiness, not mere liveness: "healthy" means the database answers with every migration applied.
+# It prints the answer, which `docker inspect` keeps; the timeout is above /api/ready's own 5 s
+# wait for the database, so a 503 saying why arrives in time.
 HEALTHCHECK --interval=30s --timeout=6s --start-period=20s \
-  CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
+  CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/ready').then(async (r) => { console.log(await r.text()); process.exit(r.ok ? 0 : 1); }, (e) => { console.log(e.message); process.exit(1); })"
 # Migrations first (idempotent), then the server; configuration comes from the environment.
 CMD ["sh", "-c", "node scripts/db-migrate.mjs && exec node server.js"]

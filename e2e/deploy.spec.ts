@@ -2,7 +2,7 @@
 // Dockerfile's own COPY lines) laid out in a clean folder outside the repository, its CMD run there
 // as the image's non-root user, then liveness, readiness, the admin, the scripts, and a backup
 // that restores; and the same image on PostgreSQL.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
   cpSync,
@@ -147,6 +147,18 @@ async function servesAndIsReady(base: string, running: Running): Promise<void> {
   expect(await answers(`${base}/`)).toBe(200);
 }
 
+/** The Dockerfile's HEALTHCHECK command against `port`: its exit code and what it printed. */
+function healthcheck(port: number): { status: number | null; output: string } {
+  const check = /^HEALTHCHECK [^\n]*\\\n\s+CMD (.+)$/m.exec(runtimeStage)?.[1];
+  expect(check, "the Dockerfile's HEALTHCHECK").toBeTruthy();
+  const result = spawnSync("sh", ["-c", check!], {
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production" as const, PORT: String(port) },
+    encoding: "utf8",
+    ...imageUser,
+  });
+  return { status: result.status, output: result.stdout };
+}
+
 async function signIn(page: Page, base: string, email: string, password: string) {
   await page.goto(`${base}/admin/sign-in`);
   await page.getByLabel("Email").fill(email);
@@ -222,6 +234,10 @@ test("the image's runtime stage serves from a clean folder: migrate, start, heal
   const running = runImage(app, PORT, { DATABASE_URL: databaseUrl });
   try {
     await servesAndIsReady(base, running);
+    expect(healthcheck(PORT)).toEqual({
+      status: 0,
+      output: expect.stringContaining('"migrations":"ok"'),
+    });
     expect(statSync(databaseUrl).uid, "the database belongs to the image's user").toBe(
       asRoot ? imageUid : process.getuid?.(),
     );
@@ -258,6 +274,23 @@ test("the image's runtime stage serves from a clean folder: migrate, start, heal
     } finally {
       restored.close();
     }
+
+    // A migration missing (a database restored from before it, say): unhealthy, saying which.
+    const { entries } = JSON.parse(
+      readFileSync(join(app, "drizzle/sqlite/meta/_journal.json"), "utf8"),
+    ) as { entries: { tag: string; when: number }[] };
+    const newest = entries.at(-1)!;
+    const raw = new Database(databaseUrl);
+    raw.prepare("DELETE FROM __drizzle_migrations WHERE created_at = ?").run(newest.when);
+    expect(healthcheck(PORT)).toEqual({
+      status: 1,
+      output: expect.stringContaining(`not applied: ${newest.tag}`),
+    });
+    raw
+      .prepare("INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('restored', ?)")
+      .run(newest.when);
+    raw.close();
+    expect(healthcheck(PORT).status).toBe(0);
 
     // A page whose data is gone fails: the shopper sees the shop's own error page, not a stack.
     const writable = new Database(databaseUrl);
