@@ -86,7 +86,8 @@ export async function startPostgres(): Promise<PostgresServer> {
   const root = mkdtempSync(join(tmpdir(), "shop-pg-"));
   try {
     const account = process.getuid?.() === 0 ? postgresAccount() : undefined;
-    let bin = dirname(initdb);
+    const native = dirname(dirname(initdb));
+    let bin = join(native, "bin");
     const data = join(root, "data");
     const passwordFile = join(root, "password");
     mkdirSync(data);
@@ -98,7 +99,7 @@ export async function startPostgres(): Promise<PostgresServer> {
       // install under umask 077 leaves files only root can read.
       chmodSync(root, 0o755);
       const copy = join(root, "postgresql");
-      cpSync(dirname(bin), copy, { recursive: true, verbatimSymlinks: true });
+      cpSync(native, copy, { recursive: true, verbatimSymlinks: true });
       execFileSync("chmod", ["-R", "a+rX", copy]);
       bin = join(copy, "bin");
       chownSync(data, account.uid, account.gid);
