@@ -27,8 +27,9 @@ const securityHeaders = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Native module: load it from node_modules at run time instead of bundling it.
-  serverExternalPackages: ["better-sqlite3"],
+  // Loaded from node_modules at run time, not bundled: a native module, and the metrics library
+  // (one copy for the instrumentation and route bundles).
+  serverExternalPackages: ["better-sqlite3", "prom-client"],
   // Next's page cache, plus a hash-based Content-Security-Policy on every page it keeps.
   cacheHandler: fileURLToPath(new URL("./lib/page-cache-handler.mjs", import.meta.url)),
   async headers() {
