@@ -16,7 +16,7 @@ import {
   InMemorySpanExporter,
   SimpleSpanProcessor,
 } from "@opentelemetry/sdk-trace-base";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { logLine } from "@/lib/log";
 import { currentTraceparent, inSpan, linksTo, traceFields } from "@/lib/observability/tracing";
 
@@ -76,8 +76,10 @@ describe("tracing on", () => {
   const provider = new BasicTracerProvider({
     spanProcessors: [new SimpleSpanProcessor(exporter)],
   });
-  context.setGlobalContextManager(new AlsContextManager());
-  trace.setGlobalTracerProvider(provider);
+  beforeAll(() => {
+    context.setGlobalContextManager(new AlsContextManager());
+    trace.setGlobalTracerProvider(provider);
+  });
   afterAll(() => {
     trace.disable();
     context.disable();
