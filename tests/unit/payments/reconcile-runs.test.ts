@@ -2,7 +2,7 @@
 // the row the metrics read and alerts on "no run for three intervals" need: a good run sets its
 // finish and success times, a run that fails sets its finish time and error and keeps the last
 // success.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { migratedAndSeeded, setTestEnv, startAppSandbox } from "../../support/app-db";
 
 vi.mock("@/lib/payments/prune-noise", async (original) => {
@@ -20,12 +20,11 @@ beforeAll(async () => {
   await migratedAndSeeded();
 });
 afterAll(() => sandbox.close());
-beforeEach(() => {
-  delete (globalThis as { __reconcilerStarted?: boolean }).__reconcilerStarted;
-});
 
 /** Starts the schedule with its real pass and runs it once. */
 async function runOnce(): Promise<void> {
+  // The start-once guard lives on globalThis for the process; each run starts a chain of its own.
+  delete (globalThis as { __reconcilerStarted?: boolean }).__reconcilerStarted;
   const timers: (() => Promise<void>)[] = [];
   expect(startReconciler(30_000, { setTimer: (run) => void timers.push(run) })).toBe(true);
   await timers.shift()!();
