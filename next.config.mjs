@@ -37,9 +37,10 @@ const nextConfig = {
       "node_modules/@img/**",
     ],
   },
-  // Native module: load it from node_modules at run time instead of bundling it (next build traces
-  // it into .next/standalone, its compiled .node file included).
-  serverExternalPackages: ["better-sqlite3"],
+  // Loaded from node_modules at run time, not bundled (next build traces both into
+  // .next/standalone): a native module, and the metrics library (one copy for the instrumentation
+  // and route bundles).
+  serverExternalPackages: ["better-sqlite3", "prom-client"],
   // Next's page cache, plus a hash-based Content-Security-Policy on every page it keeps.
   cacheHandler: fileURLToPath(new URL("./lib/page-cache-handler.mjs", import.meta.url)),
   async headers() {

@@ -40,8 +40,15 @@ process.on("exit", () => {
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
 
-/** `next start` on `databaseUrl`, its output in `.bench/<name>-next.log`; resolves once it answers. */
-export async function startServers(name: string, databaseUrl: string): Promise<Servers> {
+/**
+ * `next start` on `databaseUrl`, its output in `.bench/<name>-next.log`; resolves once it answers.
+ * `extraEnv` over the usual settings (bench/telemetry.ts turns tracing on with it).
+ */
+export async function startServers(
+  name: string,
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+): Promise<Servers> {
   const port = await freePort();
   const appUrl = `http://localhost:${port}`;
   const sandbox = await startSandbox({
@@ -66,6 +73,7 @@ export async function startServers(name: string, databaseUrl: string): Promise<S
     AUTH_SECRET: randomBytes(32).toString("base64"),
     AUTH_TRUST_HOST: "true",
     RECONCILE_INTERVAL_MS: "0",
+    ...extraEnv,
   };
   delete env.NODE_OPTIONS;
   // BENCH_CPU_PROF=1: a V8 CPU profile of the server in .bench/prof/, written when it stops.

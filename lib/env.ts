@@ -150,6 +150,39 @@ export const envSchema = z.object({
     .default(5),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(30_000),
   RECONCILE_MIN_AGE_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+  /**
+   * The bearer token Prometheus sends to GET /api/metrics. Unset: the route answers 404, as if it
+   * did not exist. Production also refuses a weak one (lib/production-checks.ts).
+   */
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(
+      z
+        .string()
+        .min(32, "must be at least 32 characters when set (openssl rand -hex 32)")
+        .optional(),
+    ),
+  /** Where traces go over OTLP/HTTP (e.g. http://collector:4318); unset: tracing is off. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(
+      z
+        .url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. http://collector:4318" })
+        .optional(),
+    ),
+  /** The OTLP encoding; gRPC is not supported by the exporter the shop uses. */
+  OTEL_EXPORTER_OTLP_PROTOCOL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .enum(["http/protobuf", "http/json"], { error: "must be http/protobuf or http/json" })
+      .optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;

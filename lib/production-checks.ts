@@ -30,6 +30,9 @@ export function secretBits(secret: string): number {
   return Math.floor(bits);
 }
 
+/** METRICS_TOKEN guards what the shop's counters reveal: 16 random bytes at least. */
+export const MIN_METRICS_TOKEN_BITS = 128;
+
 export function productionProblems(env: Env): string[] {
   const problems: string[] = [];
   if (env.AUTH_SECRET === PUBLISHED_SECRETS.AUTH_SECRET) {
@@ -44,6 +47,11 @@ export function productionProblems(env: Env): string[] {
   if (env.DOKU_SECRET_KEY === PUBLISHED_SECRETS.DOKU_SECRET_KEY) {
     problems.push(
       "DOKU_SECRET_KEY is the one published in .env.example. Set the Secret Key from DOKU Back Office → Integration → API Keys",
+    );
+  }
+  if (env.METRICS_TOKEN && secretBits(env.METRICS_TOKEN) < MIN_METRICS_TOKEN_BITS) {
+    problems.push(
+      `METRICS_TOKEN holds at most ${secretBits(env.METRICS_TOKEN)} bits of entropy; it needs ${MIN_METRICS_TOKEN_BITS}. Generate one: openssl rand -hex 32`,
     );
   }
   if (new URL(env.APP_BASE_URL).protocol !== "https:" && !env.ALLOW_HTTP_APP_BASE_URL) {

@@ -9,6 +9,8 @@ import { cartItems, orderItems, orders, type PostalAddress } from "@/lib/db/sche
 import { env } from "@/lib/env";
 import { defaultLocale, type Locale } from "@/lib/i18n/locales";
 import { mailboxKey } from "@/lib/limits/mailbox";
+import { metrics } from "@/lib/observability/metrics";
+import { annotate, inSpan } from "@/lib/observability/tracing";
 import { insertAttempt, latestAttempt, resumableUrl } from "@/lib/payments/attempts";
 import { startPayment } from "@/lib/payments/start-payment";
 import {
@@ -123,13 +125,31 @@ class LostSubmitRace extends Error {
 }
 
 /** `address`: the client's, when trusted proxies give one (lib/limits/client-address.ts). */
-export async function placeOrder(
+export function placeOrder(
   input: unknown,
   cartId: string | null,
   checkoutKey: unknown,
   address: string | null = null,
   /** The language the shopper checks out in: their emails are written in it. */
   locale: Locale = defaultLocale,
+): Promise<PlaceOrderResult> {
+  // One span for the placement; DOKU's generate-order is its child (lib/doku/observe.ts).
+  return inSpan("checkout.place_order", { "shop.locale": locale }, async (span) => {
+    const result = await place(input, cartId, checkoutKey, address, locale);
+    span.setAttribute(
+      "checkout.result",
+      result.kind === "error" ? `error:${result.problem.code}` : result.kind,
+    );
+    return result;
+  });
+}
+
+async function place(
+  input: unknown,
+  cartId: string | null,
+  checkoutKey: unknown,
+  address: string | null,
+  locale: Locale,
 ): Promise<PlaceOrderResult> {
   // Only a key this server issued for this cart: a made-up one would be a fresh order each time.
   if (!isValidCheckoutKey(checkoutKey, cartId)) return EXPIRED_FORM;
@@ -232,6 +252,8 @@ export async function placeOrder(
     };
   }
 
+  metrics().ordersPlaced.inc();
+  annotate({ "payment.attempt_id": created.attemptId, "order.total": cart.total });
   const payment = await startPayment(created.attemptId);
   return { kind: "redirect", url: payment.ok ? payment.paymentUrl : orderPath(created.token) };
 }

@@ -4,6 +4,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Exchange } from "@/lib/payments/provider";
+import { observeDokuCall } from "./observe";
 import { checkResponseSignature, type ResponseSignatureCheck } from "./response-signature";
 import {
   checkStatusResponseSchema,
@@ -87,7 +88,21 @@ export function createDokuClient(config: DokuClientConfig): DokuClient {
   const policy = config.responseSignature ?? "enforce";
   const baseUrl = config.baseUrl.replace(/\/+$/, "");
 
-  async function exchange<S extends z.ZodType>(
+  /** One call, inside its span and counted (./observe.ts); the work is `exchangeOnce`. */
+  function exchange<S extends z.ZodType>(
+    endpoint: "generate-order" | "check-status",
+    method: "GET" | "POST",
+    path: string,
+    payload: unknown,
+    schema: S,
+    requestId: string,
+  ): Promise<DokuResult<z.output<S>>> {
+    return observeDokuCall(endpoint, method, () =>
+      exchangeOnce(method, path, payload, schema, requestId),
+    );
+  }
+
+  async function exchangeOnce<S extends z.ZodType>(
     method: "GET" | "POST",
     path: string,
     payload: unknown,
@@ -205,6 +220,7 @@ export function createDokuClient(config: DokuClientConfig): DokuClient {
   return {
     async generateOrder(body, options) {
       const result = await exchange(
+        "generate-order",
         "POST",
         GENERATE_ORDER_PATH,
         body,
@@ -235,6 +251,7 @@ export function createDokuClient(config: DokuClientConfig): DokuClient {
 
     checkStatus(invoiceNumber) {
       return exchange(
+        "check-status",
         "GET",
         checkStatusPath(invoiceNumber),
         undefined,

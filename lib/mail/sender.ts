@@ -8,6 +8,7 @@
 import { and, eq, isNull, lt, lte, or } from "drizzle-orm";
 import type { Database, Tx } from "@/lib/db/connection";
 import { emailDeliveries, emailOutbox } from "@/lib/db/schema";
+import { observeEmailSend } from "@/lib/observability/payment-events";
 import type { ShopTimeZone } from "@/lib/time-zone";
 import { loadOrderEmail } from "./order-email";
 import { RECIPIENT_LIMITED, takeRecipientSlot } from "./recipient-limit";
@@ -77,14 +78,18 @@ export async function sendDueEmails(
   const report: SendReport = { sent: 0, retrying: 0, failed: 0, limited: 0 };
   const candidates = await db.run((tx) =>
     tx
-      .select({ id: emailOutbox.id })
+      .select({
+        id: emailOutbox.id,
+        kind: emailOutbox.kind,
+        traceContext: emailOutbox.traceContext,
+      })
       .from(emailOutbox)
       .where(due(now))
       .orderBy(emailOutbox.nextAttemptAt)
       .limit(BATCH),
   );
-  for (const { id } of candidates) {
-    const outcome = await sendOne(db, settings, id, now);
+  for (const row of candidates) {
+    const outcome = await observeEmailSend(row, () => sendOne(db, settings, row.id, now));
     if (outcome) report[outcome]++;
   }
   return report;

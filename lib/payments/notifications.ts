@@ -12,6 +12,7 @@ import { paymentProvider } from "@/lib/channels";
 import { transaction, type Tx } from "@/lib/db/client";
 import { paymentAttempts, paymentEvents, type EventEffect } from "@/lib/db/schema";
 import { logError, logLine } from "@/lib/log";
+import { observeNotification } from "@/lib/observability/payment-events";
 import type { HeaderSource, InboundVerdict, PaymentUpdate } from "./provider";
 import { applyUpdate, needsReview, orderEffect, transitionOutcome } from "./transitions";
 
@@ -43,18 +44,30 @@ type Received = Pick<
 >;
 
 /** `raw`: the body as received, or null when it was larger than MAX_NOTIFICATION_BYTES. */
-export async function receiveNotification(
+export function receiveNotification(
   raw: Uint8Array | null,
   headers: HeaderSource,
   meta: { url: string; receivedAt?: Date },
 ): Promise<NotificationAnswer> {
+  // One span and one count per notification (lib/observability/payment-events.ts).
+  return observeNotification((verdict) => receive(raw, headers, meta, verdict));
+}
+
+async function receive(
+  raw: Uint8Array | null,
+  headers: HeaderSource,
+  meta: { url: string; receivedAt?: Date },
+  noteVerdict: (verdict: InboundVerdict | null) => void,
+): Promise<NotificationAnswer> {
   const started = performance.now();
   if (raw === null) {
+    noteVerdict(null);
     logLine({ event: "notification", status: 413, outcome: "rejected:too_large" });
     return { status: 413, body: { ok: false, outcome: "rejected:too_large" } };
   }
 
   const verdict = paymentProvider().readNotification(raw, headers);
+  noteVerdict(verdict);
   const vouched = verdict.ok || verdict.signatureValid === true;
   const received: Received = {
     requestId: verdict.headers.requestId,

@@ -7,6 +7,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { emailOutbox, orderItems, orders, products, type EmailKind } from "@/lib/db/schema";
+import { currentTraceparent } from "@/lib/observability/tracing";
 
 export type OrderNews = "paid" | "failed" | "expired" | "refunded";
 
@@ -56,6 +57,8 @@ export async function queueOrderEmails(
         recipient: order.email,
         nextAttemptAt: now,
         createdAt: now,
+        // The send, later, links back to the span that queued it (lib/observability/payment-events.ts).
+        traceContext: currentTraceparent(),
       })),
     )
     .onConflictDoNothing({ target: [emailOutbox.kind, emailOutbox.cause] })

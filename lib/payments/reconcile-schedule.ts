@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { logError, logLine } from "@/lib/log";
 import { pruneNoise } from "./prune-noise";
 import { reconcileOnce, type ReconcileReport } from "./reconcile";
+import { recordReconcileRun, type ReconcileRun } from "./reconcile-runs";
 
 /** The longest wait between two runs while DOKU keeps failing (unless the interval is longer). */
 export const MAX_BACKOFF_MS = 10 * 60_000;
@@ -18,9 +19,21 @@ export interface ReconcilerHooks {
 }
 
 async function pruneAndReconcile(): Promise<ReconcileReport> {
-  const pruned = await pruneNoise();
-  if (pruned.noise > 0 || pruned.carts > 0) logLine({ event: "prune", ...pruned });
-  return reconcileOnce({ minAgeMs: env().RECONCILE_MIN_AGE_MS });
+  const startedAt = new Date();
+  let result: ReconcileRun["result"];
+  try {
+    const pruned = await pruneNoise();
+    if (pruned.noise > 0 || pruned.carts > 0) logLine({ event: "prune", ...pruned });
+    result = { ok: true, report: await reconcileOnce({ minAgeMs: env().RECONCILE_MIN_AGE_MS }) };
+  } catch (error) {
+    result = { ok: false, error: (error as Error).message };
+  }
+  // The record is what the metrics and alerts read: failing to write it must not stop the schedule.
+  await recordReconcileRun({ startedAt, finishedAt: new Date(), result }).catch((error: unknown) =>
+    logError({ event: "reconcile_record", error: (error as Error).message }),
+  );
+  if (!result.ok) throw new Error(result.error);
+  return result.report;
 }
 
 /** Starts the chain once per process; returns false when it was already started (or is off). */

@@ -6,6 +6,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { paymentProvider } from "@/lib/channels";
 import { run, transaction, type Tx } from "@/lib/db/client";
 import { orderItems, orders, paymentAttempts, products, sellers } from "@/lib/db/schema";
+import { annotate } from "@/lib/observability/tracing";
 import { recordExchange } from "./audit-log";
 import type { OrderSnapshot } from "./provider";
 import { activateAttempt, rejectAttempt } from "./transitions";
@@ -64,6 +65,7 @@ export async function startPayment(attemptId: number): Promise<StartPaymentResul
     return { attempt, snapshot: await loadSnapshot(db, attempt.orderId) };
   });
   const ids = { orderId: attempt.orderId, attemptId: attempt.id };
+  annotate({ "payment.invoice": attempt.invoiceNumber, "order.id": attempt.orderId });
 
   const answer = await paymentProvider().startPayment(snapshot, attempt);
 

@@ -12,6 +12,7 @@ import {
   type EventEffect,
   type OrderStatus,
 } from "@/lib/db/schema";
+import { observeTransition } from "@/lib/observability/payment-events";
 import {
   consumeOrder,
   releaseOrder,
@@ -115,15 +116,25 @@ export interface UpdateOptions {
   email?: boolean;
 }
 
-export async function applyUpdate(
+export function applyUpdate(
   tx: Tx,
   attempt: { id: number; orderId: number },
   status: PaymentStatus,
   now = new Date(),
-  { email = true }: UpdateOptions = {},
+  options: UpdateOptions = {},
 ): Promise<TransitionResult> {
-  if (status === "pending") return { kind: "no_change" };
+  if (status === "pending") return Promise.resolve({ kind: "no_change" });
+  // A span and a count per transition (lib/observability/payment-events.ts).
+  return observeTransition(attempt, status, () => move(tx, attempt, status, now, options));
+}
 
+async function move(
+  tx: Tx,
+  attempt: { id: number; orderId: number },
+  status: Exclude<PaymentStatus, "pending">,
+  now: Date,
+  { email = true }: UpdateOptions,
+): Promise<TransitionResult> {
   const movedRows = await tx
     .update(paymentAttempts)
     .set({ status: status, updatedAt: now, ...(status === "refunded" ? {} : { settledAt: now }) })

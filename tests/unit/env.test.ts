@@ -16,6 +16,36 @@ describe("lib/env", () => {
     expect(result.env.DOKU_OVERRIDE_NOTIFICATION_URL).toBeUndefined();
   });
 
+  it("reads the metrics token and the OTLP settings, refusing a short token and gRPC", () => {
+    const ok = parseEnv({
+      ...example,
+      METRICS_TOKEN: "f".repeat(8) + "0123456789abcdef0123456789",
+      OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318",
+      OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
+    });
+    expect(ok).toMatchObject({
+      ok: true,
+      env: {
+        OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318",
+        OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
+      },
+    });
+    expect(parseEnv(example)).toMatchObject({ ok: true, env: { METRICS_TOKEN: undefined } });
+    const bad = parseEnv({
+      ...example,
+      METRICS_TOKEN: "too-short",
+      OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318",
+      OTEL_EXPORTER_OTLP_PROTOCOL: "grpc",
+    });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.message).toContain("METRICS_TOKEN: must be at least 32 characters");
+    expect(bad.message).toContain("OTEL_EXPORTER_OTLP_ENDPOINT: must be an http(s) URL");
+    expect(bad.message).toContain(
+      "OTEL_EXPORTER_OTLP_PROTOCOL: must be http/protobuf or http/json",
+    );
+  });
+
   it("lists every missing variable in one message", () => {
     const result = parseEnv({});
     expect(result.ok).toBe(false);

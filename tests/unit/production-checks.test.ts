@@ -80,4 +80,16 @@ describe("@faults production start-up checks", () => {
       expect(secretBits(secret), secret).toBeGreaterThanOrEqual(256);
     }
   });
+
+  it("refuses a weak METRICS_TOKEN, and accepts none or 16 random bytes", () => {
+    for (const token of ["a".repeat(40), "abcdefgh".repeat(5), "0123456789abcdef".repeat(3)]) {
+      expect(productionProblems(envOf({ ...strong, METRICS_TOKEN: token })), token).toEqual([
+        expect.stringMatching(/^METRICS_TOKEN holds at most \d+ bits of entropy; it needs 128/),
+      ]);
+    }
+    expect(productionProblems(envOf({ ...strong, METRICS_TOKEN: "" }))).toEqual([]);
+    expect(
+      productionProblems(envOf({ ...strong, METRICS_TOKEN: randomBytes(16).toString("hex") })),
+    ).toEqual([]);
+  });
 });

@@ -23,6 +23,7 @@ export const {
   rateLimits,
   emailOutbox,
   emailDeliveries,
+  reconcilerRuns,
 } = tables;
 
 export * from "./values";

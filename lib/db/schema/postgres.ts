@@ -318,6 +318,8 @@ export const emailOutbox = pgTable(
     /** The Message-ID we sent it under (derived from the row id, so a retry reuses it). */
     messageId: text("message_id"),
     sentAt: timestamp("sent_at"),
+    /** The W3C traceparent of the span that queued it, when tracing is on: the send links to it. */
+    traceContext: text("trace_context"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -343,3 +345,19 @@ export const emailDeliveries = pgTable(
   },
   (t) => [index("email_deliveries_outbox").on(t.outboxId)],
 );
+
+/**
+ * The reconciler's last run, one row per schedule (`name`), updated by every instance that runs it:
+ * the metrics and alerts read it from here, so each instance reports the same truth.
+ */
+export const reconcilerRuns = pgTable("reconciler_runs", {
+  name: text("name").primaryKey(),
+  lastStartedAt: timestamp("last_started_at").notNull(),
+  lastFinishedAt: timestamp("last_finished_at").notNull(),
+  /** The last run that finished without an error (DOKU answering with one counts as an error). */
+  lastOkAt: timestamp("last_ok_at"),
+  lastError: text("last_error"),
+  checked: integer("checked").notNull().default(0),
+  changed: integer("changed").notNull().default(0),
+  dokuErrors: integer("doku_errors").notNull().default(0),
+});

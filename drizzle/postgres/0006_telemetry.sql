@@ -1,0 +1,12 @@
+CREATE TABLE "reconciler_runs" (
+	"name" text PRIMARY KEY NOT NULL,
+	"last_started_at" timestamp (3) with time zone NOT NULL,
+	"last_finished_at" timestamp (3) with time zone NOT NULL,
+	"last_ok_at" timestamp (3) with time zone,
+	"last_error" text,
+	"checked" integer DEFAULT 0 NOT NULL,
+	"changed" integer DEFAULT 0 NOT NULL,
+	"doku_errors" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "email_outbox" ADD COLUMN "trace_context" text;
