@@ -2,10 +2,12 @@
 // keeping the process alive) that backs off while DOKU is failing. Each run first prunes what
 // unauthenticated requests left behind, expired carts included (lib/payments/prune-noise.ts).
 import "server-only";
+import { transaction } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logError, logLine } from "@/lib/log";
 import { pruneNoise } from "./prune-noise";
 import { reconcileOnce, type ReconcileReport } from "./reconcile";
+import { recordReconcileRun } from "./reconcile-runs";
 
 /** The longest wait between two runs while DOKU keeps failing (unless the interval is longer). */
 export const MAX_BACKOFF_MS = 10 * 60_000;
@@ -15,6 +17,8 @@ const globalForReconciler = globalThis as unknown as { __reconcilerStarted?: boo
 export interface ReconcilerHooks {
   setTimer?: (run: () => Promise<void>, delayMs: number) => void;
   pass?: () => Promise<ReconcileReport>;
+  /** Writes that a pass finished, and when the next is due (lib/payments/reconcile-runs.ts). */
+  record?: (at: Date, nextInMs: number) => Promise<void>;
 }
 
 async function pruneAndReconcile(): Promise<ReconcileReport> {
@@ -29,6 +33,7 @@ export function startReconciler(
   {
     setTimer = (run, delayMs) => setTimeout(run, delayMs).unref(),
     pass = pruneAndReconcile,
+    record = (at, nextInMs) => transaction((tx) => recordReconcileRun(tx, at, nextInMs)),
   }: ReconcilerHooks = {},
 ): boolean {
   if (intervalMs <= 0 || globalForReconciler.__reconcilerStarted) return false;
@@ -39,6 +44,8 @@ export function startReconciler(
     try {
       const report = await pass();
       failures = report.dokuErrors > 0 ? failures + 1 : 0;
+      // The alert loop reads this to tell a stalled reconciler from a waiting one.
+      await record(new Date(), delay());
       if (report.changed.length > 0 || report.dokuErrors > 0) {
         logLine({ event: "reconcile", ...report, nextInMs: delay() });
       }

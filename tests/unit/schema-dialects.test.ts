@@ -20,6 +20,8 @@ const TABLES = [
   "rateLimits",
   "emailOutbox",
   "emailDeliveries",
+  "alerts",
+  "reconcileRuns",
 ] as const;
 
 function shape(config: ReturnType<typeof pgConfig> | ReturnType<typeof sqliteConfig>) {

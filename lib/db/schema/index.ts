@@ -23,6 +23,8 @@ export const {
   rateLimits,
   emailOutbox,
   emailDeliveries,
+  alerts,
+  reconcileRuns,
 } = tables;
 
 export * from "./values";
