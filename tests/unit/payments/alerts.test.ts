@@ -95,7 +95,7 @@ describe("an alert is a row written with its cause", () => {
     expect(await allAlerts()).toHaveLength(1);
   });
 
-  it("an email given up raises an alert with its order and last error", async () => {
+  it("an email given up raises an alert with its order and last error @faults", async () => {
     const f = await createPendingOrder(db);
     const n = signedNotification(f, "SUCCESS");
     await receiveNotification(n.body, n.headers, { url: TEST_DOKU.notificationPath });
@@ -183,7 +183,7 @@ describe("one alert per kind per 15 minutes", () => {
     );
   });
 
-  it("ten instances raising at once: exactly one is sent", async () => {
+  it("ten instances raising at once: exactly one is sent @faults", async () => {
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) => raise(alertOf(i), at(i))),
     );
@@ -193,7 +193,7 @@ describe("one alert per kind per 15 minutes", () => {
 });
 
 describe("the sender", () => {
-  it("two senders at once post each alert once", async () => {
+  it("two senders at once post each alert once @faults", async () => {
     const { receiver, settings } = await withReceiver();
     try {
       for (const kind of ["flagged_for_review", "doku_failing", "payment_overdue"] as const)
@@ -266,7 +266,7 @@ describe("the sender", () => {
 });
 
 describe("what the loop checks itself", () => {
-  it("a payment still open 15 minutes past its expiry: one alert, once", async () => {
+  it("a payment still open 15 minutes past its expiry: one alert, once @faults", async () => {
     const f = await createPendingOrder(db);
     const expiresAt = new Date(Date.now() - 16 * 60_000);
     await db.run((d) =>
@@ -299,7 +299,7 @@ describe("what the loop checks itself", () => {
     expect(reconcilerOverdue(null, { ...watch, intervalMs: 0 }, at(1e9))).toBe(false);
   });
 
-  it("a recorded run keeps the check quiet; a stall raises one alert per stall", async () => {
+  it("a recorded run keeps the check quiet; a stall raises one alert per stall @faults", async () => {
     const watch = { intervalMs: 30_000, watchingSince: T0 };
     await db.transaction((tx) => recordReconcileRun(tx, at(100_000), 30_000));
     expect(await checkReconciler(db, watch, at(150_000))).toBe(false);
