@@ -27,10 +27,14 @@ const STATE_TONE: Record<AlertState, Tone> = {
 const TECHNICAL: Record<AlertKind, string> = {
   flagged_for_review: "outcome",
   doku_failing: "lastUrl",
-  payment_overdue: "invoice",
+  payment_overdue: "expiredAt",
   email_given_up: "lastError",
   reconciler_stalled: "lastRunAt",
 };
+
+/** The details' times are ISO strings: shown as the shop shows every time. */
+const isTime = (v: string | number): v is string =>
+  typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(v);
 
 const text = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : v);
 
@@ -67,7 +71,8 @@ export function AlertsTable({ rows, sending }: { rows: AlertRow[]; sending: bool
                 data-kind={row.kind}
                 data-state={row.state}
               >
-                <Td className="whitespace-nowrap text-stone-700">
+                {/* Wraps after the date on a phone, leaving the width to what happened. */}
+                <Td className="min-w-28 text-stone-700">
                   <ShopTime at={row.createdAt} seconds />
                 </Td>
                 <RowTh className="min-w-72 max-w-xl text-left font-normal">
@@ -85,7 +90,11 @@ export function AlertsTable({ rows, sending }: { rows: AlertRow[]; sending: bool
                   </span>
                   {technical !== null && technical !== undefined ? (
                     <code className="mt-0.5 block break-all font-mono text-xs text-stone-600">
-                      {technical}
+                      {isTime(technical) ? (
+                        <ShopTime at={new Date(technical)} seconds />
+                      ) : (
+                        technical
+                      )}
                     </code>
                   ) : null}
                   {row.coalesced > 0 ? (
