@@ -148,6 +148,39 @@ export const envSchema = z.object({
     .min(1)
     .max(1000)
     .default(5),
+  /**
+   * Where alerts for a person go (lib/alerts/, docs/operations.md): a Slack or Discord incoming
+   * webhook, or any receiver of a JSON POST. Unset: alerts are recorded and shown in the back
+   * office, not sent. https in production (http only to this machine).
+   */
+  ALERT_WEBHOOK_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(
+      z
+        .url({
+          protocol: /^https?$/,
+          error: "must be an https URL (a Slack or Discord incoming webhook, or your own receiver)",
+        })
+        .optional(),
+    ),
+  /** How often the alert loop checks and sends (0 turns it off). */
+  ALERT_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  /** DOKU calls failing in a row (network, timeout, 5xx, bad signature) before an alert. */
+  ALERT_DOKU_FAILURES: z.coerce
+    .number({ error: "must be a whole number of calls (1-1000)" })
+    .int()
+    .min(1)
+    .max(1000)
+    .default(3),
+  /** Minutes past a payment's expiry, still open, before an alert (the reconciler's grace is 5). */
+  ALERT_OVERDUE_GRACE_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** The wait after a refused post, doubled after each further one (capped at an hour). */
+  ALERT_RETRY_BASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /** Posts before an alert is marked failed. */
+  ALERT_MAX_TRIES: z.coerce.number().int().min(1).max(50).default(8),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(30_000),
   RECONCILE_MIN_AGE_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   /**

@@ -59,5 +59,18 @@ export function productionProblems(env: Env): string[] {
       `APP_BASE_URL (${env.APP_BASE_URL}) is not https: shoppers and DOKU would reach the shop unencrypted. Use https, or set ALLOW_HTTP_APP_BASE_URL=true for a production trial on your own machine`,
     );
   }
+  if (env.ALERT_WEBHOOK_URL && !alertUrlAllowed(env.ALERT_WEBHOOK_URL)) {
+    problems.push(
+      `ALERT_WEBHOOK_URL (${new URL(env.ALERT_WEBHOOK_URL).origin}) is not https: alerts name orders and payments. Use the https URL your Slack or Discord webhook gives you (http is allowed only to localhost)`,
+    );
+  }
   return problems;
+}
+
+/** https, or http to this machine (a receiver beside the shop, the sandbox's). */
+export function alertUrlAllowed(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return (
+    protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(hostname.toLowerCase())
+  );
 }

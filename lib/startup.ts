@@ -1,7 +1,7 @@
 // Runs once in the Node server before the first request (instrumentation.ts). Refuses to serve
 // a checkout with missing configuration, or in production with a secret anyone can read, a weak
-// session secret, plain http or a default admin password; then starts the reconciler and the
-// email sender.
+// session secret, plain http or a default admin password; then starts the reconciler, the
+// email sender and the alert loop.
 import { shownDatabaseUrl } from "./db/dialect";
 import { parseEnv } from "./env";
 import { productionProblems } from "./production-checks";
@@ -40,3 +40,6 @@ startReconciler(result.env.RECONCILE_INTERVAL_MS);
 
 const { startMailer } = await import("./mail/mailer");
 startMailer(result.env.MAIL_INTERVAL_MS);
+
+const { startAlerts } = await import("./alerts/loop");
+startAlerts(result.env.ALERT_INTERVAL_MS);

@@ -110,7 +110,7 @@ export function renderControlPage(ctx: SandboxContext): string {
 <body>
 <header><h1>DOKU × Kredivo sandbox</h1>
 <p>Client-Id <code>${e(config.clientId)}</code> · notifications to <code>${e(config.notificationUrl)}</code> · time scale ${config.timeScale}</p>
-<p><a href="/_sandbox" style="color:#fff">Refresh</a> · <a href="/_sandbox/mailbox" style="color:#fff">Mailbox (${state.mailbox.count})</a></p></header>
+<p><a href="/_sandbox" style="color:#fff">Refresh</a> · <a href="/_sandbox/mailbox" style="color:#fff">Mailbox (${state.mailbox.count})</a> · <a href="/_sandbox/webhooks" style="color:#fff">Webhooks (${state.webhooks.count})</a></p></header>
 <main>
 <section aria-labelledby="orders-h"><h2 id="orders-h">Orders (${orders.length})</h2>
 ${orders.length ? `<table><thead><tr><th>Invoice</th><th>Amount</th><th>Status</th><th>Created</th><th>Expires</th><th>Notifies</th><th>Actions</th></tr></thead><tbody>${orderRows}</tbody></table>` : '<p class="muted">No orders yet.</p>'}

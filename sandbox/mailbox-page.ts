@@ -38,7 +38,7 @@ button{cursor:pointer}
 button:hover{background:#f0f3f8}
 `;
 
-function layout(title: string, header: string, body: string): string {
+export function layout(title: string, header: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -52,7 +52,7 @@ ${body}
 }
 
 /** `2026-05-04 09:12:33 UTC` from an ISO time: short enough for a phone. */
-const when = (iso: string) =>
+export const when = (iso: string) =>
   `<time datetime="${e(iso)}">${e(iso.replace("T", " ").replace(/\.\d+Z$|Z$/, ""))} UTC</time>`;
 
 const recipients = (m: MailMessage) => m.to ?? (m.envelope.to.join(", ") || "(no recipient)");

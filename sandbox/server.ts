@@ -17,6 +17,7 @@ import { Settlement } from "./settlement";
 import { errorBody } from "./signed-response";
 import { listenSmtp } from "./smtp";
 import { SandboxState } from "./state";
+import { registerWebhooks } from "./webhooks-api";
 
 export type { SandboxConfig, SandboxOptions } from "./config";
 export type { MailMessage, Mailbox } from "./mailbox";
@@ -81,6 +82,7 @@ function build(options: SandboxOptions | SandboxConfig) {
   registerKredivoPage(app, ctx);
   registerControlApi(app, ctx);
   registerMailbox(app, ctx);
+  registerWebhooks(app, ctx);
   app.notFound((c) =>
     c.json(
       JSON.parse(

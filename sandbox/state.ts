@@ -3,6 +3,7 @@
 import type { Fault } from "./faults";
 import { Mailbox } from "./mailbox";
 import type { GenerateOrderRequest } from "./order-schema";
+import { WebhookInbox } from "./webhooks";
 
 export type OrderStatus = "PENDING" | "SUCCESS" | "FAILED" | "EXPIRED" | "REFUNDED";
 export type NotificationStatus = "SUCCESS" | "FAILED";
@@ -104,9 +105,12 @@ export class SandboxState {
 
   /** What the shop emailed (the SMTP listener feeds it; see mailbox.ts). */
   readonly mailbox: Mailbox;
+  /** What the shop's alerts posted to /webhooks/… (see webhooks.ts). */
+  readonly webhooks: WebhookInbox;
 
   constructor(readonly now: () => Date = () => new Date()) {
     this.mailbox = new Mailbox(now);
+    this.webhooks = new WebhookInbox(now);
   }
 
   get signal(): AbortSignal {
@@ -171,6 +175,7 @@ export class SandboxState {
     this.deliveries.length = 0;
     this.faults = [];
     this.mailbox.reset();
+    this.webhooks.reset();
     this.signingMode = "standard";
     this.envelopeShape = "full";
   }

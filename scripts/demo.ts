@@ -27,6 +27,13 @@ loadDotEnv();
 // The shop's emails go to the sandbox's mailbox unless .env names another SMTP server.
 const sandboxSmtpUrl = `smtp://127.0.0.1:${process.env.SANDBOX_SMTP_PORT || "4025"}`;
 process.env.SMTP_URL ||= sandboxSmtpUrl;
+// The shop's alerts go to the sandbox's webhook receiver unless .env names a Slack or Discord hook.
+const sandboxUrl = `http://127.0.0.1:${process.env.SANDBOX_PORT || "4010"}`;
+process.env.ALERT_WEBHOOK_URL ||= `${sandboxUrl}/webhooks/alerts`;
+// A Slack or Discord webhook's path is its secret: only the sandbox's is printed whole.
+const alertTarget = process.env.ALERT_WEBHOOK_URL.startsWith(sandboxUrl)
+  ? process.env.ALERT_WEBHOOK_URL
+  : `${new URL(process.env.ALERT_WEBHOOK_URL).origin}/…`;
 
 function run(title: string, command: string, args: string[]): void {
   console.log(`› ${title}`);
@@ -85,6 +92,8 @@ setTimeout(() => {
   │ DOKU sandbox:  ${process.env.DOKU_BASE_URL ?? "http://127.0.0.1:4010"}/_sandbox
   │ Mailbox:       ${process.env.DOKU_BASE_URL ?? "http://127.0.0.1:4010"}/_sandbox/mailbox
   │                (the shop's emails, sent to ${process.env.SMTP_URL})
+  │ Alerts:        ${process.env.DOKU_BASE_URL ?? "http://127.0.0.1:4010"}/_sandbox/webhooks
+  │                (posted to ${alertTarget}; listed at ${appUrl}/admin/alerts)
   │ Ctrl-C stops both.
   └──────────────────────────────────────────────────────────────
 `);

@@ -39,6 +39,7 @@ export function AdminTopBar({
             links={[
               { href: "/admin", text: t("nav.orders") },
               { href: "/admin/stock", text: t("nav.stock") },
+              { href: "/admin/alerts", text: t("nav.alerts") },
             ]}
           />
         ) : null}

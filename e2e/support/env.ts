@@ -31,6 +31,11 @@ export const E2E = {
     MAIL_FROM: "Toko Nusantara <pesanan@toko-nusantara.example>",
     MAIL_INTERVAL_MS: "300",
     MAIL_RETRY_BASE_MS: "300",
+    // The shop's alerts go to the sandbox's webhook receiver (/_sandbox/webhooks shows them),
+    // checked and retried quickly so a spec sees them within a second or two.
+    ALERT_WEBHOOK_URL: `http://127.0.0.1:${sandboxPort}/webhooks/alerts`,
+    ALERT_INTERVAL_MS: "300",
+    ALERT_RETRY_BASE_MS: "300",
     SANDBOX_NOTIFICATION_URL: `http://127.0.0.1:${appPort}/api/doku/notifications`,
     SANDBOX_TIME_SCALE: "3600",
     ADMIN_EMAIL: "admin@e2e.example",

@@ -6,6 +6,7 @@
 // row's first try the claim counts it against its mailbox's daily cap (./recipient-limit.ts): an
 // email the cap keeps back is recorded on its row, never sent, and staff can still resend it.
 import { and, eq, isNull, lt, lte, or } from "drizzle-orm";
+import { alertEmailGivenUp } from "@/lib/alerts/triggers";
 import type { Database, Tx } from "@/lib/db/connection";
 import { emailDeliveries, emailOutbox } from "@/lib/db/schema";
 import { observeEmailSend } from "@/lib/observability/payment-events";
@@ -194,6 +195,7 @@ async function sendOne(
         nextAttemptAt: new Date(finishedAt.getTime() + retryDelayMs(tries, settings.retryBaseMs)),
       })
       .where(mine);
+    if (giveUp) await alertEmailGivenUp(tx, { ...row, tries, error: result.error }, finishedAt);
     return giveUp ? ("failed" as const) : ("retrying" as const);
   });
 }

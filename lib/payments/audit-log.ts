@@ -1,8 +1,10 @@
 // payment_events is the audit log of every exchange with the provider, in and out. Rows are
 // written in the same transaction as the state change they caused.
+import { alertFlaggedEvent, noteDokuCall } from "@/lib/alerts/triggers";
 import type { Tx } from "@/lib/db/connection";
 import { paymentEvents, type EventEffect, type EventKind } from "@/lib/db/schema";
 import type { ResponseSignatureCheck } from "@/lib/doku/response-signature";
+import { env } from "@/lib/env";
 import type { Exchange } from "./provider";
 
 export interface ExchangeEvent {
@@ -42,5 +44,8 @@ export async function recordExchange(tx: Tx, event: ExchangeEvent): Promise<numb
       createdAt: exchange.startedAt,
     })
     .returning({ id: paymentEvents.id });
+  // Alerts (lib/alerts): a flagged exchange, and DOKU's calls counted for a failing streak.
+  await noteDokuCall(tx, exchange, env().ALERT_DOKU_FAILURES, exchange.startedAt);
+  if (event.flagged) await alertFlaggedEvent(tx, { ...event, id: row!.id, orderId: event.orderId });
   return row!.id;
 }

@@ -8,6 +8,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { alertFlaggedEvent } from "@/lib/alerts/triggers";
 import { paymentProvider } from "@/lib/channels";
 import { transaction, type Tx } from "@/lib/db/client";
 import { paymentAttempts, paymentEvents, type EventEffect } from "@/lib/db/schema";
@@ -130,17 +131,22 @@ async function recordRejected(
   received: Received,
 ): Promise<Handled> {
   const outcome = `rejected:${verdict.reason}`;
-  await tx.insert(paymentEvents).values({
-    kind: "notification",
-    direction: "in",
-    method: "POST",
-    ...received,
-    httpStatus: verdict.status,
-    signatureValid: verdict.signatureValid ?? false,
-    outcome,
-    // A valid signature on a malformed body means the provider changed something: a human must look.
-    flagged: verdict.signatureValid === true,
-  });
+  const [row] = await tx
+    .insert(paymentEvents)
+    .values({
+      kind: "notification",
+      direction: "in",
+      method: "POST",
+      ...received,
+      httpStatus: verdict.status,
+      signatureValid: verdict.signatureValid ?? false,
+      outcome,
+      // A valid signature on a malformed body means the provider changed something: a human must look.
+      flagged: verdict.signatureValid === true,
+    })
+    .returning({ id: paymentEvents.id });
+  if (verdict.signatureValid === true)
+    await alertFlaggedEvent(tx, { id: row!.id, kind: "notification", orderId: null, outcome });
   return { status: verdict.status, outcome };
 }
 
@@ -170,9 +176,11 @@ async function settle(
 
   // Unknown invoice: 404 so that the provider retries, and no claim, so the retry is processed afresh.
   if (!attempt) {
-    await tx
+    const [row] = await tx
       .insert(paymentEvents)
-      .values({ ...event, httpStatus: 404, outcome: "unknown_invoice", flagged: true });
+      .values({ ...event, httpStatus: 404, outcome: "unknown_invoice", flagged: true })
+      .returning({ id: paymentEvents.id });
+    await alertFlaggedEvent(tx, { ...event, id: row!.id, outcome: "unknown_invoice" });
     return { status: 404, outcome: "unknown_invoice" };
   }
 
@@ -199,6 +207,7 @@ async function settle(
     .update(paymentEvents)
     .set({ outcome, flagged, effect })
     .where(eq(paymentEvents.id, claimed.id));
+  if (flagged) await alertFlaggedEvent(tx, { ...event, id: claimed.id, outcome });
   return { status: 200, outcome };
 }
 

@@ -4,6 +4,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { run } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/connection";
 import { reconcilerRuns } from "@/lib/db/schema";
 import type { ReconcileReport } from "./reconcile";
 
@@ -15,6 +16,8 @@ export interface ReconcileRun {
   finishedAt: Date;
   /** The pass's report, or the error that stopped it. */
   result: { ok: true; report: ReconcileReport } | { ok: false; error: string };
+  /** When the schedule runs next: the alert loop tells a stalled reconciler from a waiting one. */
+  nextInMs?: number;
 }
 
 export type LastReconcileRun = typeof reconcilerRuns.$inferSelect;
@@ -37,6 +40,8 @@ export function recordReconcileRun(entry: ReconcileRun, name = RECONCILER): Prom
     checked: entry.result.ok ? entry.result.report.checked : 0,
     changed: entry.result.ok ? entry.result.report.changed.length : 0,
     dokuErrors: entry.result.ok ? entry.result.report.dokuErrors : 0,
+    nextRunAt:
+      entry.nextInMs === undefined ? null : new Date(entry.finishedAt.getTime() + entry.nextInMs),
     ...(ok ? { lastOkAt: entry.finishedAt } : {}),
   };
   return run(async (db) => {
@@ -47,9 +52,15 @@ export function recordReconcileRun(entry: ReconcileRun, name = RECONCILER): Prom
   });
 }
 
+/** The last run, read in the caller's transaction (the alert loop's check raises in the same one). */
+export async function readReconcileRun(
+  tx: Tx,
+  name = RECONCILER,
+): Promise<LastReconcileRun | null> {
+  const [row] = await tx.select().from(reconcilerRuns).where(eq(reconcilerRuns.name, name));
+  return row ?? null;
+}
+
 export function lastReconcileRun(name = RECONCILER): Promise<LastReconcileRun | null> {
-  return run(async (db) => {
-    const [row] = await db.select().from(reconcilerRuns).where(eq(reconcilerRuns.name, name));
-    return row ?? null;
-  });
+  return run((db) => readReconcileRun(db, name));
 }

@@ -16,24 +16,14 @@ const globalForReconciler = globalThis as unknown as { __reconcilerStarted?: boo
 export interface ReconcilerHooks {
   setTimer?: (run: () => Promise<void>, delayMs: number) => void;
   pass?: () => Promise<ReconcileReport>;
+  /** Writes how a pass went, and when the next is due (lib/payments/reconcile-runs.ts). */
+  record?: (entry: ReconcileRun) => Promise<void>;
 }
 
 async function pruneAndReconcile(): Promise<ReconcileReport> {
-  const startedAt = new Date();
-  let result: ReconcileRun["result"];
-  try {
-    const pruned = await pruneNoise();
-    if (pruned.noise > 0 || pruned.carts > 0) logLine({ event: "prune", ...pruned });
-    result = { ok: true, report: await reconcileOnce({ minAgeMs: env().RECONCILE_MIN_AGE_MS }) };
-  } catch (error) {
-    result = { ok: false, error: (error as Error).message };
-  }
-  // The record is what the metrics and alerts read: failing to write it must not stop the schedule.
-  await recordReconcileRun({ startedAt, finishedAt: new Date(), result }).catch((error: unknown) =>
-    logError({ event: "reconcile_record", error: (error as Error).message }),
-  );
-  if (!result.ok) throw new Error(result.error);
-  return result.report;
+  const pruned = await pruneNoise();
+  if (pruned.noise > 0 || pruned.carts > 0) logLine({ event: "prune", ...pruned });
+  return reconcileOnce({ minAgeMs: env().RECONCILE_MIN_AGE_MS });
 }
 
 /** Starts the chain once per process; returns false when it was already started (or is off). */
@@ -42,6 +32,7 @@ export function startReconciler(
   {
     setTimer = (run, delayMs) => setTimeout(run, delayMs).unref(),
     pass = pruneAndReconcile,
+    record = recordReconcileRun,
   }: ReconcilerHooks = {},
 ): boolean {
   if (intervalMs <= 0 || globalForReconciler.__reconcilerStarted) return false;
@@ -49,16 +40,24 @@ export function startReconciler(
   let failures = 0;
 
   async function run() {
+    const startedAt = new Date();
+    let result: ReconcileRun["result"];
     try {
       const report = await pass();
+      result = { ok: true, report };
       failures = report.dokuErrors > 0 ? failures + 1 : 0;
       if (report.changed.length > 0 || report.dokuErrors > 0) {
         logLine({ event: "reconcile", ...report, nextInMs: delay() });
       }
     } catch (error) {
       failures++;
-      logError({ event: "reconcile", error: (error as Error).message });
+      result = { ok: false, error: (error as Error).message };
+      logError({ event: "reconcile", error: result.error });
     }
+    // What the metrics and the alert loop read: failing to write it must not stop the schedule.
+    await record({ startedAt, finishedAt: new Date(), result, nextInMs: delay() }).catch(
+      (error: unknown) => logError({ event: "reconcile_record", error: (error as Error).message }),
+    );
     setTimer(run, delay());
   }
   const delay = () => Math.min(intervalMs * 2 ** failures, Math.max(intervalMs, MAX_BACKOFF_MS));

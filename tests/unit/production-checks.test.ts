@@ -57,6 +57,21 @@ describe("@faults production start-up checks", () => {
     });
   });
 
+  it("sends alerts over https only, or over http to this machine", () => {
+    const problems = (url: string) =>
+      productionProblems(envOf({ ...strong, ALERT_WEBHOOK_URL: url }));
+    expect(problems("https://hooks.slack.com/services/T0/B0/x")).toEqual([]);
+    expect(problems("http://127.0.0.1:4010/webhooks/alerts")).toEqual([]);
+    expect(problems("http://localhost:9000/hook")).toEqual([]);
+    expect(problems("http://alerts.example/hook")).toEqual([
+      expect.stringMatching(/^ALERT_WEBHOOK_URL \(http:\/\/alerts\.example\) is not https/),
+    ]);
+    expect(parseEnv({ ...example, ALERT_WEBHOOK_URL: "ftp://x.example" })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("ALERT_WEBHOOK_URL: must be an https URL"),
+    });
+  });
+
   it("refuses an AUTH_SECRET of less than 32 bytes of entropy", () => {
     const weak = [
       "a".repeat(64), // one character

@@ -20,6 +20,8 @@ const TABLES = [
   "rateLimits",
   "emailOutbox",
   "emailDeliveries",
+  "alerts",
+  "reconcilerRuns",
 ] as const;
 
 function shape(config: ReturnType<typeof pgConfig> | ReturnType<typeof sqliteConfig>) {

@@ -23,6 +23,7 @@ export const {
   rateLimits,
   emailOutbox,
   emailDeliveries,
+  alerts,
   reconcilerRuns,
 } = tables;
 

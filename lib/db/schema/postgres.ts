@@ -18,6 +18,8 @@ import {
 import type { ResponseSignatureCheck } from "@/lib/doku/response-signature";
 import { locales } from "@/lib/i18n/locales";
 import {
+  alertKinds,
+  alertStates,
   attemptStatuses,
   emailKinds,
   emailStatuses,
@@ -360,4 +362,36 @@ export const reconcilerRuns = pgTable("reconciler_runs", {
   checked: integer("checked").notNull().default(0),
   changed: integer("changed").notNull().default(0),
   dokuErrors: integer("doku_errors").notNull().default(0),
+  /** When the schedule plans its next pass (later while it backs off from a failing DOKU). */
+  nextRunAt: timestamp("next_run_at"),
 });
+
+/**
+ * Alerts for a person (lib/alerts/): a row first, written in the transaction of what caused it,
+ * then sent to ALERT_WEBHOOK_URL with retries. `dedupeKey` makes one cause one alert.
+ */
+export const alerts = pgTable(
+  "alerts",
+  {
+    id: serial("id").primaryKey(),
+    kind: text("kind", { enum: alertKinds }).notNull(),
+    /** e.g. `event:42`: the same cause raised twice (two instances, a retry) is one alert. */
+    dedupeKey: text("dedupe_key").notNull(),
+    summary: text("summary").notNull(),
+    details: json("details").$type<Record<string, string | number | null>>().notNull(),
+    state: text("state", { enum: alertStates }).notNull(),
+    /** Alerts of this kind suppressed since the last one sent: the "+N more" this one carries. */
+    coalesced: integer("coalesced").notNull().default(0),
+    tries: integer("tries").notNull().default(0),
+    nextTryAt: timestamp("next_try_at").notNull(),
+    leaseUntil: timestamp("lease_until"),
+    sentAt: timestamp("sent_at"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("alerts_dedupe_key").on(t.dedupeKey),
+    index("alerts_due").on(t.state, t.nextTryAt),
+    index("alerts_created_at").on(t.createdAt),
+  ],
+);

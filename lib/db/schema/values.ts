@@ -82,3 +82,25 @@ export type EmailKind = (typeof emailKinds)[number];
  */
 export const emailStatuses = ["queued", "sending", "sent", "failed"] as const;
 export type EmailStatus = (typeof emailStatuses)[number];
+
+/**
+ * What an alert is about (lib/alerts/kinds.ts words them; docs/operations.md says what to do):
+ * an event flagged for review, DOKU failing call after call, a payment still open past its expiry,
+ * an email given up, the reconciler not running.
+ */
+export const alertKinds = [
+  "flagged_for_review",
+  "doku_failing",
+  "payment_overdue",
+  "email_given_up",
+  "reconciler_stalled",
+] as const;
+export type AlertKind = (typeof alertKinds)[number];
+
+/**
+ * queued: waiting for its next try (or for ALERT_WEBHOOK_URL); sending: a sender holds it until
+ * `leaseUntil`; sent; failed: gave up after the last try; suppressed: another alert of its kind
+ * was sent in the last 15 minutes, so this one is only counted (the next sent one says "+N more").
+ */
+export const alertStates = ["queued", "sending", "sent", "failed", "suppressed"] as const;
+export type AlertState = (typeof alertStates)[number];

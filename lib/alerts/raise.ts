@@ -1,0 +1,55 @@
+// Every alert is a row first, written in the transaction of what caused it (a flagged event, an
+// email given up, …), so an alert exists exactly when its cause committed. Then the per-kind gate
+// decides, in the same transaction, whether it is the one of its 15 minutes that is sent or one
+// that is only counted: the gate is a `rate_limits` row locked like the email cap's, so instances
+// decide one after the other and the limit holds across all of them.
+import { eq } from "drizzle-orm";
+import type { Tx } from "@/lib/db/connection";
+import { alerts, type AlertKind } from "@/lib/db/schema";
+import { lockCounters, writeCounter } from "@/lib/limits/rate-limits";
+
+/** At most one alert of a kind is sent per window; the rest are recorded as suppressed. */
+export const ALERT_WINDOW_MS = 15 * 60_000;
+
+export interface NewAlert {
+  kind: AlertKind;
+  /** The cause, e.g. `event:42`: raising the same cause again records nothing more. */
+  dedupeKey: string;
+  /** One line for a person; the webhook's text starts with it. */
+  summary: string;
+  details: Record<string, string | number | null>;
+}
+
+export type Raised =
+  { id: number; state: "queued"; coalesced: number } | { id: number; state: "suppressed" } | null;
+
+/** The gate's row: `count` alerts of the kind since `windowStartedAt`, the sent one included. */
+export const alertGateKey = (kind: AlertKind) => `alert:window:${kind}`;
+
+/** Records an alert in `tx`; null when its cause was already recorded. */
+export async function raiseAlert(tx: Tx, alert: NewAlert, now = new Date()): Promise<Raised> {
+  const [row] = await tx
+    .insert(alerts)
+    .values({ ...alert, state: "queued", nextTryAt: now, createdAt: now })
+    .onConflictDoNothing({ target: alerts.dedupeKey })
+    .returning({ id: alerts.id });
+  if (!row) return null;
+
+  const key = alertGateKey(alert.kind);
+  const [gate] = await lockCounters(tx, [key], now);
+  // PostgreSQL's lock creates a missing row at count 0: that is "no window", like no row.
+  const open =
+    gate !== undefined &&
+    gate.count >= 1 &&
+    gate.windowStartedAt.getTime() > now.getTime() - ALERT_WINDOW_MS;
+  if (open) {
+    await writeCounter(tx, { ...gate, count: gate.count + 1, lastAt: now });
+    await tx.update(alerts).set({ state: "suppressed" }).where(eq(alerts.id, row.id));
+    return { id: row.id, state: "suppressed" };
+  }
+  // The previous window's suppressed alerts ride on this one as "+N more".
+  const coalesced = gate && gate.count > 1 ? gate.count - 1 : 0;
+  await writeCounter(tx, { key, count: 1, windowStartedAt: now, lastAt: now });
+  if (coalesced > 0) await tx.update(alerts).set({ coalesced }).where(eq(alerts.id, row.id));
+  return { id: row.id, state: "queued", coalesced };
+}
