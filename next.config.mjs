@@ -5,6 +5,7 @@ import {
   cachedPageRewrites,
   PRIVATE_CACHED_PAGE,
 } from "./lib/cached-page-routes.mjs";
+import { proxiedPageRewrites } from "./lib/language-routes.mjs";
 
 // Headers that never vary per request. The Content-Security-Policy varies: proxy.ts sets it with
 // a nonce on pages rendered per request, the page cache handler with script hashes on cached ones.
@@ -63,9 +64,12 @@ const nextConfig = {
       },
     ];
   },
-  // Reads of the cached pages go to their language's copy here; proxy.ts routes every other page.
+  // Every page goes to its language's copy here, by the cookie: right after proxy.ts for the pages
+  // that run it (it adds the policy and the language header), after Next's files for the reads of
+  // the cached pages, which skip it. Relative rewrites, never sent over HTTP whatever address the
+  // server listens on (lib/language-routes.mjs says why proxy.ts does not rewrite).
   async rewrites() {
-    return cachedPageRewrites();
+    return { beforeFiles: proxiedPageRewrites(), afterFiles: cachedPageRewrites(), fallback: [] };
   },
 };
 

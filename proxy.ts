@@ -1,7 +1,8 @@
 // Runs before every page but the reads of the cached ones (the matcher below says which):
-// - the shopper's language: the request is rewritten to app/[locale]/… from the cookie, so the
-//   URL never changes with the language (reads of the cached pages get the same rewrite from
-//   next.config.mjs, lib/cached-page-routes.mjs);
+// - the shopper's language, from the cookie, in a header for next-intl; the URL never changes with
+//   the language. The rewrite to app/[locale]/… is next.config.mjs's (lib/language-routes.mjs,
+//   lib/cached-page-routes.mjs): one made here would have an origin, and Next proxies a rewrite
+//   over HTTP whenever that origin is not the address it listens on (under -H 127.0.0.1, always);
 // - the Content-Security-Policy: a fresh nonce for pages rendered per request; cached pages carry
 //   their own policy, with the hashes of their inline scripts (lib/page-cache-handler.mjs);
 // - an early sign-in redirect for the back office (a convenience only: every admin page and
@@ -39,36 +40,36 @@ export function isCachedPage(method: string, path: string): boolean {
 
 export function proxy(request: NextRequest) {
   if (needsSignIn(request)) {
-    const url = new URL("/admin/sign-in", request.url);
+    // From APP_BASE_URL: request.url is the address Next listens on, not the one the browser used.
+    const url = new URL("/admin/sign-in", process.env.APP_BASE_URL);
     url.searchParams.set("from", request.nextUrl.pathname);
     return NextResponse.redirect(url);
   }
 
   const path = request.nextUrl.pathname;
+  // The same choice as next.config.mjs's rewrites make from the same cookie.
   const locale = localeOrDefault(request.cookies.get(LOCALE_COOKIE)?.value);
   const headers = new Headers(request.headers);
   headers.set(LOCALE_HEADER, locale);
-  const target = request.nextUrl.clone();
-  target.pathname = `/${locale}${path === "/" ? "" : path}`;
 
   const dev = process.env.NODE_ENV === "development";
   // Nothing is cached in development, so every page there gets the nonce policy.
   if (isCachedPage(request.method, path) && !dev)
-    return NextResponse.rewrite(target, { request: { headers } });
+    return NextResponse.next({ request: { headers } });
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy({ nonce }, { dev, dokuBaseUrl: process.env.DOKU_BASE_URL });
   // Next reads the nonce from the request's CSP header and puts it on its own script tags.
   headers.set("Content-Security-Policy", csp);
-  const response = NextResponse.rewrite(target, { request: { headers } });
+  const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
 }
 
 // Next reads the matcher without running this file, so it must be literal. Everything runs the
 // proxy but what is listed here, so that no other path can reach app/[locale] with a "language"
-// such as `x.png` (and without a policy): anything the proxy rewrites gets a language of ours in
-// front, and a path that already had one is a 404.
+// such as `x.png` (and without a policy): the rewrites of lib/language-routes.mjs match the same
+// paths and put a language of ours in front, and a path that already had one is a 404.
 export const config = {
   matcher: [
     // Skipped: Next's own files, /api (DOKU's notification must stay fast; app/api/[...unknown]
