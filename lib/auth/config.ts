@@ -39,10 +39,17 @@ export class SignInThrottled extends CredentialsSignin {
   }
 }
 
+// Auth.js builds every URL it redirects to (after sign-in and sign-out, its error and sign-in
+// pages) from AUTH_URL, else from the request's X-Forwarded-Host or Host and X-Forwarded-Proto,
+// which any client can write: the shop's links come from APP_BASE_URL (checked by lib/startup.ts),
+// so AUTH_URL is always its origin. Unset only while `next build` reads this module.
+const appBaseUrl = process.env.APP_BASE_URL;
+if (appBaseUrl && URL.canParse(appBaseUrl)) process.env.AUTH_URL = new URL(appBaseUrl).origin;
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // Always on, so there is no AUTH_TRUST_HOST to set: Auth.js refuses every request under
-  // `next start` unless it trusts the Host header. The app checks APP_BASE_URL itself (lib/env.ts)
-  // and is meant to run behind a proxy that sets Host.
+  // `next start` unless it trusts the host. With AUTH_URL set (above) it never reads the request's
+  // Host or X-Forwarded-* for its URLs.
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_LIFETIME_MS / 1000 },
   pages: { signIn: SIGN_IN_PATH },
