@@ -63,7 +63,9 @@ export default defineConfig({
       stdout: "ignore",
     },
     {
-      command: `rm -f ${E2E.env.DATABASE_URL}* && node node_modules/tsx/dist/cli.mjs scripts/db-seed.ts && node node_modules/next/dist/bin/next start -p ${E2E.appPort}`,
+      // Bound to 127.0.0.1, as behind a reverse proxy on the same machine: Next then names itself by
+      // that address, not "localhost" (e2e/behind-proxy.spec.ts). The browser still uses localhost.
+      command: `rm -f ${E2E.env.DATABASE_URL}* && node node_modules/tsx/dist/cli.mjs scripts/db-seed.ts && node node_modules/next/dist/bin/next start -H ${E2E.appHost} -p ${E2E.appPort}`,
       url: `${E2E.appUrl}/`,
       env: serverEnv,
       reuseExistingServer: false,

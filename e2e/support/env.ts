@@ -6,6 +6,8 @@ const smtpPort = 4125;
 
 export const E2E = {
   appPort,
+  /** The address `next start` listens on; the browser and the specs still use localhost (cookies). */
+  appHost: "127.0.0.1",
   sandboxPort,
   appUrl: `http://localhost:${appPort}`,
   sandboxUrl: `http://127.0.0.1:${sandboxPort}`,

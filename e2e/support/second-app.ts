@@ -12,14 +12,17 @@ import { E2E } from "./env";
 export const SECOND_PORT = 3200;
 export const SECOND_BASE = `http://localhost:${SECOND_PORT}`;
 
-/** Starts it (on `port`, SECOND_PORT unless a test runs several); `stop()` SIGKILLs its process group. */
+/**
+ * Starts it (on `port`, SECOND_PORT unless a test runs several) on 127.0.0.1 like the main app
+ * (playwright.config.ts); `stop()` SIGKILLs its process group.
+ */
 export function startApp(
   env: NodeJS.ProcessEnv,
   port = SECOND_PORT,
 ): { child: ChildProcess; stop(): Promise<void> } {
   const child = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(port)],
+    ["node_modules/next/dist/bin/next", "start", "-H", E2E.appHost, "-p", String(port)],
     {
       env,
       detached: true,
