@@ -69,6 +69,8 @@ describe("the proxy's matcher", () => {
     for (const path of [
       "/api/doku/notifications",
       "/api/health",
+      "/api/ready",
+      "/api/metrics",
       "/api/auth/session",
       "/api/orders/tok_123/status",
       "/api/orders/tok_123",
