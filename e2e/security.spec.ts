@@ -313,6 +313,9 @@ test("password guessing is limited per account, whatever X-Forwarded-For claims 
       ),
       page.getByRole("button", { name: "Sign in" }).click(),
     ]);
+    // React resets the form once the action's answer is rendered: filling it before then would
+    // lose the next password to that reset (an empty field, no POST, a test that hangs).
+    await expect(page.getByLabel("Password")).toHaveValue("");
     return (await error.textContent())?.trim();
   };
   // The first five are free (typos happen), each answered with the one generic message; then the
