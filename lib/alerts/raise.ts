@@ -3,6 +3,8 @@
 // decides, in the same transaction, whether it is the one of its 15 minutes that is sent or one
 // that is only counted: the gate is a `rate_limits` row locked like the email cap's, so instances
 // decide one after the other and the limit holds across all of them.
+// Lock order: a transaction takes these alert/counter rows LAST, after its attempt, order and
+// product rows, so no two payment transactions ever wait on each other in a ring.
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { alerts, type AlertKind } from "@/lib/db/schema";
