@@ -89,10 +89,10 @@ setTimeout(() => {
   │ Shop:          ${appUrl}
   │ Back office:   ${appUrl}/admin
   │                sign in as ${process.env.ADMIN_EMAIL} / ${process.env.ADMIN_PASSWORD}
-  │ DOKU sandbox:  ${process.env.DOKU_BASE_URL ?? "http://127.0.0.1:4010"}/_sandbox
-  │ Mailbox:       ${process.env.DOKU_BASE_URL ?? "http://127.0.0.1:4010"}/_sandbox/mailbox
+  │ DOKU sandbox:  ${sandboxUrl}/_sandbox
+  │ Mailbox:       ${sandboxUrl}/_sandbox/mailbox
   │                (the shop's emails, sent to ${process.env.SMTP_URL})
-  │ Alerts:        ${process.env.DOKU_BASE_URL ?? "http://127.0.0.1:4010"}/_sandbox/webhooks
+  │ Alerts:        ${sandboxUrl}/_sandbox/webhooks
   │                (posted to ${alertTarget}; listed at ${appUrl}/admin/alerts)
   │ Ctrl-C stops both.
   └──────────────────────────────────────────────────────────────

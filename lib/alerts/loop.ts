@@ -1,12 +1,14 @@
 // The alert loop inside `next start`, beside the reconciler and the email sender: every
 // ALERT_INTERVAL_MS it makes the checks nothing else can (a payment overdue, a reconciler that
-// stopped), then posts due alerts to ALERT_WEBHOOK_URL. Without it alerts are still recorded and
+// stopped), queues the digest of a window's alerts not sent one by one, then posts due alerts to
+// ALERT_WEBHOOK_URL. Without it alerts are still recorded and
 // the back office shows them. A timer chain: runs never overlap, and it never keeps the process alive.
 import "server-only";
 import { database } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logError, logLine } from "@/lib/log";
 import { checkOverduePayments, checkReconciler } from "./checks";
+import { queueDigests } from "./raise";
 import { sendDueAlerts, type AlertSenderSettings } from "./sender";
 
 const globalForAlerts = globalThis as unknown as { __alertsStarted?: boolean };
@@ -22,8 +24,12 @@ export function alertSenderSettings(): AlertSenderSettings | null {
   };
 }
 
-/** One pass: the checks, then the sending; each part's failure is logged and the rest still runs. */
-export async function alertPass(watchingSince: Date, now = new Date()): Promise<void> {
+/**
+ * One pass: the checks, the digests, then the sending; each part's failure is logged and the rest
+ * still runs. `at`: a test's fixed time; otherwise the sender reads the clock at each claim.
+ */
+export async function alertPass(watchingSince: Date, at?: Date): Promise<void> {
+  const now = at ?? new Date();
   const config = env();
   const db = database();
   const parts: [string, () => Promise<unknown>][] = [
@@ -43,12 +49,13 @@ export async function alertPass(watchingSince: Date, now = new Date()): Promise<
       "reconciler",
       () => checkReconciler(db, { intervalMs: config.RECONCILE_INTERVAL_MS, watchingSince }, now),
     ],
+    ["digest", () => queueDigests(db, now)],
     [
       "send",
       async () => {
         const settings = alertSenderSettings();
         if (!settings) return;
-        const report = await sendDueAlerts(db, settings, now);
+        const report = await sendDueAlerts(db, settings, at ?? (() => new Date()));
         if (report.sent + report.retrying + report.failed > 0)
           logLine({ event: "alerts", ...report });
       },

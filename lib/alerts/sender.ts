@@ -3,6 +3,7 @@
 // same row at once; a sender that died mid-post is taken over when the lease ends), posts it, and
 // marks it sent, or queues it again with a doubling wait, or gives up after `maxTries`.
 import { and, eq, isNull, lt, lte, or } from "drizzle-orm";
+import { clockOf, type Clock } from "@/lib/clock";
 import type { Database, Tx } from "@/lib/db/connection";
 import { alerts } from "@/lib/db/schema";
 import { alertBody } from "./webhook-body";
@@ -45,9 +46,11 @@ const due = (now: Date) =>
 export async function sendDueAlerts(
   db: Database,
   settings: AlertSenderSettings,
-  now = new Date(),
+  clock: Clock = () => new Date(),
 ): Promise<AlertSendReport> {
   const report: AlertSendReport = { sent: 0, retrying: 0, failed: 0 };
+  const nowOf = clockOf(clock);
+  const now = nowOf();
   const candidates = await db.run((tx) =>
     tx
       .select({ id: alerts.id })
@@ -57,7 +60,7 @@ export async function sendDueAlerts(
       .limit(BATCH),
   );
   for (const { id } of candidates) {
-    const outcome = await sendOne(db, settings, id, now);
+    const outcome = await sendOne(db, settings, id, nowOf);
     if (outcome) report[outcome]++;
   }
   return report;
@@ -94,8 +97,10 @@ async function sendOne(
   db: Database,
   settings: AlertSenderSettings,
   id: number,
-  now: Date,
+  clock: () => Date,
 ): Promise<keyof AlertSendReport | null> {
+  // Read now, not when the pass began: after slow posts a stale clock's lease is already over.
+  const now = clock();
   const row = await db.transaction((tx) => claim(tx, id, now));
   if (!row) return null; // another sender has it
   // Only while our lease is the row's: a sender that took it over owns the outcome now.
@@ -116,11 +121,12 @@ async function sendOne(
 
   const error = await post(settings, alertBody(row, settings.shopBaseUrl));
   const tries = row.tries + 1;
+  const done = clock();
   if (error === null) {
     await db.run((tx) =>
       tx
         .update(alerts)
-        .set({ state: "sent", tries, sentAt: now, leaseUntil: null, lastError: null })
+        .set({ state: "sent", tries, sentAt: done, leaseUntil: null, lastError: null })
         .where(mine),
     );
     return "sent";
@@ -134,7 +140,7 @@ async function sendOne(
         tries,
         leaseUntil: null,
         lastError: error,
-        nextTryAt: new Date(now.getTime() + alertRetryDelayMs(tries, settings.retryBaseMs)),
+        nextTryAt: new Date(done.getTime() + alertRetryDelayMs(tries, settings.retryBaseMs)),
       })
       .where(mine),
   );

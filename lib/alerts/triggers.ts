@@ -90,13 +90,28 @@ export async function noteDokuCall(
       details: {
         failuresInARow: counter.count,
         since: counter.windowStartedAt.toISOString(),
-        lastUrl: new URL(exchange.url).pathname,
+        lastUrl: urlPath(exchange.url),
         lastStatus: exchange.status,
       },
     },
     now,
   );
 }
+
+/** The path of a URL, or the text as it is: an alert must never fail its cause's transaction. */
+function urlPath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url.slice(0, 200);
+  }
+}
+
+/** An email address, in angle brackets or bare, as SMTP servers quote the recipient. */
+const EMAIL_ADDRESS = /<?[^\s<>()"',;:@]+@[^\s<>()"',;:@]+\.[^\s<>()"',;:@]+>?/g;
+
+/** The customer's address never leaves the shop in an alert (Slack, Discord): the outbox row keeps it. */
+export const redactEmails = (text: string) => text.replace(EMAIL_ADDRESS, "<recipient>");
 
 /** The sender stopped retrying an email: the shopper has not received it. */
 export function alertEmailGivenUp(
@@ -109,12 +124,14 @@ export function alertEmailGivenUp(
     {
       kind: "email_given_up",
       dedupeKey: `email:${email.id}`,
-      summary: `Email ${email.kind} for order #${email.orderId} was given up after ${email.tries} tries`,
+      summary: redactEmails(
+        `Email ${email.kind} for order #${email.orderId} was given up after ${email.tries} tries`,
+      ),
       details: {
         email: email.id,
         order: email.orderId,
         emailKind: email.kind,
-        lastError: email.error.slice(0, 300),
+        lastError: redactEmails(email.error).slice(0, 300),
       },
     },
     now,

@@ -7,6 +7,7 @@
 // email the cap keeps back is recorded on its row, never sent, and staff can still resend it.
 import { and, eq, isNull, lt, lte, or } from "drizzle-orm";
 import { alertEmailGivenUp } from "@/lib/alerts/triggers";
+import { clockOf, type Clock } from "@/lib/clock";
 import type { Database, Tx } from "@/lib/db/connection";
 import { emailDeliveries, emailOutbox } from "@/lib/db/schema";
 import { observeEmailSend } from "@/lib/observability/payment-events";
@@ -74,9 +75,11 @@ const due = (now: Date) =>
 export async function sendDueEmails(
   db: Database,
   settings: SenderSettings,
-  now = new Date(),
+  clock: Clock = () => new Date(),
 ): Promise<SendReport> {
   const report: SendReport = { sent: 0, retrying: 0, failed: 0, limited: 0 };
+  const nowOf = clockOf(clock);
+  const now = nowOf();
   const candidates = await db.run((tx) =>
     tx
       .select({
@@ -90,7 +93,7 @@ export async function sendDueEmails(
       .limit(BATCH),
   );
   for (const row of candidates) {
-    const outcome = await observeEmailSend(row, () => sendOne(db, settings, row.id, now));
+    const outcome = await observeEmailSend(row, () => sendOne(db, settings, row.id, nowOf));
     if (outcome) report[outcome]++;
   }
   return report;
@@ -109,8 +112,10 @@ async function sendOne(
   db: Database,
   settings: SenderSettings,
   id: number,
-  now: Date,
+  clock: () => Date,
 ): Promise<keyof SendReport | null> {
+  // Read now, not when the pass began: a lease from a stale clock could already be over.
+  const now = clock();
   const claimed = await db.transaction(async (tx) => {
     const row = await claim(tx, id, now);
     if (!row) return null;
@@ -185,7 +190,7 @@ async function sendOne(
       return "sent" as const;
     }
     const giveUp = tries >= settings.maxTries;
-    await tx
+    const [ours] = await tx
       .update(emailOutbox)
       .set({
         status: giveUp ? "failed" : "queued",
@@ -194,8 +199,11 @@ async function sendOne(
         lastError: result.error,
         nextAttemptAt: new Date(finishedAt.getTime() + retryDelayMs(tries, settings.retryBaseMs)),
       })
-      .where(mine);
-    if (giveUp) await alertEmailGivenUp(tx, { ...row, tries, error: result.error }, finishedAt);
+      .where(mine)
+      .returning({ id: emailOutbox.id });
+    // A sender that lost its lease gives nothing up: the one that took the row over decides.
+    if (giveUp && ours)
+      await alertEmailGivenUp(tx, { ...row, tries, error: result.error }, finishedAt);
     return giveUp ? ("failed" as const) : ("retrying" as const);
   });
 }

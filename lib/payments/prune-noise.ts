@@ -2,18 +2,20 @@
 // signature did not verify is kept (headers, size, hash, first bytes) for review of an attack or
 // a misconfiguration, for a week and at most the newest 10,000; sign-in and checkout counters are
 // dropped a day after their last use; a cart goes with its items once its cookie has expired
-// (lib/cart/cart.ts). Never touched here: verified notifications and the inbox (`inbox_key`), on
+// (lib/cart/cart.ts); an alert that was sent, given up or only counted goes after 90 days (one
+// still queued or sending stays, whatever its age). Never touched here: verified notifications and the inbox (`inbox_key`), on
 // which replay safety rests, flagged rows a human must review, and our own calls.
 import "server-only";
-import { and, desc, eq, isNull, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import { pruneExpiredCarts } from "@/lib/cart/cart";
 import { transaction } from "@/lib/db/client";
-import { paymentEvents } from "@/lib/db/schema";
+import { alerts, paymentEvents } from "@/lib/db/schema";
 import { pruneCounters } from "@/lib/limits/rate-limits";
 
 export const NOISE_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 export const MAX_NOISE_ROWS = 10_000;
 const COUNTER_RETENTION_MS = 24 * 60 * 60 * 1000;
+export const ALERT_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
 
 // Matches the partial index payment_events_unverified.
 const noise = and(
@@ -26,6 +28,7 @@ export interface PruneReport {
   noise: number;
   counters: number;
   carts: number;
+  alerts: number;
 }
 
 export function pruneNoise(
@@ -57,6 +60,17 @@ export function pruneNoise(
       noise: removed,
       counters: await pruneCounters(tx, COUNTER_RETENTION_MS, now),
       carts: await pruneExpiredCarts(tx, now),
+      alerts: (
+        await tx
+          .delete(alerts)
+          .where(
+            and(
+              inArray(alerts.state, ["sent", "failed", "suppressed"]),
+              lt(alerts.createdAt, new Date(now.getTime() - ALERT_RETENTION_MS)),
+            ),
+          )
+          .returning({ id: alerts.id })
+      ).length,
     };
   });
 }

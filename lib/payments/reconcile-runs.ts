@@ -1,6 +1,7 @@
 // The reconciler's last run, kept in the database (one row per schedule, upserted by whichever
 // instance ran it) so that the metrics, and any alert on "the reconciler has not run for a while",
-// read the same truth on every instance. Written after each run of the schedule inside next start.
+// read the same truth on every instance. Written after each run of the schedule inside next start,
+// and after each `npm run reconcile` (cron), which plans no next pass.
 import "server-only";
 import { eq } from "drizzle-orm";
 import { run } from "@/lib/db/client";
@@ -8,7 +9,7 @@ import type { Tx } from "@/lib/db/connection";
 import { reconcilerRuns } from "@/lib/db/schema";
 import type { ReconcileReport } from "./reconcile";
 
-/** The schedule inside next start; `npm run reconcile` by hand is not a schedule and is not recorded. */
+/** The reconciler's row, written by the schedule inside next start and by `npm run reconcile`. */
 export const RECONCILER = "reconciler";
 
 export interface ReconcileRun {

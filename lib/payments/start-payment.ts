@@ -71,6 +71,9 @@ export async function startPayment(attemptId: number): Promise<StartPaymentResul
 
   if (!answer.ok) {
     await transaction(async (tx) => {
+      // The attempt, order and stock first, the audit row (and the alert locks it takes) last:
+      // the lock order of every payment transaction (lib/alerts/raise.ts).
+      await rejectAttempt(tx, { id: attempt.id, orderId: attempt.orderId }, answer.reason);
       if (answer.exchange) {
         await recordExchange(tx, {
           kind: "generate_order",
@@ -81,7 +84,6 @@ export async function startPayment(attemptId: number): Promise<StartPaymentResul
           flagged: answer.kind === "bad_signature",
         });
       }
-      await rejectAttempt(tx, { id: attempt.id, orderId: attempt.orderId }, answer.reason);
     });
     return { ok: false, orderToken: snapshot.publicToken, reason: answer.reason };
   }

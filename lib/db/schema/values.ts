@@ -84,9 +84,9 @@ export const emailStatuses = ["queued", "sending", "sent", "failed"] as const;
 export type EmailStatus = (typeof emailStatuses)[number];
 
 /**
- * What an alert is about (lib/alerts/kinds.ts words them; docs/operations.md says what to do):
- * an event flagged for review, DOKU failing call after call, a payment still open past its expiry,
- * an email given up, the reconciler not running.
+ * What an alert is about (lib/alerts/triggers.ts and checks.ts word them; docs/operations.md says
+ * what to do): an event flagged for review, DOKU failing call after call, a payment still open past
+ * its expiry, an email given up, the reconciler not running.
  */
 export const alertKinds = [
   "flagged_for_review",

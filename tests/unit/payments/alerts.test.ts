@@ -15,8 +15,8 @@ const sandbox = await startAppSandbox();
 const { control } = sandbox;
 
 const schema = await import("@/lib/db/schema");
-const { raiseAlert, ALERT_WINDOW_MS } = await import("@/lib/alerts/raise");
-const { sendDueAlerts, alertRetryDelayMs } = await import("@/lib/alerts/sender");
+const { raiseAlert, queueDigests, ALERT_WINDOW_MS } = await import("@/lib/alerts/raise");
+const { sendDueAlerts, alertRetryDelayMs, ALERT_LEASE_MS } = await import("@/lib/alerts/sender");
 const { alertBody } = await import("@/lib/alerts/webhook-body");
 const { checkOverduePayments, checkReconciler, reconcilerOverdue } =
   await import("@/lib/alerts/checks");
@@ -25,6 +25,7 @@ const { recordReconcileRun } = await import("@/lib/payments/reconcile-runs");
 const { receiveNotification } = await import("@/lib/payments/notifications");
 const { checkAttemptStatus } = await import("@/lib/payments/check-status");
 const { sendDueEmails } = await import("@/lib/mail/sender");
+const { pruneNoise, ALERT_RETENTION_MS } = await import("@/lib/payments/prune-noise");
 type NewAlert = import("@/lib/alerts/raise").NewAlert;
 type AlertSenderSettings = import("@/lib/alerts/sender").AlertSenderSettings;
 let db: Awaited<ReturnType<typeof migratedAndSeeded>>;
@@ -119,6 +120,65 @@ describe("an alert is a row written with its cause", () => {
       ["email_given_up", f.orderId, "451 mailbox busy"],
     ]);
   });
+
+  const givenUp = (f: { orderId: number }, transport: { sendMail: () => Promise<never> }) =>
+    sendDueEmails(db, {
+      transport,
+      from: "Toko <pesanan@toko.example>",
+      baseUrl: "http://localhost:3000",
+      zone: "Asia/Jakarta",
+      retryBaseMs: 1_000,
+      maxTries: 1,
+      recipientDailyLimit: 5,
+    });
+  const outboxOf = (orderId: number) =>
+    db.run((d) =>
+      d.select().from(schema.emailOutbox).where(eq(schema.emailOutbox.orderId, orderId)),
+    );
+
+  it("the shopper's address in SMTP's error stays on the outbox row, never in the alert", async () => {
+    const f = await createPendingOrder(db);
+    const n = signedNotification(f, "SUCCESS");
+    await receiveNotification(n.body, n.headers, { url: TEST_DOKU.notificationPath });
+    const [email] = await outboxOf(f.orderId);
+    const error = `550 5.1.1 <${email!.recipient}>: Recipient address rejected (also cc: Budi.S+x@mail.co.id)`;
+    await givenUp(f, {
+      sendMail: async () => {
+        throw new Error(error);
+      },
+    });
+    const [alert] = await allAlerts();
+    expect(alert!.details.lastError).toBe(
+      "550 5.1.1 <recipient>: Recipient address rejected (also cc: <recipient>)",
+    );
+    expect(JSON.stringify(alert)).not.toContain("@");
+    expect((await outboxOf(f.orderId))[0]!.lastError).toBe(error);
+  });
+
+  it("a sender that lost its lease mid-send gives nothing up and raises nothing", async () => {
+    const f = await createPendingOrder(db);
+    const n = signedNotification(f, "SUCCESS");
+    await receiveNotification(n.body, n.headers, { url: TEST_DOKU.notificationPath });
+    // While SMTP is slow, another sender takes the row over (its own lease).
+    const takenOver = new Date(Date.now() + 10 * 60_000);
+    const report = await givenUp(f, {
+      sendMail: async () => {
+        await db.run((d) =>
+          d
+            .update(schema.emailOutbox)
+            .set({ leaseUntil: takenOver })
+            .where(eq(schema.emailOutbox.orderId, f.orderId)),
+        );
+        throw new Error("451 mailbox busy");
+      },
+    });
+    expect(report.failed).toBe(1);
+    expect(await allAlerts()).toEqual([]);
+    expect((await outboxOf(f.orderId))[0]).toMatchObject({
+      status: "sending",
+      leaseUntil: takenOver,
+    });
+  });
 });
 
 describe("@faults DOKU failing calls in a row", () => {
@@ -189,6 +249,41 @@ describe("one alert per kind per 15 minutes", () => {
     );
     expect(results.filter((r) => r?.state === "queued")).toHaveLength(1);
     expect(results.filter((r) => r?.state === "suppressed")).toHaveLength(9);
+    // The next one after the window carries all nine.
+    expect(await raise(alertOf(10), at(ALERT_WINDOW_MS + 100))).toMatchObject({
+      state: "queued",
+      coalesced: 9,
+    });
+  });
+
+  it("@faults when no later alert comes, the loop's digest carries the unsent ones, once across instances", async () => {
+    await raise(alertOf(1), T0);
+    await raise(alertOf(2), at(60_000));
+    await raise(alertOf(3), at(120_000));
+    // A kind whose window holds only its sent alert has nothing to carry.
+    await raise(alertOf(4, "payment_overdue"), T0);
+    expect(await queueDigests(db, at(ALERT_WINDOW_MS - 1))).toBe(0);
+    const ended = at(ALERT_WINDOW_MS + 1);
+    const queued = await Promise.all(Array.from({ length: 5 }, () => queueDigests(db, ended)));
+    expect(queued.reduce((a, b) => a + b, 0)).toBe(1);
+    const digests = (await allAlerts()).filter((r) => r.dedupeKey.startsWith("digest:"));
+    expect(digests.map((r) => [r.kind, r.state, r.details.notSent, r.details.since])).toEqual([
+      ["email_given_up", "queued", 2, T0.toISOString()],
+    ]);
+    expect(digests[0]!.summary).toMatch(/^2 more email_given_up alerts since 2026-12-07T02:00/);
+    // The digest is its window's sent alert: the next one is counted, and carried in turn.
+    expect(await raise(alertOf(5), at(ALERT_WINDOW_MS + 2))).toMatchObject({ state: "suppressed" });
+    expect(await queueDigests(db, at(2 * ALERT_WINDOW_MS))).toBe(0);
+    expect(await queueDigests(db, at(2 * ALERT_WINDOW_MS + 2))).toBe(1);
+    expect(await queueDigests(db, at(3 * ALERT_WINDOW_MS + 2))).toBe(0);
+  });
+
+  it("alerts carried by the next one are not carried again by a digest", async () => {
+    await raise(alertOf(1), T0);
+    await raise(alertOf(2), at(60_000));
+    expect(await raise(alertOf(3), at(ALERT_WINDOW_MS + 1))).toMatchObject({ coalesced: 1 });
+    expect(await queueDigests(db, at(3 * ALERT_WINDOW_MS))).toBe(0);
+    expect(await allAlerts()).toHaveLength(3);
   });
 });
 
@@ -238,6 +333,39 @@ describe("the sender", () => {
       expect(row!.lastError).toMatch(/^http_500/);
       expect(receiver.received).toHaveLength(3);
       expect(await sendDueAlerts(db, settings, at(3_600_000))).toMatchObject({ failed: 0 });
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("@faults a slow receiver: a second sender does not post again what the first claimed late in its pass", async () => {
+    // The clock moves 2 minutes per post: the second claim's lease must run from then, not from T0.
+    let clock = T0;
+    const posts: number[] = [];
+    const second: Promise<unknown>[] = [];
+    const { receiver, settings } = await withReceiver();
+    try {
+      const slow: AlertSenderSettings = {
+        ...settings,
+        fetch: async (url, init) => {
+          posts.push(JSON.parse(String(init!.body)).id);
+          if (posts.length === 1) clock = new Date(clock.getTime() + 2 * ALERT_LEASE_MS);
+          // Another instance's pass, while the first is posting its second alert.
+          if (posts.length === 2) second.push(sendDueAlerts(db, settings, () => clock));
+          return fetch(url, init);
+        },
+      };
+      await raise(alertOf(1, "flagged_for_review"), T0);
+      await raise(alertOf(2, "doku_failing"), T0);
+      expect(await sendDueAlerts(db, slow, () => clock)).toMatchObject({ sent: 2 });
+      await Promise.all(second);
+      expect(posts).toHaveLength(2);
+      expect(receiver.received).toHaveLength(2);
+      const rows = await allAlerts();
+      expect(rows.map((r) => [r.state, r.tries, r.sentAt])).toEqual([
+        ["sent", 1, clock],
+        ["sent", 1, clock],
+      ]);
     } finally {
       await receiver.close();
     }
@@ -313,6 +441,29 @@ describe("what the loop checks itself", () => {
     const rows = await allAlerts();
     expect(rows.map((r) => [r.kind, r.dedupeKey])).toEqual([
       ["reconciler_stalled", `reconciler:${at(100_000).getTime()}`],
+    ]);
+  });
+});
+
+describe("pruning", () => {
+  it("drops sent, failed and counted alerts after 90 days, never a queued one", async () => {
+    const now = new Date();
+    const old = new Date(now.getTime() - ALERT_RETENTION_MS - 60_000);
+    await db.run((d) =>
+      d.insert(schema.alerts).values(
+        (["sent", "failed", "suppressed", "queued"] as const).map((state, n) => ({
+          ...alertOf(n),
+          state,
+          nextTryAt: old,
+          createdAt: old,
+        })),
+      ),
+    );
+    await raise(alertOf(9), now);
+    expect((await pruneNoise(now)).alerts).toBe(3);
+    expect((await allAlerts()).map((r) => [r.details.n, r.state])).toEqual([
+      [3, "queued"],
+      [9, "queued"],
     ]);
   });
 });
