@@ -16,6 +16,10 @@ import { addToCart, checkoutToKredivo, signInAsAdmin, tokenFromUrl } from "./sup
 const PUBLIC_HOST = "shop.example.com";
 const PUBLIC_BASE = `http://${PUBLIC_HOST}`;
 const COFFEE = "Java Preanger Arabica Beans 250 g";
+/** The shopper's address as the proxy saw it, the one TRUSTED_PROXY_HOPS=1 makes the shop use. */
+const PUBLIC_CLIENT = "203.0.113.7";
+/** What a shopper may put in X-Forwarded-For itself: never taken for their address. */
+const FORGED_CLIENT = "198.51.100.66";
 /** Far above any page here, far below the 30 s a request sent back to the server itself took. */
 const QUICK_MS = 5_000;
 
@@ -38,7 +42,9 @@ async function startReverseProxy(appPort: number) {
     for (const hop of ["connection", "proxy-connection", "keep-alive"]) delete headers[hop];
     Object.assign(headers, {
       host: PUBLIC_HOST,
-      "x-forwarded-for": "203.0.113.7",
+      // As nginx's $proxy_add_x_forwarded_for: whatever the client sent, then the address the
+      // proxy saw (here a public one, PUBLIC_CLIENT, as if the browser came from the internet).
+      "x-forwarded-for": [req.headers["x-forwarded-for"], PUBLIC_CLIENT].filter(Boolean).join(", "),
       "x-forwarded-host": PUBLIC_HOST,
       "x-forwarded-proto": "https",
     });
@@ -97,7 +103,7 @@ function viaProxy(
         path,
         headers: {
           host: PUBLIC_HOST,
-          "x-forwarded-for": "203.0.113.7",
+          "x-forwarded-for": PUBLIC_CLIENT,
           "x-forwarded-host": PUBLIC_HOST,
           "x-forwarded-proto": "https",
           ...extra,
@@ -141,9 +147,13 @@ test.beforeEach(async () => {
   await sandbox.reset();
 });
 
-async function publicPage(browser: import("@playwright/test").Browser): Promise<Page> {
+async function publicPage(
+  browser: import("@playwright/test").Browser,
+  extraHTTPHeaders: Record<string, string> = {},
+): Promise<Page> {
   const context = await browser.newContext({
     proxy: { server: proxy.url },
+    extraHTTPHeaders,
     storageState: {
       cookies: [
         {
@@ -171,7 +181,8 @@ test("the app listens on 127.0.0.1 only, as behind a proxy on the same machine",
 test("a shopper and the staff behind the proxy: every page and server action answers at once, inside the app", async ({
   browser,
 }) => {
-  const page = await publicPage(browser);
+  // The shopper forges an X-Forwarded-For entry of their own; the proxy appends what it saw.
+  const page = await publicPage(browser, { "x-forwarded-for": FORGED_CLIENT });
 
   // Pages the proxy rewrites (/cart, /checkout, an order, the back office) and the server actions
   // posted to a product page, the checkout and the sign-in page.
@@ -185,6 +196,10 @@ test("a shopper and the staff behind the proxy: every page and server action ans
   expect((await sandbox.order(attempt.invoice_number)).callbackUrl).toBe(
     `${PUBLIC_BASE}/orders/${token}/return`,
   );
+
+  // The order keeps the address the proxy saw (TRUSTED_PROXY_HOPS=1: the right-most entry), not
+  // the left-most one the shopper wrote.
+  expect(app.db.order(token)!.client_address).toBe(PUBLIC_CLIENT);
 
   const order = await page.goto(`${PUBLIC_BASE}/orders/${token}`);
   expect(order?.status()).toBe(200);

@@ -199,6 +199,11 @@ test("the image holds the standalone server, its static files, the migrations an
         String(f).endsWith(".node"),
       ),
     ).toBe(true);
+    // No .env file anywhere: `next build` copies the .env files it loaded into .next/standalone.
+    const envFiles = readdirSync(app, { recursive: true })
+      .map(String)
+      .filter((file) => basename(file).startsWith(".env"));
+    expect(envFiles, ".env files in the image").toEqual([]);
     // By package-lock.json: a package only devDependencies need is marked "dev" there.
     const { packages } = JSON.parse(readFileSync("package-lock.json", "utf8")) as {
       packages: Record<string, { dev?: boolean }>;

@@ -6,12 +6,17 @@
 //   email:        email.send, a trace of its own (the outbox is sent on a timer, maybe by another
 //                 instance), linked to the payment.transition whose transaction queued it.
 import { expect, test } from "@playwright/test";
+import Database from "better-sqlite3";
+import { webhookPosts } from "./support/alerts";
+import { E2E } from "./support/env";
 import { startOtlpReceiver, type ReceivedSpan } from "./support/otlp-receiver";
 import { mailTo, sandbox } from "./support/sandbox";
 import { startOwnApp } from "./support/second-app";
 import { addToCart, checkoutToKredivo, shopper, tokenFromUrl } from "./support/shop";
 
 const METRICS_TOKEN = "9c1f4e7a2b8d6053e1a9c7f4b2d8e60a";
+/** The webhook's path is its password (a Slack or Discord URL): it must never reach a trace. */
+const WEBHOOK_CHANNEL = "t0toko-b0alert-s3cretpath-telemetry";
 
 test.beforeEach(async () => {
   await sandbox.reset();
@@ -55,6 +60,7 @@ test("the spans of one purchase reach an OTLP collector as one tree per request,
     // Exported within a fifth of a second rather than five, so the test does not wait.
     OTEL_BSP_SCHEDULE_DELAY: "200",
     METRICS_TOKEN,
+    ALERT_WEBHOOK_URL: `${E2E.sandboxUrl}/webhooks/${WEBHOOK_CHANNEL}`,
   });
   try {
     await addToCart(page, "Batik Tulis Parang Shirt", 1, app.base);
@@ -149,6 +155,35 @@ test("the spans of one purchase reach an OTLP collector as one tree per request,
     expect(email.traceId).not.toBe(notification.traceId);
     expect(email.links).toEqual([{ traceId: transition.traceId, spanId: transition.spanId }]);
     expect(email.attributes).toMatchObject({ "email.result": "sent" });
+
+    // What a trace never holds: the order's access token (in its page's path, its return URL's),
+    // and the alert webhook's URL, although an alert was posted to it with tracing on.
+    const token = tokenFromUrl(page.url());
+    const queued = new Database(app.databaseUrl);
+    try {
+      const now = Date.now();
+      queued
+        .prepare(
+          "INSERT INTO alerts (kind, dedupe_key, summary, details, state, next_try_at, created_at) VALUES ('doku_failing', 'telemetry-spec', 'DOKU failed 3 calls in a row (telemetry spec)', '{}', 'queued', ?, ?)",
+        )
+        .run(now, now);
+    } finally {
+      queued.close();
+    }
+    await expect
+      .poll(async () => (await webhookPosts()).filter((p) => p.channel === WEBHOOK_CHANNEL).length)
+      .toBe(1);
+    // One export after the post (the batch delay is 200 ms): a request of its own, traced.
+    expect((await fetch(`${app.base}/api/health`)).status).toBe(200);
+    await expect
+      .poll(() => spans.some((s) => s.attributes["http.target"] === "/api/health"))
+      .toBe(true);
+    const everything = receiver.raw.join("\n");
+    expect(everything).not.toContain(token);
+    expect(everything).not.toContain(WEBHOOK_CHANNEL);
+    const orderPage = spans.find((s) => s.attributes["http.target"] === "/orders/:token");
+    expect(orderPage, "the order page's request span, its token replaced").toBeTruthy();
+    expect(spans.some((s) => String(s.attributes["http.target"] ?? "").includes("?"))).toBe(false);
 
     // Metrics: the counters the production server moved, the mailer's (started by
     // instrumentation.ts) in the same registry as the route's.

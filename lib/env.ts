@@ -209,6 +209,23 @@ export const envSchema = z.object({
         .url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. http://collector:4318" })
         .optional(),
     ),
+  /**
+   * The full traces URL instead (e.g. http://collector:4318/custom/v1/traces); set alone, it also
+   * turns tracing on (instrumentation.ts), so it is checked the same way.
+   */
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(
+      z
+        .url({
+          protocol: /^https?$/,
+          error: "must be an http(s) URL, e.g. http://collector:4318/v1/traces",
+        })
+        .optional(),
+    ),
   /** The OTLP encoding; gRPC is not supported by the exporter the shop uses. */
   OTEL_EXPORTER_OTLP_PROTOCOL: z.preprocess(
     (v) => (v === "" ? undefined : v),

@@ -4,15 +4,22 @@
 import "server-only";
 import { database } from "@/lib/db/client";
 import { pendingMigrations } from "@/lib/db/migration-status";
+import { logError } from "@/lib/log";
 
 /** A PostgreSQL that stopped answering would otherwise hold the check open until the prober gives up. */
 const TIMEOUT_MS = 5000;
 
 export interface Readiness {
   ok: boolean;
-  /** "ok", or why the database cannot be used. */
-  database: string;
-  /** "ok", or which migrations are not applied (or "unknown" when the database did not answer). */
+  /**
+   * Coarse, as the route is public (the proxy skips /api/): the driver's own words (an internal
+   * address, a user name) go to the error log only.
+   */
+  database: "ok" | "unavailable";
+  /**
+   * "ok", or which migrations are not applied (their tags are in the public repository, and name
+   * what an operator must run), or "unknown" when the database did not answer.
+   */
   migrations: string;
 }
 
@@ -35,7 +42,8 @@ export async function readiness(): Promise<Readiness> {
       migrations: `not applied: ${pending.join(", ")} (run the migrations: node scripts/db-migrate.mjs, or npm run db:migrate)`,
     };
   } catch (error) {
-    return { ok: false, database: (error as Error).message, migrations: "unknown" };
+    logError({ event: "readiness", database: (error as Error).message });
+    return { ok: false, database: "unavailable", migrations: "unknown" };
   } finally {
     clearTimeout(timer);
   }

@@ -18,6 +18,8 @@ export interface OrderRow {
   total: number;
   customer_phone: string;
   paid_at: number | null;
+  /** The shopper's address as TRUSTED_PROXY_HOPS reads X-Forwarded-For; null when not trusted. */
+  client_address: string | null;
 }
 export interface AttemptRow {
   id: number;

@@ -55,10 +55,13 @@ export async function startOtlpReceiver(): Promise<{
   spans: ReceivedSpan[];
   /** Requests that were not JSON trace exports (the exporter would be misconfigured). */
   refused: string[];
+  /** Every export's body as sent: events and all, to search for what must never be in a trace. */
+  raw: string[];
   close(): Promise<void>;
 }> {
   const spans: ReceivedSpan[] = [];
   const refused: string[] = [];
+  const raw: string[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -73,7 +76,9 @@ export async function startOtlpReceiver(): Promise<{
         res.writeHead(415).end();
         return;
       }
-      const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as ExportRequest;
+      const text = Buffer.concat(chunks).toString("utf8");
+      raw.push(text);
+      const body = JSON.parse(text) as ExportRequest;
       for (const rs of body.resourceSpans ?? []) {
         const service = String(record(rs.resource?.attributes)["service.name"] ?? "");
         for (const ss of rs.scopeSpans ?? [])
@@ -99,6 +104,7 @@ export async function startOtlpReceiver(): Promise<{
     url: `http://127.0.0.1:${port}`,
     spans,
     refused,
+    raw,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -13,16 +13,24 @@ export const SECOND_PORT = 3200;
 export const SECOND_BASE = `http://localhost:${SECOND_PORT}`;
 
 /**
- * Starts it (on `port`, SECOND_PORT unless a test runs several) on 127.0.0.1 like the main app
- * (playwright.config.ts); `stop()` SIGKILLs its process group.
+ * Starts it (on `port`, SECOND_PORT unless a test runs several) on `host`, 127.0.0.1 like the main
+ * app (playwright.config.ts) unless given, or Next's default when null (no -H); `stop()` SIGKILLs
+ * its process group.
  */
 export function startApp(
   env: NodeJS.ProcessEnv,
   port = SECOND_PORT,
+  host: string | null = E2E.appHost,
 ): { child: ChildProcess; stop(): Promise<void> } {
   const child = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-H", E2E.appHost, "-p", String(port)],
+    [
+      "node_modules/next/dist/bin/next",
+      "start",
+      ...(host === null ? [] : ["-H", host]),
+      "-p",
+      String(port),
+    ],
     {
       env,
       detached: true,
@@ -60,16 +68,26 @@ export async function answers(url: string): Promise<number | null> {
  */
 export async function startOwnApp(
   extra: Record<string, string> = {},
+  options: {
+    port?: number;
+    /** As startApp's; the app is then reached at `base`. */
+    host?: string | null;
+    base?: string;
+    /** For the server only, not the seed script (a preload, say). */
+    serverEnv?: Record<string, string>;
+  } = {},
 ): Promise<{ base: string; databaseUrl: string; db: Queries; close(): Promise<void> }> {
-  expect(await answers(`${SECOND_BASE}/`), `port ${SECOND_PORT} must be free`).toBeNull();
+  const port = options.port ?? SECOND_PORT;
+  const base = options.base ?? `http://localhost:${port}`;
+  expect(await answers(`${base}/`), `port ${port} must be free`).toBeNull();
   const dir = mkdtempSync(join(tmpdir(), "tn-own-app-"));
   const databaseUrl = join(dir, "shop.db");
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...E2E.env,
     DATABASE_URL: databaseUrl,
-    APP_BASE_URL: SECOND_BASE,
-    DOKU_OVERRIDE_NOTIFICATION_URL: `http://127.0.0.1:${SECOND_PORT}${E2E.env.DOKU_NOTIFICATION_PATH}`,
+    APP_BASE_URL: `http://localhost:${port}`,
+    DOKU_OVERRIDE_NOTIFICATION_URL: `http://127.0.0.1:${port}${E2E.env.DOKU_NOTIFICATION_PATH}`,
     ...extra,
   };
   let app: ReturnType<typeof startApp> | undefined;
@@ -85,11 +103,15 @@ export async function startOwnApp(
       stdio: "pipe",
     });
     own = openDb(databaseUrl);
-    app = startApp(env);
-    await expect.poll(() => answers(`${SECOND_BASE}/`), { timeout: 60_000 }).toBe(200);
+    app = startApp(
+      { ...env, ...options.serverEnv },
+      port,
+      options.host === undefined ? E2E.appHost : options.host,
+    );
+    await expect.poll(() => answers(`${base}/`), { timeout: 60_000 }).toBe(200);
   } catch (error) {
     await close();
     throw error;
   }
-  return { base: SECOND_BASE, databaseUrl, db: own, close };
+  return { base, databaseUrl, db: own, close };
 }

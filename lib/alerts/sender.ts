@@ -84,6 +84,9 @@ async function post(settings: AlertSenderSettings, body: unknown): Promise<strin
       signal: AbortSignal.timeout(settings.timeoutMs ?? 10_000),
       redirect: "error",
       cache: "no-store",
+      // No span for it: the URL's path is the webhook's password (@vercel/otel honours this, and
+      // lib/observability/start-tracing.ts also lists the URL in its ignoreUrls).
+      opentelemetry: { ignore: true },
     });
     const text = await response.text().catch(() => "");
     return response.ok ? null : `http_${response.status}: ${text.slice(0, 200)}`;

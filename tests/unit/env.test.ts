@@ -46,6 +46,30 @@ describe("lib/env", () => {
     );
   });
 
+  it("checks OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, which turns tracing on by itself, like the endpoint", () => {
+    expect(
+      parseEnv({
+        ...example,
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "https://otel.example/v1/traces",
+      }),
+    ).toMatchObject({
+      ok: true,
+      env: { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "https://otel.example/v1/traces" },
+    });
+    expect(parseEnv({ ...example, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: " " })).toMatchObject({
+      ok: true,
+      env: { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: undefined },
+    });
+    for (const bad of ["collector:4318/v1/traces", "grpc://collector:4317"]) {
+      const result = parseEnv({ ...example, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: bad });
+      expect(result.ok, bad).toBe(false);
+      if (result.ok) continue;
+      expect(result.message).toContain(
+        "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: must be an http(s) URL",
+      );
+    }
+  });
+
   it("lists every missing variable in one message", () => {
     const result = parseEnv({});
     expect(result.ok).toBe(false);

@@ -1,7 +1,7 @@
 // Readiness (GET /api/ready, lib/ready.ts) on both databases: ready once every migration this build
-// has is applied; one migration missing makes it not ready and names it; so does a database that
-// does not answer. Liveness (GET /api/health) never touches the database.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// has is applied; one migration missing makes it not ready and names it; a database that does not
+// answer makes it not ready, saying only "unavailable" (the route is public), the detail logged. Liveness (GET /api/health) never touches the database.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { JOURNALS, pendingMigrations } from "@/lib/db/migration-status";
 import { migratedAndSeeded, setTestEnv, testDialect } from "../support/app-db";
 
@@ -86,13 +86,36 @@ describe(`readiness on ${testDialect}`, () => {
     expect(await pendingMigrations(db, journal.slice(0, -1))).toEqual([]);
   });
 
-  it("liveness answers 200 without the database; readiness says the database does not answer (503)", async () => {
+  it("liveness answers 200 without the database; readiness says only that the database is unavailable (503), the driver's words go to the error log", async () => {
     await db.close();
-    const result = await readiness();
-    expect(result.ok).toBe(false);
-    expect(result.database).not.toBe("ok");
-    expect(result.migrations).toBe("unknown");
-    expect((await ready()).status).toBe(503);
+    const logged: string[] = [];
+    const spy = vi
+      .spyOn(process.stderr, "write")
+      .mockImplementation((chunk: string | Uint8Array) => {
+        logged.push(String(chunk));
+        return true;
+      });
+    let body: unknown;
+    try {
+      expect(await readiness()).toEqual({
+        ok: false,
+        database: "unavailable",
+        migrations: "unknown",
+      });
+      const response = await ready();
+      expect(response.status).toBe(503);
+      body = await response.json();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(body).toEqual({ ok: false, database: "unavailable", migrations: "unknown" });
+    const lines = logged.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    for (const line of lines) {
+      expect(line.event).toBe("readiness");
+      expect(line.database).toEqual(expect.any(String));
+      expect(line.database).not.toBe("unavailable");
+    }
     const live = await health();
     expect(live.status).toBe(200);
     expect(await live.json()).toEqual({ ok: true });
