@@ -15,6 +15,15 @@ const httpUrl = (what: string) =>
     .pipe(z.url({ protocol: /^https?$/, error: `must be an http(s) URL (${what})` }))
     .transform((u) => u.replace(/\/+$/, ""));
 
+/** An optional setting: absent or blank is unset; anything else must pass `schema`. */
+const optionalSetting = <T extends z.ZodType<unknown, string>>(schema: T) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(schema.optional());
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DOKU_BASE_URL: httpUrl("DOKU API base URL, e.g. https://api-sandbox.doku.com"),
@@ -36,12 +45,7 @@ export const envSchema = z.object({
       "must be a path starting with / (the path of the Notification URL in DOKU Back Office)",
     )
     .default("/api/doku/notifications"),
-  DOKU_OVERRIDE_NOTIFICATION_URL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .pipe(z.url({ protocol: /^https?$/ }).optional()),
+  DOKU_OVERRIDE_NOTIFICATION_URL: optionalSetting(z.url({ protocol: /^https?$/ })),
   APP_BASE_URL: httpUrl("public URL of this shop, used in callback_url"),
   AUTH_SECRET: nonEmpty("random secret for sessions: openssl rand -base64 32").pipe(
     z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
@@ -101,35 +105,21 @@ export const envSchema = z.object({
    * Where the shop's emails go: smtp://user:pass@host:587 (STARTTLS when the server offers it) or
    * smtps://…:465. Unset: emails still queue in the outbox, and the back office shows them unsent.
    */
-  SMTP_URL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .pipe(
-      z
-        .url({
-          protocol: /^smtps?$/,
-          error:
-            "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@smtp.example.com:587",
-        })
-        .optional(),
-    ),
+  SMTP_URL: optionalSetting(
+    z.url({
+      protocol: /^smtps?$/,
+      error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@smtp.example.com:587",
+    }),
+  ),
   /** The From of every email, e.g. `Toko Nusantara <pesanan@toko.example>`. */
-  MAIL_FROM: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .pipe(
-      z
-        .string()
-        .regex(
-          /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
-          "must be an address, optionally with a name: Toko Nusantara <pesanan@toko.example>",
-        )
-        .optional(),
-    ),
+  MAIL_FROM: optionalSetting(
+    z
+      .string()
+      .regex(
+        /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+        "must be an address, optionally with a name: Toko Nusantara <pesanan@toko.example>",
+      ),
+  ),
   /** How often the sender looks for due emails inside next start (0 turns it off). */
   MAIL_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   /** The wait after a refused try, doubled after each further one (capped at an hour). */
@@ -153,19 +143,12 @@ export const envSchema = z.object({
    * webhook, or any receiver of a JSON POST. Unset: alerts are recorded and shown in the back
    * office, not sent. https in production (http only to this machine).
    */
-  ALERT_WEBHOOK_URL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .pipe(
-      z
-        .url({
-          protocol: /^https?$/,
-          error: "must be an https URL (a Slack or Discord incoming webhook, or your own receiver)",
-        })
-        .optional(),
-    ),
+  ALERT_WEBHOOK_URL: optionalSetting(
+    z.url({
+      protocol: /^https?$/,
+      error: "must be an https URL (a Slack or Discord incoming webhook, or your own receiver)",
+    }),
+  ),
   /** How often the alert loop checks and sends (0 turns it off). */
   ALERT_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   /** DOKU calls failing in a row (network, timeout, 5xx, bad signature) before an alert. */
@@ -187,45 +170,23 @@ export const envSchema = z.object({
    * The bearer token Prometheus sends to GET /api/metrics. Unset: the route answers 404, as if it
    * did not exist. Production also refuses a weak one (lib/production-checks.ts).
    */
-  METRICS_TOKEN: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .pipe(
-      z
-        .string()
-        .min(32, "must be at least 32 characters when set (openssl rand -hex 32)")
-        .optional(),
-    ),
+  METRICS_TOKEN: optionalSetting(
+    z.string().min(32, "must be at least 32 characters when set (openssl rand -hex 32)"),
+  ),
   /** Where traces go over OTLP/HTTP (e.g. http://collector:4318); unset: tracing is off. */
-  OTEL_EXPORTER_OTLP_ENDPOINT: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .pipe(
-      z
-        .url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. http://collector:4318" })
-        .optional(),
-    ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalSetting(
+    z.url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. http://collector:4318" }),
+  ),
   /**
    * The full traces URL instead (e.g. http://collector:4318/custom/v1/traces); set alone, it also
    * turns tracing on (instrumentation.ts), so it is checked the same way.
    */
-  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .pipe(
-      z
-        .url({
-          protocol: /^https?$/,
-          error: "must be an http(s) URL, e.g. http://collector:4318/v1/traces",
-        })
-        .optional(),
-    ),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalSetting(
+    z.url({
+      protocol: /^https?$/,
+      error: "must be an http(s) URL, e.g. http://collector:4318/v1/traces",
+    }),
+  ),
   /** The OTLP encoding; gRPC is not supported by the exporter the shop uses. */
   OTEL_EXPORTER_OTLP_PROTOCOL: z.preprocess(
     (v) => (v === "" ? undefined : v),
