@@ -28,6 +28,9 @@ const securityHeaders = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // forbidden(): a back-office action or page the signed-in role may not use answers 403
+  // (lib/admin/admin-action.ts, lib/auth/guard.ts requireRole).
+  experimental: { authInterrupts: true },
   // The production image runs .next/standalone: the server and only the files it uses (Dockerfile).
   output: "standalone",
   outputFileTracingExcludes: {

@@ -1,13 +1,34 @@
 // The one shape of a back-office server action: check the session (requireAdmin() redirects to
-// sign-in when there is none), parse the form with the action's zod schema, and only then call
-// the action's body with what parsed. A form that does not parse gets the action's own answer
-// (`invalid`; nothing for actions that answer nothing). Sign-in and sign-out are not behind the
-// session and do not use this.
+// sign-in when there is none), check the role the action needs, parse the form with the action's
+// zod schema, and only then call the action's body with what parsed. A role that may not use the
+// action gets 403 (Next's forbidden()) with nothing changed, and the refusal is an activity entry,
+// whatever the page showed: a replayed or hand-made request is refused the same way. A form that
+// does not parse gets the action's own answer (`invalid`; nothing for actions that answer
+// nothing). Sign-in, sign-out and the one-time links are not behind the session and do not use it.
 import "server-only";
+import { forbidden } from "next/navigation";
 import type { z } from "zod";
+import { recordActivity } from "@/lib/activity/record";
 import { requireAdmin, type Staff } from "@/lib/auth/guard";
+import { allows } from "@/lib/auth/roles";
+import { database } from "@/lib/db/client";
+import type { ActivityAction, UserRole } from "@/lib/db/schema/values";
+import { requestAddress } from "@/lib/limits/request-address";
 
 type Schema = z.ZodType<unknown, Record<string, unknown>>;
+
+/** What an action states about itself: its name in the activity log, the role it needs, its form. */
+export interface ActionRule<S extends Schema> {
+  action: ActivityAction;
+  role: UserRole;
+  input: S;
+}
+
+/** Who is acting: the body writes it into the activity entry of its change. */
+export interface ActedBy {
+  staff: Staff;
+  clientAddress: string | null;
+}
 
 /** The form's fields by name; a name sent twice keeps its first value, as FormData.get() does. */
 function fields(formData: FormData): Record<string, FormDataEntryValue> {
@@ -18,23 +39,35 @@ function fields(formData: FormData): Record<string, FormDataEntryValue> {
 }
 
 export function adminAction<S extends Schema>(
-  schema: S,
-  fn: (input: z.output<S>, staff: Staff) => Promise<void>,
+  rule: ActionRule<S>,
+  fn: (input: z.output<S>, by: ActedBy) => Promise<void>,
 ): (formData: FormData) => Promise<void>;
 export function adminAction<S extends Schema, R>(
-  schema: S,
-  fn: (input: z.output<S>, staff: Staff) => Promise<R>,
+  rule: ActionRule<S>,
+  fn: (input: z.output<S>, by: ActedBy) => Promise<R>,
   invalid: R,
 ): (formData: FormData) => Promise<R>;
 export function adminAction<S extends Schema, R>(
-  schema: S,
-  fn: (input: z.output<S>, staff: Staff) => Promise<R | undefined>,
+  rule: ActionRule<S>,
+  fn: (input: z.output<S>, by: ActedBy) => Promise<R | undefined>,
   invalid?: R,
 ): (formData: FormData) => Promise<R | undefined> {
   return async (formData) => {
     const staff = await requireAdmin();
-    const parsed = schema.safeParse(fields(formData));
+    const clientAddress = await requestAddress();
+    if (!allows(staff.role, rule.role)) {
+      await database().transaction((tx) =>
+        recordActivity(tx, {
+          actor: staff,
+          action: "access.refused",
+          after: { action: rule.action, needs: rule.role },
+          clientAddress,
+        }),
+      );
+      forbidden();
+    }
+    const parsed = rule.input.safeParse(fields(formData));
     if (!parsed.success) return invalid;
-    return fn(parsed.data, staff);
+    return fn(parsed.data, { staff, clientAddress });
   };
 }

@@ -116,7 +116,7 @@ export const redactEmails = (text: string) => text.replace(EMAIL_ADDRESS, "<reci
 /** The sender stopped retrying an email: the shopper has not received it. */
 export function alertEmailGivenUp(
   tx: Tx,
-  email: { id: number; orderId: number; kind: string; tries: number; error: string },
+  email: { id: number; orderId: number | null; kind: string; tries: number; error: string },
   now = new Date(),
 ) {
   return raiseAlert(
@@ -125,7 +125,7 @@ export function alertEmailGivenUp(
       kind: "email_given_up",
       dedupeKey: `email:${email.id}`,
       summary: redactEmails(
-        `Email ${email.kind} for order #${email.orderId} was given up after ${email.tries} tries`,
+        `Email ${email.kind} ${email.orderId === null ? "for a back-office account" : `for order #${email.orderId}`} was given up after ${email.tries} tries`,
       ),
       details: {
         email: email.id,

@@ -1,25 +1,50 @@
 // The server-side check every admin page and admin server action makes for itself; the proxy's
-// redirect is a convenience, not the protection.
+// redirect is a convenience, not the protection. The account is read from the database on every
+// request (once per request, React's cache()), so a role changed or an account removed counts
+// from the next request, whatever the session cookie still says.
 import "server-only";
-import { redirect } from "next/navigation";
+import { eq } from "drizzle-orm";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { run } from "@/lib/db/client";
+import { users } from "@/lib/db/schema";
 import { auth, SIGN_IN_PATH } from "./config";
+import { allows, type UserRole } from "./roles";
 
 export interface Staff {
-  id: string;
+  id: number;
   email: string;
   name: string;
+  role: UserRole;
 }
 
-export async function currentStaff(): Promise<Staff | null> {
+export const currentStaff = cache(async (): Promise<Staff | null> => {
   const session = await auth();
-  const user = session?.user;
-  if (!user?.id || !user.email) return null;
-  return { id: user.id, email: user.email, name: user.name ?? user.email };
-}
+  const id = session?.user?.id;
+  if (!id || !/^\d{1,15}$/.test(id)) return null;
+  const [row] = await run((db) =>
+    db
+      .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+      .from(users)
+      .where(eq(users.id, Number(id)))
+      .limit(1),
+  );
+  return row ?? null;
+});
 
 /** For pages and actions: the signed-in staff member, or a redirect to the sign-in page. */
 export async function requireAdmin(): Promise<Staff> {
   const staff = await currentStaff();
   if (!staff) redirect(SIGN_IN_PATH);
+  return staff;
+}
+
+/**
+ * For a page only an owner may see: staff get Next's 403 page. Actions do not use this: they
+ * name their role in adminAction(), which also records the refusal.
+ */
+export async function requireRole(needed: UserRole): Promise<Staff> {
+  const staff = await requireAdmin();
+  if (!allows(staff.role, needed)) forbidden();
   return staff;
 }

@@ -1,14 +1,16 @@
-// Creates (or changes the password of) the one merchant admin from ADMIN_EMAIL/ADMIN_PASSWORD.
+// Creates (or changes the password of) a back-office account, an owner unless told otherwise.
 // Free of `server-only`: the seed script runs it under tsx.
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connection";
 import { users } from "@/lib/db/schema";
+import type { UserRole } from "@/lib/db/schema/values";
 import { hashPassword, verifyPassword } from "./password";
 
 export async function seedAdmin(
   database: Database,
   email: string,
   password: string,
+  role: UserRole = "owner",
 ): Promise<"created" | "updated" | "unchanged"> {
   const normalized = email.trim().toLowerCase();
   const [existing] = await database.run((db) =>
@@ -27,7 +29,7 @@ export async function seedAdmin(
     return "updated";
   }
   await database.run((db) =>
-    db.insert(users).values({ email: normalized, name: "Merchant admin", passwordHash }),
+    db.insert(users).values({ email: normalized, name: "Merchant admin", passwordHash, role }),
   );
   return "created";
 }

@@ -111,10 +111,24 @@ function openSqlite(path: string, migrationsRoot: string): Database {
           throw error;
         }
       }),
+    // SQLite changes a column by rebuilding its table (drizzle-kit writes the copy, drop and
+    // rename); with foreign keys on, dropping a table that others reference fails, and the PRAGMA
+    // cannot change inside the migration's transaction. So they are off while migrating and
+    // checked whole afterwards, as SQLite's own procedure for altering a table says.
     migrate: () =>
-      inTurn(async () =>
-        migrateSqlite(drizzled, { migrationsFolder: `${migrationsRoot}/${MIGRATIONS.sqlite}` }),
-      ),
+      inTurn(async () => {
+        client.pragma("foreign_keys = OFF");
+        try {
+          migrateSqlite(drizzled, { migrationsFolder: `${migrationsRoot}/${MIGRATIONS.sqlite}` });
+          const broken = client.pragma("foreign_key_check") as unknown[];
+          if (broken.length > 0)
+            throw new Error(
+              `the migration left ${broken.length} rows whose foreign key points nowhere: ${JSON.stringify(broken.slice(0, 3))}`,
+            );
+        } finally {
+          client.pragma("foreign_keys = ON");
+        }
+      }),
     ping: () => inTurn(async () => void client.prepare("SELECT 1").get()),
     close: async () => void client.close(),
   };

@@ -1,10 +1,17 @@
 // What an order email says, as data: the sender (lib/mail/sender.ts) builds it from the database,
 // the templates (lib/mail/templates/) turn it into a subject, HTML and plain text. Pure.
-import type { EmailKind } from "@/lib/db/schema/values";
+import type { AccountEmailKind, OrderEmailKind, UserRole } from "@/lib/db/schema/values";
 import type { Locale } from "@/lib/i18n/locales";
 import type { ShopTimeZone } from "@/lib/time-zone";
 
-export { emailKinds, type EmailKind } from "@/lib/db/schema/values";
+export {
+  accountEmailKinds,
+  emailKinds,
+  orderEmailKinds,
+  type AccountEmailKind,
+  type EmailKind,
+  type OrderEmailKind,
+} from "@/lib/db/schema/values";
 
 export interface EmailLine {
   name: string;
@@ -22,7 +29,7 @@ export interface EmailLine {
 }
 
 export interface OrderEmail {
-  kind: EmailKind;
+  kind: OrderEmailKind;
   locale: Locale;
   zone: ShopTimeZone;
   order: {
@@ -46,6 +53,19 @@ export interface OrderEmail {
     } | null;
   };
   lines: EmailLine[];
+}
+
+/** An email about a back-office account: an invitation to join, or a password reset link. */
+export interface AccountEmail {
+  kind: AccountEmailKind;
+  locale: Locale;
+  zone: ShopTimeZone;
+  /** The one-time link (lib/auth/account-tokens.ts); never logged. */
+  link: string;
+  expiresAt: Date;
+  /** Invitations: who invited, and as what. */
+  invitedBy: string | null;
+  role: UserRole | null;
 }
 
 export interface RenderedEmail {

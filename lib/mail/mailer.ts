@@ -22,6 +22,7 @@ export function senderSettings(): SenderSettings | null {
     retryBaseMs: config.MAIL_RETRY_BASE_MS,
     maxTries: config.MAIL_MAX_TRIES,
     recipientDailyLimit: config.MAIL_RECIPIENT_DAILY_LIMIT,
+    tokenSecret: config.AUTH_SECRET,
   };
 }
 

@@ -2,14 +2,14 @@
 // rendered (its items are a snapshot from checkout time and never change).
 import { asc, eq } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
-import { orderItems, orders, products, sellers, type EmailKind } from "@/lib/db/schema";
+import { orderItems, orders, products, sellers, type OrderEmailKind } from "@/lib/db/schema";
 import { orderReference } from "@/lib/format";
 import type { ShopTimeZone } from "@/lib/time-zone";
 import type { OrderEmail } from "./email";
 
 export async function loadOrderEmail(
   tx: Tx,
-  row: { orderId: number; kind: EmailKind },
+  row: { orderId: number; kind: OrderEmailKind },
   shop: { baseUrl: string; zone: ShopTimeZone },
 ): Promise<OrderEmail | null> {
   const [order] = await tx.select().from(orders).where(eq(orders.id, row.orderId));

@@ -9,12 +9,15 @@ import { and, eq, isNull, lt, lte, or } from "drizzle-orm";
 import { alertEmailGivenUp } from "@/lib/alerts/triggers";
 import { clockOf, type Clock } from "@/lib/clock";
 import type { Database, Tx } from "@/lib/db/connection";
-import { emailDeliveries, emailOutbox } from "@/lib/db/schema";
+import { emailDeliveries, emailOutbox, type EmailKind } from "@/lib/db/schema";
+import { isAccountEmailKind } from "@/lib/db/schema/values";
 import { observeEmailSend } from "@/lib/observability/payment-events";
 import type { ShopTimeZone } from "@/lib/time-zone";
+import { loadAccountEmail } from "./account-email";
+import type { RenderedEmail } from "./email";
 import { loadOrderEmail } from "./order-email";
 import { RECIPIENT_LIMITED, takeRecipientSlot } from "./recipient-limit";
-import { renderEmail } from "./render";
+import { renderAccountEmail, renderEmail } from "./render";
 
 /** What the sender needs of nodemailer's transporter (a test may pass its own). */
 export interface MailTransport {
@@ -38,6 +41,8 @@ export interface SenderSettings {
   maxTries: number;
   /** Emails one mailbox may get per day, staff resends aside (MAIL_RECIPIENT_DAILY_LIMIT). */
   recipientDailyLimit: number;
+  /** AUTH_SECRET: account emails derive their one-time link from it (lib/auth/account-tokens.ts). */
+  tokenSecret: string;
 }
 
 export interface SendReport {
@@ -131,19 +136,18 @@ async function sendOne(
         .where(eq(emailOutbox.id, row.id));
       return "limited" as const;
     }
-    const email = await loadOrderEmail(tx, row, { baseUrl: settings.baseUrl, zone: settings.zone });
-    return { row, email };
+    return { row, render: await loadEmail(tx, row, settings) };
   });
   if (!claimed) return null; // another sender has it
   if (claimed === "limited") return "limited";
 
-  const { row, email } = claimed;
+  const { row, render } = claimed;
   const messageId = outboxMessageId(row.id, settings.baseUrl);
   const started = Date.now();
   let result: { ok: true; response: string } | { ok: false; error: string };
   try {
-    if (!email) throw new Error(`order ${row.orderId} not found`);
-    const rendered = await renderEmail(email);
+    if (!render) throw new Error(`the order or account link of outbox row ${row.id} is gone`);
+    const rendered = await render();
     const info = await settings.transport.sendMail({
       from: settings.from,
       to: row.recipient,
@@ -206,4 +210,25 @@ async function sendOne(
       await alertEmailGivenUp(tx, { ...row, tries, error: result.error }, finishedAt);
     return giveUp ? ("failed" as const) : ("retrying" as const);
   });
+}
+
+/** What the row's email says, read now, ready to render; null when what it is about is gone. */
+async function loadEmail(
+  tx: Tx,
+  row: { kind: EmailKind; orderId: number | null; accountTokenId: number | null },
+  settings: SenderSettings,
+): Promise<(() => Promise<RenderedEmail>) | null> {
+  const shop = { baseUrl: settings.baseUrl, zone: settings.zone };
+  if (isAccountEmailKind(row.kind)) {
+    if (row.accountTokenId === null) return null;
+    const email = await loadAccountEmail(
+      tx,
+      { accountTokenId: row.accountTokenId, kind: row.kind },
+      { ...shop, tokenSecret: settings.tokenSecret },
+    );
+    return email && (() => renderAccountEmail(email));
+  }
+  if (row.orderId === null) return null;
+  const email = await loadOrderEmail(tx, { orderId: row.orderId, kind: row.kind }, shop);
+  return email && (() => renderEmail(email));
 }

@@ -7,7 +7,13 @@ import { formatShopTime } from "@/lib/format";
 import { locales, type Locale } from "@/lib/i18n/locales";
 import { messages } from "@/lib/i18n/messages";
 import { displayName } from "@/lib/mail/display-name";
-import { emailKinds, type EmailKind, type EmailLine, type OrderEmail } from "@/lib/mail/email";
+import {
+  emailKinds,
+  orderEmailKinds,
+  type EmailLine,
+  type OrderEmail,
+  type OrderEmailKind,
+} from "@/lib/mail/email";
 import { renderEmail } from "@/lib/mail/render";
 
 const url = "https://toko.example/orders/3f9a1c2b5d6e7f8091a2b3c4d5e6f708";
@@ -63,7 +69,11 @@ const shipping = [
   }),
 ];
 
-function email(kind: EmailKind, locale: Locale, overrides: Partial<OrderEmail> = {}): OrderEmail {
+function email(
+  kind: OrderEmailKind,
+  locale: Locale,
+  overrides: Partial<OrderEmail> = {},
+): OrderEmail {
   return {
     kind,
     locale,
@@ -93,7 +103,7 @@ function email(kind: EmailKind, locale: Locale, overrides: Partial<OrderEmail> =
   };
 }
 
-const cases = emailKinds.flatMap((kind) => locales.map((locale) => [kind, locale] as const));
+const cases = orderEmailKinds.flatMap((kind) => locales.map((locale) => [kind, locale] as const));
 
 /** The HTML's text with tags dropped and the entities React writes decoded, for "does it say X". */
 function visibleText(html: string): string {
@@ -360,7 +370,7 @@ describe("renderEmail", () => {
     );
   });
 
-  it.each(emailKinds)(
+  it.each(orderEmailKinds)(
     "%s keeps markup out: the shopper's name reduced to a name, the merchant's text escaped",
     async (kind) => {
       const base = email(kind, "id");
@@ -404,7 +414,7 @@ describe("a stranger's words in the greeting @faults", () => {
   // Issue 27's attack: any address typed at checkout, a declined payment, and this as the first name.
   const attack =
     "URGENT: your Kredivo account is locked, call +62 811 2345 6789 or https://kredivo-help.example now";
-  const withName = (kind: EmailKind, locale: Locale, customerFirstName: string) => {
+  const withName = (kind: OrderEmailKind, locale: Locale, customerFirstName: string) => {
     const base = email(kind, locale);
     return renderEmail({ ...base, order: { ...base.order, customerFirstName } });
   };

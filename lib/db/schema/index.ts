@@ -20,6 +20,8 @@ export const {
   paymentAttempts,
   paymentEvents,
   users,
+  accountTokens,
+  activityLog,
   rateLimits,
   emailOutbox,
   emailDeliveries,

@@ -14,6 +14,9 @@ import {
 import type { ResponseSignatureCheck } from "@/lib/doku/response-signature";
 import { locales } from "@/lib/i18n/locales";
 import {
+  accountTokenPurposes,
+  activityActions,
+  activitySubjects,
   alertKinds,
   alertStates,
   attemptStatuses,
@@ -26,6 +29,7 @@ import {
   orderStatuses,
   productTypes,
   stockStates,
+  userRoles,
   type PostalAddress,
 } from "./values";
 
@@ -272,8 +276,78 @@ export const users = sqliteTable("users", {
   passwordHash: text("password_hash").notNull(),
   /** Raised when the password changes: every session signed in under an older one ends. */
   sessionVersion: integer("session_version").notNull().default(1),
+  /** What the account may do in the back office (lib/auth/roles.ts). */
+  role: text("role", { enum: userRoles }).notNull().default("staff"),
+  lastSignInAt: timestamp("last_sign_in_at"),
   createdAt: createdAt(),
 });
+
+/**
+ * One-time links sent by email: an invitation to join the back office (24 h) or a password reset
+ * (1 h). Only a hash of the link's token is kept; the token itself is derived from AUTH_SECRET and
+ * the row when the email is rendered (lib/auth/account-tokens.ts), so the database never holds it.
+ */
+export const accountTokens = sqliteTable(
+  "account_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    purpose: text("purpose", { enum: accountTokenPurposes }).notNull(),
+    /** Lower-cased: the invited address, or the account's address at the time of the reset. */
+    email: text("email").notNull(),
+    /** The role an invitation grants; null for a reset. */
+    role: text("role", { enum: userRoles }),
+    /** The account a reset is for; null for an invitation. No foreign key: removing the account keeps the row. */
+    userId: integer("user_id"),
+    /** SHA-256 of the token, hex. */
+    tokenHash: text("token_hash").notNull(),
+    /** Random per row: with AUTH_SECRET it derives the token. */
+    nonce: text("nonce").notNull(),
+    /** The language the email is written in. */
+    locale: text("locale", { enum: locales }).notNull(),
+    /** Who sent the invitation; null for a reset. */
+    createdBy: integer("created_by"),
+    expiresAt: timestamp("expires_at").notNull(),
+    usedAt: timestamp("used_at"),
+    revokedAt: timestamp("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("account_tokens_token_hash").on(t.tokenHash),
+    index("account_tokens_email").on(t.purpose, t.email),
+    index("account_tokens_user").on(t.userId),
+  ],
+);
+
+/**
+ * The back office's activity log: who did what, to what, from where, with the values before and
+ * after. Append-only: a database trigger refuses every UPDATE, and every DELETE of an entry younger
+ * than the retention (lib/activity/retention.ts). The actor's name is copied at the time, so an
+ * entry outlives its account.
+ */
+export const activityLog = sqliteTable(
+  "activity_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Null when nobody is signed in (a failed sign-in, a reset request). */
+    actorId: integer("actor_id"),
+    actorName: text("actor_name"),
+    actorRole: text("actor_role", { enum: userRoles }),
+    action: text("action", { enum: activityActions }).notNull(),
+    subjectType: text("subject_type", { enum: activitySubjects }),
+    subjectId: text("subject_id"),
+    before: text("before", { mode: "json" }).$type<Record<string, unknown>>(),
+    after: text("after", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** The client behind TRUSTED_PROXY_HOPS proxies, when known. */
+    clientAddress: text("client_address"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("activity_log_created_at").on(t.createdAt),
+    index("activity_log_actor").on(t.actorId, t.createdAt),
+    index("activity_log_action").on(t.action, t.createdAt),
+    index("activity_log_subject").on(t.subjectType, t.subjectId, t.createdAt),
+  ],
+);
 
 /**
  * Counters that limit what one key (an account being signed in to, a cart, a client address) may
@@ -299,9 +373,10 @@ export const emailOutbox = sqliteTable(
   "email_outbox",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    orderId: integer("order_id")
-      .notNull()
-      .references(() => orders.id),
+    /** The order an order email is about; null for an account email. */
+    orderId: integer("order_id").references(() => orders.id),
+    /** The invitation or reset link an account email carries; null for an order email. */
+    accountTokenId: integer("account_token_id").references(() => accountTokens.id),
     kind: text("kind", { enum: emailKinds }).notNull(),
     /** `attempt:<id>`: the payment attempt whose change queued it; null for a resend. */
     cause: text("cause"),

@@ -66,14 +66,25 @@ export const eventEffects = [
 ] as const;
 export type EventEffect = (typeof eventEffects)[number];
 
-/** The emails the outbox sends (lib/mail/templates/ renders them). */
-export const emailKinds = [
+/** The emails about an order the outbox sends (lib/mail/templates/ renders them). */
+export const orderEmailKinds = [
   "order_confirmation",
   "digital_delivery",
   "payment_failed",
   "payment_expired",
   "payment_refunded",
 ] as const;
+export type OrderEmailKind = (typeof orderEmailKinds)[number];
+
+/** The emails about a back-office account: each carries a one-time link (lib/auth/account-tokens.ts). */
+export const accountEmailKinds = ["staff_invitation", "password_reset"] as const;
+export type AccountEmailKind = (typeof accountEmailKinds)[number];
+
+export const emailKinds = [...orderEmailKinds, ...accountEmailKinds] as const;
+
+export function isAccountEmailKind(kind: EmailKind): kind is AccountEmailKind {
+  return (accountEmailKinds as readonly string[]).includes(kind);
+}
 export type EmailKind = (typeof emailKinds)[number];
 
 /**
@@ -104,3 +115,43 @@ export type AlertKind = (typeof alertKinds)[number];
  */
 export const alertStates = ["queued", "sending", "sent", "failed", "suppressed"] as const;
 export type AlertState = (typeof alertStates)[number];
+
+/**
+ * Who may do what in the back office (lib/auth/roles.ts): an owner does everything; staff do the
+ * day-to-day work. Every back-office action names the role it needs (lib/admin/admin-action.ts).
+ */
+export const userRoles = ["owner", "staff"] as const;
+export type UserRole = (typeof userRoles)[number];
+
+/** The one-time links the back office emails (lib/auth/account-tokens.ts). */
+export const accountTokenPurposes = ["invitation", "password_reset"] as const;
+export type AccountTokenPurpose = (typeof accountTokenPurposes)[number];
+
+/**
+ * Every entry the activity log can hold (lib/activity/). `access.refused` is an action a role may
+ * not use, tried anyway; the others are what a person did. A later action adds its name here.
+ */
+export const activityActions = [
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "auth.sign_out",
+  "auth.password_changed",
+  "auth.password_reset_requested",
+  "auth.password_reset",
+  "auth.link_refused",
+  "access.refused",
+  "account.invited",
+  "account.invitation_revoked",
+  "account.invitation_accepted",
+  "account.role_changed",
+  "account.removed",
+  "order.check_status",
+  "order.email_resent",
+  "order.event_reviewed",
+  "notification.reviewed",
+] as const;
+export type ActivityAction = (typeof activityActions)[number];
+
+/** What an activity entry is about, when it is about something. */
+export const activitySubjects = ["order", "product", "account", "invitation", "event"] as const;
+export type ActivitySubject = (typeof activitySubjects)[number];

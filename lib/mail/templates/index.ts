@@ -1,7 +1,7 @@
 // One template per email kind: the renderer (lib/mail/render.ts) picks from this table, so a new
 // kind in lib/mail/email.ts fails the typecheck until it has a template.
 import type { ComponentType } from "react";
-import type { EmailKind } from "@/lib/mail/email";
+import type { OrderEmailKind } from "@/lib/mail/email";
 import { DigitalDeliveryEmail } from "./digital-delivery";
 import type { EmailTemplateProps } from "./layout";
 import { OrderConfirmationEmail } from "./order-confirmation";
@@ -10,7 +10,7 @@ import { PaymentExpiredEmail, PaymentFailedEmail } from "./payment-unpaid";
 
 export type TemplateProps = EmailTemplateProps & { subject: string };
 
-export const templates: Record<EmailKind, ComponentType<TemplateProps>> = {
+export const templates: Record<OrderEmailKind, ComponentType<TemplateProps>> = {
   order_confirmation: OrderConfirmationEmail,
   digital_delivery: DigitalDeliveryEmail,
   payment_failed: PaymentFailedEmail,

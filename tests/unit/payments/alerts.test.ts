@@ -113,6 +113,7 @@ describe("an alert is a row written with its cause", () => {
       retryBaseMs: 1_000,
       maxTries: 1,
       recipientDailyLimit: 5,
+      tokenSecret: "test-token-secret-0123456789abcdef",
     });
     expect(report.failed).toBe(1);
     const rows = await allAlerts();
@@ -130,6 +131,7 @@ describe("an alert is a row written with its cause", () => {
       retryBaseMs: 1_000,
       maxTries: 1,
       recipientDailyLimit: 5,
+      tokenSecret: "test-token-secret-0123456789abcdef",
     });
   const outboxOf = (orderId: number) =>
     db.run((d) =>

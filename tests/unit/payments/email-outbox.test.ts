@@ -88,6 +88,7 @@ const settings = (
   retryBaseMs: 1_000,
   maxTries: 3,
   recipientDailyLimit: 5,
+  tokenSecret: "test-token-secret-0123456789abcdef",
   ...extra,
 });
 

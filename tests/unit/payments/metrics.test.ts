@@ -142,6 +142,7 @@ describe("GET /api/metrics", () => {
       retryBaseMs: 1000,
       maxTries: 3,
       recipientDailyLimit: 100,
+      tokenSecret: "test-token-secret-0123456789abcdef",
     });
     expect(report.sent).toBeGreaterThanOrEqual(1);
     expect(await series("shop_emails_total", { kind: "order_confirmation", status: "sent" })).toBe(

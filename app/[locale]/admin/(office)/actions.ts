@@ -11,7 +11,10 @@ const input = z.object({
   eventId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
 });
 
-export const markUnmatchedReviewedAction = adminAction(input, async ({ eventId }) => {
-  await markUnmatchedReviewed(eventId);
-  revalidatePath("/admin");
-});
+export const markUnmatchedReviewedAction = adminAction(
+  { action: "notification.reviewed", role: "staff", input },
+  async ({ eventId }) => {
+    await markUnmatchedReviewed(eventId);
+    revalidatePath("/admin");
+  },
+);

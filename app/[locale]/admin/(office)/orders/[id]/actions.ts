@@ -19,7 +19,7 @@ const markReviewedInput = z.object({ orderId: id, eventId: id });
 const resendEmailInput = z.object({ orderId: id, outboxId: id });
 
 export const checkStatusAction = adminAction(
-  checkStatusInput,
+  { action: "order.check_status", role: "staff", input: checkStatusInput },
   async ({ orderId, attemptId }): Promise<CheckStatusMessage> => {
     const attempt = await findAttemptForOrder(orderId, attemptId);
     if (!attempt) return { ok: false, key: "notThisOrder" };
@@ -38,14 +38,17 @@ export const checkStatusAction = adminAction(
   { ok: false, key: "notFound" },
 );
 
-export const markReviewedAction = adminAction(markReviewedInput, async ({ orderId, eventId }) => {
-  await markEventReviewed(orderId, eventId);
-  revalidatePath(`/admin/orders/${orderId}`);
-  revalidatePath("/admin");
-});
+export const markReviewedAction = adminAction(
+  { action: "order.event_reviewed", role: "staff", input: markReviewedInput },
+  async ({ orderId, eventId }) => {
+    await markEventReviewed(orderId, eventId);
+    revalidatePath(`/admin/orders/${orderId}`);
+    revalidatePath("/admin");
+  },
+);
 
 export const resendEmailAction = adminAction(
-  resendEmailInput,
+  { action: "order.email_resent", role: "staff", input: resendEmailInput },
   async ({ orderId, outboxId }): Promise<ResendEmailResult> => {
     if (!(await resendEmail(orderId, outboxId))) return "notFound";
     // The new queued row on the order page, and the orders page's count of unsent emails.
