@@ -1,17 +1,19 @@
-// The back office's slim top bar. Signed-in pages pass the staff member's email and the sign-out
-// action and get the email and a "Sign out" button; the sign-in page shows only the name. Both
-// get the language switch, with the page's action for it (components never import from app/).
+// The back office's slim top bar. Signed-in pages pass the staff member's email, role and the
+// sign-out action and get the sections their role may open, the email (a link to their own
+// account) and a "Sign out" button; the sign-in page shows only the name. Both get the language
+// switch, with the page's action for it (components never import from app/).
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { allows, type UserRole } from "@/lib/auth/roles";
 import { OfficeNav } from "./office-nav";
 
 export function AdminTopBar({
   signedIn,
   languageAction,
 }: {
-  signedIn?: { email: string; signOutAction: () => Promise<void> };
+  signedIn?: { email: string; role: UserRole; signOutAction: () => Promise<void> };
   languageAction: (formData: FormData) => Promise<void>;
 }) {
   const t = useTranslations("admin.shell");
@@ -40,16 +42,26 @@ export function AdminTopBar({
               { href: "/admin", text: t("nav.orders") },
               { href: "/admin/stock", text: t("nav.stock") },
               { href: "/admin/alerts", text: t("nav.alerts") },
+              { href: "/admin/activity", text: t("nav.activity") },
+              // Owners only: the page refuses staff anyway (requireRole).
+              ...(allows(signedIn.role, "owner")
+                ? [{ href: "/admin/accounts", text: t("nav.accounts") }]
+                : []),
             ]}
           />
         ) : null}
         <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
           {signedIn ? (
             <>
-              <span className="min-w-0 truncate text-stone-600" data-testid="admin-email">
+              <Link
+                href="/admin/account"
+                className="min-w-0 truncate rounded-md text-stone-600 underline-offset-4 hover:text-stone-900 hover:underline"
+                data-testid="admin-email"
+                title={t("nav.account")}
+              >
                 <span className="sr-only">{`${t("signedInAs")} `}</span>
                 {signedIn.email}
-              </span>
+              </Link>
               <form action={signedIn.signOutAction}>
                 <SubmitButton size="sm" variant="secondary" pendingLabel={t("signingOut")}>
                   {t("signOut")}

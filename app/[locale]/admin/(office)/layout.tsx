@@ -12,7 +12,7 @@ export default async function OfficeLayout({ children }: { children: React.React
   return (
     <>
       <AdminTopBar
-        signedIn={{ email: staff.email, signOutAction }}
+        signedIn={{ email: staff.email, role: staff.role, signOutAction }}
         languageAction={chooseLanguageAction}
       />
       <main id="main" className="mx-auto w-full min-w-0 max-w-7xl flex-1 px-4 py-6 sm:py-8">
