@@ -1,13 +1,34 @@
-// `npm run admin:create`: migrates and creates (or changes the password of) the back-office admin
-// from ADMIN_EMAIL / ADMIN_PASSWORD, and nothing else: unlike db:seed it never loads the demo
-// catalogue, so a merchant's own products are never touched. A changed password ends that admin's
-// sessions at their next request.
+// `npm run admin:create [-- --role staff]`: migrates and creates (or changes the password of) the
+// back-office account ADMIN_EMAIL / ADMIN_PASSWORD names, an owner unless `--role staff`, and
+// nothing else: unlike db:seed it never loads the demo catalogue, so a merchant's own products are
+// never touched. A changed password ends that account's sessions at their next request. The role
+// is that of a new account: an existing one keeps its own (owners change roles on the Accounts page,
+// where the shop always keeps an owner).
+import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDatabase } from "../lib/db/connection";
 import { shownDatabaseUrl } from "../lib/db/dialect";
+import { userRoles, type UserRole } from "../lib/db/schema/values";
 import { PUBLISHED_SECRETS } from "../lib/published-values";
 import { databaseUrlField } from "./database-url";
 import { loadDotEnv } from "./load-env";
+
+const USAGE = "usage: npm run admin:create [-- --role owner|staff]";
+let role: UserRole;
+try {
+  const { values } = parseArgs({ options: { role: { type: "string", default: "owner" } } });
+  const parsed = z.enum(userRoles).safeParse(values.role);
+  if (!parsed.success) {
+    console.error(
+      `Cannot create the admin: --role must be owner or staff, not "${values.role}"\n${USAGE}`,
+    );
+    process.exit(1);
+  }
+  role = parsed.data;
+} catch (error) {
+  console.error(`Cannot create the admin: ${(error as Error).message}\n${USAGE}`);
+  process.exit(1);
+}
 
 loadDotEnv();
 const config = z
@@ -32,11 +53,24 @@ if (!config.success) {
 const { DATABASE_URL: url, ADMIN_EMAIL, ADMIN_PASSWORD } = config.data;
 // Imported once .env is loaded: lib/db/schema picks its dialect's tables from DATABASE_URL.
 const { seedAdmin } = await import("../lib/auth/seed-admin");
+const { users } = await import("../lib/db/schema");
+const { eq } = await import("drizzle-orm");
 const database = openDatabase(url);
 try {
   await database.migrate();
+  const outcome = await seedAdmin(database, ADMIN_EMAIL, ADMIN_PASSWORD, role);
+  const [account] = await database.run((db) =>
+    db
+      .select({ role: users.role })
+      .from(users)
+      .where(eq(users.email, ADMIN_EMAIL.trim().toLowerCase())),
+  );
+  const kept =
+    outcome !== "created" && account && account.role !== role
+      ? ` (an existing account keeps its role: change it on the Accounts page)`
+      : "";
   console.log(
-    `admin ${ADMIN_EMAIL}: ${await seedAdmin(database, ADMIN_EMAIL, ADMIN_PASSWORD)} in ${shownDatabaseUrl(url)}`,
+    `admin ${ADMIN_EMAIL}: ${outcome} (${account?.role ?? role}) in ${shownDatabaseUrl(url)}${kept}`,
   );
 } finally {
   await database.close();

@@ -39,6 +39,29 @@ describe("production scripts", () => {
     expect(() =>
       run("scripts/admin-create.ts", { ...env, ADMIN_PASSWORD: "sandbox-admin-change-me" }),
     ).toThrow(/published in \.env\.example/);
+    const role = (email: string) => {
+      const db = new Database(env.DATABASE_URL, { readonly: true });
+      try {
+        return (db.prepare("SELECT role FROM users WHERE email = ?").get(email) as { role: string })
+          .role;
+      } finally {
+        db.close();
+      }
+    };
+    expect(role("owner@toko.example")).toBe("owner");
+    const staff = { ...env, ADMIN_EMAIL: "packer@toko.example" };
+    expect(run("scripts/admin-create.ts", staff, ["--role", "staff"])).toContain(
+      "admin packer@toko.example: created (staff)",
+    );
+    expect(role("packer@toko.example")).toBe("staff");
+    expect(() =>
+      run("scripts/admin-create.ts", { ...env, ADMIN_EMAIL: "boss@toko.example" }, [
+        "--role",
+        "boss",
+      ]),
+    ).toThrow(/--role must be owner or staff/);
+    expect(count(env.DATABASE_URL, "users")).toBe(2);
+    expect(count(env.DATABASE_URL, "products")).toBe(0);
   });
 
   it("db:backup copies the live database into a dated file that restores with every order", async () => {
