@@ -25,7 +25,14 @@ test.beforeAll(async () => {
   // A staff account the way a merchant makes one from the shell.
   execFileSync(
     process.execPath,
-    ["node_modules/tsx/dist/cli.mjs", "scripts/admin-create.ts", "--role", "staff"],
+    [
+      "node_modules/tsx/dist/cli.mjs",
+      "scripts/admin-create.ts",
+      "--role",
+      "staff",
+      "--name",
+      "Budi Packer",
+    ],
     {
       env: {
         ...process.env,

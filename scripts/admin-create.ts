@@ -1,9 +1,10 @@
-// `npm run admin:create [-- --role staff]`: migrates and creates (or changes the password of) the
-// back-office account ADMIN_EMAIL / ADMIN_PASSWORD names, an owner unless `--role staff`, and
-// nothing else: unlike db:seed it never loads the demo catalogue, so a merchant's own products are
-// never touched. A changed password ends that account's sessions at their next request. The role
-// is that of a new account: an existing one keeps its own (owners change roles on the Accounts page,
-// where the shop always keeps an owner).
+// `npm run admin:create [-- --role staff] [--name "…"]`: migrates and creates (or changes the
+// password of) the back-office account ADMIN_EMAIL / ADMIN_PASSWORD names, an owner unless
+// `--role staff`, and nothing else: unlike db:seed it never loads the demo catalogue, so a
+// merchant's own products are never touched. A changed password ends that account's sessions at
+// their next request. The role and name (default "Merchant admin") are a new account's: an
+// existing one keeps its own (owners change roles on the Accounts page, where the shop always
+// keeps an owner).
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDatabase } from "../lib/db/connection";
@@ -13,10 +14,17 @@ import { PUBLISHED_SECRETS } from "../lib/published-values";
 import { databaseUrlField } from "./database-url";
 import { loadDotEnv } from "./load-env";
 
-const USAGE = "usage: npm run admin:create [-- --role owner|staff]";
+const USAGE = 'usage: npm run admin:create [-- --role owner|staff] [--name "Their name"]';
 let role: UserRole;
+let name: string;
 try {
-  const { values } = parseArgs({ options: { role: { type: "string", default: "owner" } } });
+  const { values } = parseArgs({
+    options: {
+      role: { type: "string", default: "owner" },
+      name: { type: "string", default: "Merchant admin" },
+    },
+  });
+  name = values.name.trim().slice(0, 100) || "Merchant admin";
   const parsed = z.enum(userRoles).safeParse(values.role);
   if (!parsed.success) {
     console.error(
@@ -58,7 +66,7 @@ const { eq } = await import("drizzle-orm");
 const database = openDatabase(url);
 try {
   await database.migrate();
-  const outcome = await seedAdmin(database, ADMIN_EMAIL, ADMIN_PASSWORD, role);
+  const outcome = await seedAdmin(database, ADMIN_EMAIL, ADMIN_PASSWORD, role, name);
   const [account] = await database.run((db) =>
     db
       .select({ role: users.role })

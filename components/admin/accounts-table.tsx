@@ -165,7 +165,10 @@ export function AccountsTable({
               <Td>
                 <Badge tone={ROLE_TONE[invitation.role]}>{t(`roles.${invitation.role}`)}</Badge>
               </Td>
-              <Td className="text-stone-500">{t("never")}</Td>
+              <Td className="text-stone-500">
+                <span aria-hidden="true">—</span>
+                <span className="sr-only">{t("never")}</span>
+              </Td>
               <Td className="min-w-52">
                 <Badge tone={STATE_TONE[invitation.state]}>{t(`states.${invitation.state}`)}</Badge>
                 <span className="mt-1 block text-xs text-stone-600">

@@ -1,4 +1,5 @@
-// Creates (or changes the password of) a back-office account, an owner unless told otherwise.
+// Creates (or changes the password of) a back-office account, an owner unless told otherwise;
+// the role and name are a new account's (an existing one keeps its own).
 // Free of `server-only`: the seed script runs it under tsx.
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/connection";
@@ -11,6 +12,7 @@ export async function seedAdmin(
   email: string,
   password: string,
   role: UserRole = "owner",
+  name = "Merchant admin",
 ): Promise<"created" | "updated" | "unchanged"> {
   const normalized = email.trim().toLowerCase();
   const [existing] = await database.run((db) =>
@@ -29,7 +31,7 @@ export async function seedAdmin(
     return "updated";
   }
   await database.run((db) =>
-    db.insert(users).values({ email: normalized, name: "Merchant admin", passwordHash, role }),
+    db.insert(users).values({ email: normalized, name, passwordHash, role }),
   );
   return "created";
 }
