@@ -120,7 +120,7 @@ test("an owner invites a staff member; the email brings a one-time link", async 
   await page.screenshot({ path: screenshotPath("admin-accounts.png"), fullPage: true });
 });
 
-test("bad invitations are refused field by field, in both languages, and send nothing", async ({
+test("bad invitations are refused field by field, in both languages, and send nothing @faults", async ({
   page,
 }) => {
   await signInOwner(page);
@@ -152,7 +152,7 @@ test("bad invitations are refused field by field, in both languages, and send no
   ).toBe(0);
 });
 
-test("the last owner cannot be removed or demoted, and is told why", async ({ page }) => {
+test("the last owner cannot be removed or demoted, and is told why @faults", async ({ page }) => {
   await signInOwner(page);
   await openAccounts(page);
   const row = ownRow(page);
@@ -173,7 +173,7 @@ test("the last owner cannot be removed or demoted, and is told why", async ({ pa
   ).toEqual([{ role: "owner" }]);
 });
 
-test("staff see no Accounts link and get 403 on the page", async ({ page }) => {
+test("staff see no Accounts link and get 403 on the page @faults", async ({ page }) => {
   await signIn(page, STAFF.email, STAFF.password);
   const nav = page.getByRole("navigation");
   await expect(nav.getByRole("link", { name: "Orders" })).toBeVisible();
