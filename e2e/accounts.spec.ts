@@ -5,7 +5,14 @@
 // writes nothing.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { expect, test, type Browser, type Page, type Request } from "@playwright/test";
+import {
+  expect,
+  test,
+  type Browser,
+  type Locator,
+  type Page,
+  type Request,
+} from "@playwright/test";
 import Database from "better-sqlite3";
 import { expectNoSeriousViolations } from "./support/axe";
 import { E2E } from "./support/env";
@@ -83,6 +90,17 @@ async function invite(page: Page, email: string, role: "Owner" | "Staff", langua
   await form.getByRole("button", { name: "Send invitation" }).click();
 }
 
+/** Presses Tab until `target` has focus, as a keyboard user would; fails if it never gets it. */
+async function tabTo(page: Page, target: Locator, maxPresses = 60) {
+  for (
+    let i = 0;
+    i < maxPresses && !(await target.evaluate((el) => el === document.activeElement));
+    i++
+  )
+    await page.keyboard.press("Tab");
+  await expect(target).toBeFocused();
+}
+
 const ownRow = (page: Page) =>
   page.locator(`[data-testid="account-row"][data-email="${E2E.env.ADMIN_EMAIL}"]`);
 
@@ -117,7 +135,7 @@ test("an owner invites a staff member; the email brings a one-time link", async 
   expect(JSON.stringify(query("SELECT * FROM account_tokens"))).not.toContain(link![1]!);
 
   await expectNoSeriousViolations(page, "accounts");
-  await page.screenshot({ path: screenshotPath("admin-accounts.png"), fullPage: true });
+  await page.screenshot({ path: screenshotPath("admin-5-accounts.png"), fullPage: true });
 });
 
 test("bad invitations are refused field by field, in both languages, and send nothing @faults", async ({
@@ -272,4 +290,35 @@ test("a staff session replaying the owner's invite action gets 403 and writes no
     { role: "owner" },
   ]);
   await staff.context().close();
+});
+
+test("the Accounts page with the keyboard alone: invite, revoke, open a removal; axe on a phone", async ({
+  page,
+}) => {
+  await signInOwner(page);
+  await openAccounts(page);
+  const form = page.getByTestId("invite-form");
+  const email = newStaffEmail("keyboard");
+  await tabTo(page, form.getByLabel("Email", { exact: true }));
+  await page.keyboard.type(email);
+  await page.keyboard.press("Tab");
+  await expect(form.getByLabel("Role", { exact: true })).toBeFocused();
+  await tabTo(page, form.getByRole("button", { name: "Send invitation" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("invite-sent")).toContainText(email);
+
+  const row = page.locator(`[data-testid="invitation-row"][data-email="${email}"]`);
+  await tabTo(page, row.getByRole("button", { name: "Revoke" }));
+  await page.keyboard.press("Enter");
+  await expect(row).toHaveAttribute("data-state", "revoked");
+
+  const staffRow = page.locator(`[data-testid="account-row"][data-email="${STAFF.email}"]`);
+  await tabTo(page, staffRow.getByText("Remove…"));
+  await page.keyboard.press("Enter");
+  await expect(staffRow.getByText("Remove Budi Packer?")).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(staffRow.getByRole("button", { name: "Remove account" })).toBeFocused();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoSeriousViolations(page, "accounts on a phone");
 });

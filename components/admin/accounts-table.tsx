@@ -64,7 +64,7 @@ function PersonActions({
         <summary className="w-fit cursor-pointer rounded-md text-sm font-medium text-red-800 underline-offset-4 hover:underline">
           {t("remove.open")}
         </summary>
-        <div className="mt-2 rounded-lg border border-red-200 bg-red-50 p-3">
+        <div className="mt-2 w-fit rounded-lg border border-red-200 bg-red-50 p-3">
           <p className="mb-2 max-w-72 text-xs text-red-900">
             {isMe ? t("remove.confirmSelf") : t("remove.confirm", { name: person.name })}
           </p>
