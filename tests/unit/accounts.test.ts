@@ -462,6 +462,26 @@ describe("@faults owner-only actions", () => {
     expect((await entries("access.refused")).length).toBe(refusedBefore);
   });
 
+  it("an owner who steps down or removes themselves is sent away from the page", async () => {
+    const stays = await person("owner", "Staying Owner");
+    const stepsDown = await person("owner", "Stepping Down");
+    const leaves = await person("owner", "Leaving Owner");
+    const redirected = expect.objectContaining({
+      digest: expect.stringMatching(/^NEXT_REDIRECT;replace;\/admin;/),
+    });
+    session.userId = stepsDown.id;
+    await expect(
+      ownerActions.changeRoleAction(form({ userId: stepsDown.id, role: "staff" })),
+    ).rejects.toEqual(redirected);
+    expect((await userRow(stepsDown.id))!.role).toBe("staff");
+    session.userId = leaves.id;
+    await expect(ownerActions.removeAccountAction(form({ userId: leaves.id }))).rejects.toEqual(
+      redirected,
+    );
+    expect(await userRow(leaves.id)).toBeUndefined();
+    expect((await userRow(stays.id))!.role).toBe("owner");
+  });
+
   it("a session whose account is gone is sent to sign-in, and nothing runs", async () => {
     const owner = await person("owner");
     session.userId = owner.id + 10_000;
