@@ -38,7 +38,8 @@ export function fieldProblems(error: z.ZodError): FieldProblems {
     const field = String(issue.path[0] ?? "form");
     // zod's own wording (a missing or non-string field) becomes "required": the form only shows keys.
     const key = /^[a-zA-Z]+$/.test(issue.message) ? issue.message : "required";
-    (out[field] ??= []).includes(key) || out[field]!.push(key);
+    const keys = (out[field] ??= []);
+    if (!keys.includes(key)) keys.push(key);
   }
   return out;
 }
