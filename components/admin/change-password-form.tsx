@@ -11,10 +11,13 @@ import { FieldErrors, fieldInput, NewPasswordFields } from "./new-password-field
 export function ChangePasswordForm({
   personal,
   email,
+  changed,
   changePasswordAction,
 }: {
   personal: string[];
   email: string;
+  /** The password was just changed (the action redirected here saying so). */
+  changed: boolean;
   changePasswordAction: (formData: FormData) => Promise<ChangePasswordState>;
 }) {
   const [state, action] = useActionState<ChangePasswordState, FormData>(
@@ -30,7 +33,7 @@ export function ChangePasswordForm({
       );
   return (
     <form action={action} className="mt-4 space-y-4" noValidate>
-      {state.changed ? (
+      {changed && !state.problems && !state.retryAfterMs ? (
         <Alert tone="success" testId="password-changed" compact>
           {t("changed")}
         </Alert>

@@ -2,8 +2,10 @@
 import type { FieldProblems } from "./password-rules";
 
 export interface ChangePasswordState {
-  changed?: boolean;
   /** Keys: `current` → "wrongPassword" | "required"; the new password's under admin.password.errors. */
   problems?: FieldProblems;
   retryAfterMs?: number;
 }
+
+/** Where a changed password lands: the account page, saying so (a crafted link only shows the note). */
+export const ACCOUNT_CHANGED_PATH = "/admin/account?changed=1";

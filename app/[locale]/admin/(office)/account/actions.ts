@@ -1,14 +1,15 @@
 "use server";
 
 // Changing one's own password (lib/auth/own-password.ts), then signing this browser in again with
-// it: the new session carries the new session_version, so this session continues while every
-// other one ends at its next request.
+// it: the new session carries the new session_version, so this browser continues while every
+// other session ends at its next request.
 import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { adminAction } from "@/lib/admin/admin-action";
-import { signIn } from "@/lib/auth/config";
+import { SIGN_IN_PATH, signIn } from "@/lib/auth/config";
 import { changeOwnPassword } from "@/lib/auth/own-password";
-import type { ChangePasswordState } from "@/lib/auth/own-password-state";
+import { ACCOUNT_CHANGED_PATH, type ChangePasswordState } from "@/lib/auth/own-password-state";
 
 // Only strings of bounded length get through here; the password rules are checked (field by
 // field) by changeOwnPassword.
@@ -25,16 +26,18 @@ export const changePasswordAction = adminAction(
       return { problems: { current: ["wrongPassword"] } };
     }
     try {
+      // A redirect, not an answer to the form: Next renders the page it redirects to with the
+      // cookie just set, while re-rendering this page would still read the old one (now ended).
       await signIn("credentials", {
         email: staff.email,
         password: fields.password,
-        redirect: false,
+        redirectTo: ACCOUNT_CHANGED_PATH,
       });
     } catch (error) {
-      // The password is changed either way; should the new sign-in be refused, sign in by hand.
       if (!(error instanceof AuthError)) throw error;
     }
-    return { changed: true };
+    // This session ended with the old password: signing in again is all that is left.
+    redirect(SIGN_IN_PATH);
   },
   { problems: { current: ["required"] } },
 );

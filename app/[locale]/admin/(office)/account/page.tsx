@@ -12,7 +12,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title"), robots: { index: false, follow: false } };
 }
 
-export default async function AccountPage() {
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { changed } = await searchParams;
   const staff = await requireAdmin();
   const t = await getTranslations("admin.account");
   const details = [
@@ -50,6 +55,7 @@ export default async function AccountPage() {
           <ChangePasswordForm
             personal={[staff.email, staff.name]}
             email={staff.email}
+            changed={changed === "1"}
             changePasswordAction={changePasswordAction}
           />
         </Card>
