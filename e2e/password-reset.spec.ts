@@ -152,7 +152,7 @@ test("forgot password: the email's link sets a new password, signs in, ends the 
   // The same link again: it says so and offers nothing else.
   await page.goto(link);
   await expect(page.getByTestId("reset-verdict")).toHaveText(/already used/);
-  await expect(page.locator("form input[type=password]")).toHaveCount(0);
+  await expect(page.locator("main input")).toHaveCount(0);
   await page.screenshot({ path: screenshotPath("reset-password-used.png"), fullPage: true });
 });
 
@@ -192,7 +192,7 @@ test("an invitation link: name and password, then signed in as staff", async ({ 
   await expect(page.getByTestId("invitation-verdict")).toHaveText(
     "This invitation was already used. Sign in with your email and password.",
   );
-  await expect(page.locator("form input")).toHaveCount(0);
+  await expect(page.locator("main input")).toHaveCount(0);
   await page.screenshot({ path: screenshotPath("invitation-used.png"), fullPage: true });
 });
 

@@ -2,7 +2,7 @@
 
 // Changing one's own password: the current one, then the new one with its confirmation and meter.
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ChangePasswordState } from "@/lib/auth/own-password-state";
@@ -26,11 +26,15 @@ export function ChangePasswordForm({
   );
   const t = useTranslations("admin.account");
   const password = useTranslations("admin.password.errors");
-  const current = state.retryAfterMs
-    ? [t("throttled", { seconds: Math.max(1, Math.ceil(state.retryAfterMs / 1000)) })]
-    : state.problems?.current?.map((key) =>
-        key === "wrongPassword" ? t("wrongPassword") : password("required"),
-      );
+  const [editedSince, setEditedSince] = useState<ChangePasswordState | null>(null);
+  const current =
+    editedSince === state
+      ? undefined
+      : state.retryAfterMs
+        ? [t("throttled", { seconds: Math.max(1, Math.ceil(state.retryAfterMs / 1000)) })]
+        : state.problems?.current?.map((key) =>
+            key === "wrongPassword" ? t("wrongPassword") : password("required"),
+          );
   return (
     <form action={action} className="mt-4 space-y-4" noValidate>
       {changed && !state.problems && !state.retryAfterMs ? (
@@ -50,6 +54,7 @@ export function ChangePasswordForm({
           required
           maxLength={200}
           autoComplete="current-password"
+          onChange={() => setEditedSince(state)}
           aria-invalid={current ? true : undefined}
           aria-describedby={current ? "current-error" : undefined}
           className={fieldInput}

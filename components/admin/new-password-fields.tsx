@@ -55,12 +55,19 @@ export function NewPasswordFields({
   const word = usePasswordProblems();
   const [strength, setStrength] = useState(() => passwordStrength(""));
   const [typed, setTyped] = useState(false);
+  // A field's errors are about what was posted: once it is edited they no longer apply.
+  const [editedSince, setEditedSince] = useState<Record<string, object | undefined>>({});
+  const shown = {
+    password: editedSince.password === errors ? undefined : errors.password,
+    confirmation: editedSince.confirmation === errors ? undefined : errors.confirmation,
+  };
 
   function measure(event: React.ChangeEvent<HTMLInputElement>) {
     const form = event.currentTarget.form;
     const named = nameField ? form?.elements.namedItem(nameField) : null;
     const name = named instanceof HTMLInputElement ? named.value : "";
     setTyped(event.currentTarget.value.length > 0);
+    setEditedSince((edited) => ({ ...edited, password: errors }));
     setStrength(passwordStrength(event.currentTarget.value, [...personal, name]));
   }
 
@@ -80,14 +87,14 @@ export function NewPasswordFields({
           maxLength={200}
           autoComplete="new-password"
           onChange={measure}
-          aria-invalid={errors.password?.length ? true : undefined}
-          aria-describedby={`password-hint password-strength${errors.password?.length ? " password-error" : ""}`}
+          aria-invalid={shown.password?.length ? true : undefined}
+          aria-describedby={`password-hint password-strength${shown.password?.length ? " password-error" : ""}`}
           className={fieldInput}
         />
         <p id="password-hint" className="mt-1 text-xs text-stone-600">
           {t("hint")}
         </p>
-        <FieldErrors id="password-error" messages={word(errors.password)} />
+        <FieldErrors id="password-error" messages={word(shown.password)} />
         <div className="mt-2 flex items-center gap-3" data-testid="password-meter">
           <div
             aria-hidden="true"
@@ -122,11 +129,12 @@ export function NewPasswordFields({
           required
           maxLength={201}
           autoComplete="new-password"
-          aria-invalid={errors.confirmation?.length ? true : undefined}
-          aria-describedby={errors.confirmation?.length ? "confirmation-error" : undefined}
+          onChange={() => setEditedSince((edited) => ({ ...edited, confirmation: errors }))}
+          aria-invalid={shown.confirmation?.length ? true : undefined}
+          aria-describedby={shown.confirmation?.length ? "confirmation-error" : undefined}
           className={fieldInput}
         />
-        <FieldErrors id="confirmation-error" messages={word(errors.confirmation)} />
+        <FieldErrors id="confirmation-error" messages={word(shown.confirmation)} />
       </div>
     </>
   );

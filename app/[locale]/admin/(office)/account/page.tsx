@@ -31,7 +31,7 @@ export default async function AccountPage({
         <h1 className="text-2xl font-bold tracking-tight">{t("title")}</h1>
         <p className="max-w-3xl text-sm text-stone-600">{t("intro")}</p>
       </div>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid items-start gap-6 lg:grid-cols-2">
         <Card as="section" aria-labelledby="account-details" className="p-5 sm:p-6">
           <h2 id="account-details" className="sr-only">
             {t("title")}
