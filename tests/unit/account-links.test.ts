@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { deriveToken, hashToken, newNonce, TOKEN_LIFETIME_MS } from "@/lib/auth/account-tokens";
 import { newPasswordFields, passwordStrength } from "@/lib/auth/password-rules";
 import { accountTokens, activityLog, emailOutbox, rateLimits, users } from "@/lib/db/schema";
+import { redactText } from "@/lib/observability/span-redaction";
 import { PUBLISHED_SECRETS } from "@/lib/published-values";
 import { migratedAndSeeded, setTestEnv } from "../support/app-db";
 
@@ -547,5 +548,21 @@ describe("tokens are never written down", () => {
     });
     expect(logged.join("")).toContain('"reason":"unknown"');
     expect(logged.join("")).not.toContain(stray);
+  });
+
+  it("a trace never carries a link's token: its path is redacted like an order's", () => {
+    const token = issued[0]!;
+    for (const page of ["invitation", "reset-password"]) {
+      expect(redactText(`POST /admin/${page}/${token}`, [], true)).toBe(
+        `POST /admin/${page}/:token`,
+      );
+      expect(redactText(`http://localhost:3000/en/admin/${page}/${token}?x=1`, [], true)).toBe(
+        `http://localhost:3000/en/admin/${page}/:token`,
+      );
+      // Next's route template stays readable.
+      expect(redactText(`/[locale]/admin/${page}/[token]`, [], true)).toBe(
+        `/[locale]/admin/${page}/[token]`,
+      );
+    }
   });
 });
