@@ -3,9 +3,9 @@
 // catalogue, so a merchant's own products are never touched. A changed password ends that admin's
 // sessions at their next request.
 import { z } from "zod";
+import { newPasswordSchema } from "../lib/auth/password-rules";
 import { openDatabase } from "../lib/db/connection";
 import { shownDatabaseUrl } from "../lib/db/dialect";
-import { PUBLISHED_SECRETS } from "../lib/published-values";
 import { databaseUrlField } from "./database-url";
 import { loadDotEnv } from "./load-env";
 
@@ -16,10 +16,9 @@ const config = z
     ADMIN_EMAIL: z.email("must be an email address (the back-office login)"),
     ADMIN_PASSWORD: z
       .string()
-      .min(12, "must be at least 12 characters")
       .refine(
-        (p) => p !== PUBLISHED_SECRETS.ADMIN_PASSWORD,
-        "is the one published in .env.example: choose your own",
+        (p) => newPasswordSchema.safeParse(p).success,
+        "must be 12 to 200 characters, and not the one published in .env.example",
       ),
   })
   .safeParse(process.env);
