@@ -16,10 +16,15 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 // next-intl reads this header in server actions and route handlers (pages name their language).
 const LOCALE_HEADER = "X-NEXT-INTL-LOCALE";
 
+// The back office's pages for people without a session: signing in, asking for a reset link, and
+// the one-time links themselves (the link is the credential).
+const PUBLIC_ADMIN_PAGES =
+  /^\/admin\/(?:sign-in|forgot-password|invitation\/[^/]+|reset-password\/[^/]+)$/;
+
 function needsSignIn(request: NextRequest): boolean {
   const path = request.nextUrl.pathname;
   if (path !== "/admin" && !path.startsWith("/admin/")) return false;
-  if (path === "/admin/sign-in") return false;
+  if (PUBLIC_ADMIN_PAGES.test(path)) return false;
   // Server actions and other non-GET requests are refused by the action's own session check,
   // which answers in a form the client understands; a proxy redirect would break that.
   if (request.method !== "GET" || request.headers.has("next-action")) return false;

@@ -31,6 +31,7 @@ export default defineConfig({
             "tests/unit/payments/**/*.test.ts",
             "tests/unit/readiness.test.ts",
             "tests/unit/accounts.test.ts",
+            "tests/unit/account-links.test.ts",
           ],
           // Only its kind matters here: each test file gets a database of its own (app-db.ts).
           env: { DATABASE_URL: "postgres://shop@127.0.0.1/chosen-per-test-file" },

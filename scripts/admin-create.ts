@@ -7,10 +7,10 @@
 // keeps an owner).
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { newPasswordSchema } from "../lib/auth/password-rules";
 import { openDatabase } from "../lib/db/connection";
 import { shownDatabaseUrl } from "../lib/db/dialect";
 import { userRoles, type UserRole } from "../lib/db/schema/values";
-import { PUBLISHED_SECRETS } from "../lib/published-values";
 import { databaseUrlField } from "./database-url";
 import { loadDotEnv } from "./load-env";
 
@@ -45,10 +45,9 @@ const config = z
     ADMIN_EMAIL: z.email("must be an email address (the back-office login)"),
     ADMIN_PASSWORD: z
       .string()
-      .min(12, "must be at least 12 characters")
       .refine(
-        (p) => p !== PUBLISHED_SECRETS.ADMIN_PASSWORD,
-        "is the one published in .env.example: choose your own",
+        (p) => newPasswordSchema.safeParse(p).success,
+        "must be 12 to 200 characters, and not the one published in .env.example",
       ),
   })
   .safeParse(process.env);

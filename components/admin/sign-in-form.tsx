@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -25,6 +26,7 @@ export function SignInForm({
   );
   const invalid = Boolean(state.error) || undefined;
   const t = useTranslations("admin.signIn");
+  const reset = useTranslations("admin.reset");
   return (
     <form action={action} className="mt-6 space-y-4">
       <input type="hidden" name="from" value={from} />
@@ -69,6 +71,14 @@ export function SignInForm({
       <SubmitButton fullWidth pendingLabel={t("submitting")}>
         {t("submit")}
       </SubmitButton>
+      <p className="text-center text-sm">
+        <Link
+          href="/admin/forgot-password"
+          className="font-medium text-brand-700 underline underline-offset-2"
+        >
+          {reset("forgotLink")}
+        </Link>
+      </p>
     </form>
   );
 }

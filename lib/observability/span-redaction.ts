@@ -1,5 +1,6 @@
 // What never leaves the shop in a trace: an order's access token (its page's path is the key to
-// the order: /orders/<token>, /orders/<token>/return, /api/orders/<token>/status), query strings
+// the order: /orders/<token>, /orders/<token>/return, /api/orders/<token>/status) and a one-time
+// link's (/admin/invitation/<token>, /admin/reset-password/<token>), query strings
 // (DOKU's return parameters, a sign-in's `from`), and configured secrets such as the alert
 // webhook's URL, whose path is its password. A span processor, listed before the exporting one:
 // it rewrites a span when it starts, for whatever reads it live, and again when it ends, since
@@ -26,6 +27,8 @@ export const TOKEN_PLACEHOLDER = ":token";
 // `/orders/<segment>` except the back office's `/admin/orders/<number>` (an order's number opens
 // nothing without a staff session) and Next's route templates (`/orders/[token]`).
 const ORDER_TOKEN_PATH = /(?<!\/admin)\/orders\/([^/?#\s]+)/g;
+// The back office's one-time links (an invitation, a password reset): the token is the credential.
+const LINK_TOKEN_PATH = /\/admin\/(invitation|reset-password)\/([^/?#\s]+)/g;
 const QUERY = /\?[^\s#]*/g;
 
 export interface Secrets {
@@ -87,11 +90,17 @@ function withoutSecrets(text: string, secrets: readonly string[]): string {
 }
 
 function withoutTokens(text: string): string {
-  return text.replace(ORDER_TOKEN_PATH, (whole, segment: string) =>
-    segment === TOKEN_PLACEHOLDER || segment.startsWith("[")
-      ? whole
-      : `/orders/${TOKEN_PLACEHOLDER}`,
-  );
+  return text
+    .replace(ORDER_TOKEN_PATH, (whole, segment: string) =>
+      segment === TOKEN_PLACEHOLDER || segment.startsWith("[")
+        ? whole
+        : `/orders/${TOKEN_PLACEHOLDER}`,
+    )
+    .replace(LINK_TOKEN_PATH, (whole, page: string, segment: string) =>
+      segment === TOKEN_PLACEHOLDER || segment.startsWith("[")
+        ? whole
+        : `/admin/${page}/${TOKEN_PLACEHOLDER}`,
+    );
 }
 
 /** A span's name or an attribute's text as it may be exported. */

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { chooseLanguageAction } from "@/app/[locale]/actions";
+import { forgotPasswordAction } from "@/app/[locale]/admin/forgot-password/actions";
+import { ForgotPasswordForm } from "@/components/admin/forgot-password-form";
+import { AdminTopBar } from "@/components/admin/top-bar";
+import { Card } from "@/components/ui/card";
+import { currentStaff } from "@/lib/auth/guard";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin.reset");
+  return { title: t("forgotTitle"), robots: { index: false, follow: false } };
+}
+
+export default async function ForgotPasswordPage() {
+  // Signed in already: changing the password is on the account page.
+  if (await currentStaff()) redirect("/admin/account");
+  const t = await getTranslations("admin.reset");
+  return (
+    <>
+      <AdminTopBar languageAction={chooseLanguageAction} />
+      <main id="main" className="flex flex-1 items-start justify-center px-4 py-12 sm:py-20">
+        <Card className="w-full max-w-sm p-6 sm:p-8">
+          <h1 className="text-xl font-bold tracking-tight">{t("forgotTitle")}</h1>
+          <p className="mt-1 text-sm text-stone-600">{t("forgotIntro")}</p>
+          <ForgotPasswordForm forgotPasswordAction={forgotPasswordAction} />
+        </Card>
+      </main>
+    </>
+  );
+}

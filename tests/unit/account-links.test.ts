@@ -1,0 +1,568 @@
+// The one-time links (invitation, password reset), "Forgot password?" and changing one's own
+// password: lifetimes at their boundary, one use only, a newer reset revoking the older, the same
+// answer for every address, the limits, sessions ending, and tokens never written anywhere.
+import { and, asc, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { deriveToken, hashToken, newNonce, TOKEN_LIFETIME_MS } from "@/lib/auth/account-tokens";
+import { newPasswordFields, passwordStrength } from "@/lib/auth/password-rules";
+import { accountTokens, activityLog, emailOutbox, rateLimits, users } from "@/lib/db/schema";
+import { redactText } from "@/lib/observability/span-redaction";
+import { PUBLISHED_SECRETS } from "@/lib/published-values";
+import { migratedAndSeeded, setTestEnv } from "../support/app-db";
+
+setTestEnv();
+const SECRET = process.env.AUTH_SECRET!;
+const { hashPassword, verifyPassword } = await import("@/lib/auth/password");
+const { viewInvitation, acceptInvitation } = await import("@/lib/auth/invitations");
+const { answerForgotPassword, requestPasswordReset, resetPassword, viewReset, RESET_ANSWER_MS } =
+  await import("@/lib/auth/password-reset");
+const { RESET_LIMITS } = await import("@/lib/auth/reset-limits");
+const { changeOwnPassword } = await import("@/lib/auth/own-password");
+const { checkSession } = await import("@/lib/auth/session");
+const db = await migratedAndSeeded();
+
+const T0 = new Date("2026-12-07T08:00:00.000Z");
+const at = (ms: number) => new Date(T0.getTime() + ms);
+const HOUR = 60 * 60_000;
+
+/** Every line the app logs during the test: no token may be in any of them. */
+const logged: string[] = [];
+beforeAll(() => {
+  const write = process.stdout.write.bind(process.stdout);
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk, ...rest) => {
+    logged.push(String(chunk));
+    return write(chunk, ...(rest as []));
+  });
+  const writeErr = process.stderr.write.bind(process.stderr);
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk, ...rest) => {
+    logged.push(String(chunk));
+    return writeErr(chunk, ...(rest as []));
+  });
+});
+/** Every token a test handed out, to look for afterwards. */
+const issued: string[] = [];
+
+async function addUser(
+  email: string,
+  password = "an old password 123",
+  role: "owner" | "staff" = "staff",
+) {
+  const passwordHash = await hashPassword(password);
+  const [row] = await db.run((d) =>
+    d
+      .insert(users)
+      .values({
+        email,
+        name: email.split("@")[0]!,
+        passwordHash,
+        role,
+      })
+      .returning(),
+  );
+  return row!;
+}
+
+async function userById(id: number) {
+  return (await db.run((d) => d.select().from(users).where(eq(users.id, id))))[0];
+}
+
+/** An invitation as the Accounts page issues it: the token row and its email in the outbox. */
+async function invite(email: string, role: "owner" | "staff", now: Date): Promise<string> {
+  const nonce = newNonce();
+  const token = deriveToken(SECRET, "invitation", nonce);
+  issued.push(token);
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(accountTokens)
+      .values({
+        purpose: "invitation",
+        email,
+        role,
+        tokenHash: hashToken(token),
+        nonce,
+        locale: "en",
+        expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS.invitation),
+        createdAt: now,
+      })
+      .returning();
+    await tx.insert(emailOutbox).values({
+      kind: "staff_invitation",
+      accountTokenId: row!.id,
+      recipient: email,
+      cause: `token:${row!.id}`,
+      nextAttemptAt: now,
+    });
+  });
+  return token;
+}
+
+/** The token of the newest reset link queued for `email`, derived as the email's sender does. */
+async function latestResetToken(email: string): Promise<string> {
+  const rows = await db.run((d) =>
+    d
+      .select()
+      .from(accountTokens)
+      .where(and(eq(accountTokens.purpose, "password_reset"), eq(accountTokens.email, email)))
+      .orderBy(asc(accountTokens.id)),
+  );
+  const token = deriveToken(SECRET, "password_reset", rows.at(-1)!.nonce);
+  issued.push(token);
+  return token;
+}
+
+const activity = (action: string) =>
+  db.run((d) =>
+    d
+      .select()
+      .from(activityLog)
+      .where(eq(activityLog.action, action as never))
+      .orderBy(asc(activityLog.id)),
+  );
+const outboxFor = (email: string) =>
+  db.run((d) => d.select().from(emailOutbox).where(eq(emailOutbox.recipient, email)));
+
+const newPassword = (password: string) => ({ password, confirmation: password });
+
+describe("password rules", () => {
+  it("refuses short, long and published passwords and a confirmation that differs, field by field", () => {
+    const problems = (password: string, confirmation = password) => {
+      const parsed = newPasswordFields.safeParse({ password, confirmation });
+      return parsed.success ? null : parsed.error.issues.map((i) => [i.path[0], i.message]);
+    };
+    expect(problems("a".repeat(11))).toEqual([["password", "tooShort"]]);
+    expect(problems("a".repeat(12))).toBeNull();
+    expect(problems("a".repeat(201))).toEqual([["password", "tooLong"]]);
+    expect(problems(PUBLISHED_SECRETS.ADMIN_PASSWORD)).toEqual([["password", "published"]]);
+    expect(problems("a long enough one", "a long enough 0ne")).toEqual([
+      ["confirmation", "mismatch"],
+    ]);
+  });
+
+  it("rates repeats, runs, common words, the published password and the person's own words as weak", () => {
+    const me = ["siti.rahayu@example.com", "Siti Rahayu"];
+    expect(passwordStrength("").score).toBe(0);
+    for (const weak of [
+      "aaaaaaaaaaaaaaaa",
+      "abcdefghijklmnop",
+      "Password1234",
+      "qwertyuiop12",
+      PUBLISHED_SECRETS.ADMIN_PASSWORD,
+    ])
+      expect(passwordStrength(weak).score, weak).toBe(0);
+    expect(passwordStrength("sitirahayu2024!", me).score).toBeLessThanOrEqual(1);
+    expect(passwordStrength("x7#Qm2!pLz9w").score).toBeGreaterThanOrEqual(3);
+    expect(passwordStrength("lantai tiga, jendela biru, kopi dingin")).toEqual({
+      score: 4,
+      label: "strong",
+    });
+    // Short of the rule's length it is never better than weak.
+    expect(passwordStrength("x7#Qm2!pLz").score).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("@faults invitation links", () => {
+  it("lives 24 h: usable a millisecond before, expired at the boundary", async () => {
+    const token = await invite("life@shop.example", "staff", T0);
+    expect(await viewInvitation(token, at(24 * HOUR - 1))).toEqual({
+      verdict: "usable",
+      email: "life@shop.example",
+      role: "staff",
+    });
+    expect(await viewInvitation(token, at(24 * HOUR))).toEqual({ verdict: "expired" });
+    expect(await viewInvitation(token.replace(/.$/, token.endsWith("A") ? "B" : "A"), T0)).toEqual({
+      verdict: "unknown",
+    });
+    expect(await viewInvitation("not-a-token", T0)).toEqual({ verdict: "unknown" });
+    const refused = await acceptInvitation(
+      { token, email: "life@shop.example", name: "Late", ...newPassword("a late password 1") },
+      null,
+      at(24 * HOUR),
+    );
+    expect(refused).toEqual({ ok: false, refused: "expired" });
+  });
+
+  it("creates the account once with the invitation's role; a second use, another address, a withdrawn link are refused and logged", async () => {
+    const token = await invite("new.staff@shop.example", "staff", T0);
+    const other = await acceptInvitation(
+      {
+        token,
+        email: "someone.else@shop.example",
+        name: "Eve",
+        ...newPassword("eve's own password"),
+      },
+      "203.0.113.9",
+      at(1000),
+    );
+    expect(other).toEqual({ ok: false, refused: "other_address" });
+    expect(await viewInvitation(token, at(1000))).toMatchObject({ verdict: "usable" });
+
+    const bad = await acceptInvitation(
+      { token, email: "new.staff@shop.example", name: "", password: "short", confirmation: "x" },
+      null,
+      at(1000),
+    );
+    expect(bad).toEqual({
+      ok: false,
+      problems: { name: ["nameRequired"], password: ["tooShort"], confirmation: ["mismatch"] },
+    });
+
+    const accepted = await acceptInvitation(
+      {
+        token,
+        email: "New.Staff@shop.example",
+        name: "Budi",
+        ...newPassword("budi packs boxes daily"),
+      },
+      "203.0.113.9",
+      at(2000),
+    );
+    expect(accepted).toEqual({ ok: true, email: "new.staff@shop.example" });
+    const [created] = await db.run((d) =>
+      d.select().from(users).where(eq(users.email, "new.staff@shop.example")),
+    );
+    expect(created).toMatchObject({ name: "Budi", role: "staff", sessionVersion: 1 });
+    expect(await verifyPassword("budi packs boxes daily", created!.passwordHash)).toBe(true);
+    expect(await viewInvitation(token, at(3000))).toEqual({ verdict: "used" });
+
+    const again = await acceptInvitation(
+      {
+        token,
+        email: "new.staff@shop.example",
+        name: "Budi 2",
+        ...newPassword("another password 99"),
+      },
+      null,
+      at(3000),
+    );
+    expect(again).toEqual({ ok: false, refused: "used" });
+    expect((await userById(created!.id))!.passwordHash).toBe(created!.passwordHash);
+
+    const [acceptedEntry] = await activity("account.invitation_accepted");
+    expect(acceptedEntry).toMatchObject({
+      actorId: created!.id,
+      actorName: "Budi",
+      actorRole: "staff",
+      subjectType: "account",
+      subjectId: String(created!.id),
+      clientAddress: "203.0.113.9",
+    });
+    const refusals = (await activity("auth.link_refused")).map((e) => e.after);
+    expect(refusals).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ purpose: "invitation", reason: "other_address" }),
+        expect.objectContaining({ purpose: "invitation", reason: "used" }),
+      ]),
+    );
+
+    const withdrawn = await invite("withdrawn@shop.example", "owner", T0);
+    await db.run((d) =>
+      d
+        .update(accountTokens)
+        .set({ revokedAt: at(10) })
+        .where(eq(accountTokens.tokenHash, hashToken(withdrawn))),
+    );
+    expect(await viewInvitation(withdrawn, at(20))).toEqual({ verdict: "revoked" });
+    expect(
+      await acceptInvitation(
+        {
+          token: withdrawn,
+          email: "withdrawn@shop.example",
+          name: "W",
+          ...newPassword("withdrawn password 1"),
+        },
+        null,
+        at(20),
+      ),
+    ).toEqual({ ok: false, refused: "revoked" });
+  });
+
+  it("refuses when an account with the address appeared meanwhile, and leaves the link unspent", async () => {
+    const token = await invite("taken@shop.example", "owner", T0);
+    await addUser("taken@shop.example");
+    const result = await acceptInvitation(
+      { token, email: "taken@shop.example", name: "Dup", ...newPassword("duplicate password 1") },
+      null,
+      at(1000),
+    );
+    expect(result).toEqual({ ok: false, refused: "account_exists" });
+    expect(await viewInvitation(token, at(1000))).toMatchObject({ verdict: "usable" });
+    expect((await activity("auth.link_refused")).at(-1)!.after).toMatchObject({
+      reason: "account_exists",
+    });
+  });
+});
+
+describe("@faults password reset links", () => {
+  it("lives 1 h at the boundary; used once it is refused, changes nothing and is logged; every older session ends", async () => {
+    const user = await addUser("reset.me@shop.example");
+    expect(await requestPasswordReset("reset.me@shop.example", "198.51.100.1", "en", T0)).toBe(
+      "queued",
+    );
+    const token = await latestResetToken("reset.me@shop.example");
+    const [row] = await db.run((d) =>
+      d
+        .select()
+        .from(accountTokens)
+        .where(eq(accountTokens.tokenHash, hashToken(token))),
+    );
+    expect(row!.expiresAt.getTime() - T0.getTime()).toBe(HOUR);
+    expect(await viewReset(token, at(HOUR - 1))).toEqual({
+      verdict: "usable",
+      email: "reset.me@shop.example",
+    });
+    expect(await viewReset(token, at(HOUR))).toEqual({ verdict: "expired" });
+    expect(
+      await resetPassword({ token, ...newPassword("too late password") }, null, at(HOUR)),
+    ).toEqual({
+      ok: false,
+      refused: "expired",
+    });
+    const outbox = await outboxFor("reset.me@shop.example");
+    expect(outbox).toMatchObject([
+      { kind: "password_reset", accountTokenId: row!.id, status: "queued" },
+    ]);
+
+    const before = {
+      sub: String(user.id),
+      signedInAt: T0.getTime(),
+      sessionVersion: user.sessionVersion,
+    };
+    expect(await checkSession(before, T0.getTime() + 1000)).toBe("valid");
+    expect(
+      await resetPassword({ token, ...newPassword("a brand new password 7") }, null, at(60_000)),
+    ).toEqual({
+      ok: true,
+      email: "reset.me@shop.example",
+    });
+    const changed = (await userById(user.id))!;
+    expect(changed.sessionVersion).toBe(user.sessionVersion + 1);
+    expect(await verifyPassword("a brand new password 7", changed.passwordHash)).toBe(true);
+    expect(await checkSession(before, T0.getTime() + 61_000)).toBe("password_changed");
+
+    expect(
+      await resetPassword({ token, ...newPassword("a second new password") }, null, at(120_000)),
+    ).toEqual({
+      ok: false,
+      refused: "used",
+    });
+    expect((await userById(user.id))!.passwordHash).toBe(changed.passwordHash);
+    expect((await activity("auth.password_reset")).at(-1)).toMatchObject({
+      actorId: user.id,
+      subjectType: "account",
+      subjectId: String(user.id),
+    });
+    expect((await activity("auth.link_refused")).at(-1)!.after).toMatchObject({
+      purpose: "password_reset",
+      reason: "used",
+    });
+  });
+
+  it("a newer link revokes the older one: the older is refused, changes nothing and is logged", async () => {
+    const user = await addUser("twice@shop.example");
+    await requestPasswordReset("twice@shop.example", null, "id", T0);
+    const older = await latestResetToken("twice@shop.example");
+    await requestPasswordReset("twice@shop.example", null, "id", at(60_000));
+    const newer = await latestResetToken("twice@shop.example");
+    expect(newer).not.toBe(older);
+    expect(await viewReset(older, at(61_000))).toEqual({ verdict: "revoked" });
+    expect(
+      await resetPassword(
+        { token: older, ...newPassword("from the old link 1") },
+        null,
+        at(61_000),
+      ),
+    ).toEqual({
+      ok: false,
+      refused: "revoked",
+    });
+    expect((await userById(user.id))!.sessionVersion).toBe(user.sessionVersion);
+    expect((await activity("auth.link_refused")).at(-1)!.after).toMatchObject({
+      reason: "revoked",
+    });
+    expect(
+      (
+        await resetPassword(
+          { token: newer, ...newPassword("from the new link 1") },
+          null,
+          at(62_000),
+        )
+      ).ok,
+    ).toBe(true);
+  });
+});
+
+describe("@faults forgot password", () => {
+  it("gives every address the same answer at the same moment: an account, no account, over a limit", async () => {
+    await addUser("known@shop.example");
+    const earlier = (await activity("auth.password_reset_requested")).length;
+    // A clock whose work takes a different time on each path, as a slower path would.
+    async function answerAfter(email: string, workMs: number, address: string) {
+      let t = 5_000_000;
+      let calls = 0;
+      const clock = {
+        now: () => (calls++ === 0 ? t : (t += workMs)),
+        sleep: async (ms: number) => {
+          t += ms;
+        },
+      };
+      const start = t;
+      const answer = await answerForgotPassword({ email }, address, "en", clock);
+      return { answer, elapsed: t - start };
+    }
+    const known = await answerAfter("known@shop.example", 180, "192.0.2.1");
+    const unknown = await answerAfter("nobody@shop.example", 3, "192.0.2.2");
+    expect(known).toEqual({ answer: { ok: true }, elapsed: RESET_ANSWER_MS });
+    expect(unknown).toEqual(known);
+    for (let i = 1; i < RESET_LIMITS.perAddress; i++)
+      await answerAfter("known@shop.example", 1, "192.0.2.3");
+    expect(await answerAfter("known@shop.example", 1, "192.0.2.4")).toEqual(known);
+    // Only a malformed address is told apart, and that says nothing about accounts.
+    expect((await answerForgotPassword({ email: "not an email" }, null, "en")).ok).toBe(false);
+
+    const outcomes = (await activity("auth.password_reset_requested"))
+      .slice(earlier)
+      .map((e) => e.after?.outcome);
+    expect(outcomes).toEqual(["queued", "no_account", "queued", "queued", "limited"]);
+    expect((await outboxFor("known@shop.example")).length).toBe(RESET_LIMITS.perAddress);
+    expect(await outboxFor("nobody@shop.example")).toEqual([]);
+    const [noAccount] = (await activity("auth.password_reset_requested")).filter(
+      (e) => e.after?.outcome === "no_account",
+    );
+    expect(noAccount).toMatchObject({
+      actorId: null,
+      subjectType: null,
+      after: { email: "nobody@shop.example" },
+    });
+  });
+
+  it("limits per address and per client address with counters in the database", async () => {
+    await addUser("limited@shop.example");
+    const outcomes: string[] = [];
+    for (let i = 0; i < RESET_LIMITS.perAddress + 1; i++)
+      outcomes.push(
+        await requestPasswordReset("limited@shop.example", `198.51.100.${10 + i}`, "en", at(i)),
+      );
+    expect(outcomes).toEqual(["queued", "queued", "queued", "limited"]);
+    // The window is an hour: the address may ask again after it.
+    expect(
+      await requestPasswordReset("limited@shop.example", "198.51.100.30", "en", at(HOUR + 10)),
+    ).toBe("queued");
+
+    await addUser("walker@shop.example");
+    const fromOneClient: string[] = [];
+    for (let i = 0; i < RESET_LIMITS.perClient; i++)
+      fromOneClient.push(
+        await requestPasswordReset(`walk-${i}@shop.example`, "198.51.100.99", "en", T0),
+      );
+    expect(fromOneClient.every((o) => o === "no_account")).toBe(true);
+    expect(await requestPasswordReset("walker@shop.example", "198.51.100.99", "en", T0)).toBe(
+      "limited",
+    );
+    expect(await outboxFor("walker@shop.example")).toEqual([]);
+    const counters = await db.run((d) =>
+      d.select().from(rateLimits).where(eq(rateLimits.key, "reset:address:198.51.100.99")),
+    );
+    expect(counters[0]!.count).toBe(RESET_LIMITS.perClient + 1);
+  });
+});
+
+describe("@faults changing one's own password", () => {
+  it("needs the current password (through the sign-in throttle), ends every other session, and is logged", async () => {
+    const user = await addUser("self@shop.example", "my current password");
+    const staff = { id: user.id, email: user.email, name: user.name, role: user.role };
+    expect(
+      await changeOwnPassword(
+        staff,
+        { current: "wrong guess here", ...newPassword("my next password 1") },
+        "10.1.1.1",
+        T0,
+      ),
+    ).toEqual({ ok: false, wrongPassword: true });
+    expect(
+      await changeOwnPassword(
+        staff,
+        { current: "my current password", ...newPassword("short") },
+        "10.1.1.1",
+        T0,
+      ),
+    ).toEqual({ ok: false, problems: { password: ["tooShort"] } });
+    const before = {
+      sub: String(user.id),
+      signedInAt: Date.now(),
+      sessionVersion: user.sessionVersion,
+    };
+    expect(
+      await changeOwnPassword(
+        staff,
+        { current: "my current password", ...newPassword("my next password 1") },
+        "10.1.1.1",
+        T0,
+      ),
+    ).toEqual({ ok: true });
+    const changed = (await userById(user.id))!;
+    expect(changed.sessionVersion).toBe(user.sessionVersion + 1);
+    expect(await checkSession(before)).toBe("password_changed");
+    expect((await activity("auth.password_changed")).at(-1)).toMatchObject({
+      actorId: user.id,
+      subjectId: String(user.id),
+      clientAddress: "10.1.1.1",
+    });
+
+    // Guessing is throttled like sign-in: after the free attempts even the right password waits.
+    for (let i = 0; i < 5; i++)
+      await changeOwnPassword(
+        staff,
+        { current: `guess number ${i}`, ...newPassword("my third password 1") },
+        "10.1.1.2",
+        at(1),
+      );
+    const throttled = await changeOwnPassword(
+      staff,
+      { current: "my next password 1", ...newPassword("my third password 1") },
+      "10.1.1.2",
+      at(2),
+    );
+    expect(throttled).toMatchObject({ ok: false, retryAfterMs: expect.any(Number) });
+    expect((await userById(user.id))!.passwordHash).toBe(changed.passwordHash);
+  });
+});
+
+describe("tokens are never written down", () => {
+  it("no issued token, nor its link, is in the activity log, the outbox or any log line", async () => {
+    expect(issued.length).toBeGreaterThan(5);
+    const entries = JSON.stringify(await db.run((d) => d.select().from(activityLog)));
+    const outbox = JSON.stringify(await db.run((d) => d.select().from(emailOutbox)));
+    const lines = logged.join("");
+    for (const token of issued) {
+      expect(entries).not.toContain(token);
+      expect(outbox).not.toContain(token);
+      expect(lines).not.toContain(token);
+    }
+    // The refusal of an unknown token is a log line, without the token.
+    const stray = "A".repeat(43);
+    expect(
+      await resetPassword({ token: stray, ...newPassword("whatever password 1") }, null, T0),
+    ).toEqual({
+      ok: false,
+      refused: "unknown",
+    });
+    expect(logged.join("")).toContain('"reason":"unknown"');
+    expect(logged.join("")).not.toContain(stray);
+  });
+
+  it("a trace never carries a link's token: its path is redacted like an order's", () => {
+    const token = issued[0]!;
+    for (const page of ["invitation", "reset-password"]) {
+      expect(redactText(`POST /admin/${page}/${token}`, [], true)).toBe(
+        `POST /admin/${page}/:token`,
+      );
+      expect(redactText(`http://localhost:3000/en/admin/${page}/${token}?x=1`, [], true)).toBe(
+        `http://localhost:3000/en/admin/${page}/:token`,
+      );
+      // Next's route template stays readable.
+      expect(redactText(`/[locale]/admin/${page}/[token]`, [], true)).toBe(
+        `/[locale]/admin/${page}/[token]`,
+      );
+    }
+  });
+});
