@@ -2,7 +2,7 @@
 // deriving the link's token again from AUTH_SECRET (lib/auth/account-tokens.ts): the token is in
 // the email and nowhere else.
 import { eq } from "drizzle-orm";
-import { tokenLink } from "@/lib/auth/account-tokens";
+import { tokenLink, tokenVerdict, type TokenVerdict } from "@/lib/auth/account-tokens";
 import type { Tx } from "@/lib/db/connection";
 import { accountTokens, users, type AccountEmailKind } from "@/lib/db/schema";
 import type { ShopTimeZone } from "@/lib/time-zone";
@@ -12,12 +12,16 @@ export async function loadAccountEmail(
   tx: Tx,
   row: { accountTokenId: number; kind: AccountEmailKind },
   shop: { baseUrl: string; zone: ShopTimeZone; tokenSecret: string },
-): Promise<AccountEmail | null> {
+  now: Date,
+): Promise<AccountEmail | Exclude<TokenVerdict, "usable"> | null> {
   const [token] = await tx
     .select()
     .from(accountTokens)
     .where(eq(accountTokens.id, row.accountTokenId));
   if (!token) return null;
+  // A link revoked, replaced, used or expired before its email went out is not worth sending.
+  const verdict = tokenVerdict(token, now);
+  if (verdict !== "usable") return verdict;
   const [inviter] = token.createdBy
     ? await tx.select({ name: users.name }).from(users).where(eq(users.id, token.createdBy))
     : [];

@@ -38,8 +38,7 @@ export function startMailer(intervalMs: number): void {
   async function run() {
     try {
       const report = await sendDueEmails(database(), settings!);
-      if (report.sent + report.retrying + report.failed + report.limited > 0)
-        logLine({ event: "mail", ...report });
+      if (Object.values(report).some((n) => n > 0)) logLine({ event: "mail", ...report });
     } catch (error) {
       logError({ event: "mail", error: (error as Error).message });
     }

@@ -51,7 +51,12 @@ export interface SendReport {
   failed: number;
   /** Kept back by the recipient's daily cap, and recorded so on their rows. */
   limited: number;
+  /** Account emails whose link was used, revoked or expired before they went out: never sent. */
+  withdrawn: number;
 }
+
+/** `last_error` of an account email not sent because its link stopped working first. */
+export const LINK_WITHDRAWN = "withdrawn: the link stopped working before the email went out";
 
 /** Long enough for any SMTP exchange; a row still `sending` after it is taken over. */
 export const SEND_LEASE_MS = 2 * 60_000;
@@ -82,7 +87,7 @@ export async function sendDueEmails(
   settings: SenderSettings,
   clock: Clock = () => new Date(),
 ): Promise<SendReport> {
-  const report: SendReport = { sent: 0, retrying: 0, failed: 0, limited: 0 };
+  const report: SendReport = { sent: 0, retrying: 0, failed: 0, limited: 0, withdrawn: 0 };
   const nowOf = clockOf(clock);
   const now = nowOf();
   const candidates = await db.run((tx) =>
@@ -136,10 +141,18 @@ async function sendOne(
         .where(eq(emailOutbox.id, row.id));
       return "limited" as const;
     }
-    return { row, render: await loadEmail(tx, row, settings) };
+    const render = await loadEmail(tx, row, settings, now);
+    if (typeof render === "string") {
+      await tx
+        .update(emailOutbox)
+        .set({ status: "failed", leaseUntil: null, lastError: `${LINK_WITHDRAWN}: ${render}` })
+        .where(eq(emailOutbox.id, row.id));
+      return "withdrawn" as const;
+    }
+    return { row, render };
   });
   if (!claimed) return null; // another sender has it
-  if (claimed === "limited") return "limited";
+  if (claimed === "limited" || claimed === "withdrawn") return claimed;
 
   const { row, render } = claimed;
   const messageId = outboxMessageId(row.id, settings.baseUrl);
@@ -212,12 +225,16 @@ async function sendOne(
   });
 }
 
-/** What the row's email says, read now, ready to render; null when what it is about is gone. */
+/**
+ * What the row's email says, read now, ready to render; null when what it is about is gone; the
+ * link's state when an account email's link no longer works.
+ */
 async function loadEmail(
   tx: Tx,
   row: { kind: EmailKind; orderId: number | null; accountTokenId: number | null },
   settings: SenderSettings,
-): Promise<(() => Promise<RenderedEmail>) | null> {
+  now: Date,
+): Promise<(() => Promise<RenderedEmail>) | "used" | "revoked" | "expired" | null> {
   const shop = { baseUrl: settings.baseUrl, zone: settings.zone };
   if (isAccountEmailKind(row.kind)) {
     if (row.accountTokenId === null) return null;
@@ -225,7 +242,9 @@ async function loadEmail(
       tx,
       { accountTokenId: row.accountTokenId, kind: row.kind },
       { ...shop, tokenSecret: settings.tokenSecret },
+      now,
     );
+    if (typeof email === "string") return email;
     return email && (() => renderAccountEmail(email));
   }
   if (row.orderId === null) return null;

@@ -188,6 +188,39 @@ describe("invitations", () => {
     ]);
   });
 
+  it("a link replaced before its email went out is not mailed; the newest one is, and opens its row", async () => {
+    const owner = await person("owner");
+    await accounts.inviteAccount(invite("unsent@toko.example"), by(owner));
+    await accounts.inviteAccount(invite("unsent@toko.example"), by(owner));
+    const mailed: { to: string; text: string }[] = [];
+    const { sendDueEmails, LINK_WITHDRAWN } = await import("@/lib/mail/sender");
+    const report = await sendDueEmails(db, {
+      transport: {
+        sendMail: async (message) => {
+          mailed.push(message);
+          return { response: "250 ok" };
+        },
+      },
+      from: "shop@toko.example",
+      baseUrl: "https://toko.example",
+      zone: "Asia/Jakarta",
+      retryBaseMs: 1000,
+      maxTries: 3,
+      recipientDailyLimit: 50,
+      tokenSecret: SECRET,
+    });
+    const ours = mailed.filter((m) => m.to === "unsent@toko.example");
+    expect(ours).toHaveLength(1);
+    expect(report.withdrawn).toBeGreaterThanOrEqual(1);
+    const [older, newer] = (await tokensFor("unsent@toko.example")).sort((a, b) => a.id - b.id);
+    const token = /\/admin\/invitation\/([A-Za-z0-9_-]{43})/.exec(ours[0]!.text)?.[1];
+    expect(token && lookupHash(token)).toBe(newer!.tokenHash);
+    const rows = (await outboxFor("unsent@toko.example")).sort((a, b) => a.id - b.id);
+    expect(rows.map((r) => r.status)).toEqual(["failed", "sent"]);
+    expect(rows[0]!.lastError).toBe(`${LINK_WITHDRAWN}: revoked`);
+    expect(rows[0]!.accountTokenId).toBe(older!.id);
+  });
+
   it("can be revoked once; the page then says revoked, and an expired one says expired", async () => {
     const owner = await person("owner", "Revoking Owner");
     await accounts.inviteAccount(invite("revoke-me@toko.example"), by(owner));

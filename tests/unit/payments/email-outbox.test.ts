@@ -326,8 +326,14 @@ describe("one mailbox's daily cap @faults", () => {
       runs.push(await declinedAndSent(address, s, new Date(t0 + i * 60_000)));
 
     expect(runs.map((r) => r.report)).toEqual([
-      ...Array.from({ length: 5 }, () => ({ sent: 1, retrying: 0, failed: 0, limited: 0 })),
-      { sent: 0, retrying: 0, failed: 0, limited: 1 },
+      ...Array.from({ length: 5 }, () => ({
+        sent: 1,
+        retrying: 0,
+        failed: 0,
+        limited: 0,
+        withdrawn: 0,
+      })),
+      { sent: 0, retrying: 0, failed: 0, limited: 1, withdrawn: 0 },
     ]);
     expect(smtp.accepted.map((m) => m.to)).toEqual(victim.slice(0, 5));
     // Nothing lost: the sixth row is kept, never tried, and says why it was not sent.
