@@ -23,11 +23,16 @@ export default defineConfig({
         },
       },
       {
-        // The payment core's suite and readiness again on a real PostgreSQL (tests/support/postgres-global.ts).
+        // The payment core's suite, readiness and the activity log again on a real PostgreSQL
+        // (tests/support/postgres-global.ts).
         extends: true,
         test: {
           name: "postgresql",
-          include: ["tests/unit/payments/**/*.test.ts", "tests/unit/readiness.test.ts"],
+          include: [
+            "tests/unit/payments/**/*.test.ts",
+            "tests/unit/readiness.test.ts",
+            "tests/unit/activity.test.ts",
+          ],
           // Only its kind matters here: each test file gets a database of its own (app-db.ts).
           env: { DATABASE_URL: "postgres://shop@127.0.0.1/chosen-per-test-file" },
           globalSetup: ["tests/support/postgres-global.ts"],
