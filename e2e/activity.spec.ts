@@ -67,7 +67,7 @@ test("staff actions are listed on the Activity page with who did them, and on th
   await expect(page.getByRole("heading", { level: 1, name: "Activity" })).toBeVisible();
   await page.getByLabel("Person").selectOption({ label: staff.name });
   await page.getByRole("button", { name: "Filter" }).click();
-  await expect(page).toHaveURL(/\/admin\/activity\?person=\d+$/);
+  await expect(page).toHaveURL(/\/admin\/activity\?person=\d+/);
   const rows = page.getByTestId("activity-row");
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toHaveAttribute("data-action", "order.email_resent");

@@ -4,6 +4,7 @@
 // React escapes it (a failed sign-in's email is whatever a stranger typed).
 import { useTranslations } from "next-intl";
 import { ShopTime } from "@/components/ui/shop-time";
+import type { CheckStatusKey, CheckStatusWord } from "@/lib/admin/check-status-message";
 import { emailKinds, userRoles } from "@/lib/db/schema/values";
 
 type Values = Record<string, unknown> | null;
@@ -55,9 +56,34 @@ function Value({ field, value }: { field: string; value: unknown }) {
   );
 }
 
+/** The parts of a Check Status answer its sentence already says (lib/admin/check-status.ts). */
+const SAID_BY_RESULT = ["providerStatus", "to", "attemptStatus", "seconds", "httpStatus"];
+
+/** Check Status's outcome as the sentence the button showed, from the key and values it kept. */
+function CheckStatusResult({ after }: { after: Record<string, unknown> }) {
+  const t = useTranslations("admin.checkStatus");
+  const key = String(after.result) as CheckStatusKey;
+  if (!t.has(`result.${key}`)) return <Value field="result" value={after.result} />;
+  const word = (status: unknown) =>
+    typeof status === "string" && t.has(`status.${status as CheckStatusWord}`)
+      ? t(`status.${status as CheckStatusWord}`)
+      : String(status ?? "—");
+  const values: Record<string, string | number> = {
+    providerStatus: String(after.providerStatus ?? "—"),
+    to: word(after.to),
+    attemptStatus: word(after.attemptStatus),
+    seconds: Number(after.seconds ?? 0),
+    httpStatus: String(after.httpStatus ?? "—"),
+  };
+  return <>{t(`result.${key}`, values)}</>;
+}
+
 export function ActivityChange({ before, after }: { before: Values; after: Values }) {
   const t = useTranslations("admin.activity");
-  const names = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  const worded = after !== null && typeof after.result === "string" && "attempt" in after;
+  const names = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter(
+    (name) => !(worded && SAID_BY_RESULT.includes(name)),
+  );
   if (names.length === 0) return <span className="text-stone-500">{t("none")}</span>;
   return (
     <dl className="space-y-0.5 text-xs" data-testid="activity-change">
@@ -73,7 +99,11 @@ export function ActivityChange({ before, after }: { before: Values; after: Value
                   <span className="px-1 text-stone-400">→</span>
                 </>
               ) : null}
-              <Value field={name} value={after?.[name]} />
+              {worded && name === "result" ? (
+                <CheckStatusResult after={after} />
+              ) : (
+                <Value field={name} value={after?.[name]} />
+              )}
             </dd>
           </div>
         );

@@ -53,7 +53,7 @@ function Subject({ row }: { row: ActivityRow }) {
       );
     case "account":
       return row.subjectEmail ? (
-        <span className="break-all">{row.subjectEmail}</span>
+        <span>{row.subjectEmail}</span>
       ) : (
         <span className="text-stone-600">{t("subjects.accountGone", { id })}</span>
       );
@@ -126,7 +126,7 @@ export function ActivityTable({ list, filtered }: { list: ActivityList; filtered
               <RowTh className="min-w-44 text-left font-medium text-stone-900">
                 {t(`actions.${row.action}`)}
               </RowTh>
-              <Td className="min-w-36 max-w-64">
+              <Td className="min-w-56 max-w-72 break-words">
                 <Subject row={row} />
               </Td>
               <Td className="min-w-56 max-w-md">

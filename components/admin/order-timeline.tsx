@@ -102,7 +102,7 @@ function ActivityItem({ entry }: { entry: ActivityRow }) {
           <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-3.5">
             <path d="M10 8a3 3 0 1 0 0-6 3 3 0 0 0 0 6ZM3.465 14.493a1.23 1.23 0 0 0 .41 1.412A9.957 9.957 0 0 0 10 18c2.31 0 4.438-.784 6.131-2.1.43-.333.604-.903.408-1.41a7.002 7.002 0 0 0-13.074.003Z" />
           </svg>
-          {t("timeline.staffBadge")}
+          {t("timeline.badge")}
         </span>
         <h3 className="font-semibold">{t(`actions.${entry.action}`)}</h3>
         <ShopTime at={entry.createdAt} seconds className="tabular-nums text-stone-600" />

@@ -31,10 +31,12 @@ export async function checkStatusAsStaff(
       actor: by.staff,
       action: "order.check_status",
       subject: { type: "order", id: orderId },
+      // The message's key and values: the Activity page words the same sentence the form showed.
       after: {
         attempt: attempt.invoiceNumber,
         result: result.key,
-        ...(result.values?.providerStatus ? { providerStatus: result.values.providerStatus } : {}),
+        ...result.values,
+        ...result.statuses,
       },
       clientAddress: by.clientAddress,
     }),

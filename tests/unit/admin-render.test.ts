@@ -664,7 +664,7 @@ describe("the activity log's views", () => {
     expect(order).toEqual(["timeline-event", "timeline-activity", "timeline-event"]);
     expect(html).toContain("Resent an email");
     expect(html).toContain("Rina");
-    expect(html).toContain("Staff");
+    expect(html).toContain("Back office");
     expect(html).toContain("from 203.0.113.9");
     expect(html).toContain("Order confirmation");
   });
