@@ -5,7 +5,7 @@
 import { useTranslations } from "next-intl";
 import { ShopTime } from "@/components/ui/shop-time";
 import type { CheckStatusKey, CheckStatusWord } from "@/lib/admin/check-status-message";
-import { emailKinds, userRoles } from "@/lib/db/schema/values";
+import { activityActions, emailKinds, userRoles } from "@/lib/db/schema/values";
 
 type Values = Record<string, unknown> | null;
 
@@ -47,6 +47,7 @@ function Value({ field, value }: { field: string; value: unknown }) {
   if (field === "kind" && isOneOf(emailKinds, value)) return <>{emails(`kinds.${value}`)}</>;
   if ((field === "role" || field === "needs") && isOneOf(userRoles, value))
     return <>{t(`roles.${value}`)}</>;
+  if (field === "action" && isOneOf(activityActions, value)) return <>{t(`actions.${value}`)}</>;
   if (isIsoTime(value)) return <ShopTime at={new Date(value)} seconds />;
   const text = typeof value === "string" ? value : JSON.stringify(value);
   return (

@@ -684,8 +684,15 @@ describe("the activity log's views", () => {
         }),
         entry({ id: 2, action: "auth.sign_in", subjectType: "account", subjectId: "5" }),
         entry({ id: 3 }),
+        entry({
+          id: 4,
+          action: "access.refused",
+          subjectType: null,
+          subjectId: null,
+          after: { action: "account.invited", needs: "owner" },
+        }),
       ],
-      total: 3,
+      total: 4,
       page: 1,
       pageCount: 1,
       pageSize: 50,
@@ -698,5 +705,8 @@ describe("the activity log's views", () => {
     expect(html).toContain("Gagal masuk");
     expect(html).toContain("Akun #5 (dihapus)");
     expect(html).toContain('href="/admin/orders/7"');
+    // A refusal names the action refused and the role it needs, in words.
+    expect(html).toContain("Mengundang seseorang");
+    expect(html).toContain("Pemilik");
   });
 });
