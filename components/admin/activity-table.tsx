@@ -48,7 +48,7 @@ function Subject({ row }: { row: ActivityRow }) {
           href={`/admin/orders/${id}`}
           className="font-medium text-brand-700 underline-offset-2 hover:underline"
         >
-          {t("subjects.order", { id })}
+          {t("subjects.order", { reference: row.subjectReference ?? `#${id}` })}
         </Link>
       );
     case "account":

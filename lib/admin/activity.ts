@@ -17,10 +17,10 @@ import {
   type SQL,
 } from "drizzle-orm";
 import { run } from "@/lib/db/client";
-import { accountTokens, activityLog, users } from "@/lib/db/schema";
+import { accountTokens, activityLog, orders, users } from "@/lib/db/schema";
 import type { ActivityAction, ActivitySubject, UserRole } from "@/lib/db/schema/values";
 import { env } from "@/lib/env";
-import { addDays, shopDayStart } from "@/lib/format";
+import { addDays, orderReference, shopDayStart } from "@/lib/format";
 import type { ShopTimeZone } from "@/lib/time-zone";
 import { ACTIVITY_PAGE_SIZE, type ActivityFilter } from "./activity-filter";
 
@@ -35,6 +35,8 @@ export interface ActivityRow {
   subjectId: string | null;
   /** An account's or an invitation's email, when the subject is one and it is still known. */
   subjectEmail: string | null;
+  /** An order's reference (lib/format.ts orderReference), when the subject is an order. */
+  subjectReference: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   clientAddress: string | null;
@@ -70,7 +72,7 @@ function conditions(filter: ActivityFilter, zone: ShopTimeZone): SQL | undefined
 
 type LogRow = typeof activityLog.$inferSelect;
 
-/** The emails of the accounts and invitations the rows are about, in two reads. */
+/** The emails of the accounts and invitations, and the orders' references, the rows are about. */
 async function withSubjectEmails(rows: LogRow[]): Promise<ActivityRow[]> {
   const ids = (type: ActivitySubject) => [
     ...new Set(
@@ -81,7 +83,8 @@ async function withSubjectEmails(rows: LogRow[]): Promise<ActivityRow[]> {
   ];
   const accountIds = ids("account");
   const invitationIds = ids("invitation");
-  const [accounts, invitations] = await run(async (db) => [
+  const orderIds = ids("order");
+  const [accounts, invitations, orderTokens] = await run(async (db) => [
     accountIds.length
       ? await db
           .select({ id: users.id, email: users.email })
@@ -94,7 +97,14 @@ async function withSubjectEmails(rows: LogRow[]): Promise<ActivityRow[]> {
           .from(accountTokens)
           .where(inArray(accountTokens.id, invitationIds))
       : [],
+    orderIds.length
+      ? await db
+          .select({ id: orders.id, token: orders.publicToken })
+          .from(orders)
+          .where(inArray(orders.id, orderIds))
+      : [],
   ]);
+  const referenceOf = new Map(orderTokens.map((o) => [String(o.id), orderReference(o.token)]));
   const emailOf = {
     account: new Map(accounts.map((a) => [String(a.id), a.email])),
     invitation: new Map(invitations.map((i) => [String(i.id), i.email])),
@@ -105,6 +115,8 @@ async function withSubjectEmails(rows: LogRow[]): Promise<ActivityRow[]> {
       row.subjectType === "account" || row.subjectType === "invitation"
         ? (emailOf[row.subjectType].get(row.subjectId ?? "") ?? null)
         : null,
+    subjectReference:
+      row.subjectType === "order" ? (referenceOf.get(row.subjectId ?? "") ?? null) : null,
   }));
 }
 
@@ -180,5 +192,5 @@ export async function orderActivity(orderId: number): Promise<ActivityRow[]> {
       .where(and(eq(activityLog.subjectType, "order"), eq(activityLog.subjectId, String(orderId))))
       .orderBy(activityLog.createdAt, activityLog.id),
   );
-  return rows.map((row) => ({ ...row, subjectEmail: null }));
+  return rows.map((row) => ({ ...row, subjectEmail: null, subjectReference: null }));
 }

@@ -643,6 +643,7 @@ describe("the activity log's views", () => {
     subjectType: "order",
     subjectId: "7",
     subjectEmail: null,
+    subjectReference: "3FA27D5D",
     before: null,
     after: { outboxId: 3, kind: "order_confirmation", newOutboxId: 9 },
     clientAddress: "203.0.113.9",
@@ -705,6 +706,7 @@ describe("the activity log's views", () => {
     expect(html).toContain("Gagal masuk");
     expect(html).toContain("Akun #5 (dihapus)");
     expect(html).toContain('href="/admin/orders/7"');
+    expect(html).toContain("Pesanan 3FA27D5D");
     // A refusal names the action refused and the role it needs, in words.
     expect(html).toContain("Mengundang seseorang");
     expect(html).toContain("Pemilik");
