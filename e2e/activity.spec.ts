@@ -124,7 +124,9 @@ test("a filter in the address that cannot be read is named, and the rest still a
   await expect(page.getByLabel("Action")).toHaveValue("auth.sign_in");
 });
 
-test("signing out is recorded, as signing in is", async ({ page }) => {
+test("signing out is recorded, as signing in is; the filter works by keyboard alone", async ({
+  page,
+}) => {
   const staff = namedStaff();
   await signInAs(page, staff.email);
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -140,4 +142,27 @@ test("signing out is recorded, as signing in is", async ({ page }) => {
     "auth.sign_in",
   ]);
   await expect(rows.nth(1)).toContainText("Signed out");
+
+  // The filter by keyboard alone: past the skip link into the page, to the action, type its
+  // words, on to the button.
+  const focusBy = async (target: ReturnType<Page["getByLabel"]>) => {
+    for (let i = 0; i < 40; i++) {
+      if (await target.evaluate((el) => el === document.activeElement)) return;
+      await page.keyboard.press("Tab");
+    }
+  };
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  const action = page.getByLabel("Action");
+  await focusBy(action);
+  await expect(action).toBeFocused();
+  await page.keyboard.type("Signed out");
+  await expect(action).toHaveValue("auth.sign_out");
+  const submit = page.getByRole("button", { name: "Filter" });
+  await focusBy(submit);
+  await expect(submit).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/action=auth\.sign_out/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute("data-action", "auth.sign_out");
 });
