@@ -11,7 +11,7 @@ try {
   const { pruneNoise } = await import("../lib/payments/prune-noise");
   const pruned = await pruneNoise();
   console.log(
-    `pruned: ${pruned.noise} unverified notification(s), ${pruned.counters} expired limit counter(s), ${pruned.carts} expired cart(s), ${pruned.alerts} old alert(s)`,
+    `pruned: ${pruned.noise} unverified notification(s), ${pruned.counters} expired limit counter(s), ${pruned.carts} expired cart(s), ${pruned.alerts} old alert(s), ${pruned.activity} activity entry(ies) past retention`,
   );
   const { reconcileOnce } = await import("../lib/payments/reconcile");
   const report = await reconcileOnce({ minAgeMs: env.RECONCILE_MIN_AGE_MS });

@@ -1,11 +1,15 @@
-// The order's full audit log with DOKU, oldest first: every request and answer as recorded
-// (headers were redacted when stored; bodies are shown as text, React escapes them).
+// The order's full audit log, oldest first: every request and answer with DOKU as recorded
+// (headers were redacted when stored; bodies are shown as text, React escapes them), and between
+// them what people did to the order (its activity entries), set apart by who did it.
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { ShopTime, useShopTimeZone } from "@/components/ui/shop-time";
+import type { ActivityRow } from "@/lib/admin/activity";
 import type { AdminAttempt, AdminEvent } from "@/lib/admin/orders";
 import { zoneLabel } from "@/lib/time-zone";
+import { ActivityChange } from "./activity-change";
+import { ActivityActor } from "./activity-table";
 import { prettyBody } from "./format";
 import { MarkReviewedForm, type MarkReviewedAction } from "./mark-reviewed-form";
 
@@ -84,14 +88,67 @@ function bodyTitle(
   });
 }
 
+/** A person's action on the order: who, what, from where, and what it changed. */
+function ActivityItem({ entry }: { entry: ActivityRow }) {
+  const t = useTranslations("admin.activity");
+  return (
+    <li
+      data-testid="timeline-activity"
+      data-action={entry.action}
+      className="rounded-xl border border-sky-200 border-l-4 border-l-sky-600 bg-sky-50/50 p-3 text-sm sm:p-4"
+    >
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <span className="inline-flex items-center gap-1 rounded-md bg-sky-700 px-2 py-0.5 text-xs font-semibold text-white">
+          <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-3.5">
+            <path d="M10 8a3 3 0 1 0 0-6 3 3 0 0 0 0 6ZM3.465 14.493a1.23 1.23 0 0 0 .41 1.412A9.957 9.957 0 0 0 10 18c2.31 0 4.438-.784 6.131-2.1.43-.333.604-.903.408-1.41a7.002 7.002 0 0 0-13.074.003Z" />
+          </svg>
+          {t("timeline.badge")}
+        </span>
+        <h3 className="font-semibold">{t(`actions.${entry.action}`)}</h3>
+        <ShopTime at={entry.createdAt} seconds className="tabular-nums text-stone-600" />
+        <ActivityActor row={entry} />
+        {entry.clientAddress ? (
+          <span className="font-mono text-xs text-stone-600">
+            {t("timeline.from", { address: entry.clientAddress })}
+          </span>
+        ) : null}
+      </div>
+      <div className="mt-2">
+        <ActivityChange before={entry.before} after={entry.after} />
+      </div>
+    </li>
+  );
+}
+
+type TimelineItem =
+  | { kind: "event"; at: number; event: AdminEvent }
+  | { kind: "activity"; at: number; entry: ActivityRow };
+
+/** DOKU's exchanges and people's actions in one time order (an exchange first on a tie). */
+function inTimeOrder(events: AdminEvent[], activity: ActivityRow[]): TimelineItem[] {
+  const items: TimelineItem[] = [
+    ...events.map((event) => ({ kind: "event" as const, at: event.createdAt.getTime(), event })),
+    ...activity.map((entry) => ({
+      kind: "activity" as const,
+      at: entry.createdAt.getTime(),
+      entry,
+    })),
+  ];
+  // Array.prototype.sort is stable: each list keeps its own order within a tie.
+  return items.sort((a, b) => a.at - b.at || (a.kind === b.kind ? 0 : a.kind === "event" ? -1 : 1));
+}
+
 export function OrderTimeline({
   orderId,
   events,
+  activity = [],
   attempts,
   markReviewedAction,
 }: {
   orderId: number;
   events: AdminEvent[];
+  /** The order's activity entries (subject: this order), oldest first. */
+  activity?: ActivityRow[];
   attempts: AdminAttempt[];
   /**
    * The page always passes it. Optional only because tests/unit/admin-render.test.ts renders the
@@ -102,6 +159,7 @@ export function OrderTimeline({
 }) {
   const t = useTranslations("admin.timeline");
   const review = useTranslations("admin.review");
+  const people = useTranslations("admin.activity");
   const zone = useShopTimeZone();
   const invoiceOf = new Map(attempts.map((a) => [a.id, a.invoiceNumber]));
   return (
@@ -109,17 +167,22 @@ export function OrderTimeline({
       <h2 id="timeline-heading" className="px-4 pt-4 text-base font-semibold sm:px-5">
         {t("heading")}
       </h2>
-      <p className="px-4 text-sm text-stone-600 sm:px-5">{t("intro", { zone: zoneLabel(zone) })}</p>
-      {events.length === 0 ? (
+      <p className="px-4 text-sm text-stone-600 sm:px-5">
+        {t("intro", { zone: zoneLabel(zone) })} {people("timeline.intro")}
+      </p>
+      {events.length + activity.length === 0 ? (
         <p className="px-4 py-6 text-sm text-stone-600 sm:px-5">{t("none")}</p>
       ) : (
         <ol className="space-y-3 p-4 sm:p-5" data-testid="admin-timeline">
-          {events.map((event) => {
+          {inTimeOrder(events, activity).map((item) => {
+            if (item.kind === "activity")
+              return <ActivityItem key={`activity-${item.entry.id}`} entry={item.entry} />;
+            const { event } = item;
             const words = t(`direction.${event.direction}`);
             const needsReview = event.flagged && !event.reviewedAt;
             return (
               <li
-                key={event.id}
+                key={`event-${event.id}`}
                 data-testid="timeline-event"
                 data-kind={event.kind}
                 data-outcome={event.outcome}

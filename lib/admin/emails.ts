@@ -3,9 +3,11 @@
 // A resend is a row with `resend_of` (the record of it) and goes out past the recipient's daily cap.
 import "server-only";
 import { and, count, desc, eq, inArray, isNull, ne, or } from "drizzle-orm";
+import { recordActivity } from "@/lib/activity/record";
 import { run, transaction } from "@/lib/db/client";
 import { emailDeliveries, emailOutbox, type EmailKind, type EmailStatus } from "@/lib/db/schema";
 import { RECIPIENT_LIMITED } from "@/lib/mail/recipient-limit";
+import type { ActedBy } from "./admin-action";
 
 export interface OrderEmailRow {
   id: number;
@@ -79,10 +81,14 @@ export async function unsentEmailCount(): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Queues the email again for the same order and address; false when the email is not this order's. */
+/**
+ * Queues the email again for the same order and address, with its activity entry; false (and
+ * nothing written) when the email is not this order's.
+ */
 export async function resendEmail(
   orderId: number,
   outboxId: number,
+  by: ActedBy,
   now = new Date(),
 ): Promise<boolean> {
   return transaction(async (tx) => {
@@ -91,14 +97,25 @@ export async function resendEmail(
       .from(emailOutbox)
       .where(and(eq(emailOutbox.id, outboxId), eq(emailOutbox.orderId, orderId)));
     if (!original) return false;
-    await tx.insert(emailOutbox).values({
-      orderId,
-      kind: original.kind,
-      cause: null,
-      resendOf: original.id,
-      recipient: original.recipient,
-      nextAttemptAt: now,
-      createdAt: now,
+    const [resent] = await tx
+      .insert(emailOutbox)
+      .values({
+        orderId,
+        kind: original.kind,
+        cause: null,
+        resendOf: original.id,
+        recipient: original.recipient,
+        nextAttemptAt: now,
+        createdAt: now,
+      })
+      .returning({ id: emailOutbox.id });
+    await recordActivity(tx, {
+      actor: by.staff,
+      action: "order.email_resent",
+      subject: { type: "order", id: orderId },
+      after: { outboxId: original.id, kind: original.kind, newOutboxId: resent!.id },
+      clientAddress: by.clientAddress,
+      at: now,
     });
     return true;
   });

@@ -19,7 +19,8 @@ import {
   type SQL,
   type SQLWrapper,
 } from "drizzle-orm";
-import { run, type Tx } from "@/lib/db/client";
+import { recordActivity } from "@/lib/activity/record";
+import { run, transaction, type Tx } from "@/lib/db/client";
 import {
   dialect,
   orderItems,
@@ -33,6 +34,7 @@ import {
 import { env } from "@/lib/env";
 import { addDays, shopDayStart } from "@/lib/format";
 import { zoneOffsetMs, type ShopTimeZone } from "@/lib/time-zone";
+import type { ActedBy } from "./admin-action";
 import { chartRange, PAGE_SIZE, type DayRange, type OrderFilter } from "./filter";
 
 export { orderFilterSchema, parseOrderFilter, PAGE_SIZE, type OrderFilter } from "./filter";
@@ -393,14 +395,18 @@ export async function findAttemptForOrder(
   return attempt ?? null;
 }
 
-/** One conditional UPDATE: only a flagged, not yet reviewed event of that order changes. */
+/**
+ * One conditional UPDATE: only a flagged, not yet reviewed event of that order changes, and only
+ * then is there an activity entry (in the same transaction).
+ */
 export async function markEventReviewed(
   orderId: number,
   eventId: number,
+  by: ActedBy,
   now: Date = new Date(),
 ): Promise<boolean> {
-  const changed = await run((db) =>
-    db
+  return transaction(async (tx) => {
+    const changed = await tx
       .update(paymentEvents)
       .set({ reviewedAt: now })
       .where(
@@ -411,7 +417,26 @@ export async function markEventReviewed(
           isNull(paymentEvents.reviewedAt),
         ),
       )
-      .returning({ id: paymentEvents.id }),
-  );
-  return changed.length === 1;
+      .returning({
+        id: paymentEvents.id,
+        kind: paymentEvents.kind,
+        outcome: paymentEvents.outcome,
+      });
+    if (changed.length !== 1) return false;
+    await recordActivity(tx, {
+      actor: by.staff,
+      action: "order.event_reviewed",
+      subject: { type: "order", id: orderId },
+      before: { reviewedAt: null },
+      after: {
+        eventId,
+        kind: changed[0]!.kind,
+        outcome: changed[0]!.outcome,
+        reviewedAt: now.toISOString(),
+      },
+      clientAddress: by.clientAddress,
+      at: now,
+    });
+    return true;
+  });
 }

@@ -5,8 +5,10 @@
 import "server-only";
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { run } from "@/lib/db/client";
+import { recordActivity } from "@/lib/activity/record";
+import { run, transaction } from "@/lib/db/client";
 import { paymentEvents } from "@/lib/db/schema";
+import type { ActedBy } from "./admin-action";
 
 export interface UnmatchedNotification {
   id: number;
@@ -74,17 +76,31 @@ export async function unmatchedNotifications(
   };
 }
 
-/** One conditional UPDATE: only an unreviewed, flagged notification without an order changes. */
+/**
+ * One conditional UPDATE: only an unreviewed, flagged notification without an order changes, and
+ * only then is there an activity entry (in the same transaction).
+ */
 export async function markUnmatchedReviewed(
   eventId: number,
+  by: ActedBy,
   now: Date = new Date(),
 ): Promise<boolean> {
-  const changed = await run((db) =>
-    db
+  return transaction(async (tx) => {
+    const changed = await tx
       .update(paymentEvents)
       .set({ reviewedAt: now })
       .where(and(eq(paymentEvents.id, eventId), unmatched))
-      .returning({ id: paymentEvents.id }),
-  );
-  return changed.length === 1;
+      .returning({ id: paymentEvents.id, requestBody: paymentEvents.requestBody });
+    if (changed.length !== 1) return false;
+    await recordActivity(tx, {
+      actor: by.staff,
+      action: "notification.reviewed",
+      subject: { type: "event", id: eventId },
+      before: { reviewedAt: null },
+      after: { invoice: orderOf(changed[0]!.requestBody).invoice, reviewedAt: now.toISOString() },
+      clientAddress: by.clientAddress,
+      at: now,
+    });
+    return true;
+  });
 }

@@ -4,8 +4,10 @@
 import "server-only";
 import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { requestAddress } from "@/lib/limits/request-address";
 import { logError, logLine } from "@/lib/log";
 import { checkSession, SESSION_LIFETIME_MS } from "./session";
+import { recordSignOut } from "./sign-in-activity";
 import { checkCredentials } from "./users";
 
 export const SIGN_IN_PATH = "/admin/sign-in";
@@ -85,6 +87,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         });
       else
         logError({ event: "auth.error", type, message: error.message, stack: error.stack ?? null });
+    },
+  },
+  events: {
+    // Fired by every way out (the sign-out action's signOut(), Auth.js's own sign-out route), with
+    // the session's token; signing in is recorded by the password check (lib/auth/users.ts).
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      await recordSignOut(token, await requestAddress());
     },
   },
   callbacks: {

@@ -8,6 +8,7 @@ import { users } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/limits/client-address";
 import { hashPassword, needsRehash, verifyPassword } from "./password";
+import { recordSignIn, recordSignInFailure } from "./sign-in-activity";
 import { admit, signInKeys, succeeded } from "./throttle";
 
 export const credentialsSchema = z.object({
@@ -32,26 +33,39 @@ const DUMMY_HASH =
 /**
  * Admits the attempt through the throttle (counted before the password is looked at), then checks
  * the password; `request` is the sign-in request, for the client's address behind trusted proxies.
+ * Every outcome is an activity entry (lib/auth/sign-in-activity.ts); a success also sets the
+ * account's last sign-in.
  */
 export async function checkCredentials(
   input: unknown,
   request?: Request,
 ): Promise<CredentialsCheck> {
   const typed = (input as { email?: unknown } | null)?.email;
+  const tried = typeof typed === "string" ? typed : "";
   const address = request ? clientAddress(request.headers, env().TRUSTED_PROXY_HOPS) : null;
-  const keys = signInKeys(typeof typed === "string" ? typed : "", address);
+  const keys = signInKeys(tried, address);
   const admission = await admit(database(), keys);
-  if (!admission.ok) return { ok: false, retryAfterMs: admission.retryAfterMs };
+  if (!admission.ok) {
+    await recordSignInFailure(tried, "throttled", address);
+    return { ok: false, retryAfterMs: admission.retryAfterMs };
+  }
 
   const parsed = credentialsSchema.safeParse(input);
-  if (!parsed.success) return { ok: false };
+  if (!parsed.success) {
+    await recordSignInFailure(tried, "unknown", address);
+    return { ok: false };
+  }
   const [user] = await run((db) =>
     db.select().from(users).where(eq(users.email, parsed.data.email)).limit(1),
   );
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
-  if (!ok || !user) return { ok: false };
+  if (!ok || !user) {
+    await recordSignInFailure(tried, user ? "wrong_password" : "unknown", address);
+    return { ok: false };
+  }
 
   await succeeded(database(), keys);
+  await recordSignIn(user, address);
   if (needsRehash(user.passwordHash)) {
     // The same password at today's cost; conditional, so a password changed meanwhile is kept.
     const upgraded = await hashPassword(parsed.data.password);

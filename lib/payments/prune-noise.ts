@@ -3,19 +3,31 @@
 // a misconfiguration, for a week and at most the newest 10,000; sign-in and checkout counters are
 // dropped a day after their last use; a cart goes with its items once its cookie has expired
 // (lib/cart/cart.ts); an alert that was sent, given up or only counted goes after 90 days (one
-// still queued or sending stays, whatever its age). Never touched here: verified notifications and the inbox (`inbox_key`), on
+// still queued or sending stays, whatever its age); an activity entry goes once it is older than
+// ACTIVITY_RETENTION_DAYS (lib/activity/retention.ts; the database refuses younger). Never touched here: verified notifications and the inbox (`inbox_key`), on
 // which replay safety rests, flagged rows a human must review, and our own calls.
 import "server-only";
 import { and, desc, eq, inArray, isNull, lt } from "drizzle-orm";
+import { ACTIVITY_RETENTION_DAYS } from "@/lib/activity/retention";
 import { pruneExpiredCarts } from "@/lib/cart/cart";
 import { transaction } from "@/lib/db/client";
-import { alerts, paymentEvents } from "@/lib/db/schema";
+import { activityLog, alerts, paymentEvents } from "@/lib/db/schema";
 import { pruneCounters } from "@/lib/limits/rate-limits";
 
 export const NOISE_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 export const MAX_NOISE_ROWS = 10_000;
 const COUNTER_RETENTION_MS = 24 * 60 * 60 * 1000;
 export const ALERT_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Activity entries created before this go. A day past the retention, and never later than the real
+ * clock minus it: the database's trigger judges age by its own clock, and one refused row would
+ * roll back the whole prune, so a clock a little apart from the database's must never reach it.
+ */
+export function activityPruneCutoff(now: Date): Date {
+  return new Date(Math.min(now.getTime(), Date.now()) - (ACTIVITY_RETENTION_DAYS + 1) * DAY_MS);
+}
 
 // Matches the partial index payment_events_unverified.
 const noise = and(
@@ -29,6 +41,7 @@ export interface PruneReport {
   counters: number;
   carts: number;
   alerts: number;
+  activity: number;
 }
 
 export function pruneNoise(
@@ -70,6 +83,12 @@ export function pruneNoise(
             ),
           )
           .returning({ id: alerts.id })
+      ).length,
+      activity: (
+        await tx
+          .delete(activityLog)
+          .where(lt(activityLog.createdAt, activityPruneCutoff(now)))
+          .returning({ id: activityLog.id })
       ).length,
     };
   });

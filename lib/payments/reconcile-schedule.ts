@@ -22,7 +22,7 @@ export interface ReconcilerHooks {
 
 async function pruneAndReconcile(): Promise<ReconcileReport> {
   const pruned = await pruneNoise();
-  if (pruned.noise > 0 || pruned.carts > 0 || pruned.alerts > 0)
+  if (pruned.noise > 0 || pruned.carts > 0 || pruned.alerts > 0 || pruned.activity > 0)
     logLine({ event: "prune", ...pruned });
   return reconcileOnce({ minAgeMs: env().RECONCILE_MIN_AGE_MS });
 }

@@ -470,10 +470,14 @@ describe("orderDetail and review", () => {
   });
 
   it("marks a flagged event reviewed once, and only through its own order", async () => {
+    const by = {
+      staff: { id: 1, email: "owner@shop.example", name: "Owner", role: "owner" as const },
+      clientAddress: null,
+    };
     const [first, second] = b.eventIds as [number, number];
-    expect(await admin.markEventReviewed(a.id, first)).toBe(false);
-    expect(await admin.markEventReviewed(b.id, first)).toBe(true);
-    expect(await admin.markEventReviewed(b.id, first)).toBe(false);
+    expect(await admin.markEventReviewed(a.id, first, by)).toBe(false);
+    expect(await admin.markEventReviewed(b.id, first, by)).toBe(true);
+    expect(await admin.markEventReviewed(b.id, first, by)).toBe(false);
     const row = (await admin.listOrders(parseOrderFilter({ q: "budi@" }))).rows[0]!;
     expect(row).toMatchObject({ flaggedEvents: 2, unreviewedFlags: 1 });
     expect(

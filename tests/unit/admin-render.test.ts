@@ -630,3 +630,85 @@ describe("OrderEmails", () => {
     expect(t("id")("unsent", { count: 3 })).toBe("3 email belum terkirim");
   });
 });
+
+describe("the activity log's views", () => {
+  type ActivityRow = import("@/lib/admin/activity").ActivityRow;
+  const entry = (overrides: Partial<ActivityRow>): ActivityRow => ({
+    id: 1,
+    createdAt: new Date("2026-03-10T01:02:04Z"),
+    actorId: 5,
+    actorName: "Rina",
+    actorRole: "staff",
+    action: "order.email_resent",
+    subjectType: "order",
+    subjectId: "7",
+    subjectEmail: null,
+    subjectReference: "3FA27D5D",
+    before: null,
+    after: { outboxId: 3, kind: "order_confirmation", newOutboxId: 9 },
+    clientAddress: "203.0.113.9",
+    ...overrides,
+  });
+
+  it("sets people's actions between DOKU's exchanges in time order, each with who did it", () => {
+    const html = render(
+      createElement(OrderTimeline, {
+        orderId: 7,
+        attempts,
+        events: [event({ id: 1 }), event({ id: 2, createdAt: new Date("2026-03-10T01:02:05Z") })],
+        activity: [entry({})],
+      }),
+    );
+    const order = [...html.matchAll(/data-testid="(timeline-event|timeline-activity)"/g)].map(
+      (m) => m[1],
+    );
+    expect(order).toEqual(["timeline-event", "timeline-activity", "timeline-event"]);
+    expect(html).toContain("Resent an email");
+    expect(html).toContain("Rina");
+    expect(html).toContain("Back office");
+    expect(html).toContain("from 203.0.113.9");
+    expect(html).toContain("Order confirmation");
+  });
+
+  it("shows a refused sign-in's typed email as text, its reason in words, and nobody as the actor", async () => {
+    const { ActivityTable } = await import("@/components/admin/activity-table");
+    const list = {
+      rows: [
+        entry({
+          actorId: null,
+          actorName: null,
+          actorRole: null,
+          action: "auth.sign_in_failed",
+          subjectType: null,
+          subjectId: null,
+          after: { email: '<img src=x onerror="alert(1)">', reason: "wrong_password" },
+        }),
+        entry({ id: 2, action: "auth.sign_in", subjectType: "account", subjectId: "5" }),
+        entry({ id: 3 }),
+        entry({
+          id: 4,
+          action: "access.refused",
+          subjectType: null,
+          subjectId: null,
+          after: { action: "account.invited", needs: "owner" },
+        }),
+      ],
+      total: 4,
+      page: 1,
+      pageCount: 1,
+      pageSize: 50,
+    };
+    const html = render(createElement(ActivityTable, { list, filtered: false }), { locale: "id" });
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;img src=x");
+    expect(html).toContain("kata sandi salah");
+    expect(html).toContain("Tanpa akun masuk");
+    expect(html).toContain("Gagal masuk");
+    expect(html).toContain("Akun #5 (dihapus)");
+    expect(html).toContain('href="/admin/orders/7"');
+    expect(html).toContain("Pesanan 3FA27D5D");
+    // A refusal names the action refused and the role it needs, in words.
+    expect(html).toContain("Mengundang seseorang");
+    expect(html).toContain("Pemilik");
+  });
+});

@@ -11,6 +11,10 @@ const { receiveNotification } = await import("@/lib/payments/notifications");
 const schema = await import("@/lib/db/schema");
 const { markUnmatchedReviewed, unmatchedNotifications } = await import("@/lib/admin/unmatched");
 let db: Awaited<ReturnType<typeof migratedAndSeeded>>;
+const by = {
+  staff: { id: 1, email: "owner@shop.example", name: "Owner", role: "owner" as const },
+  clientAddress: null,
+};
 
 beforeAll(async () => {
   db = await migratedAndSeeded();
@@ -56,8 +60,8 @@ describe("@faults unmatched notifications", () => {
     });
 
     const [first] = list.rows;
-    expect(await markUnmatchedReviewed(first!.id)).toBe(true);
-    expect(await markUnmatchedReviewed(first!.id)).toBe(false); // already reviewed: nothing changes
+    expect(await markUnmatchedReviewed(first!.id, by)).toBe(true);
+    expect(await markUnmatchedReviewed(first!.id, by)).toBe(false); // already reviewed: nothing changes
     expect((await unmatchedNotifications()).rows.map((r) => r.requestId)).toEqual([
       unknown.requestId,
     ]);
@@ -77,6 +81,6 @@ describe("@faults unmatched notifications", () => {
           ),
         ),
     );
-    expect(await markUnmatchedReviewed(event!.id)).toBe(false);
+    expect(await markUnmatchedReviewed(event!.id, by)).toBe(false);
   });
 });

@@ -374,7 +374,17 @@ describe("one mailbox's daily cap @faults", () => {
 
     // The back office's Resend (lib/admin/emails.ts): a new row with resend_of, sent although the cap is reached.
     const { resendEmail, orderEmails, unsentEmailCount } = await import("@/lib/admin/emails");
-    expect(await resendEmail(limited.f.orderId, limited.row.id, new Date(t0 + 10_000))).toBe(true);
+    expect(
+      await resendEmail(
+        limited.f.orderId,
+        limited.row.id,
+        {
+          staff: { id: 1, email: "owner@shop.example", name: "Owner", role: "owner" as const },
+          clientAddress: null,
+        },
+        new Date(t0 + 10_000),
+      ),
+    ).toBe(true);
     expect(await send(s, new Date(t0 + 10_000))).toMatchObject({ sent: 1, limited: 0 });
     const rows = await outbox(limited.f);
     expect(rows.map((r) => [r.kind, r.status, r.resendOf, r.lastError])).toEqual([

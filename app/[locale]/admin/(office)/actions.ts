@@ -13,8 +13,8 @@ const input = z.object({
 
 export const markUnmatchedReviewedAction = adminAction(
   { action: "notification.reviewed", role: "staff", input },
-  async ({ eventId }) => {
-    await markUnmatchedReviewed(eventId);
+  async ({ eventId }, by) => {
+    await markUnmatchedReviewed(eventId, by);
     revalidatePath("/admin");
   },
 );

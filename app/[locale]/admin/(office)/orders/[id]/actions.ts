@@ -1,6 +1,7 @@
 "use server";
 
-// Order detail actions. adminAction checks the session first; nothing from the form is trusted
+// Order detail actions. adminAction checks the session first and says who acts (each lib
+// function writes its activity entry); nothing from the form is trusted
 // but two ids, and only through their order. Check Status answers with a message key
 // (lib/admin/check-status-message.ts); the form words it in the staff member's language. Resend
 // queues a new outbox row for the same email (lib/admin/emails.ts) and answers whether it did.
@@ -8,10 +9,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ResendEmailResult } from "@/components/admin/order-emails";
 import { adminAction } from "@/lib/admin/admin-action";
-import { describeCheckStatus, type CheckStatusMessage } from "@/lib/admin/check-status-message";
+import { checkStatusAsStaff } from "@/lib/admin/check-status";
+import type { CheckStatusMessage } from "@/lib/admin/check-status-message";
 import { resendEmail } from "@/lib/admin/emails";
-import { findAttemptForOrder, markEventReviewed } from "@/lib/admin/orders";
-import { checkAttemptStatus } from "@/lib/payments/check-status";
+import { markEventReviewed } from "@/lib/admin/orders";
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const checkStatusInput = z.object({ orderId: id, attemptId: id });
@@ -20,17 +21,8 @@ const resendEmailInput = z.object({ orderId: id, outboxId: id });
 
 export const checkStatusAction = adminAction(
   { action: "order.check_status", role: "staff", input: checkStatusInput },
-  async ({ orderId, attemptId }): Promise<CheckStatusMessage> => {
-    const attempt = await findAttemptForOrder(orderId, attemptId);
-    if (!attempt) return { ok: false, key: "notThisOrder" };
-
-    let result: CheckStatusMessage;
-    try {
-      result = describeCheckStatus(await checkAttemptStatus(attempt.id));
-    } catch (error) {
-      console.error("admin check status failed", { attemptId: attempt.id, error });
-      result = { ok: false, key: "unexpected" };
-    }
+  async ({ orderId, attemptId }, by): Promise<CheckStatusMessage> => {
+    const result = await checkStatusAsStaff(orderId, attemptId, by);
     revalidatePath(`/admin/orders/${orderId}`);
     revalidatePath("/admin");
     return result;
@@ -40,8 +32,8 @@ export const checkStatusAction = adminAction(
 
 export const markReviewedAction = adminAction(
   { action: "order.event_reviewed", role: "staff", input: markReviewedInput },
-  async ({ orderId, eventId }) => {
-    await markEventReviewed(orderId, eventId);
+  async ({ orderId, eventId }, by) => {
+    await markEventReviewed(orderId, eventId, by);
     revalidatePath(`/admin/orders/${orderId}`);
     revalidatePath("/admin");
   },
@@ -49,8 +41,8 @@ export const markReviewedAction = adminAction(
 
 export const resendEmailAction = adminAction(
   { action: "order.email_resent", role: "staff", input: resendEmailInput },
-  async ({ orderId, outboxId }): Promise<ResendEmailResult> => {
-    if (!(await resendEmail(orderId, outboxId))) return "notFound";
+  async ({ orderId, outboxId }, by): Promise<ResendEmailResult> => {
+    if (!(await resendEmail(orderId, outboxId, by))) return "notFound";
     // The new queued row on the order page, and the orders page's count of unsent emails.
     revalidatePath(`/admin/orders/${orderId}`);
     revalidatePath("/admin");

@@ -14,6 +14,7 @@ import { OrderTimeline } from "@/components/admin/order-timeline";
 import { NeedsReviewBadge, OrderStatusBadge } from "@/components/admin/status-badge";
 import { Card } from "@/components/ui/card";
 import { ShopTime } from "@/components/ui/shop-time";
+import { orderActivity } from "@/lib/admin/activity";
 import { orderEmails } from "@/lib/admin/emails";
 import { orderDetail } from "@/lib/admin/orders";
 import { requireAdmin } from "@/lib/auth/guard";
@@ -53,7 +54,11 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
   await requireAdmin();
   const { id } = await params;
   if (!ID.test(id)) notFound();
-  const [detail, emails] = await Promise.all([orderDetail(Number(id)), orderEmails(Number(id))]);
+  const [detail, emails, activity] = await Promise.all([
+    orderDetail(Number(id)),
+    orderEmails(Number(id)),
+    orderActivity(Number(id)),
+  ]);
   if (!detail) notFound();
   const { order, items, attempts, events } = detail;
   const unreviewed = events.filter((e) => e.flagged && !e.reviewedAt).length;
@@ -148,6 +153,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
       <OrderTimeline
         orderId={order.id}
         events={events}
+        activity={activity}
         attempts={attempts}
         markReviewedAction={markReviewedAction}
       />

@@ -1,0 +1,58 @@
+// Previous / next through the Activity page, keeping its filter (the orders page's pagination,
+// for the activity list's URL).
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import type { ActivityList } from "@/lib/admin/activity";
+import { activityQuery, type ActivityFilter } from "@/lib/admin/activity-filter";
+
+export function ActivityPagination({
+  list,
+  filter,
+}: {
+  list: ActivityList;
+  filter: ActivityFilter;
+}) {
+  const t = useTranslations("admin.pagination");
+  if (list.total === 0 && list.page === 1) return null;
+  const href = (page: number) => `/admin/activity${activityQuery(filter, { page })}`;
+  const previous = list.page > 1 ? href(Math.min(list.page - 1, list.pageCount)) : null;
+  const next = list.page < list.pageCount ? href(list.page + 1) : null;
+  const disabled = buttonClass({
+    variant: "secondary",
+    size: "sm",
+    className: "pointer-events-none opacity-50",
+  });
+  return (
+    <nav
+      aria-label={t("label")}
+      className="flex items-center justify-between gap-3 px-4 py-3 text-sm sm:px-5"
+    >
+      {previous ? (
+        <Link
+          href={previous}
+          rel="prev"
+          className={buttonClass({ variant: "secondary", size: "sm" })}
+        >
+          {t("previous")}
+        </Link>
+      ) : (
+        <span aria-disabled="true" className={disabled}>
+          {t("previous")}
+        </span>
+      )}
+      <span className="tabular-nums text-stone-600">
+        {t("page", { page: list.page, pageCount: list.pageCount })}
+      </span>
+      {next ? (
+        <Link href={next} rel="next" className={buttonClass({ variant: "secondary", size: "sm" })}>
+          {t("next")}
+        </Link>
+      ) : (
+        <span aria-disabled="true" className={disabled}>
+          {t("next")}
+        </span>
+      )}
+    </nav>
+  );
+}
