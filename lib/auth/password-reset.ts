@@ -89,19 +89,30 @@ export async function requestPasswordReset(
     const perClient = keys.client
       ? await countHit(tx, keys.client, RESET_LIMITS.windowMs, now)
       : null;
+    const perShop = await countHit(tx, keys.shop, RESET_LIMITS.windowMs, now);
     const [user] = await tx
       .select({ id: users.id, email: users.email, name: users.name, role: users.role })
       .from(users)
       .where(eq(users.email, email))
       .limit(1);
-    const limited =
-      perAddress.count > RESET_LIMITS.perAddress ||
-      (perClient !== null && perClient.count > RESET_LIMITS.perClient);
+    const over = [
+      perAddress.count - RESET_LIMITS.perAddress,
+      perClient ? perClient.count - RESET_LIMITS.perClient : 0,
+      perShop.count - RESET_LIMITS.perShop,
+    ];
+    const limited = over.some((n) => n > 0);
+    // Only the request that first goes over a limit is an entry: the ones after it in the window
+    // are a flood, counted by the limit and one log line each, not rows kept for two years.
+    const firstOver = over.some((n) => n === 1);
     const outcome: ResetRequestOutcome = limited ? "limited" : user ? "queued" : "no_account";
     // The same statement on every path: with no account (or over a limit) it matches no row.
     await revokeResetLinks(tx, outcome === "queued" ? user!.id : 0, now);
     let link: number | null = null;
     if (outcome === "queued") link = await queueResetLink(tx, user!, locale, now);
+    if (limited && !firstOver) {
+      logLine({ event: "auth.reset_limited", client: clientAddress });
+      return outcome;
+    }
     await recordActivity(tx, {
       actor: null,
       action: "auth.password_reset_requested",

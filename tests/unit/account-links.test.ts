@@ -464,6 +464,25 @@ describe("@faults forgot password", () => {
     );
     expect(counters[0]!.count).toBe(RESET_LIMITS.perClient + 1);
   });
+
+  it("a flood with no client address stops at the shop-wide limit, and only its first refusal is an entry", async () => {
+    // A later window than the other tests', so the shop-wide count starts from nothing.
+    const start = at(10 * HOUR);
+    const outcomes: string[] = [];
+    for (let i = 0; i < RESET_LIMITS.perShop + 5; i++)
+      outcomes.push(await requestPasswordReset(`flood-${i}@shop.example`, null, "en", start));
+    expect(outcomes.slice(0, RESET_LIMITS.perShop).every((o) => o === "no_account")).toBe(true);
+    expect(outcomes.slice(RESET_LIMITS.perShop)).toEqual(Array(5).fill("limited"));
+    const flood = (
+      await db.run((d) =>
+        d.select().from(activityLog).where(eq(activityLog.action, "auth.password_reset_requested")),
+      )
+    ).filter((e) => String((e.after as { email?: string } | null)?.email).startsWith("flood-"));
+    expect(flood).toHaveLength(RESET_LIMITS.perShop + 1);
+    expect(
+      flood.filter((e) => (e.after as { outcome: string }).outcome === "limited"),
+    ).toHaveLength(1);
+  });
 });
 
 describe("@faults changing one's own password", () => {
