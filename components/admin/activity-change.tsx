@@ -24,10 +24,25 @@ const FIELDS = [
   "invoice",
   "action",
   "needs",
+  "page",
   "role",
   "name",
 ] as const;
-const REASONS = ["wrong_password", "unknown", "throttled"] as const;
+const REASONS = [
+  "wrong_password",
+  "unknown",
+  "throttled",
+  "used",
+  "revoked",
+  "expired",
+  "other_address",
+  "account_exists",
+  "no_account",
+  "account_removed",
+  "inviter_removed",
+  "inviter_demoted",
+  "inviter_not_owner",
+] as const;
 
 const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
   typeof value === "string" && (list as readonly string[]).includes(value);

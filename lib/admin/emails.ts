@@ -2,7 +2,7 @@
 // emails not sent, and a resend (a new outbox row, so the first one's history stays as it was).
 // A resend is a row with `resend_of` (the record of it) and goes out past the recipient's daily cap.
 import "server-only";
-import { and, count, desc, eq, inArray, isNull, ne, or } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
 import { recordActivity } from "@/lib/activity/record";
 import { run, transaction } from "@/lib/db/client";
 import { emailDeliveries, emailOutbox, type EmailKind, type EmailStatus } from "@/lib/db/schema";
@@ -76,7 +76,14 @@ export async function unsentEmailCount(): Promise<number> {
     db
       .select({ n: count() })
       .from(emailOutbox)
-      .where(and(inArray(emailOutbox.status, ["queued", "sending", "failed"]), notLimited)),
+      .where(
+        and(
+          // Order emails only: an account email (an invitation, a reset link) has no order to open.
+          isNotNull(emailOutbox.orderId),
+          inArray(emailOutbox.status, ["queued", "sending", "failed"]),
+          notLimited,
+        ),
+      ),
   );
   return row?.n ?? 0;
 }

@@ -7,7 +7,7 @@ import Credentials from "next-auth/providers/credentials";
 import { requestAddress } from "@/lib/limits/request-address";
 import { logError, logLine } from "@/lib/log";
 import { checkSession, SESSION_LIFETIME_MS } from "./session";
-import { recordSignOut } from "./sign-in-activity";
+import { recordRemovedSession, recordSignOut } from "./sign-in-activity";
 import { checkCredentials } from "./users";
 
 export const SIGN_IN_PATH = "/admin/sign-in";
@@ -106,6 +106,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const verdict = await checkSession(token);
       if (verdict === "valid") return token;
       logLine({ event: "auth.session_ended", reason: verdict, user: token.sub ?? null });
+      if (verdict === "no_user" && token.sub)
+        await recordRemovedSession(token.sub, await requestAddress());
       // null clears the cookie: the request is treated as signed out.
       return null;
     },

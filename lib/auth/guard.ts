@@ -6,8 +6,10 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { run } from "@/lib/db/client";
+import { recordActivity } from "@/lib/activity/record";
+import { run, transaction } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
+import { requestAddress } from "@/lib/limits/request-address";
 import { auth, SIGN_IN_PATH } from "./config";
 import { allows, type UserRole } from "./roles";
 
@@ -40,11 +42,23 @@ export async function requireAdmin(): Promise<Staff> {
 }
 
 /**
- * For a page only an owner may see: staff get Next's 403 page. Actions do not use this: they
- * name their role in adminAction(), which also records the refusal.
+ * For a page only an owner may see: staff get Next's 403 page, and the refusal is an activity
+ * entry naming the page. Actions do not use this: they name their role in adminAction(), which
+ * records their refusals the same way.
  */
-export async function requireRole(needed: UserRole): Promise<Staff> {
+export async function requireRole(needed: UserRole, page: string): Promise<Staff> {
   const staff = await requireAdmin();
-  if (!allows(staff.role, needed)) forbidden();
+  if (!allows(staff.role, needed)) {
+    const clientAddress = await requestAddress();
+    await transaction((tx) =>
+      recordActivity(tx, {
+        actor: staff,
+        action: "access.refused",
+        after: { page, needs: needed },
+        clientAddress,
+      }),
+    );
+    forbidden();
+  }
   return staff;
 }

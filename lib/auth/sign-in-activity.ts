@@ -2,10 +2,10 @@
 // (lib/auth/users.ts, under both the sign-in action and Auth.js's callback route) and Auth.js's
 // signOut event (lib/auth/config.ts, under both the sign-out action and Auth.js's own route).
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, gt } from "drizzle-orm";
 import { MAX_TYPED_TEXT, recordActivity } from "@/lib/activity/record";
 import { transaction, type Tx } from "@/lib/db/client";
-import { users } from "@/lib/db/schema";
+import { activityLog, users } from "@/lib/db/schema";
 import type { UserRole } from "@/lib/db/schema/values";
 import { checkSession, type SessionClaims } from "./session";
 
@@ -96,5 +96,43 @@ export async function recordSignOut(
       at: now,
     });
     return true;
+  });
+}
+
+/** How often one removed account's leftover session is written down while it keeps knocking. */
+export const REMOVED_SESSION_ENTRY_MS = 60 * 60_000;
+
+/**
+ * A request carrying the session of an account that was removed: refused (the session ends) and
+ * written down as `access.refused`, once an hour per account, so a tab left open, or a cookie in a
+ * stranger's hands, shows on the Activity page without filling it.
+ */
+export function recordRemovedSession(
+  accountId: string,
+  clientAddress: string | null,
+  now = new Date(),
+): Promise<void> {
+  return transaction(async (tx) => {
+    const [recent] = await tx
+      .select({ id: activityLog.id })
+      .from(activityLog)
+      .where(
+        and(
+          eq(activityLog.subjectType, "account"),
+          eq(activityLog.subjectId, accountId),
+          eq(activityLog.action, "access.refused"),
+          gt(activityLog.createdAt, new Date(now.getTime() - REMOVED_SESSION_ENTRY_MS)),
+        ),
+      )
+      .limit(1);
+    if (recent) return;
+    await recordActivity(tx, {
+      actor: null,
+      action: "access.refused",
+      subject: { type: "account", id: accountId },
+      after: { reason: "account_removed" },
+      clientAddress,
+      at: now,
+    });
   });
 }

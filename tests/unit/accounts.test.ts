@@ -219,6 +219,11 @@ describe("invitations", () => {
     expect(rows.map((r) => r.status)).toEqual(["failed", "sent"]);
     expect(rows[0]!.lastError).toBe(`${LINK_WITHDRAWN}: revoked`);
     expect(rows[0]!.accountTokenId).toBe(older!.id);
+    // The orders page's "emails not sent" warning is about orders: an account email is not one.
+    const { unsentEmailCount } = await import("@/lib/admin/emails");
+    const before = await unsentEmailCount();
+    await accounts.inviteAccount(invite("queued-only@toko.example"), by(owner));
+    expect(await unsentEmailCount()).toBe(before);
   });
 
   it("can be revoked once; the page then says revoked, and an expired one says expired", async () => {

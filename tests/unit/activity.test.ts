@@ -19,7 +19,8 @@ const { markEventReviewed } = await import("@/lib/admin/orders");
 const { markUnmatchedReviewed } = await import("@/lib/admin/unmatched");
 const { checkStatusAsStaff } = await import("@/lib/admin/check-status");
 const { checkCredentials } = await import("@/lib/auth/users");
-const { recordSignOut } = await import("@/lib/auth/sign-in-activity");
+const { recordRemovedSession, recordSignOut, REMOVED_SESSION_ENTRY_MS } =
+  await import("@/lib/auth/sign-in-activity");
 const { seedAdmin } = await import("@/lib/auth/seed-admin");
 const { pruneNoise } = await import("@/lib/payments/prune-noise");
 const { receiveNotification } = await import("@/lib/payments/notifications");
@@ -415,5 +416,22 @@ describe("signing in and out", () => {
       d.select({ n: count() }).from(activityLog).where(eq(activityLog.action, "auth.sign_out")),
     )) as [{ n: number }];
     expect(n).toBe(1);
+  });
+
+  it("a removed account's leftover session is refused on the record, once an hour however often it knocks", async () => {
+    const t0 = new Date("2026-12-07T10:00:00Z");
+    const knocks = [0, 1_000, 60_000, REMOVED_SESSION_ENTRY_MS + 1];
+    for (const ms of knocks)
+      await recordRemovedSession("90210", "203.0.113.11", new Date(t0.getTime() + ms));
+    const refusals = await db.run((d) =>
+      d
+        .select()
+        .from(activityLog)
+        .where(and(eq(activityLog.action, "access.refused"), eq(activityLog.subjectId, "90210"))),
+    );
+    expect(refusals.map((e) => [e.actorId, e.subjectType, e.after, e.clientAddress])).toEqual([
+      [null, "account", { reason: "account_removed" }, "203.0.113.11"],
+      [null, "account", { reason: "account_removed" }, "203.0.113.11"],
+    ]);
   });
 });

@@ -21,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AccountsPage() {
-  const me = await requireRole("owner");
+  const me = await requireRole("owner", "/admin/accounts");
   const [t, { people, invitations }] = await Promise.all([
     getTranslations("admin.accounts"),
     listAccounts(),
