@@ -200,6 +200,76 @@ test("staff see no Accounts link and get 403 on the page @faults", async ({ page
   expect(response!.status()).toBe(403);
   await expect(page.getByTestId("invite-form")).toHaveCount(0);
   await expect(page.getByTestId("accounts-table")).toHaveCount(0);
+  // The refusal is on the record, naming the page.
+  const [refused] = query<{ after: string; actor_name: string }>(
+    "SELECT after, actor_name FROM activity_log WHERE action = 'access.refused' ORDER BY id DESC LIMIT 1",
+  );
+  expect(refused!.actor_name).toBe("Budi Packer");
+  expect(JSON.parse(refused!.after)).toEqual({ page: "/admin/accounts", needs: "owner" });
+});
+
+test("the whole journey: invited, joins by the link as staff, sees no owner's page; removed, their open tab is refused on the record @faults", async ({
+  page,
+  browser,
+}) => {
+  await signInOwner(page);
+  await openAccounts(page);
+  const email = newStaffEmail("joiner");
+  await invite(page, email, "Staff", "English");
+  await expect(page.getByTestId("invite-sent")).toContainText(`Invitation sent to ${email}`);
+  const [mail] = await mailTo(email);
+  const link = new RegExp(`${app.base}/admin/invitation/[A-Za-z0-9_-]{43}`).exec(
+    `${mail!.text ?? ""}`,
+  )?.[0];
+  expect(link, "the invitation link in the email").toBeTruthy();
+
+  // The invited person, in a browser of their own.
+  const joinerContext = await browser.newContext();
+  const { hostname } = new URL(app.base);
+  await joinerContext.addCookies([
+    { name: "NEXT_LOCALE", value: "en", domain: hostname, path: "/" },
+  ]);
+  const joiner = await joinerContext.newPage();
+  await joiner.goto(link!);
+  await expect(joiner.getByLabel("Email")).toHaveValue(email);
+  await joiner.getByLabel("Your name").fill("Sari Gudang");
+  await joiner.getByLabel("New password", { exact: true }).fill("lemari kayu di pojok gudang");
+  await joiner.getByLabel("Repeat the new password").fill("lemari kayu di pojok gudang");
+  await joiner.getByRole("button", { name: "Create my account" }).click();
+  await expect(joiner).toHaveURL(/\/admin$/);
+  const nav = joiner.getByRole("navigation");
+  await expect(nav.getByRole("link", { name: "Orders" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Accounts" })).toHaveCount(0);
+  expect((await joiner.goto(`${app.base}/admin/accounts`))!.status()).toBe(403);
+  await joiner.goto(`${app.base}/admin`);
+
+  // The owner removes them while their tab is open.
+  await page.reload();
+  const row = page.locator(`[data-testid="account-row"][data-email="${email}"]`);
+  await expect(row).toContainText("Sari Gudang");
+  await row.getByText("Remove…").click();
+  await row.getByRole("button", { name: "Remove account" }).click();
+  await expect(row).toHaveCount(0);
+
+  // Their next request finds no account: sign-in, and the refusal on the record.
+  await joiner.reload();
+  await expect(joiner).toHaveURL(/\/admin\/sign-in/);
+  const [account] = query<{ subject_id: string }>(
+    "SELECT subject_id FROM activity_log WHERE action = 'account.removed' ORDER BY id DESC LIMIT 1",
+  );
+  const refusals = query<{ after: string }>(
+    "SELECT after FROM activity_log WHERE action = 'access.refused' AND subject_id = ?",
+    account!.subject_id,
+  );
+  expect(refusals.map((r) => JSON.parse(r.after))).toEqual([{ reason: "account_removed" }]);
+  // Their past entries keep their name.
+  expect(
+    query<{ actor_name: string }>(
+      "SELECT DISTINCT actor_name FROM activity_log WHERE actor_id = ?",
+      Number(account!.subject_id),
+    ),
+  ).toEqual([{ actor_name: "Sari Gudang" }]);
+  await joinerContext.close();
 });
 
 /** The owner's invite request as the browser sent it: the action's id and the exact body. */
@@ -271,9 +341,13 @@ test("a staff session replaying the owner's invite action gets 403 and writes no
   const refused = query<{ actor_name: string; actor_role: string; after: string }>(
     "SELECT actor_name, actor_role, after FROM activity_log WHERE action = 'access.refused' ORDER BY id",
   );
-  expect(refused.length).toBe(refusedBefore + 1);
-  expect(refused.at(-1)!.actor_role).toBe("staff");
-  expect(JSON.parse(refused.at(-1)!.after)).toEqual({ action: "account.invited", needs: "owner" });
+  // The action's refusal; the page the request was posted to refuses (and records) as well.
+  const fresh = refused.slice(refusedBefore);
+  expect(fresh.every((r) => r.actor_role === "staff")).toBe(true);
+  expect(fresh.map((r) => JSON.parse(r.after))).toContainEqual({
+    action: "account.invited",
+    needs: "owner",
+  });
 
   // The same request from the owner's own session does invite: the replay was refused for its role.
   const again = await page.request.post(`${app.base}/admin/accounts`, {
