@@ -418,7 +418,7 @@ describe("signing in and out", () => {
     expect(n).toBe(1);
   });
 
-  it("a removed account's leftover session is refused on the record, once an hour however often it knocks", async () => {
+  it("a removed account's leftover session is refused on the record, once an hour however often it knocks @faults", async () => {
     const t0 = new Date("2026-12-07T10:00:00Z");
     const knocks = [0, 1_000, 60_000, REMOVED_SESSION_ENTRY_MS + 1];
     for (const ms of knocks)
