@@ -81,7 +81,7 @@ test("staff actions are listed on the Activity page with who did them, and on th
   await expect(rows.nth(1)).toContainText("Checked status with DOKU");
   await expect(rows.nth(2)).toContainText(staff.email);
   await expectNoSeriousViolations(page, "activity page");
-  await page.screenshot({ path: screenshotPath("admin-5-activity.png"), fullPage: true });
+  await page.screenshot({ path: screenshotPath("admin-6-activity.png"), fullPage: true });
 
   // By action, in words: only the resend is left.
   await page.getByLabel("Action").selectOption({ label: "Resent an email" });
@@ -107,7 +107,7 @@ test("staff actions are listed on the Activity page with who did them, and on th
   expect(kinds.filter((k) => k === "timeline-activity")).toHaveLength(2);
   await page
     .getByRole("region", { name: "Payment timeline" })
-    .screenshot({ path: screenshotPath("admin-6-order-timeline.png") });
+    .screenshot({ path: screenshotPath("admin-7-order-timeline.png") });
 });
 
 test("a filter in the address that cannot be read is named, and the rest still applies", async ({
