@@ -45,7 +45,7 @@ export function staffRow(
   }
 }
 
-/** Removes the staff member, as a merchant would with SQL (the app has no user management yet). */
+/** Removes the staff member straight from the database (the Accounts page does it for an owner: e2e/accounts.spec.ts). */
 export function removeStaff(email: string, databaseUrl: string = E2E.env.DATABASE_URL): void {
   const conn = new Database(databaseUrl);
   try {
