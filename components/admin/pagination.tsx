@@ -1,18 +1,20 @@
+// Previous / next through a back-office list (orders, activity), keeping its filter: the page
+// gives the link of any page number.
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { filterQuery, type OrderFilter } from "@/lib/admin/filter";
-import type { OrderList } from "@/lib/admin/orders";
 
-export function Pagination({ list, filter }: { list: OrderList; filter: OrderFilter }) {
+export interface PageOf {
+  page: number;
+  pageCount: number;
+  total: number;
+}
+
+export function Pagination({ list, href }: { list: PageOf; href: (page: number) => string }) {
   const t = useTranslations("admin.pagination");
   if (list.total === 0 && list.page === 1) return null;
-  const previous =
-    list.page > 1
-      ? `/admin${filterQuery(filter, { page: Math.min(list.page - 1, list.pageCount) })}`
-      : null;
-  const next =
-    list.page < list.pageCount ? `/admin${filterQuery(filter, { page: list.page + 1 })}` : null;
+  const previous = list.page > 1 ? href(Math.min(list.page - 1, list.pageCount)) : null;
+  const next = list.page < list.pageCount ? href(list.page + 1) : null;
   const disabled = buttonClass({
     variant: "secondary",
     size: "sm",

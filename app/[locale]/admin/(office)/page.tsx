@@ -11,7 +11,7 @@ import { UnmatchedNotifications } from "@/components/admin/unmatched-notificatio
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { unsentEmailCount } from "@/lib/admin/emails";
-import { isFiltered } from "@/lib/admin/filter";
+import { filterQuery, isFiltered } from "@/lib/admin/filter";
 import { dailyPaid, listOrders, parseOrderFilter, statusTotals } from "@/lib/admin/orders";
 import { unmatchedNotifications } from "@/lib/admin/unmatched";
 import { requireAdmin } from "@/lib/auth/guard";
@@ -83,7 +83,7 @@ export default async function OrdersPage({
 
       <Card as="section" aria-label={t("listLabel")}>
         <OrdersTable list={list} filtered={filtered} />
-        <Pagination list={list} filter={filter} />
+        <Pagination list={list} href={(page) => `/admin${filterQuery(filter, { page })}`} />
       </Card>
     </div>
   );

@@ -2,13 +2,17 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ActivityFilterForm } from "@/components/admin/activity-filter-form";
-import { ActivityPagination } from "@/components/admin/activity-pagination";
 import { ActivityTable } from "@/components/admin/activity-table";
+import { Pagination } from "@/components/admin/pagination";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { ACTIVITY_RETENTION_DAYS } from "@/lib/activity/retention";
 import { activityActors, listActivity } from "@/lib/admin/activity";
-import { isActivityFiltered, parseActivityFilter } from "@/lib/admin/activity-filter";
+import {
+  activityQuery,
+  isActivityFiltered,
+  parseActivityFilter,
+} from "@/lib/admin/activity-filter";
 import { requireAdmin } from "@/lib/auth/guard";
 import { env } from "@/lib/env";
 import { zoneLabel } from "@/lib/time-zone";
@@ -62,7 +66,10 @@ export default async function ActivityPage({
       <ActivityFilterForm filter={filter} actors={actors} />
       <Card as="section" aria-label={t("caption")}>
         <ActivityTable list={list} filtered={filtered} />
-        <ActivityPagination list={list} filter={filter} />
+        <Pagination
+          list={list}
+          href={(page) => `/admin/activity${activityQuery(filter, { page })}`}
+        />
       </Card>
     </div>
   );
