@@ -570,7 +570,7 @@ describe("@faults changing one's own password", () => {
   });
 });
 
-describe("a reset racing a removal", () => {
+describe("@faults a reset racing a removal", () => {
   // PostgreSQL only: SQLite runs one writing transaction at a time, so the two cannot interleave.
   it.skipIf(testDialect !== "postgresql")(
     "waits for the removal (the user row first, then the links, as removeAccount locks them) and finds no account: no deadlock, link not spent",
