@@ -225,7 +225,7 @@ async function recordRevocations(
     });
 }
 
-/** An owner's invitations still out end when they stop being an owner: an invitation speaks for its sender. */
+/** An invitation speaks for its sender: theirs still out end when they stop being an owner. */
 async function revokeInvitationsBy(
   tx: Tx,
   inviterId: number,
