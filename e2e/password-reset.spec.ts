@@ -60,8 +60,8 @@ function invite(email: string, role: "owner" | "staff"): void {
     conn.transaction(() => {
       const { id } = conn
         .prepare(
-          `INSERT INTO account_tokens (purpose, email, role, token_hash, nonce, locale, expires_at, created_at)
-           VALUES ('invitation', ?, ?, ?, ?, 'en', ?, ?) RETURNING id`,
+          `INSERT INTO account_tokens (purpose, email, role, token_hash, nonce, locale, expires_at, created_at, created_by)
+           VALUES ('invitation', ?, ?, ?, ?, 'en', ?, ?, (SELECT min(id) FROM users WHERE role = 'owner')) RETURNING id`,
         )
         .get(
           email,

@@ -31,12 +31,17 @@ export function InvitationForm({
         {t(`verdict.${refused === "no_account" ? "unknown" : refused}`)}
       </Alert>
     );
+  const limited = state.retryAfterMinutes;
   return (
     <form action={action} className="mt-6 space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
       {refused ? (
         <Alert testId="invitation-refused" compact>
           {t(`refused.${refused}`)}
+        </Alert>
+      ) : limited ? (
+        <Alert testId="invitation-limited" compact>
+          {t("limited", { minutes: limited })}
         </Alert>
       ) : null}
       <div>

@@ -31,6 +31,11 @@ export function ResetPasswordForm({
   return (
     <form action={action} className="mt-6 space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
+      {state.retryAfterMinutes ? (
+        <Alert testId="reset-limited" compact>
+          {t("limited", { minutes: state.retryAfterMinutes })}
+        </Alert>
+      ) : null}
       {/* For password managers: which account the new password belongs to. */}
       <input type="text" name="username" value={email} autoComplete="username" readOnly hidden />
       <NewPasswordFields personal={[email]} errors={state.problems} />

@@ -8,20 +8,14 @@
 // An owner may demote or remove themselves while another owner remains (handing the shop over);
 // the change counts from their next request, like any other.
 import "server-only";
-import { and, asc, desc, eq, gt, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull } from "drizzle-orm";
 import { recordActivity } from "@/lib/activity/record";
 import type { ActedBy } from "@/lib/admin/admin-action";
-import {
-  deriveToken,
-  hashToken,
-  newNonce,
-  TOKEN_LIFETIME_MS,
-  tokenVerdict,
-} from "@/lib/auth/account-tokens";
+import { tokenVerdict } from "@/lib/auth/account-tokens";
+import { issueLink, revokeLinks } from "@/lib/auth/one-time-links";
 import { run, transaction, type Tx } from "@/lib/db/client";
-import { accountTokens, dialect, emailOutbox, users } from "@/lib/db/schema";
+import { accountTokens, dialect, users } from "@/lib/db/schema";
 import type { ActivityAction, UserRole } from "@/lib/db/schema/values";
-import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import type { AccountChangeResult, Invite, InviteResult } from "./account-schema";
 
@@ -163,58 +157,21 @@ export async function inviteAccount(
       .limit(1);
     if (existing) return { ok: false, fieldErrors: { email: "email.taken" }, email };
 
-    const nonce = newNonce();
-    const [token] = await tx
-      .insert(accountTokens)
-      .values({
-        purpose: "invitation",
-        email,
-        role,
-        tokenHash: hashToken(deriveToken(env().AUTH_SECRET, "invitation", nonce)),
-        nonce,
-        locale,
-        createdBy: by.staff.id,
-        expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS.invitation),
-        createdAt: now,
-      })
-      .returning({ id: accountTokens.id });
-    const replaced = await tx
-      .update(accountTokens)
-      .set({ revokedAt: now })
-      .where(
-        and(
-          eq(accountTokens.purpose, "invitation"),
-          eq(accountTokens.email, email),
-          ne(accountTokens.id, token!.id),
-          isNull(accountTokens.usedAt),
-          isNull(accountTokens.revokedAt),
-          gt(accountTokens.expiresAt, now),
-        ),
-      )
-      .returning({ id: accountTokens.id, role: accountTokens.role });
-    for (const old of replaced) {
-      await recordActivity(tx, {
-        actor: by.staff,
-        action: "account.invitation_revoked",
-        subject: { type: "invitation", id: old.id },
-        before: { email, role: old.role },
-        after: { replacedBy: token!.id },
-        clientAddress: by.clientAddress,
-        at: now,
-      });
-    }
-    await tx.insert(emailOutbox).values({
-      kind: "staff_invitation",
-      accountTokenId: token!.id,
-      recipient: email,
-      cause: `token:${token!.id}`,
-      nextAttemptAt: now,
-      createdAt: now,
-    });
+    const token = await issueLink(
+      tx,
+      { purpose: "invitation", email, role, locale, createdBy: by.staff.id },
+      now,
+    );
+    const replaced = await revokeLinks(
+      tx,
+      { purpose: "invitation", email, except: token, unexpired: true },
+      now,
+    );
+    await recordRevocations(tx, replaced, { replacedBy: token }, by, now);
     await recordActivity(tx, {
       actor: by.staff,
       action: "account.invited",
-      subject: { type: "invitation", id: token!.id },
+      subject: { type: "invitation", id: token },
       after: { email, role, locale },
       clientAddress: by.clientAddress,
       at: now,
@@ -231,19 +188,11 @@ export async function revokeInvitation(
 ): Promise<AccountChangeResult | Refused> {
   return transaction(async (tx) => {
     if (!(await ownersIfStillOwner(tx, by, "account.invitation_revoked"))) return "forbidden";
-    const [row] = await tx
-      .update(accountTokens)
-      .set({ revokedAt: now })
-      .where(
-        and(
-          eq(accountTokens.id, invitationId),
-          eq(accountTokens.purpose, "invitation"),
-          isNull(accountTokens.usedAt),
-          isNull(accountTokens.revokedAt),
-          gt(accountTokens.expiresAt, now),
-        ),
-      )
-      .returning({ email: accountTokens.email, role: accountTokens.role });
+    const [row] = await revokeLinks(
+      tx,
+      { purpose: "invitation", id: invitationId, unexpired: true },
+      now,
+    );
     if (!row) {
       const [exists] = await tx
         .select({ id: accountTokens.id })
@@ -251,17 +200,45 @@ export async function revokeInvitation(
         .where(and(eq(accountTokens.id, invitationId), eq(accountTokens.purpose, "invitation")));
       return exists ? "notPending" : "gone";
     }
+    await recordRevocations(tx, [row], { revoked: true }, by, now);
+    return "revoked";
+  });
+}
+
+/** One `account.invitation_revoked` entry per revoked invitation, with why it was revoked. */
+async function recordRevocations(
+  tx: Tx,
+  revoked: { id: number; email: string; role: UserRole | null }[],
+  after: Record<string, unknown>,
+  by: ActedBy,
+  now: Date,
+): Promise<void> {
+  for (const invitation of revoked)
     await recordActivity(tx, {
       actor: by.staff,
       action: "account.invitation_revoked",
-      subject: { type: "invitation", id: invitationId },
-      before: { email: row.email, role: row.role },
-      after: { revoked: true },
+      subject: { type: "invitation", id: invitation.id },
+      before: { email: invitation.email, role: invitation.role },
+      after,
       clientAddress: by.clientAddress,
       at: now,
     });
-    return "revoked";
-  });
+}
+
+/** An invitation speaks for its sender: theirs still out end when they stop being an owner. */
+async function revokeInvitationsBy(
+  tx: Tx,
+  inviterId: number,
+  reason: "inviter_removed" | "inviter_demoted",
+  by: ActedBy,
+  now: Date,
+): Promise<void> {
+  const revoked = await revokeLinks(
+    tx,
+    { purpose: "invitation", createdBy: inviterId, unexpired: true },
+    now,
+  );
+  await recordRevocations(tx, revoked, { reason }, by, now);
 }
 
 async function person(tx: Tx, userId: number) {
@@ -272,7 +249,10 @@ async function person(tx: Tx, userId: number) {
   return row;
 }
 
-/** Changes an account's role; demoting the last owner is refused. */
+/**
+ * Changes an account's role; demoting the last owner is refused. An owner who becomes staff can no
+ * longer invite, so their invitations still out are revoked with the change.
+ */
 export async function changeRole(
   userId: number,
   role: UserRole,
@@ -292,6 +272,8 @@ export async function changeRole(
       .where(and(eq(users.id, userId), eq(users.role, target.role)))
       .returning({ id: users.id });
     if (changed.length === 0) return "gone";
+    if (target.role === "owner" && role !== "owner")
+      await revokeInvitationsBy(tx, userId, "inviter_demoted", by, now);
     await recordActivity(tx, {
       actor: by.staff,
       action: "account.role_changed",
@@ -308,7 +290,7 @@ export async function changeRole(
 /**
  * Deletes an account's row: its sessions end at their next request (lib/auth/session.ts finds no
  * user), its activity entries keep the name they were written with, and any reset link it had
- * stops working. Removing the last owner is refused.
+ * stops working, and so does every invitation it sent. Removing the last owner is refused.
  */
 export async function removeAccount(
   userId: number,
@@ -326,16 +308,8 @@ export async function removeAccount(
       .where(and(eq(users.id, userId), eq(users.role, target.role)))
       .returning({ id: users.id });
     if (removed.length === 0) return "gone";
-    await tx
-      .update(accountTokens)
-      .set({ revokedAt: now })
-      .where(
-        and(
-          eq(accountTokens.userId, userId),
-          isNull(accountTokens.usedAt),
-          isNull(accountTokens.revokedAt),
-        ),
-      );
+    await revokeLinks(tx, { purpose: "password_reset", userId }, now);
+    await revokeInvitationsBy(tx, userId, "inviter_removed", by, now);
     await recordActivity(tx, {
       actor: by.staff,
       action: "account.removed",

@@ -13,6 +13,7 @@ import { requireAdmin, type Staff } from "@/lib/auth/guard";
 import { allows } from "@/lib/auth/roles";
 import { database } from "@/lib/db/client";
 import type { ActivityAction, UserRole } from "@/lib/db/schema/values";
+import { formFields } from "@/lib/form-fields";
 import { requestAddress } from "@/lib/limits/request-address";
 
 type Schema = z.ZodType<unknown, Record<string, unknown>>;
@@ -28,14 +29,6 @@ export interface ActionRule<S extends Schema> {
 export interface ActedBy {
   staff: Staff;
   clientAddress: string | null;
-}
-
-/** The form's fields by name; a name sent twice keeps its first value, as FormData.get() does. */
-function fields(formData: FormData): Record<string, FormDataEntryValue> {
-  // No prototype: a field named `__proto__` or `constructor` is just a field.
-  const out: Record<string, FormDataEntryValue> = Object.create(null);
-  for (const [name, value] of formData) if (!(name in out)) out[name] = value;
-  return out;
 }
 
 export function adminAction<S extends Schema>(
@@ -66,7 +59,7 @@ export function adminAction<S extends Schema, R>(
       );
       forbidden();
     }
-    const parsed = rule.input.safeParse(fields(formData));
+    const parsed = rule.input.safeParse(formFields(formData));
     if (!parsed.success) return invalid;
     return fn(parsed.data, { staff, clientAddress });
   };

@@ -1,9 +1,10 @@
 // The one-time links of the back office: an invitation (24 h) and a password reset (1 h). A link's
 // token is an HMAC of a random per-row nonce under AUTH_SECRET: the row keeps only the token's
 // SHA-256, and the sender derives the token again when it renders the email, so neither the
-// database nor the outbox ever holds a usable link. A presented token is found by its hash and
-// compared in constant time; a used, revoked or expired row is refused with its reason. Free of
-// `server-only`: the sender and tests import it.
+// database nor the outbox ever holds a usable link. A presented token is looked up by its SHA-256,
+// so the lookup's timing reveals nothing about the token itself (sameHash below is a
+// belt-and-braces check of the row found); a used, revoked or expired row is refused with its
+// reason. Free of `server-only`: the sender and tests import it.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { AccountTokenPurpose } from "@/lib/db/schema/values";
 
@@ -40,7 +41,10 @@ export function lookupHash(presented: unknown): string | null {
   return typeof presented === "string" && TOKEN_SHAPE.test(presented) ? hashToken(presented) : null;
 }
 
-/** Whether a presented token's hash is the stored one, in constant time. */
+/**
+ * Whether a presented token's hash is the stored one: a belt-and-braces check after the lookup by
+ * that hash (constant time, though timing there can only reveal bits of a SHA-256, not the token).
+ */
 export function sameHash(stored: string, presentedHash: string): boolean {
   const a = Buffer.from(stored, "hex");
   const b = Buffer.from(presentedHash, "hex");

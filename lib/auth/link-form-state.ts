@@ -1,21 +1,15 @@
 // What the one-time-link and password forms' actions answer their forms: field problems (message
-// keys) or why the link was refused. Pure: the client forms import the type.
+// keys), why the link was refused, or how long a client over the link limit must wait. Pure: the
+// client forms import it (the reason's type only, erased from the bundle).
+import type { RefusalReason } from "./one-time-links";
 import type { FieldProblems } from "./password-rules";
-
-/** Why a link could not be used, as the forms word it (admin.invitation / admin.reset). */
-export type LinkRefusal =
-  "used" | "expired" | "revoked" | "unknown" | "other_address" | "account_exists" | "no_account";
 
 export interface LinkFormState {
   problems?: FieldProblems;
-  refused?: LinkRefusal;
+  /** Why the link could not be used, as the forms word it (admin.invitation / admin.reset). */
+  refused?: RefusalReason;
+  /** Too many link posts from this client address: minutes until the next is accepted. */
+  retryAfterMinutes?: number;
   /** The name typed, kept across a refused attempt (passwords never are). */
   name?: string;
-}
-
-/** The form's fields by name; a name sent twice keeps its first value, as FormData.get() does. */
-export function formFields(formData: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = Object.create(null);
-  for (const [name, value] of formData) if (!(name in out)) out[name] = value;
-  return out;
 }

@@ -1,7 +1,8 @@
 // A signed-in person changes their own password. The current password is checked through the
 // sign-in throttle (the same counters, so this form is no side door for guessing it), the change
-// raises session_version (every session ends) in the transaction that writes its activity entry,
-// and the caller then signs this browser in again under the new version.
+// raises session_version (every session ends) and revokes the account's reset links still out in
+// the transaction that writes its activity entry, and the caller then signs this browser in again
+// under the new version.
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -9,6 +10,7 @@ import { recordActivity } from "@/lib/activity/record";
 import { database } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import type { Staff } from "./guard";
+import { revokeLinks } from "./one-time-links";
 import { hashPassword, verifyPassword } from "./password";
 import { fieldProblems, newPasswordFields, type FieldProblems } from "./password-rules";
 import { admit, signInKeys, succeeded } from "./throttle";
@@ -54,6 +56,8 @@ export async function changeOwnPassword(
       .where(and(eq(users.id, staff.id), eq(users.passwordHash, row.passwordHash)))
       .returning({ sessionVersion: users.sessionVersion });
     if (updated.length === 0) return false;
+    // A reset link still out would undo the change (OWASP ASVS): it ends with the old password.
+    await revokeLinks(tx, { purpose: "password_reset", userId: staff.id }, now);
     await recordActivity(tx, {
       actor: staff,
       action: "auth.password_changed",

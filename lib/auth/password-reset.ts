@@ -5,21 +5,23 @@
 // until RESET_ANSWER_MS after the request began. Using the link spends it with a conditional update
 // and raises the account's session_version in the same transaction, so every session ends.
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { MAX_TYPED_TEXT, recordActivity } from "@/lib/activity/record";
-import { deriveToken, hashToken, newNonce, TOKEN_LIFETIME_MS } from "@/lib/auth/account-tokens";
 import { database } from "@/lib/db/client";
 import type { Tx } from "@/lib/db/connection";
-import { accountTokens, emailOutbox, users } from "@/lib/db/schema";
-import { env } from "@/lib/env";
+import { dialect, users } from "@/lib/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { countHit } from "@/lib/limits/rate-limits";
 import { logLine } from "@/lib/log";
+import { countLinkPost } from "./link-limits";
 import {
   findLink,
+  issueLink,
   recordRefusal,
+  revokeLinks,
   spendLink,
+  type LinkRow,
   type LinkVerdict,
   type RefusalReason,
 } from "./one-time-links";
@@ -131,48 +133,21 @@ export async function requestPasswordReset(
 }
 
 async function revokeResetLinks(tx: Tx, userId: number, now: Date): Promise<void> {
-  await tx
-    .update(accountTokens)
-    .set({ revokedAt: now })
-    .where(
-      and(
-        eq(accountTokens.purpose, "password_reset"),
-        eq(accountTokens.userId, userId),
-        isNull(accountTokens.usedAt),
-        isNull(accountTokens.revokedAt),
-      ),
-    );
+  await revokeLinks(tx, { purpose: "password_reset", userId }, now);
 }
 
 /** The link's row and its email in the outbox, in the caller's transaction; the link's row id. */
-async function queueResetLink(
+function queueResetLink(
   tx: Tx,
   user: { id: number; email: string },
   locale: Locale,
   now: Date,
 ): Promise<number> {
-  const nonce = newNonce();
-  const [row] = await tx
-    .insert(accountTokens)
-    .values({
-      purpose: "password_reset",
-      email: user.email,
-      userId: user.id,
-      tokenHash: hashToken(deriveToken(env().AUTH_SECRET, "password_reset", nonce)),
-      nonce,
-      locale,
-      expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS.password_reset),
-      createdAt: now,
-    })
-    .returning({ id: accountTokens.id });
-  await tx.insert(emailOutbox).values({
-    kind: "password_reset",
-    accountTokenId: row!.id,
-    recipient: user.email,
-    cause: `token:${row!.id}`,
-    nextAttemptAt: now,
-  });
-  return row!.id;
+  return issueLink(
+    tx,
+    { purpose: "password_reset", email: user.email, userId: user.id, locale },
+    now,
+  );
 }
 
 /** What the reset page shows for a presented link. */
@@ -190,12 +165,33 @@ export const resetForm = z.object({ token: z.string().max(100) }).and(newPasswor
 export type ResetPassword =
   | { ok: true; email: string }
   | { ok: false; problems: FieldProblems }
-  | { ok: false; refused: RefusalReason };
+  | { ok: false; refused: RefusalReason }
+  | { ok: false; retryAfterMinutes: number };
+
+/** The account a reset link is for, locked (FOR UPDATE on PostgreSQL) until `tx` ends when `lock`. */
+async function resetAccount(tx: Tx, row: LinkRow, lock: boolean) {
+  const query = tx
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+    .from(users)
+    .where(eq(users.id, row.userId ?? 0))
+    .limit(1);
+  const [user] = lock && dialect === "postgresql" ? await query.for("update") : await query;
+  return user;
+}
+
+class Refused extends Error {
+  constructor(readonly reason: RefusalReason) {
+    super(reason);
+  }
+}
 
 /**
  * Sets the new password through the link: spends it and raises session_version in one
  * transaction. A link used before, replaced by a newer one, expired, or whose account is gone is
- * refused, changes nothing, and is an activity entry.
+ * refused, changes nothing, and is an activity entry. The post is counted against the client's
+ * link limit and the link checked before the password is hashed, so a dead link costs no scrypt.
+ * The account's row is locked before the link is spent, in removeAccount's order (the user, then
+ * the links), so a reset and a removal at once wait for each other instead of deadlocking.
  */
 export async function resetPassword(
   form: Record<string, unknown>,
@@ -204,44 +200,71 @@ export async function resetPassword(
 ): Promise<ResetPassword> {
   const parsed = resetForm.safeParse(form);
   if (!parsed.success) return { ok: false, problems: fieldProblems(parsed.error) };
-  const passwordHash = await hashPassword(parsed.data.password);
-  return database().transaction(async (tx): Promise<ResetPassword> => {
-    const found = await findLink(tx, "password_reset", parsed.data.token, now);
-    if (!found.row) {
-      logLine({ event: "auth.link_refused", purpose: "password_reset", reason: "unknown" });
-      return { ok: false, refused: "unknown" };
+  const { token } = parsed.data;
+  const db = database();
+  const gate = await db.transaction(async (tx): Promise<ResetPassword | null> => {
+    const retryAfterMinutes = await countLinkPost(tx, clientAddress, now);
+    if (retryAfterMinutes !== null) {
+      logLine({ event: "auth.link_limited", purpose: "password_reset" });
+      return { ok: false, retryAfterMinutes };
     }
-    const row = found.row;
-    const [user] = await tx
-      .select({ id: users.id, email: users.email, name: users.name, role: users.role })
-      .from(users)
-      .where(eq(users.id, row.userId ?? 0))
-      .limit(1);
-    const refusal: RefusalReason | null = !user
-      ? "no_account"
-      : !(await spendLink(tx, row.id, now))
-        ? found.verdict === "usable"
-          ? "used"
-          : found.verdict
-        : null;
-    if (refusal || !user) {
-      await recordRefusal(tx, row, refusal ?? "no_account", null, clientAddress, now);
-      return { ok: false, refused: refusal ?? "no_account" };
-    }
-    await tx
-      .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, user.id));
-    // Whatever other reset links are still out for this account end with this one.
-    await revokeResetLinks(tx, user.id, now);
-    await recordActivity(tx, {
-      actor: user,
-      action: "auth.password_reset",
-      subject: { type: "account", id: user.id },
-      after: { link: row.id, sessionsEnded: true },
-      clientAddress,
-      at: now,
-    });
-    return { ok: true, email: user.email };
+    const found = await findLink(tx, "password_reset", token, now);
+    const refused: RefusalReason | null =
+      found.verdict !== "usable"
+        ? found.verdict
+        : !(await resetAccount(tx, found.row, false))
+          ? "no_account"
+          : null;
+    if (!refused) return null;
+    await recordRefusal(tx, "password_reset", found.row, refused, clientAddress, now);
+    return { ok: false, refused };
   });
+  if (gate) return gate;
+  // The slow hash outside the transaction, so the one below holds its locks for milliseconds only.
+  const passwordHash = await hashPassword(parsed.data.password);
+  try {
+    return await db.transaction(async (tx): Promise<ResetPassword> => {
+      const found = await findLink(tx, "password_reset", token, now);
+      if (found.verdict !== "usable") {
+        await recordRefusal(tx, "password_reset", found.row, found.verdict, clientAddress, now);
+        return { ok: false, refused: found.verdict };
+      }
+      const row = found.row;
+      const user = await resetAccount(tx, row, true);
+      if (!user) {
+        await recordRefusal(tx, "password_reset", row, "no_account", clientAddress, now);
+        return { ok: false, refused: "no_account" };
+      }
+      const spent = await spendLink(tx, row.id, now);
+      if (spent !== "spent") {
+        await recordRefusal(tx, "password_reset", row, spent, clientAddress, now);
+        return { ok: false, refused: spent };
+      }
+      const updated = await tx
+        .update(users)
+        .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+        .where(eq(users.id, user.id))
+        .returning({ id: users.id });
+      // Thrown, so the link stays unspent: the refusal is written in a transaction of its own.
+      if (updated.length === 0) throw new Refused("no_account");
+      // Whatever other reset links are still out for this account end with this one.
+      await revokeResetLinks(tx, user.id, now);
+      await recordActivity(tx, {
+        actor: user,
+        action: "auth.password_reset",
+        subject: { type: "account", id: user.id },
+        after: { link: row.id, sessionsEnded: true },
+        clientAddress,
+        at: now,
+      });
+      return { ok: true, email: user.email };
+    });
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error;
+    await db.transaction(async (tx) => {
+      const found = await findLink(tx, "password_reset", token, now);
+      await recordRefusal(tx, "password_reset", found.row, error.reason, clientAddress, now);
+    });
+    return { ok: false, refused: error.reason };
+  }
 }

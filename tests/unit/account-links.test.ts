@@ -8,11 +8,14 @@ import { newPasswordFields, passwordStrength } from "@/lib/auth/password-rules";
 import { accountTokens, activityLog, emailOutbox, rateLimits, users } from "@/lib/db/schema";
 import { redactText } from "@/lib/observability/span-redaction";
 import { PUBLISHED_SECRETS } from "@/lib/published-values";
-import { migratedAndSeeded, setTestEnv } from "../support/app-db";
+import { migratedAndSeeded, setTestEnv, testDialect } from "../support/app-db";
 
 setTestEnv();
 const SECRET = process.env.AUTH_SECRET!;
-const { hashPassword, verifyPassword } = await import("@/lib/auth/password");
+const passwords = await import("@/lib/auth/password");
+const { hashPassword, verifyPassword } = passwords;
+const { spendLink } = await import("@/lib/auth/one-time-links");
+const { LINK_LIMITS } = await import("@/lib/auth/link-limits");
 const { viewInvitation, acceptInvitation } = await import("@/lib/auth/invitations");
 const { answerForgotPassword, requestPasswordReset, resetPassword, viewReset, RESET_ANSWER_MS } =
   await import("@/lib/auth/password-reset");
@@ -66,8 +69,21 @@ async function userById(id: number) {
   return (await db.run((d) => d.select().from(users).where(eq(users.id, id))))[0];
 }
 
+/** The owner who sends the invitations of these tests (made on first use). */
+let inviter: number | null = null;
+async function anOwner(): Promise<number> {
+  inviter ??= (await addUser("inviting.owner@shop.example", "the owner's password 1", "owner")).id;
+  return inviter;
+}
+
 /** An invitation as the Accounts page issues it: the token row and its email in the outbox. */
-async function invite(email: string, role: "owner" | "staff", now: Date): Promise<string> {
+async function invite(
+  email: string,
+  role: "owner" | "staff",
+  now: Date,
+  createdBy: number | null = null,
+): Promise<string> {
+  const sender = createdBy ?? (await anOwner());
   const nonce = newNonce();
   const token = deriveToken(SECRET, "invitation", nonce);
   issued.push(token);
@@ -81,6 +97,7 @@ async function invite(email: string, role: "owner" | "staff", now: Date): Promis
         tokenHash: hashToken(token),
         nonce,
         locale: "en",
+        createdBy: sender,
         expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS.invitation),
         createdAt: now,
       })
@@ -543,6 +560,255 @@ describe("@faults changing one's own password", () => {
     );
     expect(throttled).toMatchObject({ ok: false, retryAfterMs: expect.any(Number) });
     expect((await userById(user.id))!.passwordHash).toBe(changed.passwordHash);
+  });
+  it("revokes the account's reset links still out, in the same change (OWASP ASVS)", async () => {
+    const user = await addUser("self.reset@shop.example", "my current password");
+    const staff = { id: user.id, email: user.email, name: user.name, role: user.role };
+    await requestPasswordReset("self.reset@shop.example", null, "en", T0);
+    const outstanding = await latestResetToken("self.reset@shop.example");
+    expect(await viewReset(outstanding, at(1000))).toMatchObject({ verdict: "usable" });
+    expect(
+      await changeOwnPassword(
+        staff,
+        { current: "my current password", ...newPassword("my changed password 1") },
+        "10.1.1.9",
+        at(2000),
+      ),
+    ).toEqual({ ok: true });
+    expect(await viewReset(outstanding, at(3000))).toEqual({ verdict: "revoked" });
+    expect(
+      await resetPassword(
+        { token: outstanding, ...newPassword("the link's own password 1") },
+        null,
+        at(3000),
+      ),
+    ).toEqual({ ok: false, refused: "revoked" });
+    expect(
+      await verifyPassword("my changed password 1", (await userById(user.id))!.passwordHash),
+    ).toBe(true);
+  });
+});
+
+describe("@faults a reset racing a removal", () => {
+  // PostgreSQL only: SQLite runs one writing transaction at a time, so the two cannot interleave.
+  it.skipIf(testDialect !== "postgresql")(
+    "waits for the removal (the user row first, then the links, as removeAccount locks them) and finds no account: no deadlock, link not spent",
+    async () => {
+      const user = await addUser("removed.midway@shop.example");
+      await requestPasswordReset("removed.midway@shop.example", null, "en", T0);
+      const token = await latestResetToken("removed.midway@shop.example");
+      const { default: pg } = await import("pg");
+      const url = process.env.DATABASE_URL!;
+      const remover = new pg.Client({ connectionString: url });
+      const watcher = new pg.Client({ connectionString: url });
+      await Promise.all([remover.connect(), watcher.connect()]);
+      try {
+        const removerPid = (await remover.query<{ pid: number }>("SELECT pg_backend_pid() AS pid"))
+          .rows[0]!.pid;
+        // removeAccount's order: the account's row goes first, its links are revoked after.
+        await remover.query("BEGIN");
+        await remover.query("DELETE FROM users WHERE id = $1", [user.id]);
+        const reset = resetPassword(
+          { token, ...newPassword("set while being removed 1") },
+          null,
+          at(1000),
+        );
+        let waiting = false;
+        for (let i = 0; i < 500 && !waiting; i++) {
+          const { rows } = await watcher.query(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> $1",
+            [removerPid],
+          );
+          waiting = rows.length > 0;
+          if (!waiting) await new Promise((r) => setTimeout(r, 10));
+        }
+        expect(waiting, "the reset never waited for the removal").toBe(true);
+        await remover.query(
+          "UPDATE account_tokens SET revoked_at = now() WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL",
+          [user.id],
+        );
+        await remover.query("COMMIT");
+        expect(await reset).toEqual({ ok: false, refused: "no_account" });
+      } finally {
+        await remover.query("ROLLBACK").catch(() => undefined);
+        await Promise.all([remover.end(), watcher.end()]);
+      }
+      const [row] = await db.run((d) =>
+        d
+          .select()
+          .from(accountTokens)
+          .where(eq(accountTokens.tokenHash, hashToken(token))),
+      );
+      expect(row!.usedAt).toBeNull();
+      expect(await userById(user.id)).toBeUndefined();
+      expect((await activity("auth.link_refused")).at(-1)).toMatchObject({
+        subjectType: "account",
+        subjectId: String(user.id),
+        after: { purpose: "password_reset", reason: "no_account" },
+      });
+    },
+  );
+});
+
+describe("@faults invitations speak for an owner", () => {
+  it("an invitation whose sender is no longer an owner, or is gone, is refused, logged, and changes nothing", async () => {
+    const demoted = await addUser(
+      "demoted.inviter@shop.example",
+      "the owner's password 2",
+      "owner",
+    );
+    const removed = await addUser(
+      "removed.inviter@shop.example",
+      "the owner's password 3",
+      "owner",
+    );
+    const fromDemoted = await invite("from.demoted@shop.example", "staff", T0, demoted.id);
+    const fromRemoved = await invite("from.removed@shop.example", "owner", T0, removed.id);
+    // Straight in the database, as a change that did not revoke them (older code, a race) would leave them.
+    await db.run((d) => d.update(users).set({ role: "staff" }).where(eq(users.id, demoted.id)));
+    await db.run((d) => d.delete(users).where(eq(users.id, removed.id)));
+
+    for (const [token, email] of [
+      [fromDemoted, "from.demoted@shop.example"],
+      [fromRemoved, "from.removed@shop.example"],
+    ] as const) {
+      expect(await viewInvitation(token, at(1000))).toEqual({ verdict: "inviter_not_owner" });
+      const refusalsBefore = (await activity("auth.link_refused")).length;
+      expect(
+        await acceptInvitation(
+          { token, email, name: "Too Late", ...newPassword("a password for nothing") },
+          "203.0.113.50",
+          at(1000),
+        ),
+      ).toEqual({ ok: false, refused: "inviter_not_owner" });
+      const refusals = await activity("auth.link_refused");
+      expect(refusals.length).toBe(refusalsBefore + 1);
+      expect(refusals.at(-1)).toMatchObject({
+        subjectType: "invitation",
+        after: { purpose: "invitation", reason: "inviter_not_owner" },
+      });
+      expect(await db.run((d) => d.select().from(users).where(eq(users.email, email)))).toEqual([]);
+      const [row] = await db.run((d) =>
+        d
+          .select()
+          .from(accountTokens)
+          .where(eq(accountTokens.tokenHash, hashToken(token))),
+      );
+      expect(row).toMatchObject({ usedAt: null, revokedAt: null });
+    }
+  });
+});
+
+describe("@faults a dead link costs no scrypt, and link posts are limited per client", () => {
+  it("an unknown, used or expired link is refused before the password is hashed, on both forms", async () => {
+    await addUser("spent.link@shop.example");
+    await requestPasswordReset("spent.link@shop.example", null, "en", T0);
+    const spent = await latestResetToken("spent.link@shop.example");
+    expect(
+      (await resetPassword({ token: spent, ...newPassword("spent link password 1") }, null, at(1)))
+        .ok,
+    ).toBe(true);
+    const expired = await invite("expired.hash@shop.example", "staff", T0);
+
+    const hashing = vi.spyOn(passwords, "hashPassword");
+    try {
+      const stray = "B".repeat(43);
+      expect(
+        await resetPassword({ token: stray, ...newPassword("no hash for you 1") }, null, at(2)),
+      ).toEqual({ ok: false, refused: "unknown" });
+      expect(
+        await resetPassword({ token: spent, ...newPassword("no hash for you 1") }, null, at(2)),
+      ).toEqual({ ok: false, refused: "used" });
+      const form = {
+        email: "expired.hash@shop.example",
+        name: "X",
+        ...newPassword("no hash 12345"),
+      };
+      expect(await acceptInvitation({ ...form, token: stray }, null, at(2))).toEqual({
+        ok: false,
+        refused: "unknown",
+      });
+      expect(await acceptInvitation({ ...form, token: expired }, null, at(25 * HOUR))).toEqual({
+        ok: false,
+        refused: "expired",
+      });
+      expect(hashing).not.toHaveBeenCalled();
+    } finally {
+      hashing.mockRestore();
+    }
+  });
+
+  it("refuses a client's link posts past LINK_LIMITS.perClient an hour, both forms together, with the minutes to wait", async () => {
+    const client = "198.51.100.77";
+    const stray = "C".repeat(43);
+    const answers: unknown[] = [];
+    for (let i = 0; i < LINK_LIMITS.perClient; i++)
+      answers.push(
+        i % 2
+          ? await resetPassword({ token: stray, ...newPassword("guessing links 1") }, client, at(i))
+          : await acceptInvitation(
+              {
+                token: stray,
+                email: "a@shop.example",
+                name: "A",
+                ...newPassword("guessing 12345"),
+              },
+              client,
+              at(i),
+            ),
+      );
+    expect(answers.every((a) => JSON.stringify(a) === '{"ok":false,"refused":"unknown"}')).toBe(
+      true,
+    );
+    // Even a good link waits: the limit is counted before the link is looked at.
+    await addUser("limited.client@shop.example");
+    await requestPasswordReset("limited.client@shop.example", null, "en", T0);
+    const good = await latestResetToken("limited.client@shop.example");
+    expect(
+      await resetPassword(
+        { token: good, ...newPassword("a good link, too late 1") },
+        client,
+        at(30 * 60_000),
+      ),
+    ).toEqual({ ok: false, retryAfterMinutes: 30 });
+    expect(
+      await acceptInvitation(
+        { token: stray, email: "a@shop.example", name: "A", ...newPassword("guessing 12345") },
+        client,
+        at(30 * 60_000),
+      ),
+    ).toEqual({ ok: false, retryAfterMinutes: 30 });
+    // Another client is not held back, and the window ends after an hour.
+    expect(
+      (
+        await resetPassword(
+          { token: good, ...newPassword("a good link, in time 1") },
+          "198.51.100.78",
+          at(31 * 60_000),
+        )
+      ).ok,
+    ).toBe(true);
+    expect(
+      await resetPassword({ token: stray, ...newPassword("guessing links 1") }, client, at(HOUR)),
+    ).toEqual({ ok: false, refused: "unknown" });
+  });
+
+  it("a link that stopped working between its check and its use says why: revoked, used or expired", async () => {
+    await addUser("race.link@shop.example");
+    const reasons: string[] = [];
+    for (const change of [{ revokedAt: at(5) }, { usedAt: at(5) }, { expiresAt: at(5) }]) {
+      await requestPasswordReset("race.link@shop.example", null, "en", T0);
+      const token = await latestResetToken("race.link@shop.example");
+      const [row] = await db.run((d) =>
+        d
+          .select()
+          .from(accountTokens)
+          .where(eq(accountTokens.tokenHash, hashToken(token))),
+      );
+      await db.run((d) => d.update(accountTokens).set(change).where(eq(accountTokens.id, row!.id)));
+      reasons.push(await db.transaction((tx) => spendLink(tx, row!.id, at(10))));
+    }
+    expect(reasons).toEqual(["revoked", "used", "expired"]);
   });
 });
 

@@ -343,6 +343,67 @@ describe("roles and removals", () => {
     expect(await ownerCount()).toBe(1);
   });
 
+  it("an owner demoted or removed takes their invitations still out with them, each revoked and recorded @faults", async () => {
+    const keeper = await person("owner", "Keeper Owner");
+    const demoted = await person("owner", "Demoted Inviter");
+    const removed = await person("owner", "Removed Inviter");
+    const now = new Date();
+    const issued = async (email: string, sender: Person) => {
+      expect(await accounts.inviteAccount(invite(email), by(sender), now)).toEqual({
+        ok: true,
+        email,
+      });
+      return (await tokensFor(email))[0]!;
+    };
+    const fromDemoted = await issued("from-demoted@toko.example", demoted);
+    const fromRemoved = await issued("from-removed@toko.example", removed);
+    const fromKeeper = await issued("from-keeper@toko.example", keeper);
+
+    expect(await accounts.changeRole(demoted.id, "staff", by(keeper))).toBe("changed");
+    expect(await accounts.removeAccount(removed.id, by(keeper))).toBe("removed");
+
+    const revoked = (await entries("account.invitation_revoked")).filter((e) =>
+      [fromDemoted.id, fromRemoved.id, fromKeeper.id].map(String).includes(e.subjectId!),
+    );
+    expect(revoked).toEqual([
+      expect.objectContaining({
+        actorId: keeper.id,
+        subjectType: "invitation",
+        subjectId: String(fromDemoted.id),
+        before: { email: "from-demoted@toko.example", role: "staff" },
+        after: { reason: "inviter_demoted" },
+      }),
+      expect.objectContaining({
+        actorId: keeper.id,
+        subjectType: "invitation",
+        subjectId: String(fromRemoved.id),
+        before: { email: "from-removed@toko.example", role: "staff" },
+        after: { reason: "inviter_removed" },
+      }),
+    ]);
+    expect((await tokensFor("from-demoted@toko.example"))[0]!.revokedAt).not.toBeNull();
+    expect((await tokensFor("from-removed@toko.example"))[0]!.revokedAt).not.toBeNull();
+    // Another owner's invitation, and a staff member's promotion, leave invitations alone.
+    expect(await accounts.changeRole(demoted.id, "owner", by(keeper))).toBe("changed");
+    expect((await tokensFor("from-keeper@toko.example"))[0]!.revokedAt).toBeNull();
+    // The revoked link says so, and accepting it changes nothing.
+    const { acceptInvitation, viewInvitation } = await import("@/lib/auth/invitations");
+    const link = deriveToken(SECRET, "invitation", fromDemoted.nonce);
+    expect(await viewInvitation(link)).toEqual({ verdict: "revoked" });
+    expect(
+      await acceptInvitation(
+        {
+          token: link,
+          email: "from-demoted@toko.example",
+          name: "Nobody",
+          password: "a password for nothing 1",
+          confirmation: "a password for nothing 1",
+        },
+        null,
+      ),
+    ).toEqual({ ok: false, refused: "revoked" });
+  });
+
   it("refuses someone who stopped being an owner since the page loaded, and records it", async () => {
     const former = await person("staff", "Former Owner");
     const target = await person("staff");

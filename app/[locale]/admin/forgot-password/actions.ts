@@ -2,8 +2,8 @@
 
 // "Forgot password?": the same answer, after the same time, for every address (lib/auth/password-reset.ts).
 import { getLocale } from "next-intl/server";
-import { formFields } from "@/lib/auth/link-form-state";
 import { answerForgotPassword, type ForgotAnswer } from "@/lib/auth/password-reset";
+import { formFields } from "@/lib/form-fields";
 import { localeOrDefault } from "@/lib/i18n/locales";
 import { requestAddress } from "@/lib/limits/request-address";
 

@@ -2,8 +2,9 @@
 
 // Accepting an invitation (lib/auth/invitations.ts), then signing the new account in.
 import { acceptInvitation } from "@/lib/auth/invitations";
-import { formFields, type LinkFormState } from "@/lib/auth/link-form-state";
+import type { LinkFormState } from "@/lib/auth/link-form-state";
 import { signInWithNewPassword } from "@/lib/auth/sign-in-after-link";
+import { formFields } from "@/lib/form-fields";
 import { requestAddress } from "@/lib/limits/request-address";
 
 export async function acceptInvitationAction(
@@ -13,9 +14,10 @@ export async function acceptInvitationAction(
   const fields = formFields(formData);
   const result = await acceptInvitation(fields, await requestAddress());
   const name = typeof fields.name === "string" ? fields.name.slice(0, 100) : "";
-  if (!result.ok)
-    return "problems" in result
-      ? { problems: result.problems, name }
-      : { refused: result.refused, name };
+  if (!result.ok) {
+    if ("problems" in result) return { problems: result.problems, name };
+    if ("refused" in result) return { refused: result.refused, name };
+    return { retryAfterMinutes: result.retryAfterMinutes, name };
+  }
   return signInWithNewPassword(result.email, fields.password);
 }
