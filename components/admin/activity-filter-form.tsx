@@ -2,15 +2,11 @@
 // a URL to share. People removed since are offered by the name the log recorded for them.
 import { useTranslations } from "next-intl";
 import Form from "next/form";
-import { buttonClass } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
 import type { ActivityActor } from "@/lib/admin/activity";
 import { activityQuery, personValue, type ActivityFilter } from "@/lib/admin/activity-filter";
 import { activityActions } from "@/lib/db/schema/values";
-
-const field = "block text-xs font-semibold uppercase tracking-wide text-stone-600";
-const control =
-  "mt-1 block h-10 w-full rounded-lg border border-stone-300 bg-white px-3 text-sm text-stone-900 shadow-sm focus-visible:border-brand-600";
+import { DateField, filterControlClass, FilterField, FilterSubmit } from "./filter-fields";
 
 export function ActivityFilterForm({
   filter,
@@ -31,15 +27,16 @@ export function ActivityFilterForm({
         "grid grid-cols-2 gap-3 p-4 sm:grid-cols-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_10rem_10rem_auto] lg:items-end",
       )}
     >
-      <div className="col-span-2 sm:col-span-2 lg:col-span-1">
-        <label htmlFor="activity-person" className={field}>
-          {t("filter.person")}
-        </label>
+      <FilterField
+        id="activity-person"
+        label={t("filter.person")}
+        className="col-span-2 sm:col-span-2 lg:col-span-1"
+      >
         <select
           id="activity-person"
           name="person"
           defaultValue={personValue(filter.person)}
-          className={control}
+          className={filterControlClass}
         >
           <option value="">{t("filter.everyone")}</option>
           <option value="none">{t("filter.nobody")}</option>
@@ -49,16 +46,17 @@ export function ActivityFilterForm({
             </option>
           ))}
         </select>
-      </div>
-      <div className="col-span-2 sm:col-span-2 lg:col-span-1">
-        <label htmlFor="activity-action" className={field}>
-          {t("filter.action")}
-        </label>
+      </FilterField>
+      <FilterField
+        id="activity-action"
+        label={t("filter.action")}
+        className="col-span-2 sm:col-span-2 lg:col-span-1"
+      >
         <select
           id="activity-action"
           name="action"
           defaultValue={filter.action ?? ""}
-          className={control}
+          className={filterControlClass}
         >
           <option value="">{t("filter.allActions")}</option>
           {activityActions.map((action) => (
@@ -67,40 +65,10 @@ export function ActivityFilterForm({
             </option>
           ))}
         </select>
-      </div>
-      <div>
-        <label htmlFor="activity-from" className={field}>
-          {t("filter.from")}
-        </label>
-        <input
-          id="activity-from"
-          name="from"
-          type="date"
-          defaultValue={filter.from ?? ""}
-          className={control}
-        />
-      </div>
-      <div>
-        <label htmlFor="activity-to" className={field}>
-          {t("filter.to")}
-        </label>
-        <input
-          id="activity-to"
-          name="to"
-          type="date"
-          defaultValue={filter.to ?? ""}
-          className={control}
-        />
-      </div>
-      <button
-        type="submit"
-        className={buttonClass({
-          size: "sm",
-          className: "col-span-2 h-10 sm:col-span-4 lg:col-span-1",
-        })}
-      >
-        {t("filter.submit")}
-      </button>
+      </FilterField>
+      <DateField id="activity-from" name="from" label={t("filter.from")} value={filter.from} />
+      <DateField id="activity-to" name="to" label={t("filter.to")} value={filter.to} />
+      <FilterSubmit>{t("filter.submit")}</FilterSubmit>
     </Form>
   );
 }

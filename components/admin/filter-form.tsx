@@ -2,13 +2,9 @@
 // navigates client-side when JavaScript is on and submits normally when it is not.
 import { useTranslations } from "next-intl";
 import Form from "next/form";
-import { buttonClass } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
 import { filterQuery, statusFilterValues, type OrderFilter } from "@/lib/admin/filter";
-
-const field = "block text-xs font-semibold uppercase tracking-wide text-stone-600";
-const control =
-  "mt-1 block h-10 w-full rounded-lg border border-stone-300 bg-white px-3 text-sm text-stone-900 shadow-sm focus-visible:border-brand-600";
+import { DateField, filterControlClass, FilterField, FilterSubmit } from "./filter-fields";
 
 export function FilterForm({ filter }: { filter: OrderFilter }) {
   const t = useTranslations("admin.filter");
@@ -24,46 +20,27 @@ export function FilterForm({ filter }: { filter: OrderFilter }) {
         "grid grid-cols-2 gap-3 p-4 sm:grid-cols-4 lg:grid-cols-[10rem_10rem_10rem_minmax(0,1fr)_auto] lg:items-end",
       )}
     >
-      <div className="col-span-2 sm:col-span-1">
-        <label htmlFor="filter-status" className={field}>
-          {t("status")}
-        </label>
-        <select id="filter-status" name="status" defaultValue={filter.status} className={control}>
+      <FilterField id="filter-status" label={t("status")} className="col-span-2 sm:col-span-1">
+        <select
+          id="filter-status"
+          name="status"
+          defaultValue={filter.status}
+          className={filterControlClass}
+        >
           {statusFilterValues.map((value) => (
             <option key={value} value={value}>
               {value === "all" ? t("allStatuses") : status(value)}
             </option>
           ))}
         </select>
-      </div>
-      <div>
-        <label htmlFor="filter-from" className={field}>
-          {t("from")}
-        </label>
-        <input
-          id="filter-from"
-          name="from"
-          type="date"
-          defaultValue={filter.from ?? ""}
-          className={control}
-        />
-      </div>
-      <div>
-        <label htmlFor="filter-to" className={field}>
-          {t("to")}
-        </label>
-        <input
-          id="filter-to"
-          name="to"
-          type="date"
-          defaultValue={filter.to ?? ""}
-          className={control}
-        />
-      </div>
-      <div className="col-span-2 sm:col-span-1 lg:col-span-1">
-        <label htmlFor="filter-q" className={field}>
-          {t("search")}
-        </label>
+      </FilterField>
+      <DateField id="filter-from" name="from" label={t("from")} value={filter.from ?? null} />
+      <DateField id="filter-to" name="to" label={t("to")} value={filter.to ?? null} />
+      <FilterField
+        id="filter-q"
+        label={t("search")}
+        className="col-span-2 sm:col-span-1 lg:col-span-1"
+      >
         <input
           id="filter-q"
           name="q"
@@ -73,18 +50,10 @@ export function FilterForm({ filter }: { filter: OrderFilter }) {
           autoComplete="off"
           spellCheck={false}
           maxLength={200}
-          className={control}
+          className={filterControlClass}
         />
-      </div>
-      <button
-        type="submit"
-        className={buttonClass({
-          size: "sm",
-          className: "col-span-2 h-10 sm:col-span-4 lg:col-span-1",
-        })}
-      >
-        {t("submit")}
-      </button>
+      </FilterField>
+      <FilterSubmit>{t("submit")}</FilterSubmit>
     </Form>
   );
 }

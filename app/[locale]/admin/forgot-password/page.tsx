@@ -4,8 +4,7 @@ import { redirect } from "next/navigation";
 import { chooseLanguageAction } from "@/app/[locale]/actions";
 import { forgotPasswordAction } from "@/app/[locale]/admin/forgot-password/actions";
 import { ForgotPasswordForm } from "@/components/admin/forgot-password-form";
-import { AdminTopBar } from "@/components/admin/top-bar";
-import { Card } from "@/components/ui/card";
+import { SignedOutPage } from "@/components/admin/signed-out-page";
 import { currentStaff } from "@/lib/auth/guard";
 
 export const dynamic = "force-dynamic";
@@ -20,15 +19,9 @@ export default async function ForgotPasswordPage() {
   if (await currentStaff()) redirect("/admin/account");
   const t = await getTranslations("admin.reset");
   return (
-    <>
-      <AdminTopBar languageAction={chooseLanguageAction} />
-      <main id="main" className="flex flex-1 items-start justify-center px-4 py-12 sm:py-20">
-        <Card className="w-full max-w-sm p-6 sm:p-8">
-          <h1 className="text-xl font-bold tracking-tight">{t("forgotTitle")}</h1>
-          <p className="mt-1 text-sm text-stone-600">{t("forgotIntro")}</p>
-          <ForgotPasswordForm forgotPasswordAction={forgotPasswordAction} />
-        </Card>
-      </main>
-    </>
+    <SignedOutPage title={t("forgotTitle")} languageAction={chooseLanguageAction}>
+      <p className="mt-1 text-sm text-stone-600">{t("forgotIntro")}</p>
+      <ForgotPasswordForm forgotPasswordAction={forgotPasswordAction} />
+    </SignedOutPage>
   );
 }

@@ -4,8 +4,7 @@ import { redirect } from "next/navigation";
 import { chooseLanguageAction } from "@/app/[locale]/actions";
 import { signInAction } from "@/app/[locale]/admin/sign-in/actions";
 import { SignInForm } from "@/components/admin/sign-in-form";
-import { AdminTopBar } from "@/components/admin/top-bar";
-import { Card } from "@/components/ui/card";
+import { SignedOutPage } from "@/components/admin/signed-out-page";
 import { safeAdminRedirect } from "@/lib/admin/redirect";
 import { currentStaff } from "@/lib/auth/guard";
 import { DEFAULT_THROTTLE, retryAfterSeconds } from "@/lib/auth/throttle";
@@ -38,15 +37,9 @@ export default async function SignInPage({
     : undefined;
 
   return (
-    <>
-      <AdminTopBar languageAction={chooseLanguageAction} />
-      <main id="main" className="flex flex-1 items-start justify-center px-4 py-12 sm:py-20">
-        <Card className="w-full max-w-sm p-6 sm:p-8">
-          <h1 className="text-xl font-bold tracking-tight">{t("title")}</h1>
-          <p className="mt-1 text-sm text-stone-600">{t("intro")}</p>
-          <SignInForm from={target} notice={notice} signInAction={signInAction} />
-        </Card>
-      </main>
-    </>
+    <SignedOutPage title={t("title")} languageAction={chooseLanguageAction}>
+      <p className="mt-1 text-sm text-stone-600">{t("intro")}</p>
+      <SignInForm from={target} notice={notice} signInAction={signInAction} />
+    </SignedOutPage>
   );
 }

@@ -4,8 +4,7 @@ import { chooseLanguageAction } from "@/app/[locale]/actions";
 import { resetPasswordAction } from "@/app/[locale]/admin/reset-password/[token]/actions";
 import { LinkVerdict } from "@/components/admin/link-verdict";
 import { ResetPasswordForm } from "@/components/admin/reset-password-form";
-import { AdminTopBar } from "@/components/admin/top-bar";
-import { Card } from "@/components/ui/card";
+import { SignedOutPage } from "@/components/admin/signed-out-page";
 import { viewReset } from "@/lib/auth/password-reset";
 
 // Public: the link is the credential. A link that cannot be used says why and offers nothing else.
@@ -24,25 +23,19 @@ export default async function ResetPasswordPage({
   const { token } = await params;
   const [t, view] = await Promise.all([getTranslations("admin.reset"), viewReset(token)]);
   return (
-    <>
-      <AdminTopBar languageAction={chooseLanguageAction} />
-      <main id="main" className="flex flex-1 items-start justify-center px-4 py-12 sm:py-20">
-        <Card className="w-full max-w-md p-6 sm:p-8">
-          <h1 className="text-xl font-bold tracking-tight">{t("title")}</h1>
-          {view.verdict === "usable" ? (
-            <>
-              <p className="mt-1 text-sm text-stone-600">{t("intro", { email: view.email })}</p>
-              <ResetPasswordForm
-                token={token}
-                email={view.email}
-                resetPasswordAction={resetPasswordAction}
-              />
-            </>
-          ) : (
-            <LinkVerdict testId="reset-verdict">{t(`verdict.${view.verdict}`)}</LinkVerdict>
-          )}
-        </Card>
-      </main>
-    </>
+    <SignedOutPage title={t("title")} width="wide" languageAction={chooseLanguageAction}>
+      {view.verdict === "usable" ? (
+        <>
+          <p className="mt-1 text-sm text-stone-600">{t("intro", { email: view.email })}</p>
+          <ResetPasswordForm
+            token={token}
+            email={view.email}
+            resetPasswordAction={resetPasswordAction}
+          />
+        </>
+      ) : (
+        <LinkVerdict testId="reset-verdict">{t(`verdict.${view.verdict}`)}</LinkVerdict>
+      )}
+    </SignedOutPage>
   );
 }
