@@ -132,4 +132,5 @@ export const STATUS_TONE: Record<OrderStatus | AttemptStatus, Tone> = {
   failed: "bad",
   expired: "bad",
   refunded: "neutral",
+  cancelled: "neutral",
 };

@@ -13,6 +13,7 @@ const STYLES = {
   failed: { box: "border-red-200 bg-red-50", text: "text-red-900", dot: "bg-red-600" },
   expired: { box: "border-red-200 bg-red-50", text: "text-red-900", dot: "bg-red-600" },
   refunded: { box: "border-stone-200 bg-stone-100", text: "text-stone-900", dot: "bg-stone-500" },
+  cancelled: { box: "border-stone-200 bg-stone-100", text: "text-stone-900", dot: "bg-stone-500" },
 } as const;
 
 /** The key under shop.order.status that explains the order's state. */
@@ -21,6 +22,7 @@ function explanation(order: Pick<ShopperOrder, "status" | "payment">) {
     case "paid":
     case "refunded":
     case "expired":
+    case "cancelled":
       return order.status;
     case "failed":
       return "tryAgain";

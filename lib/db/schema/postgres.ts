@@ -29,12 +29,17 @@ import {
   eventDirections,
   eventEffects,
   eventKinds,
+  fulfilmentStates,
   orderItemKinds,
   orderStatuses,
+  parcelStates,
   productTypes,
+  refundCompletions,
+  refundStates,
   stockStates,
   userRoles,
   type PostalAddress,
+  type RefundLine,
 } from "./values";
 
 // Millisecond precision, as on SQLite: a value read back equals the Date that was written.
@@ -151,15 +156,28 @@ export const orders = pgTable(
     paidAt: timestamp("paid_at"),
     /** Whether the order holds, has consumed or has given back its units (values.ts). */
     stockState: text("stock_state", { enum: stockStates }).notNull().default("reserved"),
+    /** Derived from the order's parcels whenever one changes (values.ts); null until paid. */
+    fulfilment: text("fulfilment", { enum: fulfilmentStates }),
+    /** When the last parcel was delivered: the order completes a set number of days later. */
+    deliveredAt: timestamp("delivered_at"),
+    completedAt: timestamp("completed_at"),
+    cancelledAt: timestamp("cancelled_at"),
+    /** The sum of completed refunds; the order's net is `total - refunded_total`. */
+    refundedTotal: integer("refunded_total").notNull().default(0),
   },
   (t) => [
     index("orders_status_created").on(t.status, t.createdAt),
     index("orders_email").on(t.customerEmail),
     // Open holds are counted per shopper at every placement: only the few reserved orders are read.
     index("orders_stock_state").on(t.stockState),
+    index("orders_fulfilment_created").on(t.fulfilment, t.createdAt),
     check(
       "orders_total_sum",
       sql`${t.total} = ${t.subtotal} + ${t.shippingTotal} AND ${t.total} > 0`,
+    ),
+    check(
+      "orders_refunded_total_range",
+      sql`${t.refundedTotal} >= 0 AND ${t.refundedTotal} <= ${t.total}`,
     ),
   ],
 );
@@ -273,6 +291,130 @@ export const paymentEvents = pgTable(
   ],
 );
 
+/**
+ * One parcel per seller of a paid order (lib/fulfilment/): the order's items of that seller travel
+ * in it. The courier and tracking number are the current ones; parcel_trackings keeps every one given.
+ */
+export const parcels = pgTable(
+  "parcels",
+  {
+    id: serial("id").primaryKey(),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    sellerId: text("seller_id")
+      .notNull()
+      .references(() => sellers.id),
+    /** Only digital products: delivered by email when the order is paid, nothing to ship. */
+    digital: boolean("digital").notNull().default(false),
+    state: text("state", { enum: parcelStates }).notNull().default("awaiting"),
+    /** A courier code (lib/fulfilment/couriers.ts). */
+    courier: text("courier"),
+    /** Trimmed and upper-cased. */
+    trackingNumber: text("tracking_number"),
+    /** For the "other" courier: the page where the shopper follows the parcel. */
+    trackingUrl: text("tracking_url"),
+    shippedAt: timestamp("shipped_at"),
+    deliveredAt: timestamp("delivered_at"),
+    cancelledAt: timestamp("cancelled_at"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at")
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (t) => [
+    uniqueIndex("parcels_order_seller").on(t.orderId, t.sellerId),
+    index("parcels_tracking_number").on(t.trackingNumber),
+    check("parcels_courier_length", sql`length(${t.courier}) <= 32`),
+    check("parcels_tracking_number_length", sql`length(${t.trackingNumber}) <= 64`),
+    check("parcels_tracking_url_length", sql`length(${t.trackingUrl}) <= 2048`),
+  ],
+);
+
+/** Every courier and tracking number a parcel was given: a correction replaces, never erases. */
+export const parcelTrackings = pgTable(
+  "parcel_trackings",
+  {
+    id: serial("id").primaryKey(),
+    parcelId: integer("parcel_id")
+      .notNull()
+      .references(() => parcels.id),
+    courier: text("courier").notNull(),
+    trackingNumber: text("tracking_number").notNull(),
+    trackingUrl: text("tracking_url"),
+    /** Who gave it; the name is copied, so the row outlives the account. */
+    recordedById: integer("recorded_by_id"),
+    recordedByName: text("recorded_by_name"),
+    createdAt: createdAt(),
+    /** When a correction replaced it; null for the current one. */
+    replacedAt: timestamp("replaced_at"),
+  },
+  (t) => [index("parcel_trackings_parcel").on(t.parcelId, t.createdAt)],
+);
+
+/**
+ * Refunds an owner recorded (lib/refunds/). The money moves in DOKU's Back Office: a row is what
+ * the shop was asked to refund and, once completed, what DOKU or the owner said was refunded.
+ */
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: serial("id").primaryKey(),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    /** The paid attempt: its invoice number is what DOKU's Back Office is searched by. */
+    attemptId: integer("attempt_id").references(() => paymentAttempts.id),
+    invoiceNumber: text("invoice_number").notNull(),
+    state: text("state", { enum: refundStates }).notNull().default("requested"),
+    amount: integer("amount").notNull(),
+    /** The whole remaining amount (a cancellation, or "refund everything"). */
+    full: boolean("full").notNull(),
+    /** The lines and units refunded; empty for an amount alone. */
+    lines: json("lines").$type<RefundLine[]>().notNull(),
+    /** Added to (or taken from) the lines' value: shipping, a goodwill amount, a restocking fee. */
+    adjustment: integer("adjustment").notNull().default(0),
+    reason: text("reason").notNull(),
+    /** Whether the refunded units went back on sale when it was recorded. */
+    restock: boolean("restock").notNull(),
+    requestedById: integer("requested_by_id"),
+    requestedByName: text("requested_by_name"),
+    completedAt: timestamp("completed_at"),
+    completedVia: text("completed_via", { enum: refundCompletions }),
+    completedById: integer("completed_by_id"),
+    completedByName: text("completed_by_name"),
+    /** DOKU's reference for the refund, as the owner confirmed it. */
+    providerReference: text("provider_reference"),
+    /** The DOKU notification or Check Status event that completed it. */
+    eventId: integer("event_id").references(() => paymentEvents.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("refunds_order").on(t.orderId),
+    index("refunds_state").on(t.state, t.createdAt),
+    check("refunds_amount_positive", sql`${t.amount} > 0`),
+  ],
+);
+
+/** Staff's internal notes on an order: on its timeline in the back office, never shown to the shopper. */
+export const orderNotes = pgTable(
+  "order_notes",
+  {
+    id: serial("id").primaryKey(),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    authorId: integer("author_id"),
+    authorName: text("author_name").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("order_notes_order").on(t.orderId, t.createdAt),
+    check("order_notes_body_length", sql`length(${t.body}) BETWEEN 1 AND 2000`),
+  ],
+);
+
 export const users = pgTable("users", {
   id: serial("id").primaryKey(),
   email: text("email").notNull().unique(),
@@ -379,6 +521,10 @@ export const emailOutbox = pgTable(
     id: serial("id").primaryKey(),
     /** The order an order email is about; null for an account email. */
     orderId: integer("order_id").references(() => orders.id),
+    /** The parcel a "shipped" email is about. */
+    parcelId: integer("parcel_id").references(() => parcels.id),
+    /** The refund a refund email is about. */
+    refundId: integer("refund_id").references(() => refunds.id),
     /** The invitation or reset link an account email carries; null for an order email. */
     accountTokenId: integer("account_token_id").references(() => accountTokens.id),
     kind: text("kind", { enum: emailKinds }).notNull(),

@@ -2,7 +2,19 @@
 export const productTypes = ["physical", "digital"] as const;
 export type ProductType = (typeof productTypes)[number];
 
-export const orderStatuses = ["pending", "paid", "failed", "expired", "refunded"] as const;
+/**
+ * `refunded`: refunds recorded for the whole amount paid have completed (lib/refunds/); a partial
+ * refund keeps the order `paid` with a smaller net. `cancelled`: cancelled by staff before it was
+ * paid (lib/orders/cancel.ts); a payment that still arrives makes it `paid`, flagged for review.
+ */
+export const orderStatuses = [
+  "pending",
+  "paid",
+  "failed",
+  "expired",
+  "refunded",
+  "cancelled",
+] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
 export interface PostalAddress {
@@ -25,6 +37,47 @@ export type StockState = (typeof stockStates)[number];
 
 export const orderItemKinds = ["product", "shipping"] as const;
 
+/**
+ * A paid order's items travel in one parcel per seller (lib/fulfilment/). `awaiting` → `shipped`
+ * (a courier and tracking number) → `delivered`; a parcel of digital products only is delivered
+ * when the order is paid; `cancelled` when the order is cancelled before it shipped.
+ */
+export const parcelStates = ["awaiting", "shipped", "delivered", "cancelled"] as const;
+export type ParcelState = (typeof parcelStates)[number];
+
+/**
+ * An order's fulfilment, derived from its parcels whenever one changes (lib/fulfilment/) and kept on
+ * the order so the back office can filter by it; null until the order is paid. `completed` comes a
+ * configurable number of days after the last delivery, or when staff mark it.
+ */
+export const fulfilmentStates = [
+  "unfulfilled",
+  "partly_shipped",
+  "shipped",
+  "delivered",
+  "completed",
+  "cancelled",
+] as const;
+export type FulfilmentState = (typeof fulfilmentStates)[number];
+
+/**
+ * DOKU publishes no refund API for Kredivo: the refund itself is made in DOKU's Back Office, and
+ * the shop records it (lib/refunds/). `requested` until DOKU reports the order REFUNDED
+ * (notification or Check Status) or an owner confirms it with DOKU's reference.
+ */
+export const refundStates = ["requested", "completed"] as const;
+export type RefundState = (typeof refundStates)[number];
+
+/** What completed a refund: DOKU's notification, a Check Status answer, or an owner's confirmation. */
+export const refundCompletions = ["notification", "check_status", "owner"] as const;
+export type RefundCompletion = (typeof refundCompletions)[number];
+
+/** A refunded order line: which line (order_items.id) and how many of its units. */
+export interface RefundLine {
+  orderItemId: number;
+  quantity: number;
+}
+
 export const attemptStatuses = [
   "creating",
   "pending",
@@ -39,6 +92,7 @@ export type AttemptStatus = (typeof attemptStatuses)[number];
 /**
  * `local_expiry`: the reconciler expired an attempt that DOKU still called PENDING past its expiry.
  * `shopper_cancel`: the shopper chose "Back to cart" after leaving Kredivo unpaid.
+ * `staff_cancel`: staff cancelled the unpaid order in the back office.
  */
 export const eventKinds = [
   "generate_order",
@@ -46,6 +100,7 @@ export const eventKinds = [
   "notification",
   "local_expiry",
   "shopper_cancel",
+  "staff_cancel",
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 
@@ -149,6 +204,15 @@ export const activityActions = [
   "order.email_resent",
   "order.event_reviewed",
   "notification.reviewed",
+  "order.parcel_shipped",
+  "order.tracking_corrected",
+  "order.parcel_delivered",
+  "order.completed",
+  "order.cancelled",
+  "order.refund_requested",
+  "order.refund_confirmed",
+  "order.note_added",
+  "order.exported",
 ] as const;
 export type ActivityAction = (typeof activityActions)[number];
 
