@@ -155,7 +155,9 @@ export interface QueriesResult {
 
 async function measureQueries(): Promise<QueriesResult> {
   const filters: QueriesResult["filters"] = [];
+  const chosen = env("BENCH_OFFICE_FILTERS").split(",").filter(Boolean);
   for (const { label, params } of scenarios(dataset)) {
+    if (chosen.length && !chosen.includes(label)) continue;
     if (!supported(params)) {
       log(`${label.padEnd(24)} not in the app's filter yet: skipped`);
       filters.push({ label, supported: false, rows: 0, total: 0 });
@@ -260,7 +262,7 @@ async function measureExport(): Promise<ExportResult> {
 
 /** Every statement the orders page and an order page run for `params`, with its plan. */
 async function explain(): Promise<null> {
-  const captured: { sql: string; params: unknown[] }[] = [];
+  const captured: { sql: string; params: unknown[]; ms?: number }[] = [];
   const driver = database().driver;
   if (driver.dialect === "sqlite") {
     const client = driver.client as BetterSqlite3.Database;
@@ -273,8 +275,10 @@ async function explain(): Promise<null> {
         ];
         if (!original) continue;
         (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
-          captured.push({ sql, params });
-          return original.apply(statement, params);
+          const t = performance.now();
+          const value = original.apply(statement, params);
+          captured.push({ sql, params, ms: performance.now() - t });
+          return value;
         };
       }
       return statement;
@@ -300,8 +304,10 @@ async function explain(): Promise<null> {
     if (label === "no filter") await orderPage(Math.floor(dataset.orders / 2));
     const seen = [...captured];
     console.log(`\n===== ${name}: ${label} (${JSON.stringify(params)})`);
-    for (const { sql, params: values } of seen) {
-      console.log(`\n-- ${sql}\n-- params ${JSON.stringify(values)}`);
+    for (const { sql, params: values, ms } of seen) {
+      console.log(
+        `\n-- ${sql}\n-- params ${JSON.stringify(values)}${ms === undefined ? "" : `\n-- ran in ${ms.toFixed(1)} ms`}`,
+      );
       if (driver.dialect === "sqlite") {
         const client = driver.client as BetterSqlite3.Database;
         const plan = client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(values as never[]));

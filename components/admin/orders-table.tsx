@@ -38,7 +38,9 @@ export function OrdersTable({ list, filtered }: { list: OrderList; filtered: boo
         <Caption>
           {t("caption")}{" "}
           <span className="font-normal tabular-nums text-stone-600">
-            {t("range", { first, last, total: list.total })}
+            {list.totalCapped
+              ? t("rangeCapped", { first, last, total: list.total })
+              : t("range", { first, last, total: list.total })}
           </span>
         </Caption>
         <thead>

@@ -8,6 +8,8 @@ export interface PageOf {
   page: number;
   pageCount: number;
   total: number;
+  /** Only counted up to `total` (lib/admin/orders.ts COUNT_CAP): the last page is not known. */
+  totalCapped?: boolean;
 }
 
 export function Pagination({ list, href }: { list: PageOf; href: (page: number) => string }) {
@@ -39,7 +41,9 @@ export function Pagination({ list, href }: { list: PageOf; href: (page: number) 
         </span>
       )}
       <span className="tabular-nums text-stone-600">
-        {t("page", { page: list.page, pageCount: list.pageCount })}
+        {list.totalCapped
+          ? t("pageOfMany", { page: list.page })
+          : t("page", { page: list.page, pageCount: list.pageCount })}
       </span>
       {next ? (
         <Link href={next} rel="next" className={buttonClass({ variant: "secondary", size: "sm" })}>

@@ -8,7 +8,6 @@ import {
   count,
   desc,
   eq,
-  exists,
   getTableName,
   gte,
   inArray,
@@ -20,7 +19,7 @@ import {
   type SQLWrapper,
 } from "drizzle-orm";
 import { recordActivity } from "@/lib/activity/record";
-import { run, transaction, type Tx } from "@/lib/db/client";
+import { run, transaction } from "@/lib/db/client";
 import {
   dialect,
   orderItems,
@@ -48,50 +47,42 @@ const OUTER_ORDER_ID = sql.raw(`"${getTableName(orders)}"."${orders.id.name}"`);
 /** Order references are the first 8 characters of the token, as staff and shoppers quote them. */
 const REFERENCE_LENGTH = 8;
 
-// Case-insensitive equality and "contains": SQLite's NOCASE collation and instr() have no
-// PostgreSQL spelling, so each dialect gets its own; both fold at least the ASCII letters that
-// invoice numbers and emails are written in.
-const equalsIgnoringCase = (column: SQLWrapper, value: string): SQL =>
-  dialect === "postgresql"
-    ? sql`lower(${column}) = lower(${value})`
-    : sql`${column} = ${value} COLLATE NOCASE`;
-const containsIgnoringCase = (column: SQLWrapper, value: string): SQL =>
-  dialect === "postgresql"
-    ? sql`strpos(lower(${column}), lower(${value})) > 0`
-    : sql`instr(lower(${column}), lower(${value})) > 0`;
+// The search finds order ids through indexes and unions them, instead of testing every order:
+// at a million orders a condition tried row by row costs seconds (bench/README.md, "The back
+// office at scale"). Tables and columns are written out because the subqueries alias `orders`.
+const ORDERS = getTableName(orders);
+const ATTEMPTS = getTableName(paymentAttempts);
+
+/** Orders whose customer email contains `q`, ignoring case. A trigram index proposes candidates
+ * (on SQLite the FTS5 table orders_email_search; on PostgreSQL pg_trgm's index, where the server
+ * has pg_trgm: drizzle/postgres/0010_back_office_scale.sql), a wildcard in `q` widening them;
+ * the exact test then keeps only real matches, so results are the same with or without it. */
+function emailContains(q: string): SQL {
+  return dialect === "postgresql"
+    ? sql`SELECT o2.id FROM ${sql.raw(`"${ORDERS}"`)} o2 WHERE lower(o2.customer_email) LIKE '%' || lower(${q}) || '%' ESCAPE '' AND strpos(lower(o2.customer_email), lower(${q})) > 0`
+    : sql`SELECT o2.id FROM ${sql.raw(`"${ORDERS}"`)} o2 WHERE o2.id IN (SELECT rowid FROM orders_email_search WHERE customer_email LIKE '%' || ${q} || '%') AND instr(lower(o2.customer_email), lower(${q})) > 0`;
+}
 
 /** Matches an attempt's invoice number exactly, the order's token exactly (or its 8-character
  * reference), or a substring of the customer's email; all case-insensitive except the token. */
-function searchCondition(db: Tx, q: string): SQL {
-  const byInvoice = exists(
-    db
-      .select({ one: sql`1` })
-      .from(paymentAttempts)
-      .where(
-        and(
-          sql`${paymentAttempts.orderId} = ${OUTER_ORDER_ID}`,
-          equalsIgnoringCase(paymentAttempts.invoiceNumber, q),
-        ),
-      ),
-  );
-  const conditions: SQL[] = [
-    byInvoice,
-    eq(orders.publicToken, q),
-    containsIgnoringCase(orders.customerEmail, q),
+function searchCondition(q: string): SQL {
+  const ways: SQL[] = [
+    sql`SELECT order_id FROM ${sql.raw(`"${ATTEMPTS}"`)} WHERE lower(invoice_number) = lower(${q})`,
+    sql`SELECT o2.id FROM ${sql.raw(`"${ORDERS}"`)} o2 WHERE o2.public_token = ${q}`,
+    emailContains(q),
   ];
   if (q.length === REFERENCE_LENGTH) {
-    conditions.push(
-      sql`upper(substr(${orders.publicToken}, 1, ${sql.raw(String(REFERENCE_LENGTH))})) = upper(${q})`,
+    ways.push(
+      sql`SELECT o2.id FROM ${sql.raw(`"${ORDERS}"`)} o2 WHERE upper(substr(o2.public_token, 1, ${sql.raw(String(REFERENCE_LENGTH))})) = upper(${q})`,
     );
   }
-  return or(...conditions)!;
+  return sql`${OUTER_ORDER_ID} IN (${sql.join(ways, sql` UNION `)})`;
 }
 
 /** The back office counts days in the shop's zone (SHOP_TIME_ZONE); tests pass another. */
 const shopZone = (): ShopTimeZone => env().SHOP_TIME_ZONE;
 
 function filterConditions(
-  db: Tx,
   filter: OrderFilter,
   options: { status: boolean },
   zone: ShopTimeZone,
@@ -100,7 +91,7 @@ function filterConditions(
   if (options.status && filter.status !== "all") where.push(eq(orders.status, filter.status));
   if (filter.from) where.push(gte(orders.createdAt, shopDayStart(filter.from, zone)));
   if (filter.to) where.push(lt(orders.createdAt, shopDayStart(addDays(filter.to, 1), zone)));
-  if (filter.q) where.push(searchCondition(db, filter.q));
+  if (filter.q) where.push(searchCondition(filter.q));
   return where.length ? and(...where) : undefined;
 }
 
@@ -124,10 +115,35 @@ export interface OrderListRow {
 
 export interface OrderList {
   rows: OrderListRow[];
+  /** The orders matching, or when `totalCapped`, how many were counted: there are more. */
   total: number;
+  /** More orders match than were counted: the list says "10,000+" and offers the next page. */
+  totalCapped: boolean;
   page: number;
   pageCount: number;
   pageSize: number;
+}
+
+/**
+ * The most orders a list counts (or up to its page, when deeper): counting all of a million
+ * orders on every page load cost more than the rest of the list (bench/README.md).
+ */
+export const COUNT_CAP = 10_000;
+
+/** Pages of a list counted up to `counted`, capped or not: a capped list has one page more than
+ * it counted, so every order stays a "next" away. */
+export function pagesOf(
+  page: number,
+  counted: number,
+): Pick<OrderList, "total" | "totalCapped" | "pageCount"> {
+  const limit = Math.max(COUNT_CAP, page * PAGE_SIZE);
+  const totalCapped = counted > limit;
+  const total = Math.min(counted, limit);
+  return {
+    total,
+    totalCapped,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE) + (totalCapped ? 1 : 0)),
+  };
 }
 
 const latestAttempt = <T>(column: SQLWrapper) =>
@@ -145,9 +161,17 @@ export async function listOrders(
   filter: OrderFilter,
   zone: ShopTimeZone = shopZone(),
 ): Promise<OrderList> {
-  const { total, rows } = await run(async (db) => {
-    const where = filterConditions(db, filter, { status: true }, zone);
-    const [counted] = await db.select({ n: count() }).from(orders).where(where);
+  const { counted, rows } = await run(async (db) => {
+    const where = filterConditions(filter, { status: true }, zone);
+    // One row past the cap (or the page) tells that there are more, without counting them all.
+    const limit = Math.max(COUNT_CAP, filter.page * PAGE_SIZE) + 1;
+    const matching = db
+      .select({ one: sql`1`.as("one") })
+      .from(orders)
+      .where(where)
+      .limit(limit)
+      .as("matching");
+    const [counted] = await db.select({ n: count() }).from(matching);
     const rows = await db
       .select({
         id: orders.id,
@@ -168,17 +192,15 @@ export async function listOrders(
       .orderBy(desc(orders.createdAt), desc(orders.id))
       .limit(PAGE_SIZE)
       .offset((filter.page - 1) * PAGE_SIZE);
-    return { total: counted?.n ?? 0, rows };
+    return { counted: counted?.n ?? 0, rows };
   });
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return {
     rows: rows.map(({ firstName, lastName, ...row }) => ({
       ...row,
       customerName: [firstName, lastName].filter(Boolean).join(" "),
     })),
-    total,
+    ...pagesOf(filter.page, counted),
     page: filter.page,
-    pageCount,
     pageSize: PAGE_SIZE,
   };
 }
@@ -210,7 +232,7 @@ export async function statusTotals(
         sum: sql<number>`coalesce(sum(${orders.total}), 0)`.mapWith(Number),
       })
       .from(orders)
-      .where(filterConditions(db, filter, { status: false }, zone))
+      .where(filterConditions(filter, { status: false }, zone))
       .groupBy(orders.status),
   );
   const byStatus = orderStatuses.map((status) => {
@@ -268,7 +290,7 @@ export async function dailyPaid(
   const paidDay = shopDate(orders.paidAt, zone);
   const createdDay = shopDate(orders.createdAt, zone);
   const { paid, created } = await run(async (db) => {
-    const search = filter.q ? searchCondition(db, filter.q) : undefined;
+    const search = filter.q ? searchCondition(filter.q) : undefined;
     const paid = await db
       .select({
         day: paidDay,

@@ -488,3 +488,57 @@ describe("orderDetail and review", () => {
     ).toBeNull();
   });
 });
+
+describe("counting past the cap", () => {
+  it("counts pages up to the cap, then one page more, so every order stays reachable", () => {
+    expect(admin.pagesOf(1, 28)).toEqual({ total: 28, totalCapped: false, pageCount: 2 });
+    expect(admin.pagesOf(1, 10_000)).toEqual({ total: 10_000, totalCapped: false, pageCount: 500 });
+    expect(admin.pagesOf(1, 10_001)).toEqual({ total: 10_000, totalCapped: true, pageCount: 501 });
+    // Deeper than the cap, the count goes to the page asked for, and one more.
+    expect(admin.pagesOf(501, 10_021)).toEqual({
+      total: 10_020,
+      totalCapped: true,
+      pageCount: 502,
+    });
+    expect(admin.pagesOf(501, 10_015)).toEqual({
+      total: 10_015,
+      totalCapped: false,
+      pageCount: 501,
+    });
+  });
+
+  it("stops counting a big list at the cap and still serves its pages past it", async () => {
+    const many = admin.COUNT_CAP + 10;
+    const createdAt = wib("2025-01-01T10:00:00");
+    await db.transaction(async (tx) => {
+      for (let at = 0; at < many; at += 500) {
+        await tx.insert(schema.orders).values(
+          Array.from({ length: Math.min(500, many - at) }, (_, j) => ({
+            publicToken: `bulkcount${at + j}`.padEnd(32, "x"),
+            checkoutKey: randomUUID(),
+            status: "expired" as const,
+            customerFirstName: "Massal",
+            customerEmail: `massal${at + j}@toko.test`,
+            customerPhone: "6281234567890",
+            shippingAddress: address,
+            billingAddress: address,
+            subtotal: 85_000,
+            shippingTotal: 15_000,
+            total: 100_000,
+            createdAt,
+            updatedAt: createdAt,
+          })),
+        );
+      }
+    });
+    const list = (params: Record<string, string>) => admin.listOrders(parseOrderFilter(params));
+    const first = await list({ status: "expired" });
+    expect(first).toMatchObject({ total: admin.COUNT_CAP, totalCapped: true, pageCount: 501 });
+    const last = await list({ status: "expired", page: "501" });
+    expect(last).toMatchObject({ total: many, totalCapped: false, pageCount: 501 });
+    expect(last.rows).toHaveLength(10);
+    // The status cards still count every order.
+    const totals = await admin.statusTotals(parseOrderFilter({}));
+    expect(totals.byStatus.find((s) => s.status === "expired")!.count).toBe(many);
+  });
+});

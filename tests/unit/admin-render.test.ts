@@ -278,7 +278,7 @@ describe("RevenueChart and OrdersTable", () => {
     };
     const html = render(
       createElement(OrdersTable, {
-        list: { rows: [row], total: 1, page: 1, pageCount: 1, pageSize: 20 },
+        list: { rows: [row], total: 1, totalCapped: false, page: 1, pageCount: 1, pageSize: 20 },
         filtered: false,
       }),
     );
@@ -291,14 +291,14 @@ describe("RevenueChart and OrdersTable", () => {
     expect(html).toContain(">10 Mar 2026, 08:02</time>");
     const empty = render(
       createElement(OrdersTable, {
-        list: { rows: [], total: 0, page: 1, pageCount: 1, pageSize: 20 },
+        list: { rows: [], total: 0, totalCapped: false, page: 1, pageCount: 1, pageSize: 20 },
         filtered: true,
       }),
     );
     expect(empty).toContain("No orders match these filters.");
     const wita = render(
       createElement(OrdersTable, {
-        list: { rows: [row], total: 1, page: 1, pageCount: 1, pageSize: 20 },
+        list: { rows: [row], total: 1, totalCapped: false, page: 1, pageCount: 1, pageSize: 20 },
         filtered: false,
       }),
       {
@@ -310,6 +310,20 @@ describe("RevenueChart and OrdersTable", () => {
     expect(wita).toContain(">10 Mar 2026, 09:02</time>");
     expect(wita).toContain("Perlu ditinjau");
     expect(wita).toContain("Lunas");
+    const capped = render(
+      createElement(OrdersTable, {
+        list: {
+          rows: [row],
+          total: 10_000,
+          totalCapped: true,
+          page: 1,
+          pageCount: 501,
+          pageSize: 20,
+        },
+        filtered: false,
+      }),
+    );
+    expect(capped).toContain("1–1 of more than 10,000");
   });
 
   it("lists each product's stock and held units, its state in words, in either language", () => {
