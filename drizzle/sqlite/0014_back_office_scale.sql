@@ -4,6 +4,10 @@ CREATE INDEX `orders_paid_total` ON `orders` (`paid_at`,`total`);--> statement-b
 -- Hand-written: drizzle-kit splits an expression index's SQL at its commas.
 CREATE INDEX `orders_reference` ON `orders` (upper(substr("public_token", 1, 8)));--> statement-breakpoint
 CREATE INDEX `payment_attempts_invoice_lower` ON `payment_attempts` (lower("invoice_number"));--> statement-breakpoint
+CREATE INDEX `payment_events_attempt` ON `payment_events` (`attempt_id`);--> statement-breakpoint
+-- The status cards' count and sum by status, from the index alone.
+DROP INDEX `orders_status_created`;--> statement-breakpoint
+CREATE INDEX `orders_status_created` ON `orders` (`status`,`created_at`,`total`);--> statement-breakpoint
 -- Hand-written, not in lib/db/schema (drizzle has no virtual tables): a trigram index of the
 -- customers' emails for the back office's "contains" search (lib/admin/orders.ts), kept by
 -- triggers. A migration that rebuilds `orders` drops these triggers: it must create them again
