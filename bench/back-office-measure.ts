@@ -289,7 +289,7 @@ async function explain(): Promise<null> {
     (pool as unknown as { query: unknown }).query = (...args: unknown[]) => {
       const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown[]];
       if (typeof first === "string") captured.push({ sql: first, params: second ?? [] });
-      else captured.push({ sql: first.text, params: first.values ?? [] });
+      else captured.push({ sql: first.text, params: first.values ?? second ?? [] });
       return query(...args);
     };
   }

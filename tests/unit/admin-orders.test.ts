@@ -341,6 +341,7 @@ describe("statusTotals", () => {
       "failed",
       "expired",
       "refunded",
+      "cancelled",
     ]);
     expect(totals.byStatus.find((t) => t.status === "paid")).toEqual({
       status: "paid",
