@@ -4,6 +4,8 @@ CREATE INDEX "orders_paid_total" ON "orders" USING btree ("paid_at","total");-->
 CREATE INDEX "orders_reference" ON "orders" USING btree (upper(substr("public_token", 1, 8)));--> statement-breakpoint
 CREATE INDEX "payment_attempts_invoice_lower" ON "payment_attempts" USING btree (lower("invoice_number"));--> statement-breakpoint
 CREATE INDEX "payment_events_attempt" ON "payment_events" USING btree ("attempt_id");--> statement-breakpoint
+-- The orders list's flag counts per listed order.
+CREATE INDEX "payment_events_order_flagged" ON "payment_events" USING btree ("order_id") WHERE flagged;--> statement-breakpoint
 -- The status cards' count and sum by status, from the index alone.
 DROP INDEX "orders_status_created";--> statement-breakpoint
 CREATE INDEX "orders_status_created" ON "orders" USING btree ("status","created_at","total");--> statement-breakpoint

@@ -5,6 +5,8 @@ CREATE INDEX `orders_paid_total` ON `orders` (`paid_at`,`total`);--> statement-b
 CREATE INDEX `orders_reference` ON `orders` (upper(substr("public_token", 1, 8)));--> statement-breakpoint
 CREATE INDEX `payment_attempts_invoice_lower` ON `payment_attempts` (lower("invoice_number"));--> statement-breakpoint
 CREATE INDEX `payment_events_attempt` ON `payment_events` (`attempt_id`);--> statement-breakpoint
+-- The orders list's flag counts per listed order.
+CREATE INDEX `payment_events_order_flagged` ON `payment_events` (`order_id`) WHERE flagged = 1;--> statement-breakpoint
 -- The status cards' count and sum by status, from the index alone.
 DROP INDEX `orders_status_created`;--> statement-breakpoint
 CREATE INDEX `orders_status_created` ON `orders` (`status`,`created_at`,`total`);--> statement-breakpoint

@@ -288,6 +288,10 @@ export const paymentEvents = sqliteTable(
     index("payment_events_order").on(t.orderId, t.createdAt),
     // An order page reads its events by order or by attempt: without it, every event is read.
     index("payment_events_attempt").on(t.attemptId),
+    // The orders list's flag counts, per listed order: only its flagged events are indexed.
+    index("payment_events_order_flagged")
+      .on(t.orderId)
+      .where(sql`flagged = 1`),
     // Partial: only the few rows a human must review are indexed, not every notification.
     index("payment_events_flagged")
       .on(t.flagged)
