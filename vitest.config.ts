@@ -23,8 +23,8 @@ export default defineConfig({
         },
       },
       {
-        // The payment core's suite, readiness, and the back office's accounts, one-time links and
-        // activity log again on a real PostgreSQL (tests/support/postgres-global.ts).
+        // The payment core's suite, readiness, the back office's accounts, one-time links and
+        // activity log, and fulfilment again on a real PostgreSQL (tests/support/postgres-global.ts).
         extends: true,
         test: {
           name: "postgresql",
@@ -34,6 +34,7 @@ export default defineConfig({
             "tests/unit/accounts.test.ts",
             "tests/unit/account-links.test.ts",
             "tests/unit/activity.test.ts",
+            "tests/unit/fulfilment/**/*.test.ts",
           ],
           // Only its kind matters here: each test file gets a database of its own (app-db.ts).
           env: { DATABASE_URL: "postgres://shop@127.0.0.1/chosen-per-test-file" },

@@ -53,14 +53,22 @@ export async function openParcels(tx: Tx, orderId: number, now: Date): Promise<n
   return opened.length;
 }
 
-/** The order's fulfilment from its parcels' states (values.ts); null when it has none. */
-export function deriveFulfilment(states: ParcelState[]): FulfilmentState | null {
-  if (states.length === 0) return null;
-  const live = states.filter((s) => s !== "cancelled");
+/**
+ * The order's fulfilment from its parcels (values.ts); null when it has none. A digital parcel is
+ * delivered when paid, so it says nothing about shipping: only the parcels to ship count, unless
+ * there are none (as the migration's backfill reads it).
+ */
+export function deriveFulfilment(
+  found: { state: ParcelState; digital: boolean }[],
+): FulfilmentState | null {
+  if (found.length === 0) return null;
+  const live = found.filter((p) => p.state !== "cancelled");
   if (live.length === 0) return "cancelled";
-  if (live.every((s) => s === "delivered")) return "delivered";
-  if (live.every((s) => s === "shipped" || s === "delivered")) return "shipped";
-  if (live.some((s) => s === "shipped" || s === "delivered")) return "partly_shipped";
+  const physical = live.filter((p) => !p.digital);
+  const states = (physical.length > 0 ? physical : live).map((p) => p.state);
+  if (states.every((s) => s === "delivered")) return "delivered";
+  if (states.every((s) => s === "shipped" || s === "delivered")) return "shipped";
+  if (states.some((s) => s === "shipped" || s === "delivered")) return "partly_shipped";
   return "unfulfilled";
 }
 
@@ -74,10 +82,10 @@ export async function refreshFulfilment(
   now: Date,
 ): Promise<FulfilmentState | null> {
   const rows = await tx
-    .select({ state: parcels.state, deliveredAt: parcels.deliveredAt })
+    .select({ state: parcels.state, digital: parcels.digital, deliveredAt: parcels.deliveredAt })
     .from(parcels)
     .where(eq(parcels.orderId, orderId));
-  const fulfilment = deriveFulfilment(rows.map((r) => r.state));
+  const fulfilment = deriveFulfilment(rows);
   if (fulfilment === null) return null;
   const delivered = rows
     .filter((r) => r.state === "delivered" && r.deliveredAt)
