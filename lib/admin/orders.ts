@@ -26,9 +26,11 @@ import {
   orderItems,
   orders,
   orderStatuses,
+  parcels,
   paymentAttempts,
   paymentEvents,
   type AttemptStatus,
+  type FulfilmentState,
   type OrderStatus,
 } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -74,8 +76,22 @@ function searchCondition(db: Tx, q: string): SQL {
         ),
       ),
   );
+  // A parcel's current tracking number, as staff paste it from the courier (stored upper-cased;
+  // parcels_tracking_number makes it an index lookup).
+  const byTrackingNumber = exists(
+    db
+      .select({ one: sql`1` })
+      .from(parcels)
+      .where(
+        and(
+          sql`${parcels.orderId} = ${OUTER_ORDER_ID}`,
+          eq(parcels.trackingNumber, q.toUpperCase()),
+        ),
+      ),
+  );
   const conditions: SQL[] = [
     byInvoice,
+    byTrackingNumber,
     eq(orders.publicToken, q),
     containsIgnoringCase(orders.customerEmail, q),
   ];
@@ -98,6 +114,7 @@ function filterConditions(
 ): SQL | undefined {
   const where: SQL[] = [];
   if (options.status && filter.status !== "all") where.push(eq(orders.status, filter.status));
+  if (filter.fulfilment !== "all") where.push(eq(orders.fulfilment, filter.fulfilment));
   if (filter.from) where.push(gte(orders.createdAt, shopDayStart(filter.from, zone)));
   if (filter.to) where.push(lt(orders.createdAt, shopDayStart(addDays(filter.to, 1), zone)));
   if (filter.q) where.push(searchCondition(db, filter.q));
@@ -113,6 +130,8 @@ export interface OrderListRow {
   customerName: string;
   email: string;
   status: OrderStatus;
+  /** Derived from the parcels (lib/fulfilment/); null until paid. */
+  fulfilment: FulfilmentState | null;
   total: number;
   latestInvoice: string | null;
   latestAttemptStatus: AttemptStatus | null;
@@ -157,6 +176,7 @@ export async function listOrders(
         lastName: orders.customerLastName,
         email: orders.customerEmail,
         status: orders.status,
+        fulfilment: orders.fulfilment,
         total: orders.total,
         latestInvoice: latestAttempt<string | null>(paymentAttempts.invoiceNumber),
         latestAttemptStatus: latestAttempt<AttemptStatus | null>(paymentAttempts.status),

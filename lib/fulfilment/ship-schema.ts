@@ -102,9 +102,7 @@ export type ParcelRefusal =
   | "parcelCancelled"
   | "notAwaiting"
   | "notShipped"
-  | "sameTracking"
-  | "notDelivered"
-  | "alreadyCompleted";
+  | "notDelivered";
 
 export type ParcelActionResult =
   | { ok: true }

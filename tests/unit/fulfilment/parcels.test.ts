@@ -16,6 +16,7 @@ const { shipSchema, shipFieldErrors } = await import("@/lib/fulfilment/ship-sche
 const { resendEmail } = await import("@/lib/admin/emails");
 const { loadOrderEmail } = await import("@/lib/mail/order-email");
 const { renderEmail } = await import("@/lib/mail/render");
+const { listOrders, parseOrderFilter } = await import("@/lib/admin/orders");
 const { parcels, parcelTrackings, orders, emailOutbox, activityLog } = schema;
 
 let db: Awaited<ReturnType<typeof migratedAndSeeded>>;
@@ -294,6 +295,21 @@ describe("ship, correct, deliver, complete", () => {
       null,
       { fulfilment: "completed", via: "automatic", days: 7 },
     ]);
+  });
+});
+
+describe("the orders list", () => {
+  it("filters by fulfilment and finds an order by its tracking number, as typed", async () => {
+    const f = await paidOrder(["batik-kawung-tote", "lintas-x4-smartphone"]);
+    const [p] = await parcelsOf(f.orderId);
+    await shipParcel(ship(p!, "idexpress", "IDS0987654321"), by(), at(1));
+    const ids = async (params: Record<string, string>) =>
+      (await listOrders(parseOrderFilter(params))).rows.map((r) => r.id);
+    expect(await ids({ fulfilment: "partly_shipped" })).toContain(f.orderId);
+    expect(await ids({ fulfilment: "unfulfilled" })).not.toContain(f.orderId);
+    expect(await ids({ q: "ids0987654321" })).toEqual([f.orderId]);
+    const [row] = (await listOrders(parseOrderFilter({ q: "IDS0987654321" }))).rows;
+    expect(row!.fulfilment).toBe("partly_shipped");
   });
 });
 
