@@ -302,7 +302,7 @@ export function ParcelForms({
           </details>
         </>
       ) : null}
-      <StatusLine note={note} testId={`parcel-${parcel.id}-status`} />
+      <StatusLine note={note} testId="parcel-status" />
     </div>
   );
 }
