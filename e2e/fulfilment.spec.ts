@@ -87,7 +87,7 @@ test("staff ship a parcel by keyboard; the shopper sees it in both languages and
   await page.goto(`/admin/orders/${order.id}`);
   const parcel = page.getByTestId("parcels").getByTestId("parcel");
   await expect(parcel).toContainText("Awaiting shipment");
-  const courier = parcel.getByLabel("Courier");
+  const courier = parcel.getByLabel("Courier", { exact: true });
   await tabTo(page, courier);
   await page.keyboard.type("SiCepat");
   await expect(courier).toHaveValue("sicepat");

@@ -97,6 +97,9 @@ function TrackingForm({
     { errors: {}, values: initial },
   );
   const { errors, values } = state;
+  // Controlled: React resets a form after its action, and a select would fall back to its first
+  // option instead of the courier just chosen.
+  const [courier, setCourier] = useState(initial.courier);
   const formRef = useRef<HTMLFormElement>(null);
   // The first field in error takes the focus, so a keyboard or screen-reader user lands on it.
   useEffect(() => {
@@ -134,7 +137,12 @@ function TrackingForm({
         <label htmlFor={`${prefix}-courier`} className="block text-sm font-medium text-stone-800">
           {t("courier")}
         </label>
-        <select {...field("courier")} defaultValue={values.courier} className={control}>
+        <select
+          {...field("courier")}
+          value={courier}
+          onChange={(event) => setCourier(event.target.value)}
+          className={control}
+        >
           <option value="">{t("chooseCourier")}</option>
           {courierCodes.map((code) => (
             <option key={code} value={code}>
