@@ -7,7 +7,8 @@
 // last action stays in one status line per parcel, which takes the focus when the form it came
 // from is gone (a shipped parcel has no ship form). Plain forms: Tab, Enter and Space do it all.
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { buttonClass } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { courierCodes, couriers, TRACKING_NUMBER_MAX } from "@/lib/fulfilment/couriers";
@@ -72,7 +73,7 @@ function TrackingForm({
   onNote: (note: Note) => void;
 }) {
   const t = useTranslations("admin.parcels");
-  const [state, submit] = useActionState<
+  const [state, submit, pending] = useActionState<
     { errors: Partial<Record<ShipField, string>>; values: TrackingValues },
     FormData
   >(
@@ -97,8 +98,6 @@ function TrackingForm({
     { errors: {}, values: initial },
   );
   const { errors, values } = state;
-  // Controlled: React resets a form after its action, and a select would fall back to its first
-  // option instead of the courier just chosen.
   const [courier, setCourier] = useState(initial.courier);
   const formRef = useRef<HTMLFormElement>(null);
   // The first field in error takes the focus, so a keyboard or screen-reader user lands on it.
@@ -126,7 +125,13 @@ function TrackingForm({
   return (
     <form
       ref={formRef}
-      action={submit}
+      // Submitted by hand rather than through `action`: React resets a form after its action, and
+      // a refused form must keep what was typed and chosen, so it can be corrected.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const formData = new FormData(event.currentTarget);
+        startTransition(() => submit(formData));
+      }}
       noValidate
       className="grid gap-3 sm:grid-cols-2"
       data-testid={`${mode}-form`}
@@ -194,7 +199,14 @@ function TrackingForm({
         <FieldError id={`${prefix}-trackingUrl-error`} message={message("trackingUrl")} />
       </div>
       <div className="sm:col-span-2">
-        <SubmitButton size="sm">{mode === "ship" ? t("ship") : t("correctSave")}</SubmitButton>
+        <button
+          type="submit"
+          disabled={pending}
+          aria-busy={pending || undefined}
+          className={buttonClass({ size: "sm" })}
+        >
+          {mode === "ship" ? t("ship") : t("correctSave")}
+        </button>
       </div>
     </form>
   );
