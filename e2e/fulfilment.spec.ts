@@ -103,12 +103,12 @@ test("staff ship a parcel by keyboard; the shopper sees it in both languages and
   ).toBeVisible();
   await expect(number).toBeFocused();
   await expect(number).toHaveAttribute("aria-invalid", "true");
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.type(" 000123456789 ");
   await expectNoSeriousViolations(page, "order page with the ship form");
   await page
     .getByTestId("parcels")
     .screenshot({ path: screenshotPath("shipping-1-admin-ship-form.png") });
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type(" 000123456789 ");
   await tabTo(page, ship);
   await page.keyboard.press("Enter");
   await expect(parcel.getByTestId("parcel-status")).toHaveText(
@@ -185,6 +185,9 @@ test("staff ship a parcel by keyboard; the shopper sees it in both languages and
   await expect(parcel.getByTestId("parcel-earlier")).toContainText("000123456789");
   await expect(parcel.getByTestId("parcel-earlier")).toContainText(staff.name);
   await expectNoSeriousViolations(page, "order page after a correction");
+  await page
+    .getByTestId("parcels")
+    .screenshot({ path: screenshotPath("shipping-4-admin-corrected.png") });
   expect(db.emails(order.id).filter((e) => e.kind === "parcel_shipped")).toHaveLength(1);
 
   await page.goto(`/orders/${token}`);
