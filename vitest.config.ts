@@ -23,8 +23,8 @@ export default defineConfig({
         },
       },
       {
-        // The payment core's suite, readiness, and the back office's accounts, one-time links and
-        // activity log again on a real PostgreSQL (tests/support/postgres-global.ts).
+        // The payment core's suite, readiness, the back office's accounts, one-time links and
+        // activity log, and fulfilment again on a real PostgreSQL (tests/support/postgres-global.ts).
         extends: true,
         test: {
           name: "postgresql",
@@ -36,6 +36,7 @@ export default defineConfig({
             "tests/unit/activity.test.ts",
             // The back office's search is written per dialect (a trigram index on each).
             "tests/unit/admin-orders.test.ts",
+            "tests/unit/fulfilment/**/*.test.ts",
           ],
           // Only its kind matters here: each test file gets a database of its own (app-db.ts).
           env: { DATABASE_URL: "postgres://shop@127.0.0.1/chosen-per-test-file" },

@@ -167,6 +167,16 @@ export const envSchema = z.object({
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(30_000),
   RECONCILE_MIN_AGE_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   /**
+   * Days after an order's last parcel was delivered before it completes by itself (the reconciler's
+   * schedule does it; lib/fulfilment/staff.ts). Staff may complete it sooner.
+   */
+  ORDER_COMPLETE_AFTER_DAYS: z.coerce
+    .number({ error: "must be a whole number of days (1-365)" })
+    .int()
+    .min(1)
+    .max(365)
+    .default(7),
+  /**
    * The bearer token Prometheus sends to GET /api/metrics. Unset: the route answers 404, as if it
    * did not exist. Production also refuses a weak one (lib/production-checks.ts).
    */

@@ -13,6 +13,11 @@ try {
   console.log(
     `pruned: ${pruned.noise} unverified notification(s), ${pruned.counters} expired limit counter(s), ${pruned.carts} expired cart(s), ${pruned.alerts} old alert(s), ${pruned.activity} activity entry(ies) past retention`,
   );
+  const { completeDeliveredOrders } = await import("../lib/fulfilment/staff");
+  const completed = await completeDeliveredOrders(env.ORDER_COMPLETE_AFTER_DAYS);
+  console.log(
+    `completed: ${completed.length} order(s) delivered ${env.ORDER_COMPLETE_AFTER_DAYS}+ day(s) ago`,
+  );
   const { reconcileOnce } = await import("../lib/payments/reconcile");
   const report = await reconcileOnce({ minAgeMs: env.RECONCILE_MIN_AGE_MS });
   result = { ok: true, report };

@@ -5,7 +5,14 @@
 import { useTranslations } from "next-intl";
 import { ShopTime } from "@/components/ui/shop-time";
 import type { CheckStatusKey, CheckStatusWord } from "@/lib/admin/check-status-message";
-import { activityActions, emailKinds, userRoles } from "@/lib/db/schema/values";
+import {
+  activityActions,
+  emailKinds,
+  fulfilmentStates,
+  parcelStates,
+  userRoles,
+} from "@/lib/db/schema/values";
+import { courierName } from "@/lib/fulfilment/couriers";
 
 type Values = Record<string, unknown> | null;
 
@@ -27,6 +34,16 @@ const FIELDS = [
   "page",
   "role",
   "name",
+  // Parcels (lib/fulfilment/staff.ts).
+  "parcelId",
+  "seller",
+  "state",
+  "courier",
+  "trackingNumber",
+  "trackingUrl",
+  "fulfilment",
+  "via",
+  "days",
 ] as const;
 const REASONS = [
   "wrong_password",
@@ -56,8 +73,16 @@ const SHOWN = 120;
 function Value({ field, value }: { field: string; value: unknown }) {
   const t = useTranslations("admin.activity");
   const emails = useTranslations("admin.emails");
+  const parcels = useTranslations("admin.parcels");
   if (value === null || value === undefined)
     return <span className="text-stone-500">{t("none")}</span>;
+  if (field === "state" && isOneOf(parcelStates, value)) return <>{parcels(`states.${value}`)}</>;
+  if (field === "fulfilment" && isOneOf(fulfilmentStates, value))
+    return <>{parcels(`fulfilmentStates.${value}`)}</>;
+  if (field === "via" && (value === "staff" || value === "automatic"))
+    return <>{t(`via.${value}`)}</>;
+  if (field === "courier" && typeof value === "string" && value !== "other")
+    return <>{courierName(value, null)}</>;
   if (field === "reason" && isOneOf(REASONS, value)) return <>{t(`reasons.${value}`)}</>;
   if (field === "kind" && isOneOf(emailKinds, value)) return <>{emails(`kinds.${value}`)}</>;
   if ((field === "role" || field === "needs") && isOneOf(userRoles, value))

@@ -3,12 +3,18 @@
 import { useTranslations } from "next-intl";
 import Form from "next/form";
 import { cardClass } from "@/components/ui/card";
-import { filterQuery, statusFilterValues, type OrderFilter } from "@/lib/admin/filter";
+import {
+  filterQuery,
+  fulfilmentFilterValues,
+  statusFilterValues,
+  type OrderFilter,
+} from "@/lib/admin/filter";
 import { DateField, filterControlClass, FilterField, FilterSubmit } from "./filter-fields";
 
 export function FilterForm({ filter }: { filter: OrderFilter }) {
   const t = useTranslations("admin.filter");
   const status = useTranslations("common.status.order");
+  const parcels = useTranslations("admin.parcels");
   return (
     // Keyed by the filter so the fields show the current URL after a client-side navigation.
     <Form
@@ -17,7 +23,7 @@ export function FilterForm({ filter }: { filter: OrderFilter }) {
       role="search"
       aria-label={t("label")}
       className={cardClass(
-        "grid grid-cols-2 gap-3 p-4 sm:grid-cols-4 lg:grid-cols-[10rem_10rem_10rem_minmax(0,1fr)_auto] lg:items-end",
+        "grid grid-cols-2 gap-3 p-4 sm:grid-cols-5 lg:grid-cols-[10rem_10rem_10rem_10rem_minmax(0,1fr)_auto] lg:items-end",
       )}
     >
       <FilterField id="filter-status" label={t("status")} className="col-span-2 sm:col-span-1">
@@ -30,6 +36,24 @@ export function FilterForm({ filter }: { filter: OrderFilter }) {
           {statusFilterValues.map((value) => (
             <option key={value} value={value}>
               {value === "all" ? t("allStatuses") : status(value)}
+            </option>
+          ))}
+        </select>
+      </FilterField>
+      <FilterField
+        id="filter-fulfilment"
+        label={t("fulfilment")}
+        className="col-span-2 sm:col-span-1"
+      >
+        <select
+          id="filter-fulfilment"
+          name="fulfilment"
+          defaultValue={filter.fulfilment}
+          className={filterControlClass}
+        >
+          {fulfilmentFilterValues.map((value) => (
+            <option key={value} value={value}>
+              {value === "all" ? t("allFulfilments") : parcels(`fulfilmentStates.${value}`)}
             </option>
           ))}
         </select>

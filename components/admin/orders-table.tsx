@@ -10,6 +10,7 @@ import { NeedsReviewBadge, OrderStatusBadge } from "./status-badge";
 
 export function OrdersTable({ list, filtered }: { list: OrderList; filtered: boolean }) {
   const t = useTranslations("admin.list");
+  const fulfilment = useTranslations("admin.parcels");
   const locale = useLocale();
   const zone = useShopTimeZone();
   if (list.rows.length === 0) {
@@ -50,6 +51,7 @@ export function OrdersTable({ list, filtered }: { list: OrderList; filtered: boo
             <Th>{t("customer")}</Th>
             <Th>{t("email")}</Th>
             <Th>{t("status")}</Th>
+            <Th>{t("fulfilment")}</Th>
             <Th numeric>{t("total")}</Th>
             <Th>{t("latestInvoice")}</Th>
             <Th>
@@ -79,6 +81,9 @@ export function OrdersTable({ list, filtered }: { list: OrderList; filtered: boo
               </Td>
               <Td>
                 <OrderStatusBadge status={row.status} />
+              </Td>
+              <Td className="whitespace-nowrap text-stone-700" data-testid="order-fulfilment">
+                {row.fulfilment ? fulfilment(`fulfilmentStates.${row.fulfilment}`) : "—"}
               </Td>
               <Td numeric className="font-medium">
                 {formatRupiah(row.total)}

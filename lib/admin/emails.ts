@@ -109,6 +109,8 @@ export async function resendEmail(
       .values({
         orderId,
         kind: original.kind,
+        // A "shipped" email is about one parcel: its resend is too.
+        parcelId: original.parcelId,
         cause: null,
         resendOf: original.id,
         recipient: original.recipient,

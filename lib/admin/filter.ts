@@ -2,7 +2,7 @@
 // the queries and the tests share it. A bad value never errors: it falls back to its default,
 // because the URL is typed by people.
 import { z } from "zod";
-import { orderStatuses } from "@/lib/db/schema";
+import { fulfilmentStates, orderStatuses } from "@/lib/db/schema";
 import { addDays, daysBetween, isValidYmd, shopDay } from "@/lib/format";
 import type { ShopTimeZone } from "@/lib/time-zone";
 
@@ -13,6 +13,8 @@ export const CHART_MAX_DAYS = 92;
 
 export const statusFilterValues = ["all", ...orderStatuses] as const;
 export type StatusFilter = (typeof statusFilterValues)[number];
+/** Fulfilment (lib/fulfilment/): "all", or one derived state of a paid order's parcels. */
+export const fulfilmentFilterValues = ["all", ...fulfilmentStates] as const;
 
 type SearchParamsInput = Record<string, string | string[] | undefined> | URLSearchParams;
 
@@ -27,6 +29,9 @@ const day = z.string().trim().refine(isValidYmd);
 export const orderFilterSchema = z
   .object({
     status: z.preprocess(blankAsMissing, z.enum(statusFilterValues).default("all")).catch("all"),
+    fulfilment: z
+      .preprocess(blankAsMissing, z.enum(fulfilmentFilterValues).default("all"))
+      .catch("all"),
     from: z.preprocess(blankAsMissing, day.optional()).catch(undefined),
     to: z.preprocess(blankAsMissing, day.optional()).catch(undefined),
     q: z
@@ -51,7 +56,11 @@ export function parseOrderFilter(input: SearchParamsInput = {}): OrderFilter {
 }
 
 export function isFiltered(filter: OrderFilter): boolean {
-  return filter.status !== "all" || Boolean(filter.from || filter.to || filter.q);
+  return (
+    filter.status !== "all" ||
+    filter.fulfilment !== "all" ||
+    Boolean(filter.from || filter.to || filter.q)
+  );
 }
 
 /** `?status=paid&q=…` for links that keep the filter; defaults are left out. */
@@ -59,6 +68,7 @@ export function filterQuery(filter: OrderFilter, overrides: Partial<OrderFilter>
   const f = { ...filter, ...overrides };
   const params = new URLSearchParams();
   if (f.status !== "all") params.set("status", f.status);
+  if (f.fulfilment !== "all") params.set("fulfilment", f.fulfilment);
   if (f.from) params.set("from", f.from);
   if (f.to) params.set("to", f.to);
   if (f.q) params.set("q", f.q);

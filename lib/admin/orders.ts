@@ -25,9 +25,11 @@ import {
   orderItems,
   orders,
   orderStatuses,
+  parcels,
   paymentAttempts,
   paymentEvents,
   type AttemptStatus,
+  type FulfilmentState,
   type OrderStatus,
 } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -52,6 +54,7 @@ const REFERENCE_LENGTH = 8;
 // office at scale"). Tables and columns are written out because the subqueries alias `orders`.
 const ORDERS = getTableName(orders);
 const ATTEMPTS = getTableName(paymentAttempts);
+const PARCELS = getTableName(parcels);
 
 /** Orders whose customer email contains `q`, ignoring case. A trigram index proposes candidates
  * (on SQLite the FTS5 table orders_email_search; on PostgreSQL pg_trgm's index, where the server
@@ -63,12 +66,15 @@ function emailContains(q: string): SQL {
     : sql`SELECT o2.id FROM ${sql.raw(`"${ORDERS}"`)} o2 WHERE o2.id IN (SELECT rowid FROM orders_email_search WHERE customer_email LIKE '%' || ${q} || '%') AND instr(lower(o2.customer_email), lower(${q})) > 0`;
 }
 
-/** Matches an attempt's invoice number exactly, the order's token exactly (or its 8-character
+/** Matches an attempt's invoice number, a parcel's tracking number, the order's token (or its 8-character
  * reference), or a substring of the customer's email; all case-insensitive except the token. */
 function searchCondition(q: string): SQL {
   const ways: SQL[] = [
     sql`SELECT order_id FROM ${sql.raw(`"${ATTEMPTS}"`)} WHERE lower(invoice_number) = lower(${q})`,
     sql`SELECT o2.id FROM ${sql.raw(`"${ORDERS}"`)} o2 WHERE o2.public_token = ${q}`,
+    // A parcel's current tracking number, as staff paste it from the courier (stored upper-cased;
+    // parcels_tracking_number makes it an index lookup).
+    sql`SELECT order_id FROM ${sql.raw(`"${PARCELS}"`)} WHERE tracking_number = ${q.toUpperCase()}`,
     emailContains(q),
   ];
   if (q.length === REFERENCE_LENGTH) {
@@ -89,6 +95,7 @@ function filterConditions(
 ): SQL | undefined {
   const where: SQL[] = [];
   if (options.status && filter.status !== "all") where.push(eq(orders.status, filter.status));
+  if (filter.fulfilment !== "all") where.push(eq(orders.fulfilment, filter.fulfilment));
   if (filter.from) where.push(gte(orders.createdAt, shopDayStart(filter.from, zone)));
   if (filter.to) where.push(lt(orders.createdAt, shopDayStart(addDays(filter.to, 1), zone)));
   if (filter.q) where.push(searchCondition(filter.q));
@@ -104,6 +111,8 @@ export interface OrderListRow {
   customerName: string;
   email: string;
   status: OrderStatus;
+  /** Derived from the parcels (lib/fulfilment/); null until paid. */
+  fulfilment: FulfilmentState | null;
   total: number;
   latestInvoice: string | null;
   latestAttemptStatus: AttemptStatus | null;
@@ -190,6 +199,7 @@ export async function listOrders(
         lastName: orders.customerLastName,
         email: orders.customerEmail,
         status: orders.status,
+        fulfilment: orders.fulfilment,
         total: orders.total,
         latestInvoice: latestAttempt<string | null>(paymentAttempts.invoiceNumber),
         latestAttemptStatus: latestAttempt<AttemptStatus | null>(paymentAttempts.status),

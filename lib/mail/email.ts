@@ -53,6 +53,20 @@ export interface OrderEmail {
     } | null;
   };
   lines: EmailLine[];
+  /** The parcel a "shipped" email is about (kind parcel_shipped); absent for other kinds. */
+  parcel?: ParcelEmailPart | null;
+}
+
+/** A shipped parcel as its email tells it: the tracking number current when the email is rendered. */
+export interface ParcelEmailPart {
+  seller: string;
+  items: { name: string; quantity: number }[];
+  /** The courier's name (lib/fulfilment/couriers.ts), or the host of an "other" courier's page. */
+  courier: string;
+  trackingNumber: string;
+  /** The courier's tracking page; `perNumber` when the number is already in it. */
+  trackingUrl: string | null;
+  perNumber: boolean;
 }
 
 /** An email about a back-office account: an invitation to join, or a password reset link. */

@@ -1,15 +1,23 @@
 // Reads what an outbox row's email says from the database: the order as it is when the email is
 // rendered (its items are a snapshot from checkout time and never change).
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
-import { orderItems, orders, products, sellers, type OrderEmailKind } from "@/lib/db/schema";
+import {
+  orderItems,
+  orders,
+  parcels,
+  products,
+  sellers,
+  type OrderEmailKind,
+} from "@/lib/db/schema";
 import { orderReference } from "@/lib/format";
+import { courierName, trackingLink } from "@/lib/fulfilment/couriers";
 import type { ShopTimeZone } from "@/lib/time-zone";
-import type { OrderEmail } from "./email";
+import type { OrderEmail, ParcelEmailPart } from "./email";
 
 export async function loadOrderEmail(
   tx: Tx,
-  row: { orderId: number; kind: OrderEmailKind },
+  row: { orderId: number; kind: OrderEmailKind; parcelId?: number | null },
   shop: { baseUrl: string; zone: ShopTimeZone },
 ): Promise<OrderEmail | null> {
   const [order] = await tx.select().from(orders).where(eq(orders.id, row.orderId));
@@ -30,6 +38,9 @@ export async function loadOrderEmail(
     .leftJoin(sellers, eq(sellers.id, orderItems.sellerId))
     .where(eq(orderItems.orderId, order.id))
     .orderBy(asc(orderItems.id));
+  const parcel = row.kind === "parcel_shipped" ? await loadParcel(tx, row.parcelId ?? null) : null;
+  // A "shipped" email without its shipped parcel says nothing true: the sender reports it gone.
+  if (row.kind === "parcel_shipped" && !parcel) return null;
 
   const physical = items.some((item) => item.kind === "product" && item.type === "physical");
   const ship = order.shippingAddress;
@@ -56,6 +67,7 @@ export async function loadOrderEmail(
           }
         : null,
     },
+    parcel,
     lines: items.map((item) => ({
       name: item.name,
       quantity: item.quantity,
@@ -66,5 +78,45 @@ export async function loadOrderEmail(
       digital: item.type === "digital",
       delivery: item.type === "digital" ? item.delivery : null,
     })),
+  };
+}
+
+/** The shipped parcel with its seller, items and current tracking number; null when not shipped. */
+async function loadParcel(tx: Tx, parcelId: number | null): Promise<ParcelEmailPart | null> {
+  if (parcelId === null) return null;
+  const [parcel] = await tx
+    .select({
+      orderId: parcels.orderId,
+      sellerId: parcels.sellerId,
+      seller: sellers.name,
+      state: parcels.state,
+      courier: parcels.courier,
+      trackingNumber: parcels.trackingNumber,
+      trackingUrl: parcels.trackingUrl,
+    })
+    .from(parcels)
+    .innerJoin(sellers, eq(sellers.id, parcels.sellerId))
+    .where(eq(parcels.id, parcelId));
+  if (!parcel || !parcel.trackingNumber || parcel.state === "awaiting") return null;
+  if (parcel.state === "cancelled") return null;
+  const items = await tx
+    .select({ name: orderItems.name, quantity: orderItems.quantity })
+    .from(orderItems)
+    .where(
+      and(
+        eq(orderItems.orderId, parcel.orderId),
+        eq(orderItems.sellerId, parcel.sellerId),
+        eq(orderItems.kind, "product"),
+      ),
+    )
+    .orderBy(asc(orderItems.id));
+  const link = trackingLink(parcel.courier, parcel.trackingNumber, parcel.trackingUrl);
+  return {
+    seller: parcel.seller,
+    items,
+    courier: courierName(parcel.courier, parcel.trackingUrl) ?? "",
+    trackingNumber: parcel.trackingNumber,
+    trackingUrl: link?.url ?? null,
+    perNumber: link?.perNumber ?? false,
   };
 }

@@ -1,8 +1,10 @@
 // The reconciler's own schedule inside `next start`: a timer chain (never overlapping runs, never
 // keeping the process alive) that backs off while DOKU is failing. Each run first prunes what
-// unauthenticated requests left behind, expired carts included (lib/payments/prune-noise.ts).
+// unauthenticated requests left behind, expired carts included (lib/payments/prune-noise.ts), and
+// completes the orders delivered ORDER_COMPLETE_AFTER_DAYS ago (lib/fulfilment/staff.ts).
 import "server-only";
 import { env } from "@/lib/env";
+import { completeDeliveredOrders } from "@/lib/fulfilment/staff";
 import { logError, logLine } from "@/lib/log";
 import { pruneNoise } from "./prune-noise";
 import { reconcileOnce, type ReconcileReport } from "./reconcile";
@@ -24,6 +26,10 @@ async function pruneAndReconcile(): Promise<ReconcileReport> {
   const pruned = await pruneNoise();
   if (pruned.noise > 0 || pruned.carts > 0 || pruned.alerts > 0 || pruned.activity > 0)
     logLine({ event: "prune", ...pruned });
+  // Delivered orders complete a set number of days later; a conditional UPDATE, so several
+  // instances on this schedule complete each order once.
+  const completed = await completeDeliveredOrders(env().ORDER_COMPLETE_AFTER_DAYS);
+  if (completed.length > 0) logLine({ event: "orders_completed", count: completed.length });
   return reconcileOnce({ minAgeMs: env().RECONCILE_MIN_AGE_MS });
 }
 

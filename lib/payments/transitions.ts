@@ -12,6 +12,7 @@ import {
   type EventEffect,
   type OrderStatus,
 } from "@/lib/db/schema";
+import { openParcels } from "@/lib/fulfilment/parcels";
 import { observeTransition } from "@/lib/observability/payment-events";
 import {
   consumeOrder,
@@ -170,6 +171,8 @@ async function move(
       if (!(await moveOrder("paid", ORDER_PAYABLE, { paidAt: now })))
         return applied("already_paid");
       const stockShort = await sellUnits(tx, attempt.orderId);
+      // One parcel per seller, in this transaction: a paid order always has its parcels.
+      await openParcels(tx, attempt.orderId, now);
       if (email) await queueOrderEmails(tx, attempt, "paid", now);
       return stockShort ? { ...applied("changed"), stockShort } : applied("changed");
     }

@@ -169,6 +169,7 @@ describe("parseOrderFilter", () => {
   it("gives defaults for an empty URL", () => {
     expect(parseOrderFilter({})).toEqual({
       status: "all",
+      fulfilment: "all",
       from: undefined,
       to: undefined,
       q: "",
@@ -180,6 +181,7 @@ describe("parseOrderFilter", () => {
     expect(
       parseOrderFilter({
         status: "paid",
+        fulfilment: "shipped",
         from: "2026-03-01",
         to: "2026-03-31",
         q: "  siti ",
@@ -187,6 +189,7 @@ describe("parseOrderFilter", () => {
       }),
     ).toEqual({
       status: "paid",
+      fulfilment: "shipped",
       from: "2026-03-01",
       to: "2026-03-31",
       q: "siti",
@@ -206,9 +209,11 @@ describe("parseOrderFilter", () => {
         to: "yesterday",
         page: "-2",
         q: ["", "x"],
+        fulfilment: "lost",
       }),
     ).toEqual({
       status: "all",
+      fulfilment: "all",
       from: undefined,
       to: undefined,
       q: "",
@@ -235,6 +240,9 @@ describe("parseOrderFilter", () => {
     expect(filterQuery(f)).toBe("?status=paid&q=a%26b&page=2");
     expect(filterQuery(f, { page: 1 })).toBe("?status=paid&q=a%26b");
     expect(filterQuery(parseOrderFilter({}))).toBe("");
+    expect(filterQuery(parseOrderFilter({ fulfilment: "partly_shipped" }))).toBe(
+      "?fulfilment=partly_shipped",
+    );
   });
 
   it("chart range defaults to the last 14 days in the shop's zone and clips long ranges", () => {

@@ -270,6 +270,7 @@ describe("RevenueChart and OrdersTable", () => {
       customerName: "Siti Rahma",
       email: "siti@example.com",
       status: "paid" as const,
+      fulfilment: "partly_shipped" as const,
       total: 440_000,
       latestInvoice: "INV-1",
       latestAttemptStatus: "paid" as const,
@@ -286,6 +287,7 @@ describe("RevenueChart and OrdersTable", () => {
     expect(html).toContain(">ABCDEFGH<");
     expect(html).toContain("Rp 440.000");
     expect(html).toContain("Needs review");
+    expect(html).toContain("Partly shipped");
     expect(html).toContain('scope="col"');
     expect(html).toContain("Date (WIB)");
     expect(html).toContain(">10 Mar 2026, 08:02</time>");

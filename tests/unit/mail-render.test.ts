@@ -99,6 +99,17 @@ function email(
       },
     },
     lines: [batik, ebook, kelas, ...shipping],
+    parcel:
+      kind === "parcel_shipped"
+        ? {
+            seller: "Batik Sari",
+            items: [{ name: batik.name, quantity: 2 }],
+            courier: "Ninja Xpress",
+            trackingNumber: "NLIDAP0012345678",
+            trackingUrl: "https://www.ninjaxpress.co/id-id/tracking?id=NLIDAP0012345678",
+            perNumber: true,
+          }
+        : undefined,
     ...overrides,
   };
 }
@@ -149,10 +160,12 @@ describe("renderEmail", () => {
         : "because you shopped at Toko Nusantara";
     expect(visibleText(html)).toContain(why);
     expect(text).toContain(why);
-    // No promises the shop cannot keep: nobody reads replies, there are no tracking numbers.
-    expect(text).not.toMatch(/reply|balas|resi|tracking|invoice|faktur/i);
+    // No promises the shop cannot keep: nobody reads replies; only a shipped parcel has a number.
+    expect(text).not.toMatch(/reply|balas|invoice|faktur/i);
+    if (kind !== "parcel_shipped") expect(text).not.toMatch(/resi|tracking/i);
 
-    if (kind !== "digital_delivery") {
+    // The shipping email is about one parcel, not the order's money.
+    if (kind !== "digital_delivery" && kind !== "parcel_shipped") {
       for (const part of [visibleText(html), text]) expect(part).toContain("Rp 1.250.000");
     }
   });
@@ -175,6 +188,8 @@ describe("renderEmail", () => {
       "payment_expired en": "The time to pay for order 3F9A1C2B ran out — Toko Nusantara",
       "payment_refunded id": "Dana pesanan 3F9A1C2B sudah dikembalikan — Toko Nusantara",
       "payment_refunded en": "Order 3F9A1C2B has been refunded — Toko Nusantara",
+      "parcel_shipped id": "Pesanan 3F9A1C2B sudah dikirim — Toko Nusantara",
+      "parcel_shipped en": "Your order 3F9A1C2B is on its way — Toko Nusantara",
     });
   });
 
@@ -366,6 +381,33 @@ describe("renderEmail", () => {
         expect(text).not.toContain(
           locale === "id" ? "Dibayar dengan Kredivo" : "Paid with Kredivo",
         );
+      },
+    );
+  });
+
+  describe("parcel shipped", () => {
+    it.each(locales)(
+      "in %s: seller, items, courier, tracking number and its page, address, order link",
+      async (locale) => {
+        const { html, text } = await renderEmail(email("parcel_shipped", locale));
+        const seen = visibleText(html);
+        for (const word of [
+          locale === "id" ? "Pesanan kamu sudah dikirim" : "Your order is on its way",
+          "Batik Sari",
+          "Kain Batik Tulis Pekalongan",
+          "Ninja Xpress",
+          "NLIDAP0012345678",
+          "Jl. Melati No. 5",
+        ]) {
+          expect(seen).toContain(word);
+          expect(text).toContain(word);
+        }
+        expect(html).toContain(
+          'href="https://www.ninjaxpress.co/id-id/tracking?id=NLIDAP0012345678"',
+        );
+        // Only the parcel's items: the other seller's e-book is not in this parcel.
+        expect(seen).not.toContain("E-book Resep Nusantara");
+        expect(html).toMatch(linkTo(locale === "id" ? "Lihat pesanan" : "View order"));
       },
     );
   });

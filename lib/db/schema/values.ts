@@ -128,6 +128,8 @@ export const orderEmailKinds = [
   "payment_failed",
   "payment_expired",
   "payment_refunded",
+  // One per shipped parcel (lib/fulfilment/parcels.ts): carries the parcel's id.
+  "parcel_shipped",
 ] as const;
 export type OrderEmailKind = (typeof orderEmailKinds)[number];
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { payAgainAction } from "@/app/[locale]/(shop)/orders/[token]/actions";
 import { AutoRefresh } from "@/components/orders/auto-refresh";
+import { OrderParcels } from "@/components/orders/order-parcels";
 import { OrderStatusPanel } from "@/components/orders/order-status";
 import { OrderSummary } from "@/components/orders/order-summary";
 import { PayAgainForm } from "@/components/orders/pay-again-form";
@@ -13,6 +14,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { ShopTime } from "@/components/ui/shop-time";
 import { orderReference } from "@/lib/format";
+import { orderParcels } from "@/lib/fulfilment/queries";
 import { findShopperOrder } from "@/lib/orders/queries";
 
 export const dynamic = "force-dynamic";
@@ -32,7 +34,7 @@ export default async function OrderPage({
   const { token } = await params;
   const order = await findShopperOrder(token);
   if (!order) notFound();
-  const t = await getTranslations("shop");
+  const [t, parcels] = await Promise.all([getTranslations("shop"), orderParcels(order.id)]);
   // Set by "Pay again" when this order's cart has started too many payments this hour.
   const { retry_in: retryIn, open_orders: openOrders, over_limit: overLimit } = await searchParams;
   const retryMinutes =
@@ -126,6 +128,7 @@ export default async function OrderPage({
               </div>
             ) : null}
           </section>
+          <OrderParcels parcels={parcels} />
           <OrderSummary order={order} />
         </div>
 

@@ -7,10 +7,17 @@ import {
   markReviewedAction,
   resendEmailAction,
 } from "@/app/[locale]/admin/(office)/orders/[id]/actions";
+import {
+  completeOrderAction,
+  correctTrackingAction,
+  markDeliveredAction,
+  shipParcelAction,
+} from "@/app/[locale]/admin/(office)/orders/[id]/parcel-actions";
 import { AttemptsList } from "@/components/admin/attempts-list";
 import { ItemsTable } from "@/components/admin/items-table";
 import { OrderEmails } from "@/components/admin/order-emails";
 import { OrderTimeline } from "@/components/admin/order-timeline";
+import { ParcelsPanel } from "@/components/admin/parcels-panel";
 import { NeedsReviewBadge, OrderStatusBadge } from "@/components/admin/status-badge";
 import { Card } from "@/components/ui/card";
 import { ShopTime } from "@/components/ui/shop-time";
@@ -21,6 +28,7 @@ import { requireAdmin } from "@/lib/auth/guard";
 import type { PostalAddress } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { orderReference } from "@/lib/format";
+import { orderParcels } from "@/lib/fulfilment/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -54,10 +62,11 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
   await requireAdmin();
   const { id } = await params;
   if (!ID.test(id)) notFound();
-  const [detail, emails, activity] = await Promise.all([
+  const [detail, emails, activity, parcels] = await Promise.all([
     orderDetail(Number(id)),
     orderEmails(Number(id)),
     orderActivity(Number(id)),
+    orderParcels(Number(id), { history: true }),
   ]);
   if (!detail) notFound();
   const { order, items, attempts, events } = detail;
@@ -149,6 +158,19 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
       </div>
 
       <ItemsTable items={items} order={order} />
+      <ParcelsPanel
+        orderId={order.id}
+        fulfilment={order.fulfilment}
+        completedAt={order.completedAt}
+        completeAfterDays={env().ORDER_COMPLETE_AFTER_DAYS}
+        parcels={parcels}
+        actions={{
+          ship: shipParcelAction,
+          correct: correctTrackingAction,
+          deliver: markDeliveredAction,
+          complete: completeOrderAction,
+        }}
+      />
       <AttemptsList orderId={order.id} attempts={attempts} checkStatusAction={checkStatusAction} />
       <OrderTimeline
         orderId={order.id}
