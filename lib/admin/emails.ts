@@ -109,6 +109,8 @@ export async function resendEmail(
       .values({
         orderId,
         kind: original.kind,
+        // A refund email says which refund: its copy must too.
+        refundId: original.refundId,
         cause: null,
         resendOf: original.id,
         recipient: original.recipient,

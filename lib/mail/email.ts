@@ -53,6 +53,8 @@ export interface OrderEmail {
     } | null;
   };
   lines: EmailLine[];
+  /** The refund a refund or cancellation email is about (email_outbox.refund_id); null otherwise. */
+  refund?: { amount: number; full: boolean } | null;
 }
 
 /** An email about a back-office account: an invitation to join, or a password reset link. */

@@ -2,14 +2,21 @@
 // rendered (its items are a snapshot from checkout time and never change).
 import { asc, eq } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
-import { orderItems, orders, products, sellers, type OrderEmailKind } from "@/lib/db/schema";
+import {
+  orderItems,
+  orders,
+  products,
+  refunds,
+  sellers,
+  type OrderEmailKind,
+} from "@/lib/db/schema";
 import { orderReference } from "@/lib/format";
 import type { ShopTimeZone } from "@/lib/time-zone";
 import type { OrderEmail } from "./email";
 
 export async function loadOrderEmail(
   tx: Tx,
-  row: { orderId: number; kind: OrderEmailKind },
+  row: { orderId: number; kind: OrderEmailKind; refundId?: number | null },
   shop: { baseUrl: string; zone: ShopTimeZone },
 ): Promise<OrderEmail | null> {
   const [order] = await tx.select().from(orders).where(eq(orders.id, row.orderId));
@@ -31,6 +38,12 @@ export async function loadOrderEmail(
     .where(eq(orderItems.orderId, order.id))
     .orderBy(asc(orderItems.id));
 
+  const [refund] = row.refundId
+    ? await tx
+        .select({ amount: refunds.amount, full: refunds.full })
+        .from(refunds)
+        .where(eq(refunds.id, row.refundId))
+    : [];
   const physical = items.some((item) => item.kind === "product" && item.type === "physical");
   const ship = order.shippingAddress;
   return {
@@ -66,5 +79,6 @@ export async function loadOrderEmail(
       digital: item.type === "digital",
       delivery: item.type === "digital" ? item.delivery : null,
     })),
+    refund: refund ?? null,
   };
 }

@@ -231,7 +231,12 @@ async function sendOne(
  */
 async function loadEmail(
   tx: Tx,
-  row: { kind: EmailKind; orderId: number | null; accountTokenId: number | null },
+  row: {
+    kind: EmailKind;
+    orderId: number | null;
+    accountTokenId: number | null;
+    refundId?: number | null;
+  },
   settings: SenderSettings,
   now: Date,
 ): Promise<(() => Promise<RenderedEmail>) | "used" | "revoked" | "expired" | null> {
@@ -248,6 +253,10 @@ async function loadEmail(
     return email && (() => renderAccountEmail(email));
   }
   if (row.orderId === null) return null;
-  const email = await loadOrderEmail(tx, { orderId: row.orderId, kind: row.kind }, shop);
+  const email = await loadOrderEmail(
+    tx,
+    { orderId: row.orderId, kind: row.kind, refundId: row.refundId },
+    shop,
+  );
   return email && (() => renderEmail(email));
 }

@@ -128,6 +128,9 @@ export const orderEmailKinds = [
   "payment_failed",
   "payment_expired",
   "payment_refunded",
+  "order_cancelled",
+  "refund_requested",
+  "refund_completed",
 ] as const;
 export type OrderEmailKind = (typeof orderEmailKinds)[number];
 

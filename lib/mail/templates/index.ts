@@ -7,6 +7,7 @@ import type { EmailTemplateProps } from "./layout";
 import { OrderConfirmationEmail } from "./order-confirmation";
 import { PaymentRefundedEmail } from "./payment-refunded";
 import { PaymentExpiredEmail, PaymentFailedEmail } from "./payment-unpaid";
+import { OrderCancelledEmail, RefundCompletedEmail, RefundRequestedEmail } from "./refund-news";
 
 export type TemplateProps = EmailTemplateProps & { subject: string };
 
@@ -16,6 +17,9 @@ export const templates: Record<OrderEmailKind, ComponentType<TemplateProps>> = {
   payment_failed: PaymentFailedEmail,
   payment_expired: PaymentExpiredEmail,
   payment_refunded: PaymentRefundedEmail,
+  order_cancelled: OrderCancelledEmail,
+  refund_requested: RefundRequestedEmail,
+  refund_completed: RefundCompletedEmail,
 };
 
 export { emailTranslator, type EmailTranslator } from "./i18n";
