@@ -34,6 +34,7 @@ export default defineConfig({
             "tests/unit/accounts.test.ts",
             "tests/unit/account-links.test.ts",
             "tests/unit/activity.test.ts",
+            "tests/unit/refunds.test.ts",
           ],
           // Only its kind matters here: each test file gets a database of its own (app-db.ts).
           env: { DATABASE_URL: "postgres://shop@127.0.0.1/chosen-per-test-file" },
