@@ -14,9 +14,9 @@ import {
   settleRefundedTotal,
 } from "./record";
 import { unitsLeft } from "./refundable";
+import { REPORTED_BY_DOKU } from "./reported-reason";
 
-/** The reason written on a refund the shop learnt of only from DOKU. */
-export const REPORTED_BY_DOKU = "reported by DOKU";
+export { REPORTED_BY_DOKU };
 
 export interface ReportedRefunds {
   /** The refunds completed by this report. */
