@@ -103,8 +103,12 @@ export function planRefund(
   return { ok: true, amount, full: amount === refundable, lines, adjustment: ask.adjustment };
 }
 
-/** Whole days left of the provider's refund window, counted from payment (negative: past it). */
+/**
+ * Days left of the provider's refund window, counted from payment and rounded up (a part of a day
+ * is a day); past it, the days since it ended, negative.
+ */
 export function refundWindowDaysLeft(paidAt: Date, windowDays: number, now: Date): number {
   const DAY = 86_400_000;
-  return Math.floor((paidAt.getTime() + windowDays * DAY - now.getTime()) / DAY);
+  const left = paidAt.getTime() + windowDays * DAY - now.getTime();
+  return left >= 0 ? Math.ceil(left / DAY) : -Math.ceil(-left / DAY);
 }

@@ -107,7 +107,7 @@ describe("refundable math", () => {
 
   it("counts the refund window's days from payment, past it negative", () => {
     const paid = new Date("2026-03-01T03:00:00Z");
-    expect(refundWindowDaysLeft(paid, 14, new Date("2026-03-01T04:00:00Z"))).toBe(13);
+    expect(refundWindowDaysLeft(paid, 14, new Date("2026-03-01T04:00:00Z"))).toBe(14);
     expect(refundWindowDaysLeft(paid, 14, new Date("2026-03-15T04:00:00Z"))).toBe(-1);
   });
 });
