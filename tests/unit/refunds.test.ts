@@ -27,6 +27,7 @@ const { cancelUnpaidOrder, cancelPaidOrder } = await import("@/lib/orders/cancel
 const { requestRefund, confirmRefund } = await import("@/lib/refunds/requests");
 const { parseRefundForm } = await import("@/lib/refunds/refund-schema");
 const { newAttemptRefs } = await import("@/lib/payments/attempts");
+const adminOrders = await import("@/lib/admin/orders");
 const refundActions = await import("@/app/[locale]/admin/(office)/orders/[id]/refund-actions");
 
 let db: Awaited<ReturnType<typeof migratedAndSeeded>>;
@@ -336,8 +337,19 @@ describe("refunds", () => {
     });
     expect((await activityOf(order.id)).map((a) => a.action)).toContain("order.refund_requested");
 
+    const filter = adminOrders.parseOrderFilter({});
+    const revenueBefore = (await adminOrders.dailyPaid(filter)).totalRevenue;
+    const paidBefore = (await adminOrders.statusTotals(filter)).byStatus.find(
+      (t) => t.status === "paid",
+    )!;
     const reported = await notify(attempt, "REFUNDED");
     expect(reported.body.outcome).toBe("refunded:partial");
+    // The back office's revenue is net of it; the paid card counts it as refunded.
+    expect((await adminOrders.dailyPaid(filter)).totalRevenue).toBe(revenueBefore - 140_000);
+    const paidAfter = (await adminOrders.statusTotals(filter)).byStatus.find(
+      (t) => t.status === "paid",
+    )!;
+    expect(paidAfter.refunded - paidBefore.refunded).toBe(140_000);
     const [refund] = await refundsOf(order.id);
     expect(refund).toMatchObject({ state: "completed", completedVia: "notification" });
     expect(refund!.eventId).not.toBeNull();
