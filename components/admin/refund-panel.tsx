@@ -99,6 +99,11 @@ export function RefundPanel({
         </Alert>
       ) : null}
 
+      {order.cancelledAt ? (
+        <p className="text-sm font-medium text-stone-800" data-testid="order-cancelled">
+          {tc("cancelledNote")} <ShopTime at={order.cancelledAt} />
+        </p>
+      ) : null}
       {unpaid ? (
         <CancelOrderForm
           orderId={order.id}
