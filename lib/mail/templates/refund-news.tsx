@@ -64,6 +64,12 @@ function RefundEmail({
         <Text style={s.text}>{t("email.refund.requested.when")}</Text>
       ) : null}
       <OrderLink href={order.url} label={t("email.order.view")} t={t} />
+      <OrderFacts
+        email={email}
+        t={t}
+        status={stage === "completed" && email.refund?.full ? "refunded" : "paid"}
+      />
+      <OrderItems email={email} t={t} />
     </EmailLayout>
   );
 }
