@@ -37,6 +37,7 @@ export default defineConfig({
             // The back office's search is written per dialect (a trigram index on each).
             "tests/unit/admin-orders.test.ts",
             "tests/unit/fulfilment/**/*.test.ts",
+            "tests/unit/refunds.test.ts",
           ],
           // Only its kind matters here: each test file gets a database of its own (app-db.ts).
           env: { DATABASE_URL: "postgres://shop@127.0.0.1/chosen-per-test-file" },

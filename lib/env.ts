@@ -85,6 +85,16 @@ export const envSchema = z.object({
     .min(5)
     .max(1440)
     .default(30),
+  /**
+   * Days after payment within which the provider takes a refund (Kredivo: 14). The refund panel
+   * counts them down and warns past them; it never refuses (lib/refunds/refundable.ts).
+   */
+  REFUND_WINDOW_DAYS: z.coerce
+    .number({ error: "must be a whole number of days (1-365)" })
+    .int()
+    .min(1)
+    .max(365)
+    .default(14),
   /** Unpaid orders holding units that one shopper (email, phone or client address) may have at once. */
   MAX_OPEN_ORDERS_PER_SHOPPER: z.coerce
     .number({ error: "must be a whole number of orders (1-1000)" })

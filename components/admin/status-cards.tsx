@@ -18,11 +18,13 @@ const ACCENT: Record<Tone, string> = {
 export function StatusCards({ totals, filter }: { totals: StatusTotals; filter: OrderFilter }) {
   const t = useTranslations("admin.summary");
   const status = useTranslations("common.status.order");
+  const money = useTranslations("admin.refunds.summary");
   const cards: {
     status: StatusFilter;
     label: string;
     count: number;
     sum: number;
+    refunded: number;
     accent: string;
   }[] = [
     { status: "all", label: t("all"), ...totals.all, accent: "bg-stone-800" },
@@ -64,6 +66,17 @@ export function StatusCards({ totals, filter }: { totals: StatusTotals; filter: 
                 <span className="block truncate text-sm tabular-nums text-stone-700">
                   {formatRupiah(card.sum)}
                 </span>
+                {card.refunded > 0 ? (
+                  <span
+                    className="block truncate text-xs tabular-nums text-stone-600"
+                    data-testid={`status-card-net-${card.status}`}
+                  >
+                    {money("net", {
+                      refunded: formatRupiah(card.refunded),
+                      net: formatRupiah(card.sum - card.refunded),
+                    })}
+                  </span>
+                ) : null}
               </Link>
             </li>
           );

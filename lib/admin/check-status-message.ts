@@ -44,6 +44,8 @@ function resultText(result: TransitionResult): ResultText {
     case "applied":
       if (result.to === "paid")
         return { key: result.order === "already_paid" ? "alreadyPaid" : "orderPaid" };
+      // A partial refund leaves the order paid, but DOKU's REFUNDED completed its refunds all the same.
+      if (result.to === "refunded" && result.refunds?.ids.length) return { key: "orderRefunded" };
       if (result.order === "superseded") return { key: "superseded", statuses: { to: result.to } };
       if (result.order === "unchanged")
         return { key: "orderUnchanged", statuses: { to: result.to } };

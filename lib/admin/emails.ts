@@ -111,6 +111,8 @@ export async function resendEmail(
         kind: original.kind,
         // A "shipped" email is about one parcel: its resend is too.
         parcelId: original.parcelId,
+        // A refund email says which refund: its copy must too.
+        refundId: original.refundId,
         cause: null,
         resendOf: original.id,
         recipient: original.recipient,

@@ -228,11 +228,13 @@ export interface StatusTotal {
   status: OrderStatus;
   count: number;
   sum: number;
+  /** Completed refunds of these orders: their net is `sum - refunded`. */
+  refunded: number;
 }
 
 export interface StatusTotals {
   byStatus: StatusTotal[];
-  all: { count: number; sum: number };
+  all: { count: number; sum: number; refunded: number };
 }
 
 /** Count and sum(total) per status over the filter's dates and search; the status filter is
@@ -247,6 +249,7 @@ export async function statusTotals(
         status: orders.status,
         count: count(),
         sum: sql<number>`coalesce(sum(${orders.total}), 0)`.mapWith(Number),
+        refunded: sql<number>`coalesce(sum(${orders.refundedTotal}), 0)`.mapWith(Number),
       })
       .from(orders)
       .where(filterConditions(filter, { status: false }, zone))
@@ -254,13 +257,14 @@ export async function statusTotals(
   );
   const byStatus = orderStatuses.map((status) => {
     const row = found.find((r) => r.status === status);
-    return { status, count: row?.count ?? 0, sum: row?.sum ?? 0 };
+    return { status, count: row?.count ?? 0, sum: row?.sum ?? 0, refunded: row?.refunded ?? 0 };
   });
   return {
     byStatus,
     all: {
       count: byStatus.reduce((a, r) => a + r.count, 0),
       sum: byStatus.reduce((a, r) => a + r.sum, 0),
+      refunded: byStatus.reduce((a, r) => a + r.refunded, 0),
     },
   };
 }
@@ -270,7 +274,7 @@ export async function statusTotals(
 export interface DailyPoint {
   /** `YYYY-MM-DD`, in the shop's zone. */
   date: string;
-  /** Sum of totals of orders paid that day. */
+  /** Net of orders paid that day: their totals less what has been refunded of them. */
   revenue: number;
   /** Orders paid that day. */
   paidOrders: number;
@@ -320,7 +324,9 @@ export async function dailyPaid(
     const paid = await db
       .select({
         day: paidDay,
-        revenue: sql<number>`coalesce(sum(${orders.total}), 0)`.mapWith(Number),
+        revenue: sql<number>`coalesce(sum(${orders.total} - ${orders.refundedTotal}), 0)`.mapWith(
+          Number,
+        ),
         n: count(),
       })
       .from(orders)

@@ -53,6 +53,8 @@ export interface OrderEmail {
     } | null;
   };
   lines: EmailLine[];
+  /** The refund a refund or cancellation email is about (email_outbox.refund_id); null otherwise. */
+  refund?: { amount: number; full: boolean } | null;
   /** The parcel a "shipped" email is about (kind parcel_shipped); absent for other kinds. */
   parcel?: ParcelEmailPart | null;
 }

@@ -7,6 +7,7 @@ import {
   orders,
   parcels,
   products,
+  refunds,
   sellers,
   type OrderEmailKind,
 } from "@/lib/db/schema";
@@ -17,7 +18,12 @@ import type { OrderEmail, ParcelEmailPart } from "./email";
 
 export async function loadOrderEmail(
   tx: Tx,
-  row: { orderId: number; kind: OrderEmailKind; parcelId?: number | null },
+  row: {
+    orderId: number;
+    kind: OrderEmailKind;
+    parcelId?: number | null;
+    refundId?: number | null;
+  },
   shop: { baseUrl: string; zone: ShopTimeZone },
 ): Promise<OrderEmail | null> {
   const [order] = await tx.select().from(orders).where(eq(orders.id, row.orderId));
@@ -42,6 +48,12 @@ export async function loadOrderEmail(
   // A "shipped" email without its shipped parcel says nothing true: the sender reports it gone.
   if (row.kind === "parcel_shipped" && !parcel) return null;
 
+  const [refund] = row.refundId
+    ? await tx
+        .select({ amount: refunds.amount, full: refunds.full })
+        .from(refunds)
+        .where(eq(refunds.id, row.refundId))
+    : [];
   const physical = items.some((item) => item.kind === "product" && item.type === "physical");
   const ship = order.shippingAddress;
   return {
@@ -78,6 +90,7 @@ export async function loadOrderEmail(
       digital: item.type === "digital",
       delivery: item.type === "digital" ? item.delivery : null,
     })),
+    refund: refund ?? null,
   };
 }
 

@@ -236,6 +236,7 @@ async function loadEmail(
     orderId: number | null;
     accountTokenId: number | null;
     parcelId: number | null;
+    refundId: number | null;
   },
   settings: SenderSettings,
   now: Date,
@@ -255,7 +256,7 @@ async function loadEmail(
   if (row.orderId === null) return null;
   const email = await loadOrderEmail(
     tx,
-    { orderId: row.orderId, kind: row.kind, parcelId: row.parcelId },
+    { orderId: row.orderId, kind: row.kind, parcelId: row.parcelId, refundId: row.refundId },
     shop,
   );
   return email && (() => renderEmail(email));

@@ -9,6 +9,7 @@ import {
   orders,
   paymentAttempts,
   paymentEvents,
+  refunds,
   sellers,
   type EventEffect,
   type EventKind,
@@ -26,7 +27,7 @@ export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32}$/;
 export interface TimelineEntry {
   at: Date;
   event: "placed" | EventEffect;
-  source: "notification" | "check" | null;
+  source: "notification" | "check" | "shop" | null;
   tone: "neutral" | "good" | "bad";
 }
 
@@ -67,6 +68,9 @@ export interface ShopperOrder {
    * left to pay it again (pay again would answer `soldOut`). Empty otherwise.
    */
   stockShort: StockShortfall[];
+  /** Paid, refunded and net: the sum of completed refunds, and the refunds still being made. */
+  refundedTotal: number;
+  refunds: { amount: number; state: "requested" | "completed" }[];
 }
 
 /** The timeline reads each event's `effect`, written from the typed result that caused it. */
@@ -90,7 +94,8 @@ function describeEvent(
     case "refunded":
       return { event: effect, source, tone: "neutral" };
     case "cancelled":
-      return { event: effect, source: null, tone: "neutral" };
+      // The shopper's own "Back to cart", or the shop cancelling the unpaid order (lib/orders/cancel.ts).
+      return { event: effect, source: kind === "staff_cancel" ? "shop" : null, tone: "neutral" };
   }
 }
 
@@ -125,10 +130,15 @@ export async function findShopperOrder(token: string): Promise<ShopperOrder | nu
     const released =
       (order.status === "failed" || order.status === "expired") && order.stockState === "released";
     const stockShort = released ? await findShortfalls(db, await orderLines(db, order.id)) : [];
-    return { order, items, latest, events, stockShort };
+    const refundRows = await db
+      .select({ amount: refunds.amount, state: refunds.state })
+      .from(refunds)
+      .where(eq(refunds.orderId, order.id))
+      .orderBy(asc(refunds.id));
+    return { order, items, latest, events, stockShort, refundRows };
   });
   if (!found) return null;
-  const { order, items, latest, events, stockShort } = found;
+  const { order, items, latest, events, stockShort, refundRows } = found;
 
   const timeline: TimelineEntry[] = [
     { at: order.createdAt, event: "placed", source: null, tone: "neutral" },
@@ -165,6 +175,8 @@ export async function findShopperOrder(token: string): Promise<ShopperOrder | nu
       : null,
     timeline,
     stockShort,
+    refundedTotal: order.refundedTotal,
+    refunds: refundRows,
   };
 }
 

@@ -7,6 +7,7 @@ import { and, eq, isNull, lte, or } from "drizzle-orm";
 import { paymentProvider } from "@/lib/channels";
 import { run, transaction } from "@/lib/db/client";
 import { paymentAttempts, type EventEffect } from "@/lib/db/schema";
+import { linkRefundsToEvent } from "@/lib/refunds/reported";
 import { recordExchange } from "./audit-log";
 import type { CallFailureKind, PaymentStatus } from "./provider";
 import {
@@ -110,8 +111,16 @@ export async function checkAttemptStatus(
       await record(`ignored:status_${update.providerStatus}`, true);
       return { ok: false, reason: "unrecognised_status", httpStatus: answer.exchange.status };
     }
-    const result = await applyUpdate(tx, attempt, update.status, answeredAt);
-    await record(transitionOutcome(result), needsReview(result), orderEffect(result));
+    const result = await applyUpdate(tx, attempt, update.status, answeredAt, {
+      via: "check_status",
+    });
+    const eventId = await record(
+      transitionOutcome(result),
+      needsReview(result),
+      orderEffect(result),
+    );
+    if (result.kind === "applied" && result.refunds)
+      await linkRefundsToEvent(tx, result.refunds.ids, eventId);
     return { ok: true, status: update.status, providerStatus: update.providerStatus, result };
   });
 }

@@ -14,6 +14,7 @@ import { transaction, type Tx } from "@/lib/db/client";
 import { paymentAttempts, paymentEvents, type EventEffect } from "@/lib/db/schema";
 import { logError, logLine } from "@/lib/log";
 import { observeNotification } from "@/lib/observability/payment-events";
+import { linkRefundsToEvent } from "@/lib/refunds/reported";
 import type { HeaderSource, InboundVerdict, PaymentUpdate } from "./provider";
 import { applyUpdate, needsReview, orderEffect, transitionOutcome } from "./transitions";
 
@@ -202,6 +203,7 @@ async function settle(
     attempt,
     update,
     received.createdAt ?? new Date(),
+    claimed.id,
   );
   await tx
     .update(paymentEvents)
@@ -217,6 +219,7 @@ async function decide(
   attempt: { id: number; orderId: number; amount: number },
   update: PaymentUpdate,
   at: Date,
+  eventId: number,
 ): Promise<{ outcome: string; flagged: boolean; effect: EventEffect | null }> {
   // Never mark paid for a different amount: keep the evidence, acknowledge, flag for review.
   if (update.amount !== attempt.amount) {
@@ -230,7 +233,9 @@ async function decide(
   if (update.status === "pending" || update.status === "unrecognised") {
     return { outcome: `ignored:status_${update.providerStatus}`, flagged: false, effect: null };
   }
-  const result = await applyUpdate(tx, attempt, update.status, at);
+  const result = await applyUpdate(tx, attempt, update.status, at, { via: "notification" });
+  if (result.kind === "applied" && result.refunds)
+    await linkRefundsToEvent(tx, result.refunds.ids, eventId);
   return {
     outcome: transitionOutcome(result),
     flagged: needsReview(result),

@@ -14,6 +14,7 @@ import {
 } from "@/lib/db/schema";
 import { openParcels } from "@/lib/fulfilment/parcels";
 import { observeTransition } from "@/lib/observability/payment-events";
+import { completeReportedRefunds } from "@/lib/refunds/reported";
 import {
   consumeOrder,
   releaseOrder,
@@ -38,14 +39,17 @@ export type TransitionResult =
       /**
        * `changed`: the order followed; `already_paid`: another attempt had paid it (the shopper
        * paid twice: a human must look); `superseded`: a newer attempt owns the order's status;
-       * `unchanged`: the order was no longer in a state this update moves.
+       * `unchanged`: the order was no longer in a state this update moves; `after_cancel`: paid
+       * after staff cancelled it (lib/orders/cancel.ts): paid all the same, and a human must look.
        */
-      order: "changed" | "already_paid" | "superseded" | "unchanged";
+      order: "changed" | "already_paid" | "superseded" | "unchanged" | "after_cancel";
       /**
        * Paid after its units were given back, and too few are left to take them again: the order
        * is paid all the same (stock never goes below zero) and a human must look.
        */
       stockShort?: StockShortfall[];
+      /** REFUNDED: the refunds it completed (lib/refunds/reported.ts); `partial` keeps the order paid. */
+      refunds?: { ids: number[]; partial: boolean };
     };
 
 type Applied = Extract<TransitionResult, { kind: "applied" }>;
@@ -60,12 +64,15 @@ export function transitionOutcome(result: TransitionResult): string {
     case "ignored":
       return `ignored:attempt_${result.attemptStatus ?? "missing"}`;
     case "applied":
+      if (result.to === "paid" && result.order === "after_cancel")
+        return `paid:after_cancel${result.stockShort ? `:stock_short(${result.stockShort.map((s) => `product ${s.productId} wanted ${s.wanted}, ${s.left} left`).join("; ")})` : ""}`;
       if (result.to === "paid" && result.stockShort) {
         return `paid:stock_short(${result.stockShort.map((s) => `product ${s.productId} wanted ${s.wanted}, ${s.left} left`).join("; ")})`;
       }
       if (result.to === "paid")
         return result.order === "already_paid" ? "paid:order_already_paid" : "paid";
-      if (result.to === "refunded") return "refunded";
+      if (result.to === "refunded")
+        return result.refunds?.partial ? "refunded:partial" : "refunded";
       return result.order === "superseded"
         ? `${result.to}:superseded_attempt`
         : result.order === "changed"
@@ -83,7 +90,10 @@ export function orderEffect(result: TransitionResult): EventEffect | null {
 
 /** Money may have moved in a way the shop did not expect, or a paid order's units are missing. */
 export const needsReview = (result: TransitionResult) =>
-  result.kind === "applied" && (result.order === "already_paid" || result.stockShort !== undefined);
+  result.kind === "applied" &&
+  (result.order === "already_paid" ||
+    result.order === "after_cancel" ||
+    result.stockShort !== undefined);
 
 /** The update moved the attempt (what the reconciler reports as a change). */
 export const moved = (result: TransitionResult) => result.kind === "applied";
@@ -96,6 +106,8 @@ const ATTEMPT_FROM: Record<Settling, AttemptStatus[]> = {
   refunded: ["paid"],
 };
 const ORDER_PAYABLE: OrderStatus[] = ["pending", "failed", "expired"];
+/** Cancelled by staff before it was paid: a payment still arriving pays it, flagged for review. */
+const ORDER_PAYABLE_AFTER_CANCEL: OrderStatus[] = ["cancelled"];
 
 /**
  * A payment sells the order's units: those it holds, or, when they were given back (a SUCCESS
@@ -115,6 +127,8 @@ async function isLatestAttempt(tx: Tx, orderId: number, attemptId: number): Prom
 export interface UpdateOptions {
   /** Queue the shopper's email for the change (not when the shopper cancelled it themselves). */
   email?: boolean;
+  /** Who reported the update: a REFUNDED completes refunds with it (lib/refunds/reported.ts). */
+  via?: "notification" | "check_status";
 }
 
 export function applyUpdate(
@@ -134,7 +148,7 @@ async function move(
   attempt: { id: number; orderId: number },
   status: Exclude<PaymentStatus, "pending">,
   now: Date,
-  { email = true }: UpdateOptions,
+  { email = true, via = "check_status" }: UpdateOptions,
 ): Promise<TransitionResult> {
   const movedRows = await tx
     .update(paymentAttempts)
@@ -168,13 +182,16 @@ async function move(
 
   switch (status) {
     case "paid": {
-      if (!(await moveOrder("paid", ORDER_PAYABLE, { paidAt: now })))
+      // Two conditional UPDATEs, not a read first: the one that applies says where the order was.
+      const afterCancel = await moveOrder("paid", ORDER_PAYABLE_AFTER_CANCEL, { paidAt: now });
+      if (!afterCancel && !(await moveOrder("paid", ORDER_PAYABLE, { paidAt: now })))
         return applied("already_paid");
       const stockShort = await sellUnits(tx, attempt.orderId);
       // One parcel per seller, in this transaction: a paid order always has its parcels.
       await openParcels(tx, attempt.orderId, now);
       if (email) await queueOrderEmails(tx, attempt, "paid", now);
-      return stockShort ? { ...applied("changed"), stockShort } : applied("changed");
+      const order = afterCancel ? "after_cancel" : "changed";
+      return stockShort ? { ...applied(order), stockShort } : applied(order);
     }
     case "failed":
     case "expired":
@@ -183,11 +200,19 @@ async function move(
       await releaseOrder(tx, attempt.orderId);
       if (email) await queueOrderEmails(tx, attempt, status, now);
       return applied("changed");
-    case "refunded":
-      // The units stay sold: whether a refunded item comes back on sale is the merchant's call.
-      if (!(await moveOrder("refunded", ["paid"]))) return applied("unchanged");
-      if (email) await queueOrderEmails(tx, attempt, "refunded", now);
-      return applied("changed");
+    case "refunded": {
+      // The refunds an owner requested complete; with none, DOKU's report is recorded as one. The
+      // units stay sold unless the owner's refund put them back: that is the merchant's call.
+      const done = await completeReportedRefunds(tx, attempt.orderId, via, now);
+      if (!done) return applied("unchanged");
+      // Only a refund the shop had not recorded gets today's notice; requested ones got theirs.
+      if (email && done.requested === 0 && done.refundIds.length > 0)
+        await queueOrderEmails(tx, attempt, "refunded", now);
+      return {
+        ...applied(done.orderRefunded ? "changed" : "unchanged"),
+        refunds: { ids: done.refundIds, partial: !done.orderRefunded },
+      };
+    }
   }
 }
 

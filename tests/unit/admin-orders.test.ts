@@ -355,25 +355,32 @@ describe("statusTotals", () => {
       status: "paid",
       count: 26,
       sum: 440_000 + 25 * 100_000,
+      refunded: 0,
     });
     expect(totals.byStatus.find((t) => t.status === "pending")).toEqual({
       status: "pending",
       count: 1,
       sum: 200_000,
+      refunded: 0,
     });
     expect(totals.byStatus.find((t) => t.status === "expired")).toEqual({
       status: "expired",
       count: 0,
       sum: 0,
+      refunded: 0,
     });
-    expect(totals.all).toEqual({ count: 28, sum: 440_000 + 200_000 + 115_000 + 2_500_000 });
+    expect(totals.all).toEqual({
+      count: 28,
+      sum: 440_000 + 200_000 + 115_000 + 2_500_000,
+      refunded: 0,
+    });
   });
 
   it("applies dates and search", async () => {
     const totals = await admin.statusTotals(
       parseOrderFilter({ from: "2026-03-09", to: "2026-03-10", q: "example" }),
     );
-    expect(totals.all).toEqual({ count: 1, sum: 440_000 });
+    expect(totals.all).toEqual({ count: 1, sum: 440_000, refunded: 0 });
   });
 });
 
@@ -420,7 +427,7 @@ describe("in another zone (SHOP_TIME_ZONE=Asia/Makassar)", () => {
       parseOrderFilter({ from: "2026-03-09", to: "2026-03-09" }),
       "Asia/Makassar",
     );
-    expect(totals.all).toEqual({ count: 0, sum: 0 });
+    expect(totals.all).toEqual({ count: 0, sum: 0, refunded: 0 });
   });
 
   it("buckets the chart by the WITA day", async () => {

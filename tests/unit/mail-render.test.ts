@@ -190,6 +190,12 @@ describe("renderEmail", () => {
       "payment_refunded en": "Order 3F9A1C2B has been refunded — Toko Nusantara",
       "parcel_shipped id": "Pesanan 3F9A1C2B sudah dikirim — Toko Nusantara",
       "parcel_shipped en": "Your order 3F9A1C2B is on its way — Toko Nusantara",
+      "order_cancelled id": "Pesanan 3F9A1C2B dibatalkan — Toko Nusantara",
+      "order_cancelled en": "Order 3F9A1C2B has been cancelled — Toko Nusantara",
+      "refund_requested id": "Pengembalian dana pesanan 3F9A1C2B sedang diproses — Toko Nusantara",
+      "refund_requested en": "A refund for order 3F9A1C2B is on its way — Toko Nusantara",
+      "refund_completed id": "Pengembalian dana pesanan 3F9A1C2B selesai — Toko Nusantara",
+      "refund_completed en": "The refund for order 3F9A1C2B is done — Toko Nusantara",
     });
   });
 

@@ -130,6 +130,9 @@ export const orderEmailKinds = [
   "payment_refunded",
   // One per shipped parcel (lib/fulfilment/parcels.ts): carries the parcel's id.
   "parcel_shipped",
+  "order_cancelled",
+  "refund_requested",
+  "refund_completed",
 ] as const;
 export type OrderEmailKind = (typeof orderEmailKinds)[number];
 

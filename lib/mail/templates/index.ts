@@ -8,6 +8,7 @@ import { OrderConfirmationEmail } from "./order-confirmation";
 import { ParcelShippedEmail } from "./parcel-shipped";
 import { PaymentRefundedEmail } from "./payment-refunded";
 import { PaymentExpiredEmail, PaymentFailedEmail } from "./payment-unpaid";
+import { OrderCancelledEmail, RefundCompletedEmail, RefundRequestedEmail } from "./refund-news";
 
 export type TemplateProps = EmailTemplateProps & { subject: string };
 
@@ -18,6 +19,9 @@ export const templates: Record<OrderEmailKind, ComponentType<TemplateProps>> = {
   payment_expired: PaymentExpiredEmail,
   payment_refunded: PaymentRefundedEmail,
   parcel_shipped: ParcelShippedEmail,
+  order_cancelled: OrderCancelledEmail,
+  refund_requested: RefundRequestedEmail,
+  refund_completed: RefundCompletedEmail,
 };
 
 export { emailTranslator, type EmailTranslator } from "./i18n";

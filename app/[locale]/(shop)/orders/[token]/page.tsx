@@ -9,6 +9,7 @@ import { OrderStatusPanel } from "@/components/orders/order-status";
 import { OrderSummary } from "@/components/orders/order-summary";
 import { PayAgainForm } from "@/components/orders/pay-again-form";
 import { PaymentTimeline } from "@/components/orders/payment-timeline";
+import { RefundSummary } from "@/components/orders/refund-summary";
 import { SoldOutNotice } from "@/components/orders/sold-out-notice";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -129,6 +130,7 @@ export default async function OrderPage({
             ) : null}
           </section>
           <OrderParcels parcels={parcels} />
+          <RefundSummary order={order} />
           <OrderSummary order={order} />
         </div>
 

@@ -13,11 +13,18 @@ import {
   markDeliveredAction,
   shipParcelAction,
 } from "@/app/[locale]/admin/(office)/orders/[id]/parcel-actions";
+import {
+  cancelPaidAction,
+  cancelUnpaidAction,
+  confirmRefundAction,
+  requestRefundAction,
+} from "@/app/[locale]/admin/(office)/orders/[id]/refund-actions";
 import { AttemptsList } from "@/components/admin/attempts-list";
 import { ItemsTable } from "@/components/admin/items-table";
 import { OrderEmails } from "@/components/admin/order-emails";
 import { OrderTimeline } from "@/components/admin/order-timeline";
 import { ParcelsPanel } from "@/components/admin/parcels-panel";
+import { RefundPanel } from "@/components/admin/refund-panel";
 import { NeedsReviewBadge, OrderStatusBadge } from "@/components/admin/status-badge";
 import { Card } from "@/components/ui/card";
 import { ShopTime } from "@/components/ui/shop-time";
@@ -29,6 +36,7 @@ import type { PostalAddress } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { orderReference } from "@/lib/format";
 import { orderParcels } from "@/lib/fulfilment/queries";
+import { hasShippedParcel, orderRefundList } from "@/lib/refunds/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -59,14 +67,16 @@ function Address({ title, address }: { title: string; address: PostalAddress }) 
 }
 
 export default async function AdminOrderPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireAdmin();
+  const staff = await requireAdmin();
   const { id } = await params;
   if (!ID.test(id)) notFound();
-  const [detail, emails, activity, parcels] = await Promise.all([
+  const [detail, emails, activity, parcels, refunds, shipped] = await Promise.all([
     orderDetail(Number(id)),
     orderEmails(Number(id)),
     orderActivity(Number(id)),
     orderParcels(Number(id), { history: true }),
+    orderRefundList(Number(id)),
+    hasShippedParcel(Number(id)),
   ]);
   if (!detail) notFound();
   const { order, items, attempts, events } = detail;
@@ -169,6 +179,21 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
           correct: correctTrackingAction,
           deliver: markDeliveredAction,
           complete: completeOrderAction,
+        }}
+      />
+      <RefundPanel
+        order={order}
+        items={items}
+        refunds={refunds}
+        role={staff.role}
+        shipped={shipped}
+        windowDays={env().REFUND_WINDOW_DAYS}
+        now={new Date()}
+        actions={{
+          cancelUnpaid: cancelUnpaidAction,
+          cancelPaid: cancelPaidAction,
+          requestRefund: requestRefundAction,
+          confirmRefund: confirmRefundAction,
         }}
       />
       <AttemptsList orderId={order.id} attempts={attempts} checkStatusAction={checkStatusAction} />

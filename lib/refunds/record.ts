@@ -1,0 +1,179 @@
+// Recording a refund inside a transaction: the order row is locked first (FOR UPDATE on
+// PostgreSQL; SQLite's BEGIN IMMEDIATE already runs one writer at a time), so two owners on two
+// instances read the same refunds one after the other and the second sees the first: together
+// they never refund more than was paid. The refund row, the units put back on sale, the activity
+// entry and the shopper's email are written in that same transaction, so each happens once.
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { recordActivity, type Actor } from "@/lib/activity/record";
+import type { Tx } from "@/lib/db/connection";
+import {
+  dialect,
+  orderItems,
+  orders,
+  paymentAttempts,
+  products,
+  refunds,
+  type RefundLine,
+} from "@/lib/db/schema";
+import { queueRefundEmail } from "./emails";
+import type { RefundFieldErrors } from "./refund-schema";
+import { planRefund, type RefundAsk } from "./refundable";
+
+export type Order = typeof orders.$inferSelect;
+
+/** The order, locked until `tx` ends on PostgreSQL. */
+export async function lockOrder(tx: Tx, orderId: number): Promise<Order | undefined> {
+  const query = tx.select().from(orders).where(eq(orders.id, orderId));
+  const [order] = dialect === "postgresql" ? await query.for("update") : await query;
+  return order;
+}
+
+export const orderRefunds = (tx: Tx, orderId: number) =>
+  tx.select().from(refunds).where(eq(refunds.orderId, orderId)).orderBy(asc(refunds.id));
+
+export const refundableItems = (tx: Tx, orderId: number) =>
+  tx
+    .select({
+      id: orderItems.id,
+      kind: orderItems.kind,
+      unitPrice: orderItems.unitPrice,
+      quantity: orderItems.quantity,
+      productId: orderItems.productId,
+    })
+    .from(orderItems)
+    .where(eq(orderItems.orderId, orderId))
+    .orderBy(asc(orderItems.id));
+
+/** The attempt that paid the order: its invoice number is what DOKU's Back Office finds it by. */
+export async function paidAttempt(tx: Tx, orderId: number) {
+  const [attempt] = await tx
+    .select({ id: paymentAttempts.id, invoiceNumber: paymentAttempts.invoiceNumber })
+    .from(paymentAttempts)
+    .where(
+      and(
+        eq(paymentAttempts.orderId, orderId),
+        inArray(paymentAttempts.status, ["paid", "refunded"]),
+      ),
+    )
+    .orderBy(desc(paymentAttempts.id))
+    .limit(1);
+  return attempt;
+}
+
+export interface RefundRequest extends RefundAsk {
+  reason: string;
+  restock: boolean;
+  /** Refunds the form saw on the order; a different count now means it changed meanwhile. */
+  seen?: number;
+}
+
+export type Recorded =
+  | { ok: true; refundId: number; amount: number; invoiceNumber: string }
+  | { ok: false; errors: RefundFieldErrors };
+
+/** Puts a refund's product units back on sale (once: it runs with the refund row's insert). */
+async function restock(
+  tx: Tx,
+  lines: RefundLine[],
+  items: { id: number; productId: number | null }[],
+) {
+  const byProduct = new Map<number, number>();
+  for (const line of lines) {
+    const productId = items.find((i) => i.id === line.orderItemId)?.productId;
+    if (productId) byProduct.set(productId, (byProduct.get(productId) ?? 0) + line.quantity);
+  }
+  // In product id order, as every other stock change, so PostgreSQL locks rows in one order.
+  for (const [productId, quantity] of [...byProduct].sort(([a], [b]) => a - b))
+    await tx
+      .update(products)
+      .set({ stock: sql`${products.stock} + ${quantity}` })
+      .where(eq(products.id, productId));
+}
+
+/** An owner's refund of a paid order, recorded as `requested` (the money moves in DOKU's Back Office). */
+export async function recordRefund(
+  tx: Tx,
+  orderId: number,
+  request: RefundRequest,
+  actor: Actor,
+  clientAddress: string | null,
+  now: Date,
+): Promise<Recorded> {
+  const order = await lockOrder(tx, orderId);
+  if (!order || order.status !== "paid") return { ok: false, errors: { form: "notPaid" } };
+  const prior = await orderRefunds(tx, orderId);
+  if (request.seen !== undefined && prior.length !== request.seen)
+    return { ok: false, errors: { form: "stale" } };
+  const attempt = await paidAttempt(tx, orderId);
+  if (!attempt) return { ok: false, errors: { form: "notPaid" } };
+  const items = await refundableItems(tx, orderId);
+  const plan = planRefund({ total: order.total, items }, prior, request);
+  if (!plan.ok) return { ok: false, errors: plan.errors };
+
+  // Units go back on sale only if the order holds them as sold (a late payment may have found none).
+  const restocked = request.restock && order.stockState === "sold" && plan.lines.length > 0;
+  const [row] = await tx
+    .insert(refunds)
+    .values({
+      orderId,
+      attemptId: attempt.id,
+      invoiceNumber: attempt.invoiceNumber,
+      state: "requested",
+      amount: plan.amount,
+      full: plan.full,
+      lines: plan.lines,
+      adjustment: plan.adjustment,
+      reason: request.reason,
+      restock: restocked,
+      requestedById: actor.id,
+      requestedByName: actor.name,
+      createdAt: now,
+    })
+    .returning({ id: refunds.id });
+  const refundId = row!.id;
+  if (restocked) await restock(tx, plan.lines, items);
+  await recordActivity(tx, {
+    actor,
+    action: "order.refund_requested",
+    subject: { type: "order", id: orderId },
+    before: { refundable: order.total - prior.reduce((s, r) => s + r.amount, 0) },
+    after: {
+      refundId,
+      amount: plan.amount,
+      full: plan.full,
+      lines: plan.lines,
+      adjustment: plan.adjustment,
+      reason: request.reason,
+      restock: restocked,
+      invoiceNumber: attempt.invoiceNumber,
+    },
+    clientAddress,
+    at: now,
+  });
+  await queueRefundEmail(tx, orderId, { kind: "refund_requested", refundId }, now);
+  return { ok: true, refundId, amount: plan.amount, invoiceNumber: attempt.invoiceNumber };
+}
+
+/**
+ * orders.refunded_total := the sum of completed refunds; the order becomes `refunded` when that is
+ * its whole total, and otherwise stays `paid` with a smaller net. Returns whether it became refunded.
+ */
+export async function settleRefundedTotal(tx: Tx, orderId: number, now: Date): Promise<boolean> {
+  const [sum] = await tx
+    .select({ done: sql<number>`coalesce(sum(${refunds.amount}), 0)`.mapWith(Number) })
+    .from(refunds)
+    .where(and(eq(refunds.orderId, orderId), eq(refunds.state, "completed")));
+  const done = sum?.done ?? 0;
+  const [order] = await tx
+    .update(orders)
+    .set({ refundedTotal: done, updatedAt: now })
+    .where(eq(orders.id, orderId))
+    .returning({ total: orders.total, status: orders.status });
+  if (!order || done !== order.total) return false;
+  const moved = await tx
+    .update(orders)
+    .set({ status: "refunded", updatedAt: now })
+    .where(and(eq(orders.id, orderId), eq(orders.status, "paid")))
+    .returning({ id: orders.id });
+  return moved.length === 1;
+}
