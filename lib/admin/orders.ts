@@ -90,7 +90,7 @@ function searchCondition(db: Tx, q: string): SQL {
 /** The back office counts days in the shop's zone (SHOP_TIME_ZONE); tests pass another. */
 const shopZone = (): ShopTimeZone => env().SHOP_TIME_ZONE;
 
-function filterConditions(
+export function filterConditions(
   db: Tx,
   filter: OrderFilter,
   options: { status: boolean },
