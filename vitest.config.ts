@@ -34,6 +34,9 @@ export default defineConfig({
             "tests/unit/accounts.test.ts",
             "tests/unit/account-links.test.ts",
             "tests/unit/activity.test.ts",
+            "tests/unit/order-notes.test.ts",
+            "tests/unit/order-export.test.ts",
+            "tests/unit/find-order.test.ts",
           ],
           // Only its kind matters here: each test file gets a database of its own (app-db.ts).
           env: { DATABASE_URL: "postgres://shop@127.0.0.1/chosen-per-test-file" },

@@ -128,6 +128,8 @@ export const orderEmailKinds = [
   "payment_failed",
   "payment_expired",
   "payment_refunded",
+  // "Find my order" (lib/orders/find-order.ts): no cause, so each request within the limits sends.
+  "order_link",
 ] as const;
 export type OrderEmailKind = (typeof orderEmailKinds)[number];
 

@@ -5,6 +5,7 @@ import type { OrderEmailKind } from "@/lib/mail/email";
 import { DigitalDeliveryEmail } from "./digital-delivery";
 import type { EmailTemplateProps } from "./layout";
 import { OrderConfirmationEmail } from "./order-confirmation";
+import { OrderLinkEmail } from "./order-link";
 import { PaymentRefundedEmail } from "./payment-refunded";
 import { PaymentExpiredEmail, PaymentFailedEmail } from "./payment-unpaid";
 
@@ -16,6 +17,7 @@ export const templates: Record<OrderEmailKind, ComponentType<TemplateProps>> = {
   payment_failed: PaymentFailedEmail,
   payment_expired: PaymentExpiredEmail,
   payment_refunded: PaymentRefundedEmail,
+  order_link: OrderLinkEmail,
 };
 
 export { emailTranslator, type EmailTranslator } from "./i18n";
