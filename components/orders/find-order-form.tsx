@@ -4,7 +4,7 @@
 // own (useActionState), so it works without JavaScript; with it, the fields are checked first in
 // the browser with the schema the action checks again (lib/orders/find-order-schema.ts). Every
 // well-formed request gets the same sentence: whether an order matched is told only by email.
-import { useTranslations } from "next-intl";
+// Its words come from the page (rendered on the server): the shop's client code formats none.
 import { useActionState, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { FieldError } from "@/components/ui/field-error";
@@ -14,6 +14,7 @@ import {
   findOrderSchema,
   type FindOrderAnswer,
   type FindOrderField,
+  type FindOrderProblem,
 } from "@/lib/orders/find-order-schema";
 
 export type FindOrderAction = (
@@ -24,8 +25,19 @@ export type FindOrderAction = (
 const control =
   "mt-1.5 block h-11 w-full rounded-lg border border-stone-300 bg-white px-3 text-base shadow-sm focus-visible:border-brand-600 aria-[invalid=true]:border-red-600";
 
-export function FindOrderForm({ findOrderAction }: { findOrderAction: FindOrderAction }) {
-  const t = useTranslations("shop.findOrder");
+/** The form's words, from messages shop.findOrder.*, one per problem key too. */
+export type FindOrderWords = Record<
+  "email" | "emailHint" | "reference" | "referenceHint" | "submit" | "sending" | "sent",
+  string
+> & { errors: Record<FindOrderProblem, string> };
+
+export function FindOrderForm({
+  findOrderAction,
+  words,
+}: {
+  findOrderAction: FindOrderAction;
+  words: FindOrderWords;
+}) {
   const [state, action] = useActionState<FindOrderAnswer | null, FormData>(findOrderAction, null);
   const [local, setLocal] = useState<FindOrderAnswer | null>(null);
   const form = useRef<HTMLFormElement>(null);
@@ -51,7 +63,7 @@ export function FindOrderForm({ findOrderAction }: { findOrderAction: FindOrderA
   if (state?.ok) {
     return (
       <Alert tone="success" testId="find-order-sent">
-        {t("sent")}
+        {words.sent}
       </Alert>
     );
   }
@@ -78,10 +90,10 @@ export function FindOrderForm({ findOrderAction }: { findOrderAction: FindOrderA
     >
       <div>
         <label htmlFor="find-email" className="block text-sm font-medium text-stone-800">
-          {t("email")}
+          {words.email}
         </label>
         <p id="find-email-hint" className="text-xs text-stone-600">
-          {t("emailHint")}
+          {words.emailHint}
         </p>
         <input
           {...field("email")}
@@ -94,15 +106,15 @@ export function FindOrderForm({ findOrderAction }: { findOrderAction: FindOrderA
         />
         <FieldError
           id="find-email-error"
-          message={problems.email ? t(`errors.${problems.email}`) : undefined}
+          message={problems.email ? words.errors[problems.email] : undefined}
         />
       </div>
       <div>
         <label htmlFor="find-reference" className="block text-sm font-medium text-stone-800">
-          {t("reference")}
+          {words.reference}
         </label>
         <p id="find-reference-hint" className="text-xs text-stone-600">
-          {t("referenceHint")}
+          {words.referenceHint}
         </p>
         <input
           {...field("reference")}
@@ -115,11 +127,11 @@ export function FindOrderForm({ findOrderAction }: { findOrderAction: FindOrderA
         />
         <FieldError
           id="find-reference-error"
-          message={problems.reference ? t(`errors.${problems.reference}`) : undefined}
+          message={problems.reference ? words.errors[problems.reference] : undefined}
         />
       </div>
-      <SubmitButton fullWidth pendingLabel={t("sending")}>
-        {t("submit")}
+      <SubmitButton fullWidth pendingLabel={words.sending}>
+        {words.submit}
       </SubmitButton>
     </form>
   );

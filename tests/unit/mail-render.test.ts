@@ -175,6 +175,8 @@ describe("renderEmail", () => {
       "payment_expired en": "The time to pay for order 3F9A1C2B ran out — Toko Nusantara",
       "payment_refunded id": "Dana pesanan 3F9A1C2B sudah dikembalikan — Toko Nusantara",
       "payment_refunded en": "Order 3F9A1C2B has been refunded — Toko Nusantara",
+      "order_link id": "Tautan pesanan 3F9A1C2B — Toko Nusantara",
+      "order_link en": "The link to your order 3F9A1C2B — Toko Nusantara",
     });
   });
 

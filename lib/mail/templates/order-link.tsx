@@ -1,8 +1,8 @@
 // "Tautan pesananmu": the link a shopper asked for on "Find my order" (lib/orders/find-order.ts).
-// Sent only to the order's own address; says what the order is, not why anyone asked.
+// Sent only to the order's own address; says which order it is (its items and total), no more.
 import { Heading, Text } from "@react-email/components";
 import { EmailLayout, type EmailTemplateProps } from "./layout";
-import { OrderLink } from "./parts";
+import { OrderItems, OrderLink } from "./parts";
 import * as s from "./styles";
 
 export function OrderLinkEmail({ email, t, subject }: EmailTemplateProps & { subject: string }) {
@@ -16,6 +16,7 @@ export function OrderLinkEmail({ email, t, subject }: EmailTemplateProps & { sub
         {t("email.orderLink.intro", { name: order.customerFirstName, reference: order.reference })}
       </Text>
       <OrderLink href={order.url} label={t("email.order.view")} t={t} />
+      <OrderItems email={email} t={t} />
       <Text style={s.text}>{t("email.orderLink.notYou")}</Text>
     </EmailLayout>
   );

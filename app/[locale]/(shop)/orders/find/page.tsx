@@ -19,7 +19,24 @@ export default async function FindOrderPage() {
       <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
       <p className="text-stone-700">{t("intro")}</p>
       <Card className="p-5 sm:p-6">
-        <FindOrderForm findOrderAction={findOrderAction} />
+        <FindOrderForm
+          findOrderAction={findOrderAction}
+          words={{
+            email: t("email"),
+            emailHint: t("emailHint"),
+            reference: t("reference"),
+            referenceHint: t("referenceHint"),
+            submit: t("submit"),
+            sending: t("sending"),
+            sent: t("sent"),
+            errors: {
+              emailMissing: t("errors.emailMissing"),
+              emailInvalid: t("errors.emailInvalid"),
+              referenceMissing: t("errors.referenceMissing"),
+              referenceInvalid: t("errors.referenceInvalid"),
+            },
+          }}
+        />
       </Card>
     </div>
   );
