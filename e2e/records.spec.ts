@@ -154,7 +154,7 @@ test("the export downloads per order and per line: BOM, columns, formulas neutra
   // The export as the accountant's spreadsheet shows it, for the README.
   const table = perOrder.toString("utf8").slice(1);
   await page.setContent(`<!doctype html><html lang="en"><head><title>orders.csv</title>
-    <style>body{font:13px system-ui;margin:16px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 6px;max-width:9rem;overflow-wrap:anywhere;vertical-align:top;text-align:left}th{background:#f3f3f3}</style>
+    <style>body{font:13px system-ui;margin:16px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 6px;max-width:12rem;overflow-wrap:break-word;vertical-align:top;text-align:left}th{background:#f3f3f3}</style>
     </head><body><table id="t"></table></body></html>`);
   await page.evaluate((csv) => {
     // RFC 4180, as a spreadsheet reads it.
@@ -247,6 +247,28 @@ test("find my order in Indonesian and English: the same answer, the link by emai
       /Tautan pesanan|The link to your order/.test(m.subject ?? ""),
   );
   expect(links).toHaveLength(2);
+});
+
+test("the export is the back office's: no session, or a forged one, goes to sign-in", async ({
+  playwright,
+}) => {
+  const anonymous = await playwright.request.newContext({ baseURL: E2E.env.APP_BASE_URL });
+  try {
+    // No session cookie: proxy.ts redirects before the handler runs.
+    const bare = await anonymous.get("/admin/orders/export?per=line", { maxRedirects: 0 });
+    expect([302, 307]).toContain(bare.status());
+    expect(bare.headers()["location"]).toContain("/admin/sign-in");
+    // A cookie that is no session: the handler's own requireAdmin() redirects, no CSV.
+    const forged = await anonymous.get("/admin/orders/export", {
+      maxRedirects: 0,
+      headers: { cookie: "authjs.session-token=forged" },
+    });
+    expect([302, 303, 307]).toContain(forged.status());
+    expect(forged.headers()["location"]).toContain("/admin/sign-in");
+    expect(forged.headers()["content-type"] ?? "").not.toContain("text/csv");
+  } finally {
+    await anonymous.dispose();
+  }
 });
 
 test("find my order works without JavaScript: the fields' messages, then the same answer", async ({
