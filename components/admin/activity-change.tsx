@@ -27,6 +27,14 @@ const FIELDS = [
   "page",
   "role",
   "name",
+  // Notes and the export (lib/admin/notes.ts, lib/admin/export.ts).
+  "noteId",
+  "chars",
+  "excerpt",
+  "filter",
+  "shape",
+  "rows",
+  "complete",
 ] as const;
 const REASONS = [
   "wrong_password",
