@@ -72,6 +72,9 @@ test("staff add a note by keyboard alone: on the timeline, never on the shopper'
   const order = await paidOrder(page, "note");
   const name = await signInAsStaff(page);
   await page.goto(`/admin/orders/${order.id}`);
+  // Another staff action first, so the timeline shows a note among people's actions.
+  await page.getByRole("button", { name: "Check status with DOKU" }).first().click();
+  await expect(page.getByTestId("check-status-result").first()).toBeVisible();
   const body = page.getByLabel("Add an internal note");
   await tabTo(page, body);
 
@@ -92,6 +95,8 @@ test("staff add a note by keyboard alone: on the timeline, never on the shopper'
   await expect(note).toHaveCount(1);
   await expect(note).toContainText(text);
   await expect(note).toContainText(`Note by ${name}`);
+  // Its order.note_added entry is the note itself on the timeline: not shown twice.
+  await expect(page.getByTestId("timeline-activity")).toHaveCount(1);
   await expect(body).toHaveValue("");
   await expectNoSeriousViolations(page, "order page with a note");
   await page
