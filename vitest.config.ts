@@ -38,6 +38,9 @@ export default defineConfig({
             "tests/unit/admin-orders.test.ts",
             "tests/unit/fulfilment/**/*.test.ts",
             "tests/unit/refunds.test.ts",
+            "tests/unit/order-notes.test.ts",
+            "tests/unit/order-export.test.ts",
+            "tests/unit/find-order.test.ts",
           ],
           // Only its kind matters here: each test file gets a database of its own (app-db.ts).
           env: { DATABASE_URL: "postgres://shop@127.0.0.1/chosen-per-test-file" },

@@ -44,6 +44,14 @@ const FIELDS = [
   "fulfilment",
   "via",
   "days",
+  // Notes and the export (lib/admin/notes.ts, lib/admin/export.ts).
+  "noteId",
+  "chars",
+  "excerpt",
+  "filter",
+  "shape",
+  "rows",
+  "complete",
 ] as const;
 const REASONS = [
   "wrong_password",

@@ -6,12 +6,14 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { ShopTime, useShopTimeZone } from "@/components/ui/shop-time";
 import type { ActivityRow } from "@/lib/admin/activity";
+import type { OrderNoteRow } from "@/lib/admin/notes";
 import type { AdminAttempt, AdminEvent } from "@/lib/admin/orders";
 import { zoneLabel } from "@/lib/time-zone";
 import { ActivityChange } from "./activity-change";
 import { ActivityActor } from "./activity-table";
 import { prettyBody } from "./format";
 import { MarkReviewedForm, type MarkReviewedAction } from "./mark-reviewed-form";
+import { NoteItem } from "./note-item";
 
 /** The direction badge's arrow; its words are admin.timeline.direction.<direction>. */
 const ARROW = { out: "→ DOKU", in: "← DOKU" } as const;
@@ -122,17 +124,26 @@ function ActivityItem({ entry }: { entry: ActivityRow }) {
 
 type TimelineItem =
   | { kind: "event"; at: number; event: AdminEvent }
-  | { kind: "activity"; at: number; entry: ActivityRow };
+  | { kind: "activity"; at: number; entry: ActivityRow }
+  | { kind: "note"; at: number; note: OrderNoteRow };
 
 /** DOKU's exchanges and people's actions in one time order (an exchange first on a tie). */
-function inTimeOrder(events: AdminEvent[], activity: ActivityRow[]): TimelineItem[] {
+function inTimeOrder(
+  events: AdminEvent[],
+  activity: ActivityRow[],
+  notes: OrderNoteRow[],
+): TimelineItem[] {
   const items: TimelineItem[] = [
     ...events.map((event) => ({ kind: "event" as const, at: event.createdAt.getTime(), event })),
-    ...activity.map((entry) => ({
-      kind: "activity" as const,
-      at: entry.createdAt.getTime(),
-      entry,
-    })),
+    // A note shows itself (its author, time and text): its `order.note_added` entry would repeat it.
+    ...activity
+      .filter((entry) => !(notes.length && entry.action === "order.note_added"))
+      .map((entry) => ({
+        kind: "activity" as const,
+        at: entry.createdAt.getTime(),
+        entry,
+      })),
+    ...notes.map((note) => ({ kind: "note" as const, at: note.createdAt.getTime(), note })),
   ];
   // Array.prototype.sort is stable: each list keeps its own order within a tie.
   return items.sort((a, b) => a.at - b.at || (a.kind === b.kind ? 0 : a.kind === "event" ? -1 : 1));
@@ -142,6 +153,8 @@ export function OrderTimeline({
   orderId,
   events,
   activity = [],
+  notes = [],
+  noteForm = null,
   attempts,
   markReviewedAction,
 }: {
@@ -149,6 +162,10 @@ export function OrderTimeline({
   events: AdminEvent[];
   /** The order's activity entries (subject: this order), oldest first. */
   activity?: ActivityRow[];
+  /** Staff's internal notes on the order (lib/admin/notes.ts), oldest first. */
+  notes?: OrderNoteRow[];
+  /** The form that adds a note, under the timeline. */
+  noteForm?: React.ReactNode;
   attempts: AdminAttempt[];
   /**
    * The page always passes it. Optional only because tests/unit/admin-render.test.ts renders the
@@ -170,11 +187,13 @@ export function OrderTimeline({
       <p className="px-4 text-sm text-stone-600 sm:px-5">
         {t("intro", { zone: zoneLabel(zone) })} {people("timeline.intro")}
       </p>
-      {events.length + activity.length === 0 ? (
+      {events.length + activity.length + notes.length === 0 ? (
         <p className="px-4 py-6 text-sm text-stone-600 sm:px-5">{t("none")}</p>
       ) : (
         <ol className="space-y-3 p-4 sm:p-5" data-testid="admin-timeline">
-          {inTimeOrder(events, activity).map((item) => {
+          {inTimeOrder(events, activity, notes).map((item) => {
+            if (item.kind === "note")
+              return <NoteItem key={`note-${item.note.id}`} note={item.note} />;
             if (item.kind === "activity")
               return <ActivityItem key={`activity-${item.entry.id}`} entry={item.entry} />;
             const { event } = item;
@@ -296,6 +315,7 @@ export function OrderTimeline({
           })}
         </ol>
       )}
+      {noteForm}
     </Card>
   );
 }

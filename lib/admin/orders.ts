@@ -88,7 +88,7 @@ function searchCondition(q: string): SQL {
 /** The back office counts days in the shop's zone (SHOP_TIME_ZONE); tests pass another. */
 const shopZone = (): ShopTimeZone => env().SHOP_TIME_ZONE;
 
-function filterConditions(
+export function filterConditions(
   filter: OrderFilter,
   options: { status: boolean },
   zone: ShopTimeZone,

@@ -196,6 +196,8 @@ describe("renderEmail", () => {
       "refund_requested en": "A refund for order 3F9A1C2B is on its way — Toko Nusantara",
       "refund_completed id": "Pengembalian dana pesanan 3F9A1C2B selesai — Toko Nusantara",
       "refund_completed en": "The refund for order 3F9A1C2B is done — Toko Nusantara",
+      "order_link id": "Tautan pesanan 3F9A1C2B — Toko Nusantara",
+      "order_link en": "The link to your order 3F9A1C2B — Toko Nusantara",
     });
   });
 

@@ -18,6 +18,7 @@ export default async function ShopLayout({
   setRequestLocale(localeOrDefault(locale));
   const t = await getTranslations("shop.layout");
   const common = await getTranslations("common");
+  const findOrder = await getTranslations("shop.findOrder");
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -81,7 +82,15 @@ export default async function ShopLayout({
         {children}
       </main>
       <footer className="border-t border-stone-200 bg-white">
-        <div className="mx-auto max-w-6xl px-4 py-6 text-sm text-stone-600">{t("footer")}</div>
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-6 text-sm text-stone-600">
+          <p>{t("footer")}</p>
+          <Link
+            href="/orders/find"
+            className="rounded font-medium text-brand-700 underline underline-offset-4"
+          >
+            {findOrder("footerLink")}
+          </Link>
+        </div>
       </footer>
     </div>
   );

@@ -419,10 +419,13 @@ export const orderNotes = sqliteTable(
     authorId: integer("author_id"),
     authorName: text("author_name").notNull(),
     body: text("body").notNull(),
+    /** The random key the note's form was rendered with: a double submit finds the first note. */
+    submitKey: text("submit_key"),
     createdAt: createdAt(),
   },
   (t) => [
     index("order_notes_order").on(t.orderId, t.createdAt),
+    uniqueIndex("order_notes_submit_key").on(t.submitKey),
     check("order_notes_body_length", sql`length(${t.body}) BETWEEN 1 AND 2000`),
   ],
 );

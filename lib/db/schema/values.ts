@@ -133,6 +133,8 @@ export const orderEmailKinds = [
   "order_cancelled",
   "refund_requested",
   "refund_completed",
+  // "Find my order" (lib/orders/find-order.ts): no cause, so each request within the limits sends.
+  "order_link",
 ] as const;
 export type OrderEmailKind = (typeof orderEmailKinds)[number];
 

@@ -5,6 +5,7 @@ import type { OrderEmailKind } from "@/lib/mail/email";
 import { DigitalDeliveryEmail } from "./digital-delivery";
 import type { EmailTemplateProps } from "./layout";
 import { OrderConfirmationEmail } from "./order-confirmation";
+import { OrderLinkEmail } from "./order-link";
 import { ParcelShippedEmail } from "./parcel-shipped";
 import { PaymentRefundedEmail } from "./payment-refunded";
 import { PaymentExpiredEmail, PaymentFailedEmail } from "./payment-unpaid";
@@ -22,6 +23,7 @@ export const templates: Record<OrderEmailKind, ComponentType<TemplateProps>> = {
   order_cancelled: OrderCancelledEmail,
   refund_requested: RefundRequestedEmail,
   refund_completed: RefundCompletedEmail,
+  order_link: OrderLinkEmail,
 };
 
 export { emailTranslator, type EmailTranslator } from "./i18n";

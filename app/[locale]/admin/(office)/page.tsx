@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { markUnmatchedReviewedAction } from "@/app/[locale]/admin/(office)/actions";
+import { ExportForm } from "@/components/admin/export-form";
 import { FilterForm } from "@/components/admin/filter-form";
 import { OrdersTable } from "@/components/admin/orders-table";
 import { Pagination } from "@/components/admin/pagination";
@@ -78,6 +79,7 @@ export default async function OrdersPage({
         markUnmatchedReviewedAction={markUnmatchedReviewedAction}
       />
       <FilterForm filter={filter} />
+      <ExportForm filter={filter} count={list.total} />
       <StatusCards totals={totals} filter={filter} />
       <RevenueChart series={series} />
 

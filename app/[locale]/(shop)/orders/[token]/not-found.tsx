@@ -8,9 +8,14 @@ export default function OrderNotFound() {
     <div className="mx-auto flex max-w-md flex-col items-center gap-4 py-16 text-center">
       <h1 className="text-3xl font-bold tracking-tight">{t("order.notFound.title")}</h1>
       <p className="text-stone-600">{t("order.notFound.body")}</p>
-      <Link href="/" className={buttonClass()}>
-        {t("actions.backToShop")}
-      </Link>
+      <div className="flex flex-wrap justify-center gap-3">
+        <Link href="/orders/find" className={buttonClass()}>
+          {t("findOrder.title")}
+        </Link>
+        <Link href="/" className={buttonClass({ variant: "secondary" })}>
+          {t("actions.backToShop")}
+        </Link>
+      </div>
     </div>
   );
 }

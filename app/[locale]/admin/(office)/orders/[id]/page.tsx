@@ -7,6 +7,7 @@ import {
   markReviewedAction,
   resendEmailAction,
 } from "@/app/[locale]/admin/(office)/orders/[id]/actions";
+import { addNoteAction } from "@/app/[locale]/admin/(office)/orders/[id]/note-actions";
 import {
   completeOrderAction,
   correctTrackingAction,
@@ -21,6 +22,7 @@ import {
 } from "@/app/[locale]/admin/(office)/orders/[id]/refund-actions";
 import { AttemptsList } from "@/components/admin/attempts-list";
 import { ItemsTable } from "@/components/admin/items-table";
+import { NoteForm } from "@/components/admin/note-form";
 import { OrderEmails } from "@/components/admin/order-emails";
 import { OrderTimeline } from "@/components/admin/order-timeline";
 import { ParcelsPanel } from "@/components/admin/parcels-panel";
@@ -30,6 +32,7 @@ import { Card } from "@/components/ui/card";
 import { ShopTime } from "@/components/ui/shop-time";
 import { orderActivity } from "@/lib/admin/activity";
 import { orderEmails } from "@/lib/admin/emails";
+import { newNoteKey, orderNotesOf } from "@/lib/admin/notes";
 import { orderDetail } from "@/lib/admin/orders";
 import { requireAdmin } from "@/lib/auth/guard";
 import type { PostalAddress } from "@/lib/db/schema";
@@ -70,13 +73,14 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
   const staff = await requireAdmin();
   const { id } = await params;
   if (!ID.test(id)) notFound();
-  const [detail, emails, activity, parcels, refunds, shipped] = await Promise.all([
+  const [detail, emails, activity, parcels, refunds, shipped, notes] = await Promise.all([
     orderDetail(Number(id)),
     orderEmails(Number(id)),
     orderActivity(Number(id)),
     orderParcels(Number(id), { history: true }),
     orderRefundList(Number(id)),
     hasShippedParcel(Number(id)),
+    orderNotesOf(Number(id)),
   ]);
   if (!detail) notFound();
   const { order, items, attempts, events } = detail;
@@ -201,6 +205,10 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
         orderId={order.id}
         events={events}
         activity={activity}
+        notes={notes}
+        noteForm={
+          <NoteForm orderId={order.id} submitKey={newNoteKey()} addNoteAction={addNoteAction} />
+        }
         attempts={attempts}
         markReviewedAction={markReviewedAction}
       />
