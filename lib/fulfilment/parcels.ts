@@ -75,6 +75,8 @@ export function deriveFulfilment(
 /**
  * Writes the order's fulfilment and last delivery from its parcels; a completed order stays
  * completed (completion is the end of its story). Returns what it wrote, or null when nothing.
+ * The caller holds the order's lock (lib/orders/lock.ts): two parcels of one order moved at once
+ * would otherwise each derive from a read missing the other's change.
  */
 export async function refreshFulfilment(
   tx: Tx,

@@ -1,22 +1,32 @@
 // What staff do to a paid order's parcels from the back office: ship one (courier and tracking
 // number), correct its tracking number, mark it delivered, and mark the order completed. Each is
-// one transaction holding a conditional UPDATE (`WHERE state = …`), the parcel_trackings history,
-// the order's fulfilment derived again, and the activity entry with before and after: a double
-// submit or two instances pressing the same button apply it once. Repeating what is already so
-// (the same number shipped twice) is answered ok and writes nothing.
+// one transaction that locks the order row first (lib/orders/lock.ts: order, then parcels, as
+// every order change), then holds a conditional UPDATE (`WHERE state = …`), the parcel_trackings
+// history, the order's fulfilment derived again, and the activity entry with before and after: a
+// double submit or two instances pressing the same button apply it once. Repeating what is
+// already so (the same number shipped twice) is answered ok and writes nothing.
 import "server-only";
 import { and, eq, exists, getTableName, isNull, lte, sql } from "drizzle-orm";
 import { recordActivity } from "@/lib/activity/record";
 import type { ActedBy } from "@/lib/admin/admin-action";
 import { transaction, type Tx } from "@/lib/db/client";
 import { orders, parcels, parcelTrackings } from "@/lib/db/schema";
+import { lockOrder } from "@/lib/orders/lock";
 import { queueShippedEmail, refreshFulfilment } from "./parcels";
 import type { ParcelActionResult, ParcelRefusal, ShipInput } from "./ship-schema";
 
 const refused = (why: ParcelRefusal): ParcelActionResult => ({ ok: false, refused: why });
 const OK: ParcelActionResult = { ok: true };
 
-async function parcelWithOrder(tx: Tx, orderId: number, parcelId: number) {
+/**
+ * The order locked first (lib/orders/lock.ts), then its parcel: every change to an order's
+ * parcels locks order then parcels, as the owner's cancel does, so the two never deadlock; and two
+ * staff moving two parcels of one order take turns, the second deriving the fulfilment from what
+ * the first committed.
+ */
+async function lockedParcel(tx: Tx, orderId: number, parcelId: number) {
+  const order = await lockOrder(tx, orderId);
+  if (!order) return undefined;
   const [row] = await tx
     .select({
       id: parcels.id,
@@ -27,13 +37,10 @@ async function parcelWithOrder(tx: Tx, orderId: number, parcelId: number) {
       courier: parcels.courier,
       trackingNumber: parcels.trackingNumber,
       trackingUrl: parcels.trackingUrl,
-      orderStatus: orders.status,
-      fulfilment: orders.fulfilment,
     })
     .from(parcels)
-    .innerJoin(orders, eq(orders.id, parcels.orderId))
     .where(and(eq(parcels.id, parcelId), eq(parcels.orderId, orderId)));
-  return row;
+  return row && { ...row, orderStatus: order.status, fulfilment: order.fulfilment };
 }
 
 /** Why the order refuses parcel work: only a paid order's parcels move. */
@@ -69,7 +76,7 @@ export async function shipParcel(
   now = new Date(),
 ): Promise<ParcelActionResult> {
   return transaction(async (tx) => {
-    const parcel = await parcelWithOrder(tx, input.orderId, input.parcelId);
+    const parcel = await lockedParcel(tx, input.orderId, input.parcelId);
     if (!parcel) return refused("notFound");
     const byOrder = orderRefusal(parcel.orderStatus);
     if (byOrder) return refused(byOrder);
@@ -144,7 +151,7 @@ export async function correctTracking(
   now = new Date(),
 ): Promise<ParcelActionResult> {
   return transaction(async (tx) => {
-    const parcel = await parcelWithOrder(tx, input.orderId, input.parcelId);
+    const parcel = await lockedParcel(tx, input.orderId, input.parcelId);
     if (!parcel) return refused("notFound");
     const byOrder = orderRefusal(parcel.orderStatus);
     if (byOrder) return refused(byOrder);
@@ -212,7 +219,7 @@ export async function markParcelDelivered(
   now = new Date(),
 ): Promise<ParcelActionResult> {
   return transaction(async (tx) => {
-    const parcel = await parcelWithOrder(tx, input.orderId, input.parcelId);
+    const parcel = await lockedParcel(tx, input.orderId, input.parcelId);
     if (!parcel) return refused("notFound");
     const byOrder = orderRefusal(parcel.orderStatus);
     if (byOrder) return refused(byOrder);
@@ -248,10 +255,7 @@ export async function completeOrder(
   now = new Date(),
 ): Promise<ParcelActionResult> {
   return transaction(async (tx) => {
-    const [order] = await tx
-      .select({ status: orders.status, fulfilment: orders.fulfilment })
-      .from(orders)
-      .where(eq(orders.id, input.orderId));
+    const order = await lockOrder(tx, input.orderId);
     if (!order) return refused("notFound");
     if (order.fulfilment === "completed") return OK;
     const byOrder = orderRefusal(order.status);

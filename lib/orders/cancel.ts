@@ -13,9 +13,10 @@ import { orders, parcels, paymentEvents } from "@/lib/db/schema";
 import { latestAttempt } from "@/lib/payments/attempts";
 import { applyUpdate, transitionOutcome } from "@/lib/payments/transitions";
 import { queueRefundEmail } from "@/lib/refunds/emails";
-import { lockOrder, recordRefund } from "@/lib/refunds/record";
+import { recordRefund } from "@/lib/refunds/record";
 import type { RefundActionResult, RefundFormError } from "@/lib/refunds/refund-schema";
 import { releaseOrder } from "@/lib/stock/reservations";
+import { lockOrder } from "./lock";
 
 const UNPAID = ["pending", "failed", "expired"] as const;
 const OPEN_ATTEMPT = ["creating", "pending", "rejected"];

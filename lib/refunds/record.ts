@@ -7,7 +7,6 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { recordActivity, type Actor } from "@/lib/activity/record";
 import type { Tx } from "@/lib/db/connection";
 import {
-  dialect,
   orderItems,
   orders,
   paymentAttempts,
@@ -15,18 +14,13 @@ import {
   refunds,
   type RefundLine,
 } from "@/lib/db/schema";
+import { lockOrder } from "@/lib/orders/lock";
 import { queueRefundEmail } from "./emails";
 import type { RefundFieldErrors } from "./refund-schema";
 import { planRefund, type RefundAsk } from "./refundable";
 
-export type Order = typeof orders.$inferSelect;
-
-/** The order, locked until `tx` ends on PostgreSQL. */
-export async function lockOrder(tx: Tx, orderId: number): Promise<Order | undefined> {
-  const query = tx.select().from(orders).where(eq(orders.id, orderId));
-  const [order] = dialect === "postgresql" ? await query.for("update") : await query;
-  return order;
-}
+// The refund modules lock the order through here (lib/orders/lock.ts holds it for every order change).
+export { lockOrder };
 
 export const orderRefunds = (tx: Tx, orderId: number) =>
   tx.select().from(refunds).where(eq(refunds.orderId, orderId)).orderBy(asc(refunds.id));

@@ -13,6 +13,7 @@ const { applyUpdate } = await import("@/lib/payments/transitions");
 const { shipParcel, correctTracking, markParcelDelivered, completeOrder, completeDeliveredOrders } =
   await import("@/lib/fulfilment/staff");
 const { shipSchema, shipFieldErrors } = await import("@/lib/fulfilment/ship-schema");
+const { cancelPaidOrder } = await import("@/lib/orders/cancel");
 const { resendEmail } = await import("@/lib/admin/emails");
 const { loadOrderEmail } = await import("@/lib/mail/order-email");
 const { renderEmail } = await import("@/lib/mail/render");
@@ -349,6 +350,57 @@ describe("repeated, concurrent and bad input", () => {
       expect(await trackingsOf(p!.id)).toHaveLength(1);
       expect(await shippedEmails(f.orderId)).toHaveLength(1);
       expect(await entriesOf(f.orderId, "order.parcel_shipped")).toHaveLength(1);
+    }
+  });
+
+  it(`two staff shipping, then delivering, two parcels of one order at once (${testDialect}) leave the right fulfilment @faults`, async () => {
+    for (let round = 0; round < 6; round++) {
+      const f = await paidOrder();
+      const [a, b] = await parcelsOf(f.orderId);
+      const shipped = await Promise.all([
+        shipParcel(ship(a!, "jne", "CGK1111111111"), by(9101, "Rina"), at(1)),
+        shipParcel(ship(b!, "sicepat", "000222222222"), by(9102, "Dewi"), at(1)),
+      ]);
+      expect(shipped).toEqual([{ ok: true }, { ok: true }]);
+      expect((await orderRow(f.orderId)).fulfilment).toBe("shipped");
+      // Each entry says what its own change made of the order: the second saw the first.
+      const shipEntries = await entriesOf(f.orderId, "order.parcel_shipped");
+      expect(shipEntries.map((e) => (e.after as { fulfilment: string }).fulfilment).sort()).toEqual(
+        ["partly_shipped", "shipped"],
+      );
+      const delivered = await Promise.all([
+        markParcelDelivered({ orderId: f.orderId, parcelId: a!.id }, by(9101, "Rina"), at(2)),
+        markParcelDelivered({ orderId: f.orderId, parcelId: b!.id }, by(9102, "Dewi"), at(3)),
+      ]);
+      expect(delivered).toEqual([{ ok: true }, { ok: true }]);
+      const order = await orderRow(f.orderId);
+      expect([order.fulfilment, order.deliveredAt]).toEqual(["delivered", at(3)]);
+    }
+  });
+
+  it(`a parcel shipped while an owner cancels its order (${testDialect}): one of them wins, no deadlock @faults`, async () => {
+    const owner = { staff: { ...by(9201, "Bu Sari").staff, role: "owner" as const } };
+    for (let round = 0; round < 6; round++) {
+      const f = await paidOrder(["batik-kawung-tote"]);
+      const [p] = await parcelsOf(f.orderId);
+      const [shipped, cancelled] = await Promise.all([
+        shipParcel(ship(p!), by(), at(1)),
+        cancelPaidOrder(f.orderId, "the seller ran out", { ...owner, clientAddress: null }, at(1)),
+      ]);
+      const order = await orderRow(f.orderId);
+      const parcel = await parcelOf(f.orderId, p!.sellerId);
+      if (shipped.ok) {
+        expect(cancelled).toEqual({ ok: false, errors: { form: "shipped" } });
+        expect([parcel.state, order.fulfilment, order.cancelledAt]).toEqual([
+          "shipped",
+          "shipped",
+          null,
+        ]);
+      } else {
+        expect(shipped).toEqual({ ok: false, refused: "parcelCancelled" });
+        expect(cancelled).toEqual({ ok: true, done: "cancelledAndRefund" });
+        expect([parcel.state, order.fulfilment]).toEqual(["cancelled", "cancelled"]);
+      }
     }
   });
 
