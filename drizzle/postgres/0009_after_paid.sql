@@ -87,19 +87,22 @@ ALTER TABLE "email_outbox" ADD CONSTRAINT "email_outbox_parcel_id_parcels_id_fk"
 ALTER TABLE "email_outbox" ADD CONSTRAINT "email_outbox_refund_id_refunds_id_fk" FOREIGN KEY ("refund_id") REFERENCES "public"."refunds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "orders_fulfilment_created" ON "orders" USING btree ("fulfilment","created_at");--> statement-breakpoint
 ALTER TABLE "orders" ADD CONSTRAINT "orders_refunded_total_range" CHECK ("orders"."refunded_total" >= 0 AND "orders"."refunded_total" <= "orders"."total");--> statement-breakpoint
--- Orders paid before parcels existed: one parcel per seller, a parcel of digital products only
--- delivered when the order was paid (its delivery email went out then), the rest awaiting shipment.
+-- Orders paid before parcels existed, as the payment would have opened them (lib/fulfilment/parcels.ts):
+-- one parcel per seller, a parcel of digital products only delivered when the order was paid (its
+-- delivery email went out then), the rest awaiting shipment; a line whose product row is gone counts
+-- as physical. Only orders still paid: a refunded one has nothing left to ship (no parcels, no
+-- fulfilment), and an order without a seller's product line keeps fulfilment null, as the app derives it.
 INSERT INTO "parcels" ("order_id", "seller_id", "digital", "state", "delivered_at", "created_at", "updated_at")
-SELECT o."id", i."seller_id", NOT bool_or(p."type" = 'physical'),
-  CASE WHEN bool_or(p."type" = 'physical') THEN 'awaiting' ELSE 'delivered' END,
-  CASE WHEN bool_or(p."type" = 'physical') THEN NULL ELSE o."paid_at" END,
+SELECT o."id", i."seller_id", bool_and(COALESCE(p."type", 'physical') = 'digital'),
+  CASE WHEN bool_and(COALESCE(p."type", 'physical') = 'digital') THEN 'delivered' ELSE 'awaiting' END,
+  CASE WHEN bool_and(COALESCE(p."type", 'physical') = 'digital') THEN o."paid_at" ELSE NULL END,
   o."paid_at", o."paid_at"
 FROM "orders" o
 JOIN "order_items" i ON i."order_id" = o."id" AND i."kind" = 'product' AND i."seller_id" IS NOT NULL
-JOIN "products" p ON p."id" = i."product_id"
-WHERE o."status" IN ('paid', 'refunded') AND o."paid_at" IS NOT NULL
+LEFT JOIN "products" p ON p."id" = i."product_id"
+WHERE o."status" = 'paid' AND o."paid_at" IS NOT NULL
 GROUP BY o."id", i."seller_id";--> statement-breakpoint
 UPDATE "orders" SET
   "fulfilment" = CASE WHEN EXISTS (SELECT 1 FROM "parcels" p WHERE p."order_id" = "orders"."id" AND p."state" = 'awaiting') THEN 'unfulfilled' ELSE 'delivered' END,
   "delivered_at" = CASE WHEN EXISTS (SELECT 1 FROM "parcels" p WHERE p."order_id" = "orders"."id" AND p."state" = 'awaiting') THEN NULL ELSE "paid_at" END
-WHERE "status" IN ('paid', 'refunded') AND "paid_at" IS NOT NULL;
+WHERE "status" = 'paid' AND "paid_at" IS NOT NULL AND EXISTS (SELECT 1 FROM "parcels" p WHERE p."order_id" = "orders"."id");

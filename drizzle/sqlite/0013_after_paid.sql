@@ -120,18 +120,23 @@ CREATE INDEX `orders_status_created` ON `orders` (`status`,`created_at`);--> sta
 CREATE INDEX `orders_email` ON `orders` (`customer_email`);--> statement-breakpoint
 CREATE INDEX `orders_stock_state` ON `orders` (`stock_state`);--> statement-breakpoint
 CREATE INDEX `orders_fulfilment_created` ON `orders` (`fulfilment`,`created_at`);--> statement-breakpoint
--- Orders paid before parcels existed: one parcel per seller, a parcel of digital products only
--- delivered when the order was paid (its delivery email went out then), the rest awaiting shipment.
+-- Orders paid before parcels existed, as the payment would have opened them (lib/fulfilment/parcels.ts):
+-- one parcel per seller, a parcel of digital products only delivered when the order was paid (its
+-- delivery email went out then), the rest awaiting shipment; a line whose product row is gone counts
+-- as physical. Only orders still paid: a refunded one has nothing left to ship (no parcels, no
+-- fulfilment), and an order without a seller's product line keeps fulfilment null, as the app derives it.
 INSERT INTO `parcels` (`order_id`, `seller_id`, `digital`, `state`, `delivered_at`, `created_at`, `updated_at`)
 SELECT o.`id`, i.`seller_id`,
-  NOT EXISTS (SELECT 1 FROM `order_items` x JOIN `products` p ON p.`id` = x.`product_id` WHERE x.`order_id` = o.`id` AND x.`seller_id` = i.`seller_id` AND x.`kind` = 'product' AND p.`type` = 'physical'),
-  CASE WHEN EXISTS (SELECT 1 FROM `order_items` x JOIN `products` p ON p.`id` = x.`product_id` WHERE x.`order_id` = o.`id` AND x.`seller_id` = i.`seller_id` AND x.`kind` = 'product' AND p.`type` = 'physical') THEN 'awaiting' ELSE 'delivered' END,
-  CASE WHEN EXISTS (SELECT 1 FROM `order_items` x JOIN `products` p ON p.`id` = x.`product_id` WHERE x.`order_id` = o.`id` AND x.`seller_id` = i.`seller_id` AND x.`kind` = 'product' AND p.`type` = 'physical') THEN NULL ELSE o.`paid_at` END,
+  MIN(COALESCE(p.`type`, 'physical') = 'digital'),
+  CASE WHEN MIN(COALESCE(p.`type`, 'physical') = 'digital') THEN 'delivered' ELSE 'awaiting' END,
+  CASE WHEN MIN(COALESCE(p.`type`, 'physical') = 'digital') THEN o.`paid_at` ELSE NULL END,
   o.`paid_at`, o.`paid_at`
-FROM `orders` o JOIN `order_items` i ON i.`order_id` = o.`id` AND i.`kind` = 'product' AND i.`seller_id` IS NOT NULL
-WHERE o.`status` IN ('paid', 'refunded') AND o.`paid_at` IS NOT NULL
+FROM `orders` o
+JOIN `order_items` i ON i.`order_id` = o.`id` AND i.`kind` = 'product' AND i.`seller_id` IS NOT NULL
+LEFT JOIN `products` p ON p.`id` = i.`product_id`
+WHERE o.`status` = 'paid' AND o.`paid_at` IS NOT NULL
 GROUP BY o.`id`, i.`seller_id`;--> statement-breakpoint
 UPDATE `orders` SET
   `fulfilment` = CASE WHEN EXISTS (SELECT 1 FROM `parcels` p WHERE p.`order_id` = `orders`.`id` AND p.`state` = 'awaiting') THEN 'unfulfilled' ELSE 'delivered' END,
   `delivered_at` = CASE WHEN EXISTS (SELECT 1 FROM `parcels` p WHERE p.`order_id` = `orders`.`id` AND p.`state` = 'awaiting') THEN NULL ELSE `paid_at` END
-WHERE `status` IN ('paid', 'refunded') AND `paid_at` IS NOT NULL;
+WHERE `status` = 'paid' AND `paid_at` IS NOT NULL AND EXISTS (SELECT 1 FROM `parcels` p WHERE p.`order_id` = `orders`.`id`);

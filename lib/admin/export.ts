@@ -101,6 +101,7 @@ export interface ExportRequest {
 /** The filter as the activity entry keeps it: only what was set. */
 const filterRecord = (filter: OrderFilter) => ({
   status: filter.status,
+  ...(filter.fulfilment !== "all" ? { fulfilment: filter.fulfilment } : {}),
   ...(filter.from ? { from: filter.from } : {}),
   ...(filter.to ? { to: filter.to } : {}),
   ...(filter.q ? { q: filter.q } : {}),

@@ -4,8 +4,8 @@
 // (FIND_ANSWER_MS, as lib/auth/password-reset.ts does), whether or not an order matched and
 // whether or not a limit held, so the form tells nobody which emails or references exist.
 import "server-only";
-import { and, desc, eq, exists, getTableName, or, sql } from "drizzle-orm";
-import { database } from "@/lib/db/client";
+import { and, desc, getTableName, sql, type SQL } from "drizzle-orm";
+import { database, type Tx } from "@/lib/db/client";
 import { emailOutbox, orders, paymentAttempts } from "@/lib/db/schema";
 import { countHit } from "@/lib/limits/rate-limits";
 import { logLine } from "@/lib/log";
@@ -56,13 +56,44 @@ export async function answerFindOrder(
 }
 
 const REFERENCE_LENGTH = 8;
+const ORDERS = getTableName(orders);
+const ATTEMPTS = getTableName(paymentAttempts);
 // Qualified by hand: drizzle leaves column names bare in a one-table select, and a bare "id" in
-// the correlated subquery would be the attempt's own.
-const OUTER_ORDER_ID = sql.raw(`"${getTableName(orders)}"."${orders.id.name}"`);
+// the subquery could be read as the inner table's own.
+const OUTER_ORDER_ID = sql.raw(`"${ORDERS}"."${orders.id.name}"`);
 
 /**
- * Counts the request against the three limits, looks for the order (the email ignoring case; the reference as the token's first 8 characters or an attempt's invoice number), and
- * within the limits queues its link. The same statements run on every path but the insert.
+ * The order the form names: candidates found through indexes only (an attempt's invoice number,
+ * unique and written in capitals by lib/payments/attempts.ts; the token's first 8 characters,
+ * orders_reference), then the email compared on those few, ignoring case (checkout keeps the
+ * address as typed, a phone often capitalises it). No read of every order, at any size.
+ */
+export function matchingOrder(db: Tx, input: FindOrderInput) {
+  const reference = input.reference;
+  const candidates: SQL[] = [
+    sql`SELECT order_id FROM ${sql.raw(`"${ATTEMPTS}"`)} WHERE invoice_number = ${reference.toUpperCase()}`,
+  ];
+  if (reference.length === REFERENCE_LENGTH)
+    candidates.push(
+      sql`SELECT o2.id FROM ${sql.raw(`"${ORDERS}"`)} o2 WHERE upper(substr(o2.public_token, 1, ${sql.raw(String(REFERENCE_LENGTH))})) = upper(${reference})`,
+    );
+  return db
+    .select({ id: orders.id, email: orders.customerEmail })
+    .from(orders)
+    .where(
+      and(
+        sql`${OUTER_ORDER_ID} IN (${sql.join(candidates, sql` UNION `)})`,
+        sql`lower(${orders.customerEmail}) = ${input.email.toLowerCase()}`,
+      ),
+    )
+    .orderBy(desc(orders.id))
+    .limit(1);
+}
+
+/**
+ * Looks for the order (a read, before any write), then counts the request against the three
+ * limits and, within them, queues its link, in one write transaction that holds nothing but
+ * those. The same statements run on every path but the insert.
  */
 export async function findOrderAndSend(
   input: FindOrderInput,
@@ -70,6 +101,9 @@ export async function findOrderAndSend(
   now: Date = new Date(),
 ): Promise<FindOrderOutcome> {
   const keys = findOrderKeys(input.email, clientAddress);
+  // Outside the write transaction: on SQLite that one (BEGIN IMMEDIATE) stops every other writer,
+  // payments included, for as long as it lasts.
+  const [order] = await database().run((db) => matchingOrder(db, input));
   const outcome = await database().transaction(async (tx): Promise<FindOrderOutcome> => {
     const perAddress = await countHit(tx, keys.address, FIND_ORDER_LIMITS.windowMs, now);
     const perClient = keys.client
@@ -80,32 +114,6 @@ export async function findOrderAndSend(
       perAddress.count > FIND_ORDER_LIMITS.perAddress ||
       (perClient !== null && perClient.count > FIND_ORDER_LIMITS.perClient) ||
       perShop.count > FIND_ORDER_LIMITS.perShop;
-    const reference = input.reference;
-    const byInvoice = exists(
-      tx
-        .select({ one: sql`1` })
-        .from(paymentAttempts)
-        .where(
-          and(
-            sql`${paymentAttempts.orderId} = ${OUTER_ORDER_ID}`,
-            // Invoice numbers are written in capitals (lib/payments/attempts.ts): the unique index.
-            eq(paymentAttempts.invoiceNumber, reference.toUpperCase()),
-          ),
-        ),
-    );
-    const byReference =
-      reference.length === REFERENCE_LENGTH
-        ? sql`upper(substr(${orders.publicToken}, 1, ${sql.raw(String(REFERENCE_LENGTH))})) = upper(${reference})`
-        : undefined;
-    // Ignoring case (checkout keeps the address as typed, a phone often capitalises it). lower()
-    // reads past the orders_email index; the shop-wide limit bounds how often (FIND_ORDER_LIMITS).
-    const emailMatches = sql`lower(${orders.customerEmail}) = ${input.email.toLowerCase()}`;
-    const [order] = await tx
-      .select({ id: orders.id, email: orders.customerEmail })
-      .from(orders)
-      .where(and(emailMatches, byReference ? or(byReference, byInvoice) : byInvoice))
-      .orderBy(desc(orders.id))
-      .limit(1);
     if (limited) return "limited";
     if (!order) return "no_match";
     // No cause: each request may send the link again (within the limits above).

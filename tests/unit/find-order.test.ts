@@ -4,12 +4,12 @@
 // the same answer after the same minimum time (a fake clock: no timed test).
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { migratedAndSeeded, setTestEnv } from "../support/app-db";
+import { migratedAndSeeded, setTestEnv, testDialect } from "../support/app-db";
 import { createPendingOrder } from "../support/pending-order";
 
 setTestEnv();
 const { emailOutbox, orders, rateLimits } = await import("@/lib/db/schema");
-const { answerFindOrder, findOrderAndSend, FIND_ANSWER_MS } =
+const { answerFindOrder, findOrderAndSend, matchingOrder, FIND_ANSWER_MS } =
   await import("@/lib/orders/find-order");
 const { FIND_ORDER_LIMITS } = await import("@/lib/orders/find-limits");
 const { orderReference } = await import("@/lib/format");
@@ -84,6 +84,47 @@ describe("find my order", () => {
       ["Siti.Find@example.com", null, "queued"],
     ]);
     expect((await linksTo(lower.id)).map((r) => r.recipient)).toEqual(["budi.find@example.com"]);
+  });
+
+  it(`finds the order through the reference's and the invoice's indexes, never reading every order (${testDialect})`, async () => {
+    const order = await orderFor("plan.find@example.com");
+    const plan = async (reference: string): Promise<string> => {
+      const query = await db.run(async (d) =>
+        matchingOrder(d, { email: "Plan.Find@example.com", reference }).toSQL(),
+      );
+      const driver = db.driver;
+      if (driver.dialect === "sqlite") {
+        const rows = driver.client
+          .prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
+          .all(...(query.params as string[])) as { detail: string }[];
+        return rows.map((r) => r.detail).join("\n");
+      }
+      // A handful of test rows make a sequential scan cheapest; forbidding it shows whether an
+      // index can answer at all (PostgreSQL still scans when none can).
+      const conn = await driver.client.connect();
+      try {
+        await conn.query("BEGIN");
+        await conn.query("SET LOCAL enable_seqscan = off");
+        const result = await conn.query<{ "QUERY PLAN": string }>(
+          `EXPLAIN ${query.sql}`,
+          query.params,
+        );
+        return result.rows.map((r) => r["QUERY PLAN"]).join("\n");
+      } finally {
+        await conn.query("ROLLBACK");
+        conn.release();
+      }
+    };
+    for (const reference of [order.reference, order.invoice]) {
+      const text = await plan(reference);
+      expect(text).not.toMatch(/\bSCAN (TABLE )?(orders|o2)\b|Seq Scan on (orders|o2)\b/);
+    }
+    expect(
+      await findOrderAndSend(
+        { email: "Plan.Find@example.com", reference: order.reference },
+        client(),
+      ),
+    ).toBe("sent");
   });
 
   it("queues nothing for a wrong reference or someone else's email @faults", async () => {

@@ -225,4 +225,27 @@ describe("the export", () => {
       },
     });
   });
+
+  it("the entry keeps the fulfilment filter too: what the file holds is what the entry says", async () => {
+    const kept = await order("omega", { status: "paid", fulfilment: "shipped" });
+    await order("omega", { status: "paid", fulfilment: "unfulfilled" });
+    const filter = parseOrderFilter({ q: "@omega.example", fulfilment: "shipped" });
+    const { text } = await readAll(
+      exportStream({ filter, shape: "order", zone: "Asia/Jakarta", header: header("order"), by }),
+    );
+    expect(records(text)).toHaveLength(2);
+    expect(text).toContain(orderReference(kept.token));
+    const entries = await db.run((d) =>
+      d
+        .select()
+        .from(activityLog)
+        .where(and(eq(activityLog.action, "order.exported"), eq(activityLog.actorId, by.staff.id))),
+    );
+    expect(entries.at(-1)!.after).toEqual({
+      filter: { status: "all", fulfilment: "shipped", q: "@omega.example" },
+      shape: "order",
+      rows: 1,
+      complete: true,
+    });
+  });
 });

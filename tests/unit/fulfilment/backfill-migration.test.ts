@@ -1,7 +1,9 @@
 // The after-paid migration (SQLite 0013, PostgreSQL 0009) on a database that already holds orders:
 // migrated up to the migration before it, orders inserted as the shop then wrote them, then the
 // rest migrated. Paid orders get one parcel per seller (a digital-only one delivered at paid_at)
-// and their fulfilment; unpaid ones get neither.
+// and their fulfilment, as the payment opens them at runtime (openParcels, deriveFulfilment): a
+// line whose product is gone counts as physical, and an order without parcels keeps a null
+// fulfilment; unpaid and refunded ones get neither.
 import { randomBytes } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -49,7 +51,7 @@ afterAll(async () => {
 });
 
 describe(`the after-paid migration's backfill (${testDialect})`, () => {
-  it("gives orders paid before it their parcels and fulfilment", async () => {
+  it("gives orders paid before it their parcels and fulfilment, as the app derives them", async () => {
     const url = await databaseUrl();
     const { root, restore } = migrationsBeforeAfterPaid();
     const db = openDatabase(url, { migrationsRoot: root, poolSize: 2 });
@@ -70,19 +72,24 @@ describe(`the after-paid migration's backfill (${testDialect})`, () => {
         [2, "paid", true],
         [3, "pending", false],
         [4, "refunded", true],
+        [5, "paid", true],
+        [6, "paid", true],
       ].map(
         ([id, status, paid]) =>
           `INSERT INTO orders (id, public_token, checkout_key, status, customer_first_name, customer_email, customer_phone, locale, shipping_address, billing_address, subtotal, shipping_total, total, created_at, updated_at, paid_at, stock_state)
            VALUES (${id}, 'token${id}', 'key${id}', '${status}', 'Siti', 'siti@example.com', '6281234567890', 'id', ${address}, ${address}, 150000, 10000, 160000, ${ts(PAID_AT_MS - 60_000)}, ${ts(PAID_AT_MS)}, ${paid ? ts(PAID_AT_MS) : "NULL"}, '${paid ? "sold" : "reserved"}')`,
       ),
-      // 1: a shirt (A) and an ebook (B); 2: an ebook only; 3: unpaid shirt; 4: refunded shirt.
+      // 1: a shirt (A) and an ebook (B); 2: an ebook only; 3: unpaid shirt; 4: refunded shirt;
+      // 5: a line whose product was deleted (B); 6: a shipping line and no product line.
       `INSERT INTO order_items (order_id, kind, product_id, seller_id, name, sku, item_type, unit_price, quantity, line_total) VALUES
         (1, 'product', 1, 's-a', 'Shirt', 'SKU-1', 'FASHION', 100000, 1, 100000),
         (1, 'product', 2, 's-b', 'Ebook', 'SKU-2', 'BOOK', 50000, 1, 50000),
         (1, 'shipping', NULL, 's-a', 'Shipping', 'SHIP', 'SHIPPING', 10000, 1, 10000),
         (2, 'product', 2, 's-b', 'Ebook', 'SKU-2', 'BOOK', 50000, 1, 50000),
         (3, 'product', 1, 's-a', 'Shirt', 'SKU-1', 'FASHION', 100000, 1, 100000),
-        (4, 'product', 1, 's-a', 'Shirt', 'SKU-1', 'FASHION', 100000, 1, 100000)`,
+        (4, 'product', 1, 's-a', 'Shirt', 'SKU-1', 'FASHION', 100000, 1, 100000),
+        (5, 'product', NULL, 's-b', 'Old mug', 'SKU-9', 'HOME', 40000, 1, 40000),
+        (6, 'shipping', NULL, 's-a', 'Shipping', 'SHIP', 'SHIPPING', 10000, 1, 10000)`,
     ];
     if (db.driver.dialect === "sqlite") {
       for (const statement of statements) db.driver.client.exec(statement);
@@ -114,14 +121,16 @@ describe(`the after-paid migration's backfill (${testDialect})`, () => {
       [1, "s-a", false, "awaiting", null],
       [1, "s-b", true, "delivered", PAID_AT_MS],
       [2, "s-b", true, "delivered", PAID_AT_MS],
-      [4, "s-a", false, "awaiting", null],
+      [5, "s-b", false, "awaiting", null],
     ]);
     const orders = await rows("SELECT id, fulfilment, delivered_at FROM orders ORDER BY id");
     expect(orders.map((o) => [Number(o.id), o.fulfilment, ms(o.delivered_at)])).toEqual([
       [1, "unfulfilled", null],
       [2, "delivered", PAID_AT_MS],
       [3, null, null],
-      [4, "unfulfilled", null],
+      [4, null, null],
+      [5, "unfulfilled", null],
+      [6, null, null],
     ]);
   });
 });
