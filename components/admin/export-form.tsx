@@ -7,7 +7,16 @@ import { cardClass } from "@/components/ui/card";
 import { filterQuery, type OrderFilter } from "@/lib/admin/filter";
 import { exportShapes } from "@/lib/export/order-rows";
 
-export function ExportForm({ filter, count }: { filter: OrderFilter; count: number }) {
+/** `capped`: the list stopped counting at `count` (lib/admin/orders.ts): the file holds more. */
+export function ExportForm({
+  filter,
+  count,
+  capped = false,
+}: {
+  filter: OrderFilter;
+  count: number;
+  capped?: boolean;
+}) {
   const t = useTranslations("admin.export");
   return (
     <form
@@ -25,7 +34,9 @@ export function ExportForm({ filter, count }: { filter: OrderFilter; count: numb
         <h2 id="export-heading" className="text-sm font-semibold">
           {t("heading")}
         </h2>
-        <p className="text-xs text-stone-600">{t("intro", { count })}</p>
+        <p className="text-xs text-stone-600">
+          {capped ? t("introCapped", { count }) : t("intro", { count })}
+        </p>
       </div>
       <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <legend className="sr-only">{t("shape")}</legend>

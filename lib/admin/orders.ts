@@ -307,7 +307,8 @@ const shopDayNumber = (
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
 /** Paid revenue and new orders per day in the shop's zone over the filter's range (default: the
- * last 14 days), with the filter's search applied and its status ignored; missing days are zeros. */
+ * last 14 days), with the filter's search and fulfilment applied, as the list and the cards apply
+ * them, and its status ignored; missing days are zeros. */
 export async function dailyPaid(
   filter: OrderFilter,
   now: Date = new Date(),
@@ -321,6 +322,8 @@ export async function dailyPaid(
   const createdDay = shopDayNumber(orders.createdAt, zone);
   const { paid, created } = await run(async (db) => {
     const search = filter.q ? searchCondition(filter.q) : undefined;
+    const fulfilment =
+      filter.fulfilment !== "all" ? eq(orders.fulfilment, filter.fulfilment) : undefined;
     const paid = await db
       .select({
         day: paidDay,
@@ -330,12 +333,12 @@ export async function dailyPaid(
         n: count(),
       })
       .from(orders)
-      .where(and(gte(orders.paidAt, start), lt(orders.paidAt, end), search))
+      .where(and(gte(orders.paidAt, start), lt(orders.paidAt, end), search, fulfilment))
       .groupBy(paidDay);
     const created = await db
       .select({ day: createdDay, n: count() })
       .from(orders)
-      .where(and(gte(orders.createdAt, start), lt(orders.createdAt, end), search))
+      .where(and(gte(orders.createdAt, start), lt(orders.createdAt, end), search, fulfilment))
       .groupBy(createdDay);
     return { paid, created };
   });

@@ -1,6 +1,7 @@
 // lib/admin on a real, migrated database: the filter parsed from a URL, search, status
 // totals, the daily chart series, the order detail and marking a flagged event reviewed.
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { migratedAndSeeded, setTestEnv } from "../support/app-db";
 
@@ -402,6 +403,28 @@ describe("dailyPaid", () => {
       totalPaidOrders: 26,
       clipped: false,
     });
+  });
+
+  it("applies the fulfilment filter as the list does", async () => {
+    const setFulfilment = (fulfilment: "shipped" | null) =>
+      db.run((d) => d.update(schema.orders).set({ fulfilment }).where(eq(schema.orders.id, a.id)));
+    await setFulfilment("shipped");
+    try {
+      const filter = parseOrderFilter({
+        from: "2026-03-08",
+        to: "2026-03-12",
+        fulfilment: "shipped",
+      });
+      expect((await admin.listOrders(filter)).rows.map((r) => r.id)).toEqual([a.id]);
+      const series = await admin.dailyPaid(filter);
+      expect(series).toMatchObject({ totalRevenue: 440_000, totalPaidOrders: 1, totalOrders: 1 });
+      expect(series.days.filter((d) => d.orders > 0 || d.paidOrders > 0)).toEqual([
+        { date: "2026-03-09", revenue: 0, paidOrders: 0, orders: 1 },
+        { date: "2026-03-10", revenue: 440_000, paidOrders: 1, orders: 0 },
+      ]);
+    } finally {
+      await setFulfilment(null);
+    }
   });
 
   it("defaults to 14 days ending today", async () => {

@@ -18,6 +18,8 @@ vi.mock("@/app/[locale]/admin/actions", () => ({ signOutAction: vi.fn() }));
 const { OrderTimeline } = await import("@/components/admin/order-timeline");
 const { RevenueChart, niceCeiling } = await import("@/components/admin/revenue-chart");
 const { OrdersTable } = await import("@/components/admin/orders-table");
+const { ExportForm } = await import("@/components/admin/export-form");
+const { parseOrderFilter } = await import("@/lib/admin/filter");
 const { OrderEmails } = await import("@/components/admin/order-emails");
 const { StockTable } = await import("@/components/admin/stock-table");
 const { prettyBody } = await import("@/components/admin/format");
@@ -397,6 +399,21 @@ describe("RevenueChart and OrdersTable", () => {
     expect(render(createElement(RevenueChart, { series }))).toContain(
       "4 Aug 2026 to 5 Aug 2026: Rp 250.000 paid revenue from 2 paid orders; 3 orders created. Best day: 5 Aug with Rp 250.000.",
     );
+  });
+});
+
+describe("ExportForm", () => {
+  it("says how many orders the file holds, or more than the list counted when it stopped", () => {
+    const filter = parseOrderFilter({ fulfilment: "shipped" });
+    const exact = render(createElement(ExportForm, { filter, count: 1234 }));
+    expect(exact).toContain("A CSV file of the 1,234 orders this filter selects");
+    expect(exact).toContain('name="fulfilment" value="shipped"');
+    expect(render(createElement(ExportForm, { filter, count: 10_000, capped: true }))).toContain(
+      "A CSV file of the more than 10,000 orders this filter selects",
+    );
+    expect(
+      render(createElement(ExportForm, { filter, count: 10_000, capped: true }), { locale: "id" }),
+    ).toContain("lebih dari 10.000 pesanan");
   });
 });
 

@@ -79,7 +79,7 @@ export default async function OrdersPage({
         markUnmatchedReviewedAction={markUnmatchedReviewedAction}
       />
       <FilterForm filter={filter} />
-      <ExportForm filter={filter} count={list.total} />
+      <ExportForm filter={filter} count={list.total} capped={list.totalCapped} />
       <StatusCards totals={totals} filter={filter} />
       <RevenueChart series={series} />
 
