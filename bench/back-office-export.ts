@@ -1,10 +1,14 @@
-// The exports the back-office bench can measure, by name (BENCH_OFFICE_EXPORT). Each is a function
-// that streams every order as CSV text: the bench counts its rows, its rows per second and the
-// process's peak RSS. `keyset` shows the method (orders read in id order, a batch at a time, with
-// their parcels); the shop's own export is added here when it lands.
+// The exports the back-office bench can measure, by name (BENCH_OFFICE_EXPORT, comma-separated,
+// each timed in a process of its own). Each is a function that streams every order as CSV text or
+// bytes: the bench counts its rows, its rows per second and the process's peak RSS. `app` and
+// `app-lines` are the shop's own export end to end (lib/admin/export.ts, as the route
+// /admin/orders/export serves it for an empty filter: every order, one row per order or per line,
+// its activity entry written at the end); `keyset` is the bare method it is built on (orders read
+// in id order, a batch at a time, with their parcels), kept as the floor to compare with.
 import { asc, gt, inArray } from "drizzle-orm";
 import { run } from "@/lib/db/client";
 import { orders, parcels } from "@/lib/db/schema";
+import type { ExportShape } from "@/lib/export/order-rows";
 
 export type ExportUnderTest = () => AsyncIterable<string | Uint8Array>;
 
@@ -80,4 +84,37 @@ async function* keyset(): AsyncIterable<string> {
   }
 }
 
-export const exportsUnderTest: Record<string, ExportUnderTest> = { keyset };
+/**
+ * The shop's export as the route streams it: the filter of a bare /admin/orders/export (every
+ * order), the header's words left as column keys (translating them costs nothing per row).
+ * Imported when used: its modules open the database of DATABASE_URL.
+ */
+function shopExport(shape: ExportShape): ExportUnderTest {
+  return async function* () {
+    const { exportStream } = await import("@/lib/admin/export");
+    const { parseOrderFilter } = await import("@/lib/admin/filter");
+    const { columnsOf } = await import("@/lib/export/order-rows");
+    // Read as the response body is: one chunk at a time, the next batch fetched on demand.
+    const reader = exportStream({
+      filter: parseOrderFilter({}),
+      shape,
+      zone: "Asia/Jakarta",
+      header: [...columnsOf(shape)],
+      by: {
+        staff: { id: 0, email: "bench@shop.example", name: "bench", role: "owner" },
+        clientAddress: null,
+      },
+    }).getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  };
+}
+
+export const exportsUnderTest: Record<string, ExportUnderTest> = {
+  app: shopExport("order"),
+  "app-lines": shopExport("line"),
+  keyset,
+};
