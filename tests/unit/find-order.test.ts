@@ -86,46 +86,33 @@ describe("find my order", () => {
     expect((await linksTo(lower.id)).map((r) => r.recipient)).toEqual(["budi.find@example.com"]);
   });
 
-  it(`finds the order through the reference's and the invoice's indexes, never reading every order (${testDialect})`, async () => {
-    const order = await orderFor("plan.find@example.com");
-    const plan = async (reference: string): Promise<string> => {
-      const query = await db.run(async (d) =>
-        matchingOrder(d, { email: "Plan.Find@example.com", reference }).toSQL(),
-      );
-      const driver = db.driver;
-      if (driver.dialect === "sqlite") {
-        const rows = driver.client
+  // SQLite's plan shows the statement's shape; PostgreSQL's follows its statistics (with a handful
+  // of rows it walks the primary key whatever the statement), so the plan is read on SQLite only.
+  it.runIf(testDialect === "sqlite")(
+    "finds the order through the reference's and the invoice's indexes, never reading every order",
+    async () => {
+      const order = await orderFor("plan.find@example.com");
+      for (const reference of [order.reference, order.invoice]) {
+        const query = await db.run(async (d) =>
+          matchingOrder(d, { email: "Plan.Find@example.com", reference }).toSQL(),
+        );
+        const driver = db.driver;
+        if (driver.dialect !== "sqlite") return;
+        const plan = driver.client
           .prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
           .all(...(query.params as string[])) as { detail: string }[];
-        return rows.map((r) => r.detail).join("\n");
+        const text = plan.map((r) => r.detail).join("\n");
+        expect(text).toMatch(/SEARCH (TABLE )?orders USING INTEGER PRIMARY KEY/);
+        expect(text).not.toMatch(/\bSCAN (TABLE )?(orders|o2)\b/);
       }
-      // A handful of test rows make a sequential scan cheapest; forbidding it shows whether an
-      // index can answer at all (PostgreSQL still scans when none can).
-      const conn = await driver.client.connect();
-      try {
-        await conn.query("BEGIN");
-        await conn.query("SET LOCAL enable_seqscan = off");
-        const result = await conn.query<{ "QUERY PLAN": string }>(
-          `EXPLAIN ${query.sql}`,
-          query.params,
-        );
-        return result.rows.map((r) => r["QUERY PLAN"]).join("\n");
-      } finally {
-        await conn.query("ROLLBACK");
-        conn.release();
-      }
-    };
-    for (const reference of [order.reference, order.invoice]) {
-      const text = await plan(reference);
-      expect(text).not.toMatch(/\bSCAN (TABLE )?(orders|o2)\b|Seq Scan on (orders|o2)\b/);
-    }
-    expect(
-      await findOrderAndSend(
-        { email: "Plan.Find@example.com", reference: order.reference },
-        client(),
-      ),
-    ).toBe("sent");
-  });
+      expect(
+        await findOrderAndSend(
+          { email: "Plan.Find@example.com", reference: order.reference },
+          client(),
+        ),
+      ).toBe("sent");
+    },
+  );
 
   it("queues nothing for a wrong reference or someone else's email @faults", async () => {
     const order = await orderFor("ani.find@example.com");
