@@ -114,6 +114,8 @@ export interface OrderListRow {
   /** Derived from the parcels (lib/fulfilment/); null until paid. */
   fulfilment: FulfilmentState | null;
   total: number;
+  /** The completed refunds' sum: the row shows it and the net when above 0. */
+  refundedTotal: number;
   latestInvoice: string | null;
   latestAttemptStatus: AttemptStatus | null;
   /** Flagged events on this order, reviewed or not. */
@@ -201,6 +203,7 @@ export async function listOrders(
         status: orders.status,
         fulfilment: orders.fulfilment,
         total: orders.total,
+        refundedTotal: orders.refundedTotal,
         latestInvoice: latestAttempt<string | null>(paymentAttempts.invoiceNumber),
         latestAttemptStatus: latestAttempt<AttemptStatus | null>(paymentAttempts.status),
         flaggedEvents: flaggedCount(false),
@@ -276,6 +279,9 @@ export interface DailyPoint {
   date: string;
   /** Net of orders paid that day: their totals less what has been refunded of them. */
   revenue: number;
+  /** The totals of orders paid that day, and what has been refunded of them (revenue = the difference). */
+  paid: number;
+  refunded: number;
   /** Orders paid that day. */
   paidOrders: number;
   /** Orders created that day. */
@@ -285,6 +291,8 @@ export interface DailyPoint {
 export interface DailySeries extends DayRange {
   days: DailyPoint[];
   totalRevenue: number;
+  totalPaid: number;
+  totalRefunded: number;
   totalPaidOrders: number;
   totalOrders: number;
 }
@@ -324,9 +332,8 @@ export async function dailyPaid(
     const paid = await db
       .select({
         day: paidDay,
-        revenue: sql<number>`coalesce(sum(${orders.total} - ${orders.refundedTotal}), 0)`.mapWith(
-          Number,
-        ),
+        paid: sql<number>`coalesce(sum(${orders.total}), 0)`.mapWith(Number),
+        refunded: sql<number>`coalesce(sum(${orders.refundedTotal}), 0)`.mapWith(Number),
         n: count(),
       })
       .from(orders)
@@ -346,7 +353,9 @@ export async function dailyPaid(
     const p = paid.find((r) => r.day === n);
     days.push({
       date,
-      revenue: p?.revenue ?? 0,
+      revenue: (p?.paid ?? 0) - (p?.refunded ?? 0),
+      paid: p?.paid ?? 0,
+      refunded: p?.refunded ?? 0,
       paidOrders: p?.n ?? 0,
       orders: created.find((r) => r.day === n)?.n ?? 0,
     });
@@ -355,6 +364,8 @@ export async function dailyPaid(
     ...range,
     days,
     totalRevenue: days.reduce((a, d) => a + d.revenue, 0),
+    totalPaid: days.reduce((a, d) => a + d.paid, 0),
+    totalRefunded: days.reduce((a, d) => a + d.refunded, 0),
     totalPaidOrders: days.reduce((a, d) => a + d.paidOrders, 0),
     totalOrders: days.reduce((a, d) => a + d.orders, 0),
   };
