@@ -207,7 +207,11 @@ export function RefundPanel({
                   <li>{t("requested.step1")}</li>
                   <li>{t("requested.step2", { invoice: refund.invoiceNumber })}</li>
                   <li>{t("requested.step3", { amount: formatRupiah(refund.amount) })}</li>
-                  <li>{t("requested.step4")}</li>
+                  <li data-testid="refund-step-complete">
+                    {refunds.some((r) => r.id < refund.id)
+                      ? t("requested.step4Later")
+                      : t("requested.step4")}
+                  </li>
                 </ol>
                 {owner ? (
                   <ConfirmRefundForm
