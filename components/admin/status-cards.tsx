@@ -74,7 +74,9 @@ export function StatusCards({ totals, filter }: { totals: StatusTotals; filter: 
                   >
                     {money("net", {
                       refunded: formatRupiah(card.refunded),
-                      net: formatRupiah(orderNet({ total: card.sum, refundedTotal: card.refunded })),
+                      net: formatRupiah(
+                        orderNet({ total: card.sum, refundedTotal: card.refunded }),
+                      ),
                     })}
                   </span>
                 ) : null}

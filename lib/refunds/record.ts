@@ -16,9 +16,9 @@ import {
   refunds,
   type RefundLine,
 } from "@/lib/db/schema";
+import { refreshFulfilment } from "@/lib/fulfilment/parcels";
 import { queueRefundEmail } from "./emails";
 import type { RefundFieldErrors } from "./refund-schema";
-import { refreshFulfilment } from "@/lib/fulfilment/parcels";
 import {
   planRefund,
   unitsLeft,
@@ -176,10 +176,13 @@ export async function recordRefund(
     .returning({ id: refunds.id });
   const refundId = row!.id;
   if (restocked) await restock(tx, plan.lines, items);
-  const parcelsCancelled = await cancelRefundedParcels(tx, orderId, items, [
-    ...prior,
-    { state: "requested", amount: plan.amount, lines: plan.lines },
-  ], now);
+  const parcelsCancelled = await cancelRefundedParcels(
+    tx,
+    orderId,
+    items,
+    [...prior, { state: "requested", amount: plan.amount, lines: plan.lines }],
+    now,
+  );
   if (parcelsCancelled.length > 0) await refreshFulfilment(tx, orderId, now);
   await recordActivity(tx, {
     actor,

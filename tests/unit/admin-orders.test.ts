@@ -392,8 +392,22 @@ describe("dailyPaid", () => {
     expect(series.days).toEqual([
       { date: "2026-03-08", revenue: 0, paid: 0, refunded: 0, paidOrders: 0, orders: 0 },
       { date: "2026-03-09", revenue: 0, paid: 0, refunded: 0, paidOrders: 0, orders: 1 },
-      { date: "2026-03-10", revenue: 440_000, paid: 440_000, refunded: 0, paidOrders: 1, orders: 1 },
-      { date: "2026-03-11", revenue: 2_500_000, paid: 2_500_000, refunded: 0, paidOrders: 25, orders: 25 },
+      {
+        date: "2026-03-10",
+        revenue: 440_000,
+        paid: 440_000,
+        refunded: 0,
+        paidOrders: 1,
+        orders: 1,
+      },
+      {
+        date: "2026-03-11",
+        revenue: 2_500_000,
+        paid: 2_500_000,
+        refunded: 0,
+        paidOrders: 25,
+        orders: 25,
+      },
       { date: "2026-03-12", revenue: 0, paid: 0, refunded: 0, paidOrders: 0, orders: 1 },
     ]);
     expect(series).toMatchObject({

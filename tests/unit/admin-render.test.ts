@@ -248,7 +248,9 @@ describe("RevenueChart and OrdersTable", () => {
   });
 
   it("an all-zero range still renders", () => {
-    const days = [{ date: "2026-03-01", revenue: 0, paid: 0, refunded: 0, paidOrders: 0, orders: 0 }];
+    const days = [
+      { date: "2026-03-01", revenue: 0, paid: 0, refunded: 0, paidOrders: 0, orders: 0 },
+    ];
     const html = render(
       createElement(RevenueChart, {
         series: {
@@ -402,7 +404,14 @@ describe("RevenueChart and OrdersTable", () => {
   it("labels the chart's days in the staff member's language", () => {
     const days = [
       { date: "2026-08-04", revenue: 0, paid: 0, refunded: 0, paidOrders: 0, orders: 1 },
-      { date: "2026-08-05", revenue: 250_000, paid: 250_000, refunded: 0, paidOrders: 2, orders: 2 },
+      {
+        date: "2026-08-05",
+        revenue: 250_000,
+        paid: 250_000,
+        refunded: 0,
+        paidOrders: 2,
+        orders: 2,
+      },
     ];
     const series = {
       from: "2026-08-04",

@@ -28,9 +28,7 @@ export function OrderCancelledEmail({ email, t, subject }: TemplateProps) {
         {t("email.cancelled.intro", { name: order.customerFirstName, reference: order.reference })}
       </Text>
       <Text style={s.text}>
-        <strong style={s.strong}>
-          {money}
-        </strong>
+        <strong style={s.strong}>{money}</strong>
         {paid ? ` ${t("email.refund.where")}` : null}
       </Text>
       <OrderFacts email={email} t={t} status={paid ? "paid" : "cancelled"} />
