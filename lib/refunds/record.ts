@@ -103,7 +103,7 @@ async function restock(
  * A seller's parcel still awaiting whose every product unit is now in a refund has nothing left to
  * ship: it is cancelled (else it would await forever). Digital parcels were delivered at payment.
  */
-async function cancelRefundedParcels(
+export async function cancelRefundedParcels(
   tx: Tx,
   orderId: number,
   items: (RefundableItem & { sellerId: string | null })[],

@@ -8,8 +8,10 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { refunds, type RefundCompletion } from "@/lib/db/schema";
+import { refreshFulfilment } from "@/lib/fulfilment/parcels";
 import { queueRefundEmail } from "./emails";
 import {
+  cancelRefundedParcels,
   lockOrder,
   orderRefunds,
   paidAttempt,
@@ -67,7 +69,8 @@ export async function completeReportedRefunds(
     if (remainder <= 0)
       return { refundIds: [], requested: 0, orderRefunded: false, alreadyRecorded: false };
     const attempt = await paidAttempt(tx, orderId);
-    const left = unitsLeft(await refundableItems(tx, orderId), prior);
+    const items = await refundableItems(tx, orderId);
+    const left = unitsLeft(items, prior);
     const [row] = await tx
       .insert(refunds)
       .values({
@@ -90,6 +93,16 @@ export async function completeReportedRefunds(
       })
       .returning({ id: refunds.id });
     refundIds = [row!.id];
+    // Refunded in full by DOKU: nothing is left to ship in the parcels still awaiting.
+    const allUnits = [...left].map(([orderItemId, quantity]) => ({ orderItemId, quantity }));
+    const closed = await cancelRefundedParcels(
+      tx,
+      orderId,
+      items,
+      [{ state: "completed", amount: remainder, lines: allUnits }],
+      now,
+    );
+    if (closed.length > 0) await refreshFulfilment(tx, orderId, now);
   }
   const orderRefunded = await settleRefundedTotal(tx, orderId, now);
   return { refundIds, requested: open.length, orderRefunded, alreadyRecorded: false };

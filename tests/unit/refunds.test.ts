@@ -445,7 +445,12 @@ describe("refunds", () => {
       reason: "reported by DOKU",
       completedVia: "notification",
     });
-    expect((await orderRow(order.id)).status).toBe("refunded");
+    // Refunded in full: its parcel still awaiting has nothing left to ship.
+    expect(await orderRow(order.id)).toMatchObject({ status: "refunded", fulfilment: "cancelled" });
+    const parcels = await db.run((d) =>
+      d.select().from(schema.parcels).where(eq(schema.parcels.orderId, order.id)),
+    );
+    expect(parcels.map((p) => p.state)).toEqual(["cancelled"]);
     expect((await outboxOf(order.id)).map((r) => r.kind).sort()).toEqual([
       "order_confirmation",
       "payment_refunded",
