@@ -266,7 +266,7 @@ describe("RevenueChart and OrdersTable", () => {
         },
       }),
     );
-    expect(html).toContain("Rp 0 paid revenue");
+    expect(html).toContain("Rp 0 paid, Rp 0 refunded, Rp 0 net");
     expect(html).not.toContain("NaN");
   });
 
@@ -428,7 +428,7 @@ describe("RevenueChart and OrdersTable", () => {
       "4 Agu 2026 sampai 5 Agu 2026: Rp 250.000 dibayar, Rp 0 dikembalikan, bersih Rp 250.000, dari 2 pesanan lunas; 3 pesanan dibuat. Hari terbaik: 5 Agu dengan Rp 250.000.",
     );
     expect(render(createElement(RevenueChart, { series }))).toContain(
-      "4 Aug 2026 to 5 Aug 2026: Rp 250.000 paid revenue from 2 paid orders; 3 orders created. Best day: 5 Aug with Rp 250.000.",
+      "4 Aug 2026 to 5 Aug 2026: Rp 250.000 paid, Rp 0 refunded, Rp 250.000 net, from 2 paid orders; 3 orders created. Best day: 5 Aug with Rp 250.000.",
     );
   });
 });
