@@ -20,6 +20,7 @@ const { RevenueChart, niceCeiling } = await import("@/components/admin/revenue-c
 const { OrdersTable } = await import("@/components/admin/orders-table");
 const { OrderEmails } = await import("@/components/admin/order-emails");
 const { StockTable } = await import("@/components/admin/stock-table");
+const { RefundPanel } = await import("@/components/admin/refund-panel");
 const { prettyBody } = await import("@/components/admin/format");
 const { checkStatusValues, describeCheckStatus } = await import("@/lib/admin/check-status-message");
 const { createTranslator, NextIntlClientProvider } = await import("next-intl");
@@ -759,5 +760,72 @@ describe("the activity log's views", () => {
     // A refusal names the action refused and the role it needs, in words.
     expect(html).toContain("Mengundang seseorang");
     expect(html).toContain("Pemilik");
+  });
+});
+
+describe("RefundPanel", () => {
+  const order = {
+    id: 41,
+    status: "paid",
+    total: 415_000,
+    refundedTotal: 150_000,
+    paidAt: at,
+    cancelledAt: null,
+  } as unknown as import("@/lib/admin/orders").AdminOrder;
+  const refund = (id: number, state: "requested" | "completed") =>
+    ({
+      id,
+      orderId: 41,
+      attemptId: 3,
+      invoiceNumber: "INV-41",
+      state,
+      amount: 150_000,
+      full: false,
+      lines: [],
+      adjustment: 0,
+      reason: "torn",
+      restock: false,
+      requestedById: 1,
+      requestedByName: "Owner",
+      completedAt: state === "completed" ? at : null,
+      completedVia: state === "completed" ? "owner" : null,
+      completedById: null,
+      completedByName: null,
+      providerReference: null,
+      eventId: null,
+      createdAt: at,
+    }) as import("@/lib/refunds/queries").RefundRow;
+  const panel = (o: typeof order, refunds: ReturnType<typeof refund>[]) =>
+    render(
+      createElement(RefundPanel, {
+        order: o,
+        items: [],
+        refunds,
+        role: "staff",
+        shipped: false,
+        windowDays: 14,
+        now: at,
+        actions: {
+          cancelUnpaid: vi.fn(),
+          cancelPaid: vi.fn(),
+          requestRefund: vi.fn(),
+          confirmRefund: vi.fn(),
+        },
+      }),
+    );
+
+  it("says cancelled only while the order is; paid after a cancel it is a paid order again", () => {
+    expect(panel({ ...order, cancelledAt: at }, [])).toContain('data-testid="order-cancelled"');
+    const paid = panel(order, []);
+    expect(paid).not.toContain('data-testid="order-cancelled"');
+    expect(paid).toContain("Rp 265.000");
+  });
+
+  it("tells the owner a second refund is confirmed with DOKU's reference", () => {
+    const first = panel(order, [refund(1, "requested")]);
+    expect(first).toContain("this refund completes by itself");
+    expect(first).not.toContain("first refund");
+    const second = panel(order, [refund(1, "completed"), refund(2, "requested")]);
+    expect(second).toContain("This is not the order&#x27;s first refund");
   });
 });
