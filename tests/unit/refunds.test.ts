@@ -384,14 +384,18 @@ describe("refunds", () => {
     expect((await activityOf(order.id)).map((a) => a.action)).toContain("order.refund_requested");
 
     const filter = adminOrders.parseOrderFilter({});
-    const revenueBefore = (await adminOrders.dailyPaid(filter)).totalRevenue;
+    const chartBefore = await adminOrders.dailyPaid(filter);
+    const revenueBefore = chartBefore.totalRevenue;
     const paidBefore = (await adminOrders.statusTotals(filter)).byStatus.find(
       (t) => t.status === "paid",
     )!;
     const reported = await notify(attempt, "REFUNDED");
     expect(reported.body.outcome).toBe("refunded:partial");
     // The back office's revenue is net of it; the paid card counts it as refunded.
-    expect((await adminOrders.dailyPaid(filter)).totalRevenue).toBe(revenueBefore - 140_000);
+    const chartAfter = await adminOrders.dailyPaid(filter);
+    expect(chartAfter.totalRevenue).toBe(revenueBefore - 140_000);
+    expect(chartAfter.totalRefunded).toBe(chartBefore.totalRefunded + 140_000);
+    expect(chartAfter.totalPaid).toBe(chartBefore.totalPaid);
     const paidAfter = (await adminOrders.statusTotals(filter)).byStatus.find(
       (t) => t.status === "paid",
     )!;
