@@ -38,6 +38,7 @@ export default defineConfig({
             "tests/unit/admin-orders.test.ts",
             "tests/unit/fulfilment/**/*.test.ts",
             "tests/unit/refunds.test.ts",
+            "tests/unit/refunded-before-migration.test.ts",
             "tests/unit/order-notes.test.ts",
             "tests/unit/order-export.test.ts",
             "tests/unit/find-order.test.ts",

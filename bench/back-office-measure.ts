@@ -28,7 +28,7 @@ const { orderEmails, unsentEmailCount } = await import("@/lib/admin/emails");
 const { orderActivity } = await import("@/lib/admin/activity");
 const { orderNotesOf } = await import("@/lib/admin/notes");
 const { orderParcels } = await import("@/lib/fulfilment/queries");
-const { hasShippedParcel, orderRefundList } = await import("@/lib/refunds/queries");
+const { orderRefundList } = await import("@/lib/refunds/queries");
 const { unmatchedNotifications } = await import("@/lib/admin/unmatched");
 const { database } = await import("@/lib/db/client");
 const zone = "Asia/Jakarta" as const;
@@ -144,7 +144,6 @@ async function orderPage(id: number) {
       orderActivity(id),
       orderParcels(id, { history: true }),
       orderRefundList(id),
-      hasShippedParcel(id),
       orderNotesOf(id),
     ]),
   );

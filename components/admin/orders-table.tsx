@@ -5,12 +5,14 @@ import { Caption, RowTh, Table, TableScroll, Td, Th } from "@/components/ui/tabl
 import type { OrderList } from "@/lib/admin/orders";
 import { formatShopTime, orderReference } from "@/lib/format";
 import { formatRupiah } from "@/lib/money";
+import { orderNet } from "@/lib/refunds/refundable";
 import { zoneLabel } from "@/lib/time-zone";
 import { NeedsReviewBadge, OrderStatusBadge } from "./status-badge";
 
 export function OrdersTable({ list, filtered }: { list: OrderList; filtered: boolean }) {
   const t = useTranslations("admin.list");
   const fulfilment = useTranslations("admin.parcels");
+  const money = useTranslations("admin.refunds.summary");
   const locale = useLocale();
   const zone = useShopTimeZone();
   if (list.rows.length === 0) {
@@ -87,6 +89,17 @@ export function OrdersTable({ list, filtered }: { list: OrderList; filtered: boo
               </Td>
               <Td numeric className="font-medium">
                 {formatRupiah(row.total)}
+                {row.refundedTotal > 0 ? (
+                  <span
+                    className="block text-xs font-normal text-stone-600"
+                    data-testid="order-row-net"
+                  >
+                    {money("net", {
+                      refunded: formatRupiah(row.refundedTotal),
+                      net: formatRupiah(orderNet(row)),
+                    })}
+                  </span>
+                ) : null}
               </Td>
               <Td className="whitespace-nowrap font-mono text-xs text-stone-700">
                 {row.latestInvoice ?? "—"}

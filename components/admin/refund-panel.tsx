@@ -11,7 +11,7 @@ import type { AdminOrder, AdminOrderItem } from "@/lib/admin/orders";
 import type { UserRole } from "@/lib/db/schema/values";
 import { formatRupiah } from "@/lib/money";
 import type { RefundRow } from "@/lib/refunds/queries";
-import { refundWindowDaysLeft } from "@/lib/refunds/refundable";
+import { orderNet, refundableAmount, refundWindowDaysLeft } from "@/lib/refunds/refundable";
 import { REPORTED_BY_DOKU } from "@/lib/refunds/reported-reason";
 import {
   CancelOrderForm,
@@ -38,7 +38,7 @@ export function RefundMoney({
     ? [
         ["paid", t("paid"), formatRupiah(order.total)],
         ["refunded", t("refunded"), formatRupiah(order.refundedTotal)],
-        ["net", t("net"), formatRupiah(order.total - order.refundedTotal)],
+        ["net", t("net"), formatRupiah(orderNet(order))],
       ]
     : [["paid", t("paid"), t("notPaid")]];
   return (
@@ -79,7 +79,7 @@ export function RefundPanel({
   const paid = order.status === "paid";
   const requested = refunds.filter((r) => r.state === "requested");
   const completed = refunds.filter((r) => r.state === "completed");
-  const asked = refunds.reduce((s, r) => s + r.amount, 0);
+  const refundable = refundableAmount(order.total, refunds);
   const daysLeft = order.paidAt ? refundWindowDaysLeft(order.paidAt, windowDays, now) : null;
 
   return (
@@ -121,7 +121,7 @@ export function RefundPanel({
           <CancelOrderForm
             orderId={order.id}
             kind="paid"
-            amount={order.total - asked}
+            amount={refundable}
             action={actions.cancelPaid}
           />
         ) : (
@@ -129,7 +129,7 @@ export function RefundPanel({
         )
       ) : null}
 
-      {owner && paid && order.total - asked > 0 ? (
+      {owner && paid && refundable > 0 ? (
         <RefundForm
           orderId={order.id}
           total={order.total}
@@ -207,7 +207,11 @@ export function RefundPanel({
                   <li>{t("requested.step1")}</li>
                   <li>{t("requested.step2", { invoice: refund.invoiceNumber })}</li>
                   <li>{t("requested.step3", { amount: formatRupiah(refund.amount) })}</li>
-                  <li>{t("requested.step4")}</li>
+                  <li data-testid="refund-step-complete">
+                    {refunds.some((r) => r.id < refund.id)
+                      ? t("requested.step4Later")
+                      : t("requested.step4")}
+                  </li>
                 </ol>
                 {owner ? (
                   <ConfirmRefundForm

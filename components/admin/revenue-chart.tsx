@@ -33,6 +33,8 @@ function summary(series: DailySeries, t: ChartTranslator, locale: Locale): strin
   const totals = t("summary", {
     from: formatDay(series.from, locale, { year: true }),
     to: formatDay(series.to, locale, { year: true }),
+    paid: formatRupiah(series.totalPaid),
+    refunded: formatRupiah(series.totalRefunded),
     revenue: formatRupiah(series.totalRevenue),
     paidOrders: series.totalPaidOrders,
     orders: series.totalOrders,

@@ -6,6 +6,7 @@ import { filterQuery, type OrderFilter, type StatusFilter } from "@/lib/admin/fi
 import type { StatusTotals } from "@/lib/admin/orders";
 import { STATUS_TONE, type Tone } from "@/lib/format";
 import { formatRupiah } from "@/lib/money";
+import { orderNet } from "@/lib/refunds/refundable";
 
 const ACCENT: Record<Tone, string> = {
   brand: "bg-brand-600",
@@ -73,7 +74,9 @@ export function StatusCards({ totals, filter }: { totals: StatusTotals; filter: 
                   >
                     {money("net", {
                       refunded: formatRupiah(card.refunded),
-                      net: formatRupiah(card.sum - card.refunded),
+                      net: formatRupiah(
+                        orderNet({ total: card.sum, refundedTotal: card.refunded }),
+                      ),
                     })}
                   </span>
                 ) : null}

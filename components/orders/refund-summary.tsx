@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { formatRupiah } from "@/lib/money";
 import type { ShopperOrder } from "@/lib/orders/queries";
+import { orderNet } from "@/lib/refunds/refundable";
 
 export function RefundSummary({
   order,
@@ -16,7 +17,7 @@ export function RefundSummary({
   const facts: [string, string, number][] = [
     ["paid", t("paid"), order.total],
     ["refunded", t("refunded"), order.refundedTotal],
-    ["net", t("net"), order.total - order.refundedTotal],
+    ["net", t("net"), orderNet(order)],
   ];
   return (
     <Card

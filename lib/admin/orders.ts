@@ -115,6 +115,8 @@ export interface OrderListRow {
   /** Derived from the parcels (lib/fulfilment/); null until paid. */
   fulfilment: FulfilmentState | null;
   total: number;
+  /** The completed refunds' sum: the row shows it and the net when above 0. */
+  refundedTotal: number;
   latestInvoice: string | null;
   latestAttemptStatus: AttemptStatus | null;
   /** Flagged events on this order, reviewed or not. */
@@ -202,6 +204,7 @@ export async function listOrders(
         status: orders.status,
         fulfilment: orders.fulfilment,
         total: orders.total,
+        refundedTotal: orders.refundedTotal,
         latestInvoice: latestAttempt<string | null>(paymentAttempts.invoiceNumber),
         latestAttemptStatus: latestAttempt<AttemptStatus | null>(paymentAttempts.status),
         flaggedEvents: flaggedCount(false),
@@ -300,6 +303,9 @@ export interface DailyPoint {
   date: string;
   /** Net of orders paid that day: their totals less what has been refunded of them. */
   revenue: number;
+  /** The totals of orders paid that day, and what has been refunded of them (revenue = the difference). */
+  paid: number;
+  refunded: number;
   /** Orders paid that day. */
   paidOrders: number;
   /** Orders created that day. */
@@ -309,6 +315,8 @@ export interface DailyPoint {
 export interface DailySeries extends DayRange {
   days: DailyPoint[];
   totalRevenue: number;
+  totalPaid: number;
+  totalRefunded: number;
   totalPaidOrders: number;
   totalOrders: number;
 }
@@ -352,17 +360,17 @@ export async function dailyPaid(
     const gross = await db
       .select({
         day: paidDay,
-        revenue: sql<number>`coalesce(sum(${orders.total}), 0)`.mapWith(Number),
+        paid: sql<number>`coalesce(sum(${orders.total}), 0)`.mapWith(Number),
         n: count(),
       })
       .from(orders)
       .where(paidIn)
       .groupBy(paidDay);
-    // Net of completed refunds, counted on the day the order was paid.
+    // Completed refunds, counted on the day the order was paid.
     const back = await completedRefundsBy(db, paidDay, paidIn);
     const paid = gross.map((row) => ({
       ...row,
-      revenue: row.revenue - (back.find((r) => Number(r.key) === row.day)?.amount ?? 0),
+      refunded: back.find((r) => Number(r.key) === row.day)?.amount ?? 0,
     }));
     const created = await db
       .select({ day: createdDay, n: count() })
@@ -378,7 +386,9 @@ export async function dailyPaid(
     const p = paid.find((r) => r.day === n);
     days.push({
       date,
-      revenue: p?.revenue ?? 0,
+      revenue: (p?.paid ?? 0) - (p?.refunded ?? 0),
+      paid: p?.paid ?? 0,
+      refunded: p?.refunded ?? 0,
       paidOrders: p?.n ?? 0,
       orders: created.find((r) => r.day === n)?.n ?? 0,
     });
@@ -387,6 +397,8 @@ export async function dailyPaid(
     ...range,
     days,
     totalRevenue: days.reduce((a, d) => a + d.revenue, 0),
+    totalPaid: days.reduce((a, d) => a + d.paid, 0),
+    totalRefunded: days.reduce((a, d) => a + d.refunded, 0),
     totalPaidOrders: days.reduce((a, d) => a + d.paidOrders, 0),
     totalOrders: days.reduce((a, d) => a + d.orders, 0),
   };

@@ -3,6 +3,7 @@
 // orders read from the database, tests feed it plain objects.
 import type { FulfilmentState, OrderStatus } from "@/lib/db/schema/values";
 import { orderReference } from "@/lib/format";
+import { orderNet } from "@/lib/refunds/refundable";
 import { zoneOffsetMs, type ShopTimeZone } from "@/lib/time-zone";
 import type { CsvCell } from "./csv";
 
@@ -80,9 +81,8 @@ export function exportTime(at: Date | null, zone: ShopTimeZone): string | null {
 
 /** The money an order brought in: its total once paid, nothing before; net is what is kept. */
 export function orderMoney(order: Pick<ExportOrder, "paidAt" | "total" | "refundedTotal">) {
-  const paid = order.paidAt ? order.total : 0;
-  const refunded = Math.min(order.refundedTotal, paid);
-  return { paid, refunded, net: paid - refunded };
+  if (!order.paidAt) return { paid: 0, refunded: 0, net: 0 };
+  return { paid: order.total, refunded: order.refundedTotal, net: orderNet(order) };
 }
 
 function orderCells(order: ExportOrder, zone: ShopTimeZone, withMoney: boolean): CsvCell[] {

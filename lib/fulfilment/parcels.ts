@@ -5,7 +5,6 @@
 import { and, eq, isNull, ne, or } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import {
-  emailOutbox,
   orderItems,
   orders,
   parcels,
@@ -13,7 +12,7 @@ import {
   type FulfilmentState,
   type ParcelState,
 } from "@/lib/db/schema";
-import { currentTraceparent } from "@/lib/observability/tracing";
+import { queueOrderEmail } from "@/lib/payments/outbox";
 
 /**
  * One parcel per seller of the order's product lines; a seller's parcel holding only digital
@@ -111,29 +110,16 @@ export async function refreshFulfilment(
 export const parcelCause = (parcelId: number) => `parcel:${parcelId}`;
 
 /** Queues the "your order is on its way" email for a parcel that just shipped, once. */
-export async function queueShippedEmail(
+export function queueShippedEmail(
   tx: Tx,
   parcel: { id: number; orderId: number },
   now: Date,
 ): Promise<boolean> {
-  const [order] = await tx
-    .select({ email: orders.customerEmail })
-    .from(orders)
-    .where(eq(orders.id, parcel.orderId));
-  if (!order) return false;
-  const queued = await tx
-    .insert(emailOutbox)
-    .values({
-      orderId: parcel.orderId,
-      parcelId: parcel.id,
-      kind: "parcel_shipped",
-      cause: parcelCause(parcel.id),
-      recipient: order.email,
-      nextAttemptAt: now,
-      createdAt: now,
-      traceContext: currentTraceparent(),
-    })
-    .onConflictDoNothing({ target: [emailOutbox.kind, emailOutbox.cause] })
-    .returning({ id: emailOutbox.id });
-  return queued.length === 1;
+  return queueOrderEmail(tx, {
+    orderId: parcel.orderId,
+    kind: "parcel_shipped",
+    cause: parcelCause(parcel.id),
+    parcelId: parcel.id,
+    now,
+  });
 }

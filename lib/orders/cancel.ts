@@ -2,8 +2,9 @@
 // through the state machine (as the shopper's own cancel does, lib/payments/shopper-cancel.ts),
 // the order becomes `cancelled` and its units go back on sale, in one transaction; a SUCCESS that
 // still arrives pays it, flagged for review (lib/payments/transitions.ts). Owners cancel a PAID
-// order none of whose parcels has left: its parcels are cancelled and a full refund is requested
-// (lib/refunds/); a parcel that shipped can only be refunded.
+// order none of whose parcels to ship has left: its awaiting parcels are cancelled and a full refund
+// is requested (lib/refunds/); a parcel that shipped can only be refunded. Digital parcels were
+// delivered at payment and stay delivered: there is nothing to take back, and they block nothing.
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { recordActivity } from "@/lib/activity/record";
@@ -119,7 +120,13 @@ export function cancelPaidOrder(
       const [left] = await tx
         .select({ id: parcels.id })
         .from(parcels)
-        .where(and(eq(parcels.orderId, orderId), inArray(parcels.state, ["shipped", "delivered"])))
+        .where(
+          and(
+            eq(parcels.orderId, orderId),
+            eq(parcels.digital, false),
+            inArray(parcels.state, ["shipped", "delivered"]),
+          ),
+        )
         .limit(1);
       if (left) throw new Refused("shipped");
       await tx
@@ -134,6 +141,8 @@ export function cancelPaidOrder(
         by.staff,
         by.clientAddress,
         now,
+        // One email: the cancellation's, which states the refund from its row.
+        { email: false },
       );
       // Everything was already asked for (an earlier full refund): the cancellation stands alone.
       if (!refund.ok && refund.errors.amount !== "amount.nothingLeft")

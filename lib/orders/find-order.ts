@@ -6,10 +6,10 @@
 import "server-only";
 import { and, desc, getTableName, sql, type SQL } from "drizzle-orm";
 import { database, type Tx } from "@/lib/db/client";
-import { emailOutbox, orders, paymentAttempts } from "@/lib/db/schema";
+import { orders, paymentAttempts } from "@/lib/db/schema";
 import { countHit } from "@/lib/limits/rate-limits";
 import { logLine } from "@/lib/log";
-import { currentTraceparent } from "@/lib/observability/tracing";
+import { queueOrderEmail } from "@/lib/payments/outbox";
 import { FIND_ORDER_LIMITS, findOrderKeys } from "./find-limits";
 import {
   findOrderProblems,
@@ -117,14 +117,12 @@ export async function findOrderAndSend(
     if (limited) return "limited";
     if (!order) return "no_match";
     // No cause: each request may send the link again (within the limits above).
-    await tx.insert(emailOutbox).values({
+    await queueOrderEmail(tx, {
       orderId: order.id,
       kind: "order_link",
       cause: null,
       recipient: order.email,
-      nextAttemptAt: now,
-      createdAt: now,
-      traceContext: currentTraceparent(),
+      now,
     });
     return "sent";
   });

@@ -65,3 +65,44 @@ export async function queueOrderEmails(
     .returning({ kind: emailOutbox.kind });
   return queued.map((row) => row.kind);
 }
+
+export interface OrderEmail {
+  orderId: number;
+  kind: EmailKind;
+  /** Makes the email once per change ((kind, cause) is unique); null: every call sends one. */
+  cause: string | null;
+  /** The order's customer email unless given (the caller may have read it already). */
+  recipient?: string;
+  parcelId?: number | null;
+  refundId?: number | null;
+  now: Date;
+}
+
+/** Queues one email about an order, once per (kind, cause); returns whether it was queued. */
+export async function queueOrderEmail(tx: Tx, email: OrderEmail): Promise<boolean> {
+  let recipient = email.recipient;
+  if (recipient === undefined) {
+    const [order] = await tx
+      .select({ email: orders.customerEmail })
+      .from(orders)
+      .where(eq(orders.id, email.orderId));
+    if (!order) return false;
+    recipient = order.email;
+  }
+  const queued = await tx
+    .insert(emailOutbox)
+    .values({
+      orderId: email.orderId,
+      parcelId: email.parcelId ?? null,
+      refundId: email.refundId ?? null,
+      kind: email.kind,
+      cause: email.cause,
+      recipient,
+      nextAttemptAt: email.now,
+      createdAt: email.now,
+      traceContext: currentTraceparent(),
+    })
+    .onConflictDoNothing({ target: [emailOutbox.kind, emailOutbox.cause] })
+    .returning({ id: emailOutbox.id });
+  return queued.length === 1;
+}

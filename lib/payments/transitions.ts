@@ -49,7 +49,7 @@ export type TransitionResult =
        */
       stockShort?: StockShortfall[];
       /** REFUNDED: the refunds it completed (lib/refunds/reported.ts); `partial` keeps the order paid. */
-      refunds?: { ids: number[]; partial: boolean };
+      refunds?: { ids: number[]; partial: boolean; alreadyRecorded?: boolean };
     };
 
 type Applied = Extract<TransitionResult, { kind: "applied" }>;
@@ -72,7 +72,11 @@ export function transitionOutcome(result: TransitionResult): string {
       if (result.to === "paid")
         return result.order === "already_paid" ? "paid:order_already_paid" : "paid";
       if (result.to === "refunded")
-        return result.refunds?.partial ? "refunded:partial" : "refunded";
+        return result.refunds?.alreadyRecorded
+          ? "refunded:already_recorded"
+          : result.refunds?.partial
+            ? "refunded:partial"
+            : "refunded";
       return result.order === "superseded"
         ? `${result.to}:superseded_attempt`
         : result.order === "changed"
@@ -84,6 +88,7 @@ export function transitionOutcome(result: TransitionResult): string {
 /** What the shopper's timeline says the update did: received, declined, expired, refunded, or nothing. */
 export function orderEffect(result: TransitionResult): EventEffect | null {
   if (result.kind !== "applied") return null;
+  if (result.to === "refunded" && result.refunds?.alreadyRecorded) return null;
   if (result.to === "paid" || result.to === "refunded") return result.to;
   return result.order === "changed" ? result.to : null;
 }
@@ -93,7 +98,8 @@ export const needsReview = (result: TransitionResult) =>
   result.kind === "applied" &&
   (result.order === "already_paid" ||
     result.order === "after_cancel" ||
-    result.stockShort !== undefined);
+    result.stockShort !== undefined ||
+    result.refunds?.alreadyRecorded === true);
 
 /** The update moved the attempt (what the reconciler reports as a change). */
 export const moved = (result: TransitionResult) => result.kind === "applied";
@@ -171,7 +177,11 @@ async function move(
   }
 
   const applied = (order: Applied["order"]): Applied => ({ kind: "applied", to: status, order });
-  const moveOrder = async (to: OrderStatus, from: OrderStatus[], extra: { paidAt?: Date } = {}) =>
+  const moveOrder = async (
+    to: OrderStatus,
+    from: OrderStatus[],
+    extra: { paidAt?: Date; cancelledAt?: null } = {},
+  ) =>
     (
       await tx
         .update(orders)
@@ -183,7 +193,12 @@ async function move(
   switch (status) {
     case "paid": {
       // Two conditional UPDATEs, not a read first: the one that applies says where the order was.
-      const afterCancel = await moveOrder("paid", ORDER_PAYABLE_AFTER_CANCEL, { paidAt: now });
+      // Paid after a cancel is a paid order like any other (the owner may cancel or refund it):
+      // cancelled_at goes, the flagged event keeps the story.
+      const afterCancel = await moveOrder("paid", ORDER_PAYABLE_AFTER_CANCEL, {
+        paidAt: now,
+        cancelledAt: null,
+      });
       if (!afterCancel && !(await moveOrder("paid", ORDER_PAYABLE, { paidAt: now })))
         return applied("already_paid");
       const stockShort = await sellUnits(tx, attempt.orderId);
@@ -210,7 +225,11 @@ async function move(
         await queueOrderEmails(tx, attempt, "refunded", now);
       return {
         ...applied(done.orderRefunded ? "changed" : "unchanged"),
-        refunds: { ids: done.refundIds, partial: !done.orderRefunded },
+        refunds: {
+          ids: done.refundIds,
+          partial: !done.orderRefunded,
+          ...(done.alreadyRecorded ? { alreadyRecorded: true } : {}),
+        },
       };
     }
   }

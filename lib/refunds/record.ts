@@ -9,15 +9,23 @@ import type { Tx } from "@/lib/db/connection";
 import {
   orderItems,
   orders,
+  parcels,
   paymentAttempts,
   products,
   refunds,
   type RefundLine,
 } from "@/lib/db/schema";
+import { refreshFulfilment } from "@/lib/fulfilment/parcels";
 import { lockOrder } from "@/lib/orders/lock";
 import { queueRefundEmail } from "./emails";
 import type { RefundFieldErrors } from "./refund-schema";
-import { planRefund, type RefundAsk } from "./refundable";
+import {
+  planRefund,
+  unitsLeft,
+  type RecordedRefund,
+  type RefundableItem,
+  type RefundAsk,
+} from "./refundable";
 
 // The refund modules lock the order through here (lib/orders/lock.ts holds it for every order change).
 export { lockOrder };
@@ -33,6 +41,7 @@ export const refundableItems = (tx: Tx, orderId: number) =>
       unitPrice: orderItems.unitPrice,
       quantity: orderItems.quantity,
       productId: orderItems.productId,
+      sellerId: orderItems.sellerId,
     })
     .from(orderItems)
     .where(eq(orderItems.orderId, orderId))
@@ -84,6 +93,40 @@ async function restock(
       .where(eq(products.id, productId));
 }
 
+/**
+ * A seller's parcel still awaiting whose every product unit is now in a refund has nothing left to
+ * ship: it is cancelled (else it would await forever). Digital parcels were delivered at payment.
+ */
+export async function cancelRefundedParcels(
+  tx: Tx,
+  orderId: number,
+  items: (RefundableItem & { sellerId: string | null })[],
+  all: RecordedRefund[],
+  now: Date,
+): Promise<number[]> {
+  const awaiting = await tx
+    .select({ id: parcels.id, sellerId: parcels.sellerId })
+    .from(parcels)
+    .where(
+      and(eq(parcels.orderId, orderId), eq(parcels.digital, false), eq(parcels.state, "awaiting")),
+    );
+  if (awaiting.length === 0) return [];
+  const left = unitsLeft(items, all);
+  const done = awaiting
+    .filter((parcel) => {
+      const own = items.filter((i) => i.kind === "product" && i.sellerId === parcel.sellerId);
+      return own.length > 0 && own.every((i) => (left.get(i.id) ?? 0) === 0);
+    })
+    .map((p) => p.id);
+  if (done.length === 0) return [];
+  const cancelled = await tx
+    .update(parcels)
+    .set({ state: "cancelled", cancelledAt: now, updatedAt: now })
+    .where(and(inArray(parcels.id, done), eq(parcels.state, "awaiting")))
+    .returning({ id: parcels.id });
+  return cancelled.map((p) => p.id);
+}
+
 /** An owner's refund of a paid order, recorded as `requested` (the money moves in DOKU's Back Office). */
 export async function recordRefund(
   tx: Tx,
@@ -92,6 +135,7 @@ export async function recordRefund(
   actor: Actor,
   clientAddress: string | null,
   now: Date,
+  { email = true }: { email?: boolean } = {},
 ): Promise<Recorded> {
   const order = await lockOrder(tx, orderId);
   if (!order || order.status !== "paid") return { ok: false, errors: { form: "notPaid" } };
@@ -126,6 +170,14 @@ export async function recordRefund(
     .returning({ id: refunds.id });
   const refundId = row!.id;
   if (restocked) await restock(tx, plan.lines, items);
+  const parcelsCancelled = await cancelRefundedParcels(
+    tx,
+    orderId,
+    items,
+    [...prior, { state: "requested", amount: plan.amount, lines: plan.lines }],
+    now,
+  );
+  if (parcelsCancelled.length > 0) await refreshFulfilment(tx, orderId, now);
   await recordActivity(tx, {
     actor,
     action: "order.refund_requested",
@@ -140,11 +192,12 @@ export async function recordRefund(
       reason: request.reason,
       restock: restocked,
       invoiceNumber: attempt.invoiceNumber,
+      ...(parcelsCancelled.length > 0 ? { parcelsCancelled } : {}),
     },
     clientAddress,
     at: now,
   });
-  await queueRefundEmail(tx, orderId, { kind: "refund_requested", refundId }, now);
+  if (email) await queueRefundEmail(tx, orderId, { kind: "refund_requested", refundId }, now);
   return { ok: true, refundId, amount: plan.amount, invoiceNumber: attempt.invoiceNumber };
 }
 

@@ -3,7 +3,7 @@
 // requests.ts checks again inside the transaction that records the refund, with the order locked.
 // Money is integer rupiah; a refund is never more than the total less every refund already
 // requested or completed, and never zero or less.
-import type { RefundLine, RefundState } from "@/lib/db/schema/values";
+import type { ParcelState, RefundLine, RefundState } from "@/lib/db/schema/values";
 
 /** An order line as a refund sees it (order_items). */
 export interface RefundableItem {
@@ -111,4 +111,19 @@ export function refundWindowDaysLeft(paidAt: Date, windowDays: number, now: Date
   const DAY = 86_400_000;
   const left = paidAt.getTime() + windowDays * DAY - now.getTime();
   return left >= 0 ? Math.ceil(left / DAY) : -Math.ceil(-left / DAY);
+}
+
+/**
+ * Whether a parcel to ship has left (shipped or delivered): then the order can only be refunded.
+ * Digital parcels are delivered at payment with nothing to take back, so they never block a cancel.
+ */
+export function hasShippedParcel(
+  parcels: readonly { digital: boolean; state: ParcelState }[],
+): boolean {
+  return parcels.some((p) => !p.digital && (p.state === "shipped" || p.state === "delivered"));
+}
+
+/** What the shop keeps of an order: its total less the refunds completed (integer rupiah). */
+export function orderNet(order: { total: number; refundedTotal: number }): number {
+  return order.total - order.refundedTotal;
 }

@@ -1,12 +1,17 @@
 // DOKU reported the order REFUNDED (a notification or a Check Status answer), inside the state
 // machine's transaction (lib/payments/transitions.ts): the refunds an owner requested complete
 // with it. When none was requested, the refund was made in DOKU's Back Office or by DOKU's support
-// without the shop: the remainder is recorded as one completed refund "reported by DOKU".
+// without the shop: the remainder is recorded as one completed refund "reported by DOKU" — but
+// only when the order has no refund at all. When its refunds are all completed already (an owner
+// confirmed a partial one), nothing tells what this report is about: nothing more is written and
+// the event is flagged for review (`alreadyRecorded`), rather than refunding the rest on a guess.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/lib/db/connection";
 import { refunds, type RefundCompletion } from "@/lib/db/schema";
+import { refreshFulfilment } from "@/lib/fulfilment/parcels";
 import { queueRefundEmail } from "./emails";
 import {
+  cancelRefundedParcels,
   lockOrder,
   orderRefunds,
   paidAttempt,
@@ -25,6 +30,8 @@ export interface ReportedRefunds {
   requested: number;
   /** The order is now refunded in full; otherwise it stays paid with a smaller net. */
   orderRefunded: boolean;
+  /** The order's refunds were all completed already: nothing written, a human must look. */
+  alreadyRecorded: boolean;
 }
 
 export async function completeReportedRefunds(
@@ -55,11 +62,15 @@ export async function completeReportedRefunds(
     refundIds = done.map((r) => r.id);
     for (const id of refundIds)
       await queueRefundEmail(tx, orderId, { kind: "refund_completed", refundId: id }, now);
+  } else if (prior.length > 0) {
+    return { refundIds: [], requested: 0, orderRefunded: false, alreadyRecorded: true };
   } else {
     const remainder = order.total - order.refundedTotal;
-    if (remainder <= 0) return { refundIds: [], requested: 0, orderRefunded: false };
+    if (remainder <= 0)
+      return { refundIds: [], requested: 0, orderRefunded: false, alreadyRecorded: false };
     const attempt = await paidAttempt(tx, orderId);
-    const left = unitsLeft(await refundableItems(tx, orderId), prior);
+    const items = await refundableItems(tx, orderId);
+    const left = unitsLeft(items, prior);
     const [row] = await tx
       .insert(refunds)
       .values({
@@ -82,9 +93,19 @@ export async function completeReportedRefunds(
       })
       .returning({ id: refunds.id });
     refundIds = [row!.id];
+    // Refunded in full by DOKU: nothing is left to ship in the parcels still awaiting.
+    const allUnits = [...left].map(([orderItemId, quantity]) => ({ orderItemId, quantity }));
+    const closed = await cancelRefundedParcels(
+      tx,
+      orderId,
+      items,
+      [{ state: "completed", amount: remainder, lines: allUnits }],
+      now,
+    );
+    if (closed.length > 0) await refreshFulfilment(tx, orderId, now);
   }
   const orderRefunded = await settleRefundedTotal(tx, orderId, now);
-  return { refundIds, requested: open.length, orderRefunded };
+  return { refundIds, requested: open.length, orderRefunded, alreadyRecorded: false };
 }
 
 /** The event that reported it, written on the refunds it completed (known once the event is recorded). */

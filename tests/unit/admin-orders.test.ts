@@ -391,14 +391,30 @@ describe("dailyPaid", () => {
       parseOrderFilter({ from: "2026-03-08", to: "2026-03-12" }),
     );
     expect(series.days).toEqual([
-      { date: "2026-03-08", revenue: 0, paidOrders: 0, orders: 0 },
-      { date: "2026-03-09", revenue: 0, paidOrders: 0, orders: 1 },
-      { date: "2026-03-10", revenue: 440_000, paidOrders: 1, orders: 1 },
-      { date: "2026-03-11", revenue: 2_500_000, paidOrders: 25, orders: 25 },
-      { date: "2026-03-12", revenue: 0, paidOrders: 0, orders: 1 },
+      { date: "2026-03-08", revenue: 0, paid: 0, refunded: 0, paidOrders: 0, orders: 0 },
+      { date: "2026-03-09", revenue: 0, paid: 0, refunded: 0, paidOrders: 0, orders: 1 },
+      {
+        date: "2026-03-10",
+        revenue: 440_000,
+        paid: 440_000,
+        refunded: 0,
+        paidOrders: 1,
+        orders: 1,
+      },
+      {
+        date: "2026-03-11",
+        revenue: 2_500_000,
+        paid: 2_500_000,
+        refunded: 0,
+        paidOrders: 25,
+        orders: 25,
+      },
+      { date: "2026-03-12", revenue: 0, paid: 0, refunded: 0, paidOrders: 0, orders: 1 },
     ]);
     expect(series).toMatchObject({
       totalRevenue: 2_940_000,
+      totalPaid: 2_940_000,
+      totalRefunded: 0,
       totalOrders: 28,
       totalPaidOrders: 26,
       clipped: false,
@@ -460,11 +476,25 @@ describe("in another zone (SHOP_TIME_ZONE=Asia/Makassar)", () => {
       "Asia/Makassar",
     );
     expect(series.days).toEqual([
-      { date: "2026-03-08", revenue: 0, paidOrders: 0, orders: 0 },
-      { date: "2026-03-09", revenue: 0, paidOrders: 0, orders: 0 },
-      { date: "2026-03-10", revenue: 440_000, paidOrders: 1, orders: 2 },
-      { date: "2026-03-11", revenue: 2_500_000, paidOrders: 25, orders: 25 },
-      { date: "2026-03-12", revenue: 0, paidOrders: 0, orders: 1 },
+      { date: "2026-03-08", revenue: 0, paid: 0, refunded: 0, paidOrders: 0, orders: 0 },
+      { date: "2026-03-09", revenue: 0, paid: 0, refunded: 0, paidOrders: 0, orders: 0 },
+      {
+        date: "2026-03-10",
+        revenue: 440_000,
+        paid: 440_000,
+        refunded: 0,
+        paidOrders: 1,
+        orders: 2,
+      },
+      {
+        date: "2026-03-11",
+        revenue: 2_500_000,
+        paid: 2_500_000,
+        refunded: 0,
+        paidOrders: 25,
+        orders: 25,
+      },
+      { date: "2026-03-12", revenue: 0, paid: 0, refunded: 0, paidOrders: 0, orders: 1 },
     ]);
     // Its default window ends on today in Makassar: 23:30 WIB on 12 March is already 13 March there.
     const defaults = await admin.dailyPaid(

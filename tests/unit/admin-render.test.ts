@@ -22,6 +22,7 @@ const { ExportForm } = await import("@/components/admin/export-form");
 const { parseOrderFilter } = await import("@/lib/admin/filter");
 const { OrderEmails } = await import("@/components/admin/order-emails");
 const { StockTable } = await import("@/components/admin/stock-table");
+const { RefundPanel } = await import("@/components/admin/refund-panel");
 const { prettyBody } = await import("@/components/admin/format");
 const { checkStatusValues, describeCheckStatus } = await import("@/lib/admin/check-status-message");
 const { createTranslator, NextIntlClientProvider } = await import("next-intl");
@@ -218,6 +219,8 @@ describe("RevenueChart and OrdersTable", () => {
     const days = Array.from({ length: 14 }, (_, i) => ({
       date: `2026-03-${String(i + 1).padStart(2, "0")}`,
       revenue: i === 4 ? 440_000 : 0,
+      paid: i === 4 ? 500_000 : 0,
+      refunded: i === 4 ? 60_000 : 0,
       paidOrders: i === 4 ? 1 : 0,
       orders: i % 3,
     }));
@@ -229,6 +232,8 @@ describe("RevenueChart and OrdersTable", () => {
           clipped: false,
           days,
           totalRevenue: 440_000,
+          totalPaid: 500_000,
+          totalRefunded: 60_000,
           totalPaidOrders: 1,
           totalOrders: 13,
         },
@@ -236,7 +241,7 @@ describe("RevenueChart and OrdersTable", () => {
     );
     expect(html).toContain('<title id="chart-title">Paid revenue per day</title>');
     expect(html).toContain(
-      "1 Mar 2026 to 14 Mar 2026: Rp 440.000 paid revenue from 1 paid order; 13 orders created. Best day: 5 Mar with Rp 440.000.",
+      "1 Mar 2026 to 14 Mar 2026: Rp 500.000 paid, Rp 60.000 refunded, Rp 440.000 net, from 1 paid order; 13 orders created. Best day: 5 Mar with Rp 440.000.",
     );
     expect(html.match(/<circle/g)?.length).toBeGreaterThanOrEqual(14);
     expect(html).toContain("Rp 500.000");
@@ -246,7 +251,9 @@ describe("RevenueChart and OrdersTable", () => {
   });
 
   it("an all-zero range still renders", () => {
-    const days = [{ date: "2026-03-01", revenue: 0, paidOrders: 0, orders: 0 }];
+    const days = [
+      { date: "2026-03-01", revenue: 0, paid: 0, refunded: 0, paidOrders: 0, orders: 0 },
+    ];
     const html = render(
       createElement(RevenueChart, {
         series: {
@@ -255,12 +262,14 @@ describe("RevenueChart and OrdersTable", () => {
           clipped: false,
           days,
           totalRevenue: 0,
+          totalPaid: 0,
+          totalRefunded: 0,
           totalPaidOrders: 0,
           totalOrders: 0,
         },
       }),
     );
-    expect(html).toContain("Rp 0 paid revenue");
+    expect(html).toContain("Rp 0 paid, Rp 0 refunded, Rp 0 net");
     expect(html).not.toContain("NaN");
   });
 
@@ -274,6 +283,7 @@ describe("RevenueChart and OrdersTable", () => {
       status: "paid" as const,
       fulfilment: "partly_shipped" as const,
       total: 440_000,
+      refundedTotal: 0,
       latestInvoice: "INV-1",
       latestAttemptStatus: "paid" as const,
       flaggedEvents: 1,
@@ -288,6 +298,21 @@ describe("RevenueChart and OrdersTable", () => {
     expect(html).toContain('href="/admin/orders/12"');
     expect(html).toContain(">ABCDEFGH<");
     expect(html).toContain("Rp 440.000");
+    expect(html).not.toContain('data-testid="order-row-net"');
+    const refunded = render(
+      createElement(OrdersTable, {
+        list: {
+          rows: [{ ...row, refundedTotal: 40_000 }],
+          total: 1,
+          totalCapped: false,
+          page: 1,
+          pageCount: 1,
+          pageSize: 20,
+        },
+        filtered: false,
+      }),
+    );
+    expect(refunded).toContain("Rp 40.000 refunded · net Rp 400.000");
     expect(html).toContain("Needs review");
     expect(html).toContain("Partly shipped");
     expect(html).toContain('scope="col"');
@@ -381,8 +406,15 @@ describe("RevenueChart and OrdersTable", () => {
 
   it("labels the chart's days in the staff member's language", () => {
     const days = [
-      { date: "2026-08-04", revenue: 0, paidOrders: 0, orders: 1 },
-      { date: "2026-08-05", revenue: 250_000, paidOrders: 2, orders: 2 },
+      { date: "2026-08-04", revenue: 0, paid: 0, refunded: 0, paidOrders: 0, orders: 1 },
+      {
+        date: "2026-08-05",
+        revenue: 250_000,
+        paid: 250_000,
+        refunded: 0,
+        paidOrders: 2,
+        orders: 2,
+      },
     ];
     const series = {
       from: "2026-08-04",
@@ -390,14 +422,16 @@ describe("RevenueChart and OrdersTable", () => {
       clipped: false,
       days,
       totalRevenue: 250_000,
+      totalPaid: 250_000,
+      totalRefunded: 0,
       totalPaidOrders: 2,
       totalOrders: 3,
     };
     expect(render(createElement(RevenueChart, { series }), { locale: "id" })).toContain(
-      "4 Agu 2026 sampai 5 Agu 2026: pendapatan Rp 250.000 dari 2 pesanan lunas; 3 pesanan dibuat. Hari terbaik: 5 Agu dengan Rp 250.000.",
+      "4 Agu 2026 sampai 5 Agu 2026: Rp 250.000 dibayar, Rp 0 dikembalikan, bersih Rp 250.000, dari 2 pesanan lunas; 3 pesanan dibuat. Hari terbaik: 5 Agu dengan Rp 250.000.",
     );
     expect(render(createElement(RevenueChart, { series }))).toContain(
-      "4 Aug 2026 to 5 Aug 2026: Rp 250.000 paid revenue from 2 paid orders; 3 orders created. Best day: 5 Aug with Rp 250.000.",
+      "4 Aug 2026 to 5 Aug 2026: Rp 250.000 paid, Rp 0 refunded, Rp 250.000 net, from 2 paid orders; 3 orders created. Best day: 5 Aug with Rp 250.000.",
     );
   });
 });
@@ -743,5 +777,72 @@ describe("the activity log's views", () => {
     // A refusal names the action refused and the role it needs, in words.
     expect(html).toContain("Mengundang seseorang");
     expect(html).toContain("Pemilik");
+  });
+});
+
+describe("RefundPanel", () => {
+  const order = {
+    id: 41,
+    status: "paid",
+    total: 415_000,
+    refundedTotal: 150_000,
+    paidAt: at,
+    cancelledAt: null,
+  } as unknown as import("@/lib/admin/orders").AdminOrder;
+  const refund = (id: number, state: "requested" | "completed") =>
+    ({
+      id,
+      orderId: 41,
+      attemptId: 3,
+      invoiceNumber: "INV-41",
+      state,
+      amount: 150_000,
+      full: false,
+      lines: [],
+      adjustment: 0,
+      reason: "torn",
+      restock: false,
+      requestedById: 1,
+      requestedByName: "Owner",
+      completedAt: state === "completed" ? at : null,
+      completedVia: state === "completed" ? "owner" : null,
+      completedById: null,
+      completedByName: null,
+      providerReference: null,
+      eventId: null,
+      createdAt: at,
+    }) as import("@/lib/refunds/queries").RefundRow;
+  const panel = (o: typeof order, refunds: ReturnType<typeof refund>[]) =>
+    render(
+      createElement(RefundPanel, {
+        order: o,
+        items: [],
+        refunds,
+        role: "staff",
+        shipped: false,
+        windowDays: 14,
+        now: at,
+        actions: {
+          cancelUnpaid: vi.fn(),
+          cancelPaid: vi.fn(),
+          requestRefund: vi.fn(),
+          confirmRefund: vi.fn(),
+        },
+      }),
+    );
+
+  it("says cancelled only while the order is; paid after a cancel it is a paid order again", () => {
+    expect(panel({ ...order, cancelledAt: at }, [])).toContain('data-testid="order-cancelled"');
+    const paid = panel(order, []);
+    expect(paid).not.toContain('data-testid="order-cancelled"');
+    expect(paid).toContain("Rp 265.000");
+  });
+
+  it("tells the owner a second refund is confirmed with DOKU's reference", () => {
+    const first = panel(order, [refund(1, "requested")]);
+    expect(first).toContain("this refund completes by itself");
+    expect(first).not.toContain("first refund");
+    const second = panel(order, [refund(1, "completed"), refund(2, "requested")]);
+    expect(second).toContain("This is not the order&#x27;s first refund");
   });
 });

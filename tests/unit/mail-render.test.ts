@@ -393,6 +393,31 @@ describe("renderEmail", () => {
     );
   });
 
+  describe("order cancelled", () => {
+    const paidAt = new Date("2026-03-10T01:07:00Z");
+    it.each(locales)(
+      "in %s: a paid order's cancellation states its refund's amount, and promises none without one",
+      async (locale) => {
+        const order = email("order_cancelled", locale).order;
+        const withRefund = await renderEmail(
+          email("order_cancelled", locale, {
+            order: { ...order, paidAt },
+            refund: { amount: 300_000, full: true },
+          }),
+        );
+        expect(withRefund.text).toContain("Rp 300.000");
+        const without = await renderEmail(
+          email("order_cancelled", locale, { order: { ...order, paidAt }, refund: null }),
+        );
+        const refund = messages[locale].email.cancelled.refund.split("{amount}")[0]!;
+        expect(without.text).not.toContain(refund);
+        expect(visibleText(without.html)).toContain(
+          messages[locale].email.cancelled.refundRecorded,
+        );
+      },
+    );
+  });
+
   describe("parcel shipped", () => {
     it.each(locales)(
       "in %s: seller, items, courier, tracking number and its page, address, order link",

@@ -4,6 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { parseRefundForm, parseRupiah } from "@/lib/refunds/refund-schema";
 import {
+  hasShippedParcel,
+  orderNet,
   planRefund,
   refundableAmount,
   refundWindowDaysLeft,
@@ -174,5 +176,16 @@ describe("the refund form", () => {
       ok: false,
       errors: { form: "invalid" },
     });
+  });
+});
+
+describe("orderNet and hasShippedParcel", () => {
+  it("net is the total less completed refunds; only a parcel to ship that left blocks a cancel", () => {
+    expect(orderNet({ total: 415_000, refundedTotal: 150_000 })).toBe(265_000);
+    expect(orderNet({ total: 415_000, refundedTotal: 0 })).toBe(415_000);
+    expect(hasShippedParcel([{ digital: true, state: "delivered" }])).toBe(false);
+    expect(hasShippedParcel([{ digital: false, state: "awaiting" }])).toBe(false);
+    expect(hasShippedParcel([{ digital: false, state: "delivered" }])).toBe(true);
+    expect(hasShippedParcel([{ digital: false, state: "shipped" }])).toBe(true);
   });
 });

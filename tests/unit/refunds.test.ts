@@ -28,6 +28,7 @@ const { requestRefund, confirmRefund } = await import("@/lib/refunds/requests");
 const { parseRefundForm } = await import("@/lib/refunds/refund-schema");
 const { newAttemptRefs } = await import("@/lib/payments/attempts");
 const adminOrders = await import("@/lib/admin/orders");
+const { hasShippedParcel } = await import("@/lib/refunds/refundable");
 const refundActions = await import("@/app/[locale]/admin/(office)/orders/[id]/refund-actions");
 
 let db: Awaited<ReturnType<typeof migratedAndSeeded>>;
@@ -233,6 +234,17 @@ describe("staff cancel an unpaid order", () => {
         ),
     );
     expect(flagged.map((e) => e.outcome)).toEqual(["paid:after_cancel"]);
+    // Paid like any other: no longer cancelled (the flagged event keeps that), so the owner may
+    // cancel it and refund it in full as for any paid order.
+    expect(paid.cancelledAt).toBeNull();
+    const owner = await person("owner");
+    expect(await cancelPaidOrder(order.id, "paid after we cancelled", by(owner))).toEqual({
+      ok: true,
+      done: "cancelledAndRefund",
+    });
+    expect(await refundsOf(order.id)).toEqual([
+      expect.objectContaining({ state: "requested", amount: 415_000, full: true }),
+    ]);
   });
 
   it("refuses a paid order: owners cancel those @faults", async () => {
@@ -287,17 +299,47 @@ describe("owners cancel a paid order", () => {
       restock: true,
     });
     expect((await product(shirt.slug)).stock).toBe(stock + 2);
-    expect((await outboxOf(order.id)).map((r) => r.kind).sort()).toEqual([
-      "order_cancelled",
-      "order_confirmation",
-      "refund_requested",
-    ]);
+    // One email about it: the cancellation's, which states the refund from its row.
+    const outbox = await outboxOf(order.id);
+    expect(outbox.map((r) => r.kind).sort()).toEqual(["order_cancelled", "order_confirmation"]);
+    expect(outbox.find((r) => r.kind === "order_cancelled")?.refundId).toBe(refund!.id);
     // Pressed twice: once.
     expect(await cancelPaidOrder(order.id, "again", by(owner))).toEqual({
       ok: false,
       errors: { form: "alreadyCancelled" },
     });
     expect(await refundsOf(order.id)).toHaveLength(1);
+  });
+
+  it("cancels an order whose digital parcel was delivered at payment; that parcel stays delivered", async () => {
+    const owner = await person("owner");
+    const { order, shirt } = await paidOrder();
+    // A digital-only seller's parcel, delivered when the order was paid (lib/fulfilment/parcels.ts).
+    const [digital] = await db.run((d) =>
+      d
+        .insert(schema.parcels)
+        .values({
+          orderId: order.id,
+          sellerId: "kopi-lereng-malabar",
+          digital: true,
+          state: "delivered",
+          deliveredAt: new Date(),
+        })
+        .returning({ id: schema.parcels.id }),
+    );
+    expect(await cancelPaidOrder(order.id, "seller closed", by(owner))).toEqual({
+      ok: true,
+      done: "cancelledAndRefund",
+    });
+    const parcels = await db.run((d) =>
+      d.select().from(schema.parcels).where(eq(schema.parcels.orderId, order.id)),
+    );
+    expect(parcels.find((p) => p.id === digital!.id)?.state).toBe("delivered");
+    expect(parcels.find((p) => p.sellerId === shirt.sellerId)?.state).toBe("cancelled");
+    expect(hasShippedParcel(parcels)).toBe(false);
+    expect(hasShippedParcel([...parcels, { digital: false, state: "shipped" as const }])).toBe(
+      true,
+    );
   });
 
   it("refuses when a parcel has shipped, and changes nothing @faults", async () => {
@@ -342,14 +384,18 @@ describe("refunds", () => {
     expect((await activityOf(order.id)).map((a) => a.action)).toContain("order.refund_requested");
 
     const filter = adminOrders.parseOrderFilter({});
-    const revenueBefore = (await adminOrders.dailyPaid(filter)).totalRevenue;
+    const chartBefore = await adminOrders.dailyPaid(filter);
+    const revenueBefore = chartBefore.totalRevenue;
     const paidBefore = (await adminOrders.statusTotals(filter)).byStatus.find(
       (t) => t.status === "paid",
     )!;
     const reported = await notify(attempt, "REFUNDED");
     expect(reported.body.outcome).toBe("refunded:partial");
     // The back office's revenue is net of it; the paid card counts it as refunded.
-    expect((await adminOrders.dailyPaid(filter)).totalRevenue).toBe(revenueBefore - 140_000);
+    const chartAfter = await adminOrders.dailyPaid(filter);
+    expect(chartAfter.totalRevenue).toBe(revenueBefore - 140_000);
+    expect(chartAfter.totalRefunded).toBe(chartBefore.totalRefunded + 140_000);
+    expect(chartAfter.totalPaid).toBe(chartBefore.totalPaid);
     const paidAfter = (await adminOrders.statusTotals(filter)).byStatus.find(
       (t) => t.status === "paid",
     )!;
@@ -403,11 +449,69 @@ describe("refunds", () => {
       reason: "reported by DOKU",
       completedVia: "notification",
     });
-    expect((await orderRow(order.id)).status).toBe("refunded");
+    // Refunded in full: its parcel still awaiting has nothing left to ship.
+    expect(await orderRow(order.id)).toMatchObject({ status: "refunded", fulfilment: "cancelled" });
+    const parcels = await db.run((d) =>
+      d.select().from(schema.parcels).where(eq(schema.parcels.orderId, order.id)),
+    );
+    expect(parcels.map((p) => p.state)).toEqual(["cancelled"]);
     expect((await outboxOf(order.id)).map((r) => r.kind).sort()).toEqual([
       "order_confirmation",
       "payment_refunded",
     ]);
+  });
+
+  it("REFUNDED after the owner confirmed a partial refund records nothing more and is flagged @faults", async () => {
+    const owner = await person("owner");
+    const { order, attempt, items } = await paidOrder();
+    const recorded = await requestRefund(
+      refundForm(order.id, { mode: "partial", [`qty-${items[0]!.id}`]: "1", reason: "torn" }),
+      by(owner),
+    );
+    if (!recorded.ok) throw new Error("not recorded");
+    expect(await confirmRefund(order.id, recorded.refundId, "DOKU-RF-1", by(owner))).toEqual({
+      ok: true,
+      orderRefunded: false,
+    });
+    const reported = await notify(attempt, "REFUNDED");
+    expect(reported.body.outcome).toBe("refunded:already_recorded");
+    expect(await refundsOf(order.id)).toHaveLength(1);
+    expect(await orderRow(order.id)).toMatchObject({ status: "paid", refundedTotal: 150_000 });
+    const events = await db.run((d) =>
+      d.select().from(schema.paymentEvents).where(eq(schema.paymentEvents.orderId, order.id)),
+    );
+    const event = events.find((e) => e.outcome === "refunded:already_recorded");
+    expect(event?.flagged).toBe(true);
+    expect(event?.effect).toBeNull();
+    expect((await outboxOf(order.id)).map((r) => r.kind)).not.toContain("payment_refunded");
+  });
+
+  it("a refund of every product unit of an awaiting parcel cancels it; fewer units leave it", async () => {
+    const owner = await person("owner");
+    const { order, items } = await paidOrder();
+    const [shirts, tote] = items;
+    const parcelStates = async () =>
+      (
+        await db.run((d) =>
+          d.select().from(schema.parcels).where(eq(schema.parcels.orderId, order.id)),
+        )
+      ).map((p) => p.state);
+    expect(
+      await requestRefund(
+        refundForm(order.id, { mode: "partial", [`qty-${shirts!.id}`]: "2", reason: "no stock" }),
+        by(owner),
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await parcelStates()).toEqual(["awaiting"]);
+    expect((await orderRow(order.id)).fulfilment).toBe("unfulfilled");
+    expect(
+      await requestRefund(
+        refundForm(order.id, { mode: "partial", [`qty-${tote!.id}`]: "1", reason: "no stock" }, 1),
+        by(owner),
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await parcelStates()).toEqual(["cancelled"]);
+    expect(await orderRow(order.id)).toMatchObject({ status: "paid", fulfilment: "cancelled" });
   });
 
   it("refuses more than is refundable, and lines beyond what is left @faults", async () => {

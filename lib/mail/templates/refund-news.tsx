@@ -12,7 +12,13 @@ type TemplateProps = EmailTemplateProps & { subject: string };
 export function OrderCancelledEmail({ email, t, subject }: TemplateProps) {
   const { order } = email;
   const paid = order.paidAt !== null;
-  const amount = formatRupiah(email.refund?.amount ?? order.total);
+  // Without a refund row (an earlier refund already asked for everything) no amount is promised.
+  const refund = email.refund;
+  const money = !paid
+    ? t("email.cancelled.nothingCharged")
+    : refund
+      ? t("email.cancelled.refund", { amount: formatRupiah(refund.amount) })
+      : t("email.cancelled.refundRecorded");
   return (
     <EmailLayout email={email} t={t} title={subject} preview={t("email.cancelled.preview")}>
       <Heading as="h1" style={s.h1}>
@@ -22,9 +28,7 @@ export function OrderCancelledEmail({ email, t, subject }: TemplateProps) {
         {t("email.cancelled.intro", { name: order.customerFirstName, reference: order.reference })}
       </Text>
       <Text style={s.text}>
-        <strong style={s.strong}>
-          {paid ? t("email.cancelled.refund", { amount }) : t("email.cancelled.nothingCharged")}
-        </strong>
+        <strong style={s.strong}>{money}</strong>
         {paid ? ` ${t("email.refund.where")}` : null}
       </Text>
       <OrderFacts email={email} t={t} status={paid ? "paid" : "cancelled"} />

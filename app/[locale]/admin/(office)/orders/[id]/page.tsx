@@ -39,7 +39,8 @@ import type { PostalAddress } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { orderReference } from "@/lib/format";
 import { orderParcels } from "@/lib/fulfilment/queries";
-import { hasShippedParcel, orderRefundList } from "@/lib/refunds/queries";
+import { orderRefundList } from "@/lib/refunds/queries";
+import { hasShippedParcel } from "@/lib/refunds/refundable";
 
 export const dynamic = "force-dynamic";
 
@@ -73,17 +74,17 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
   const staff = await requireAdmin();
   const { id } = await params;
   if (!ID.test(id)) notFound();
-  const [detail, emails, activity, parcels, refunds, shipped, notes] = await Promise.all([
+  const [detail, emails, activity, parcels, refunds, notes] = await Promise.all([
     orderDetail(Number(id)),
     orderEmails(Number(id)),
     orderActivity(Number(id)),
     orderParcels(Number(id), { history: true }),
     orderRefundList(Number(id)),
-    hasShippedParcel(Number(id)),
     orderNotesOf(Number(id)),
   ]);
   if (!detail) notFound();
   const { order, items, attempts, events } = detail;
+  const shipped = hasShippedParcel(parcels);
   const unreviewed = events.filter((e) => e.flagged && !e.reviewedAt).length;
   const reference = orderReference(order.publicToken);
   const t = await getTranslations("admin.order");
