@@ -435,8 +435,15 @@ describe("dailyPaid", () => {
       const series = await admin.dailyPaid(filter);
       expect(series).toMatchObject({ totalRevenue: 440_000, totalPaidOrders: 1, totalOrders: 1 });
       expect(series.days.filter((d) => d.orders > 0 || d.paidOrders > 0)).toEqual([
-        { date: "2026-03-09", revenue: 0, paidOrders: 0, orders: 1 },
-        { date: "2026-03-10", revenue: 440_000, paidOrders: 1, orders: 0 },
+        { date: "2026-03-09", revenue: 0, paid: 0, refunded: 0, paidOrders: 0, orders: 1 },
+        {
+          date: "2026-03-10",
+          revenue: 440_000,
+          paid: 440_000,
+          refunded: 0,
+          paidOrders: 1,
+          orders: 0,
+        },
       ]);
     } finally {
       await setFulfilment(null);
