@@ -19,7 +19,7 @@ import {
   type SQLWrapper,
 } from "drizzle-orm";
 import { recordActivity } from "@/lib/activity/record";
-import { run, transaction, type Tx } from "@/lib/db/client";
+import { run, transaction } from "@/lib/db/client";
 import {
   dialect,
   orderItems,
@@ -28,7 +28,6 @@ import {
   parcels,
   paymentAttempts,
   paymentEvents,
-  refunds,
   type AttemptStatus,
   type FulfilmentState,
   type OrderStatus,
@@ -241,50 +240,29 @@ export interface StatusTotals {
   all: { count: number; sum: number; refunded: number };
 }
 
-/**
- * The completed refunds of the orders `where` selects, summed per `key` (a column or expression
- * of orders). Read from the refunds table, which holds a few rows per refunded order: summing
- * orders.refunded_total instead would read every order's row, not just the covering index.
- */
-async function completedRefundsBy(
-  db: Tx,
-  key: SQLWrapper,
-  where: SQL | undefined,
-): Promise<{ key: unknown; amount: number }[]> {
-  return db
-    .select({
-      key: sql<unknown>`${key}`,
-      amount: sql<number>`coalesce(sum(${refunds.amount}), 0)`.mapWith(Number),
-    })
-    .from(refunds)
-    .innerJoin(orders, eq(orders.id, refunds.orderId))
-    .where(and(eq(refunds.state, "completed"), where))
-    .groupBy(sql`${key}`);
-}
-
 /** Count and sum(total) per status over the filter's dates and search; the status filter is
  * ignored so that every status shows. Every status is present, zeros included. */
 export async function statusTotals(
   filter: OrderFilter,
   zone: ShopTimeZone = shopZone(),
 ): Promise<StatusTotals> {
-  const where = filterConditions(filter, { status: false }, zone);
-  const { found, refunded } = await run(async (db) => ({
-    found: await db
+  // refunded_total is in the covering indexes (orders_status_created, orders_created_status_total),
+  // so these sums read no order rows.
+  const found = await run((db) =>
+    db
       .select({
         status: orders.status,
         count: count(),
         sum: sql<number>`coalesce(sum(${orders.total}), 0)`.mapWith(Number),
+        refunded: sql<number>`coalesce(sum(${orders.refundedTotal}), 0)`.mapWith(Number),
       })
       .from(orders)
-      .where(where)
+      .where(filterConditions(filter, { status: false }, zone))
       .groupBy(orders.status),
-    refunded: await completedRefundsBy(db, orders.status, where),
-  }));
+  );
   const byStatus = orderStatuses.map((status) => {
     const row = found.find((r) => r.status === status);
-    const back = refunded.find((r) => r.key === status)?.amount ?? 0;
-    return { status, count: row?.count ?? 0, sum: row?.sum ?? 0, refunded: back };
+    return { status, count: row?.count ?? 0, sum: row?.sum ?? 0, refunded: row?.refunded ?? 0 };
   });
   return {
     byStatus,
@@ -357,21 +335,17 @@ export async function dailyPaid(
     const fulfilment =
       filter.fulfilment !== "all" ? eq(orders.fulfilment, filter.fulfilment) : undefined;
     const paidIn = and(gte(orders.paidAt, start), lt(orders.paidAt, end), search, fulfilment);
-    const gross = await db
+    const paid = await db
       .select({
         day: paidDay,
         paid: sql<number>`coalesce(sum(${orders.total}), 0)`.mapWith(Number),
+        // Refunds counted on the day the order was paid; orders_paid_total covers both sums.
+        refunded: sql<number>`coalesce(sum(${orders.refundedTotal}), 0)`.mapWith(Number),
         n: count(),
       })
       .from(orders)
       .where(paidIn)
       .groupBy(paidDay);
-    // Completed refunds, counted on the day the order was paid.
-    const back = await completedRefundsBy(db, paidDay, paidIn);
-    const paid = gross.map((row) => ({
-      ...row,
-      refunded: back.find((r) => Number(r.key) === row.day)?.amount ?? 0,
-    }));
     const created = await db
       .select({ day: createdDay, n: count() })
       .from(orders)
