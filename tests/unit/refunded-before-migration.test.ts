@@ -2,46 +2,16 @@
 // orders refunded by DOKU before refunds were recorded: migrated up to the migration before it,
 // orders inserted as the shop then wrote them, then the rest migrated. Each refunded order with no
 // refund gets one completed full refund "reported by DOKU" and refunded_total = total; others stay.
-import { randomBytes } from "node:crypto";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { REPORTED_BY_DOKU } from "@/lib/refunds/reported-reason";
 import { testDialect } from "../support/app-db";
-
-const { openDatabase, MIGRATIONS } = await import("@/lib/db/connection");
+import { sqlBool as bool, migratedUpTo, sqlTime as ts } from "../support/partly-migrated";
 
 const REFUNDED_BEFORE = {
   sqlite: "0016_refunded_before",
   postgresql: "0012_refunded_before",
 } as const;
 const T0 = Date.UTC(2026, 2, 1, 3, 0, 0);
-
-async function databaseUrl(): Promise<string> {
-  if (testDialect === "sqlite") return join(mkdtempSync(join(tmpdir(), "refunded-")), "shop.db");
-  const { createDatabase } = await import("../support/postgres-server");
-  const name = `refunded_${randomBytes(6).toString("hex")}`;
-  await createDatabase(inject("postgresServerUrl"), name);
-  return `${inject("postgresServerUrl")}/${name}`;
-}
-
-/** A copy of the migrations whose journal stops before the refunded-before one. */
-function migrationsBefore(): { root: string; restore: () => void } {
-  const root = mkdtempSync(join(tmpdir(), "migrations-"));
-  const folder = MIGRATIONS[testDialect];
-  cpSync(folder, join(root, folder), { recursive: true });
-  const journalPath = join(root, folder, "meta", "_journal.json");
-  const full = readFileSync(journalPath, "utf8");
-  const journal = JSON.parse(full) as { entries: { tag: string }[] };
-  const cut = journal.entries.findIndex((e) => e.tag === REFUNDED_BEFORE[testDialect]);
-  expect(cut).toBeGreaterThan(0);
-  writeFileSync(
-    journalPath,
-    JSON.stringify({ ...journal, entries: journal.entries.slice(0, cut) }),
-  );
-  return { root, restore: () => writeFileSync(journalPath, full) };
-}
 
 const opened: { close(): Promise<void> }[] = [];
 afterAll(async () => {
@@ -50,15 +20,9 @@ afterAll(async () => {
 
 describe(`the refunded-before migration (${testDialect})`, () => {
   it("records one completed full refund for each order refunded without one, and its refunded_total", async () => {
-    const url = await databaseUrl();
-    const { root, restore } = migrationsBefore();
-    const db = openDatabase(url, { migrationsRoot: root, poolSize: 2 });
+    const { db, execute, migrateRest, rows } = await migratedUpTo(REFUNDED_BEFORE[testDialect]);
     opened.push(db);
-    await db.migrate();
 
-    const ts = (ms: number) =>
-      testDialect === "sqlite" ? String(ms) : `'${new Date(ms).toISOString()}'`;
-    const bool = (b: boolean) => (testDialect === "sqlite" ? (b ? "1" : "0") : String(b));
     const address = `'{"firstName":"Siti","address":"Jl. A","city":"Yogyakarta","postalCode":"55271","phone":"6281234567890","countryCode":"IDN"}'`;
     // 1: refunded by DOKU, its attempt refunded at T0+2h; 2: refunded, no attempt (order's
     // updated_at); 3: paid; 4: refunded with a refund already recorded (left alone).
@@ -81,19 +45,9 @@ describe(`the refunded-before migration (${testDialect})`, () => {
       `INSERT INTO refunds (order_id, attempt_id, invoice_number, state, amount, ${'"full"'}, lines, adjustment, reason, restock, completed_at, completed_via, created_at)
         VALUES (4, 4, 'INV-4', 'completed', 160000, ${bool(true)}, '[]', 0, 'damaged', ${bool(false)}, ${ts(T0)}, 'owner', ${ts(T0)})`,
     ];
-    if (db.driver.dialect === "sqlite") {
-      for (const statement of statements) db.driver.client.exec(statement);
-    } else {
-      for (const statement of statements) await db.driver.client.query(statement);
-    }
+    await execute(statements);
+    await migrateRest();
 
-    restore();
-    await db.migrate();
-
-    const rows = async (query: string) =>
-      db.driver.dialect === "sqlite"
-        ? (db.driver.client.prepare(query).all() as Record<string, unknown>[])
-        : ((await db.driver.client.query(query)).rows as Record<string, unknown>[]);
     const ms = (v: unknown) => (v === null ? null : v instanceof Date ? v.getTime() : Number(v));
     const lines = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
 

@@ -4,46 +4,12 @@
 // and their fulfilment, as the payment opens them at runtime (openParcels, deriveFulfilment): a
 // line whose product is gone counts as physical, and an order without parcels keeps a null
 // fulfilment; unpaid and refunded ones get neither.
-import { randomBytes } from "node:crypto";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { testDialect } from "../../support/app-db";
-
-const { openDatabase, MIGRATIONS } = await import("@/lib/db/connection");
+import { sqlBool as bool, migratedUpTo, sqlTime as ts } from "../../support/partly-migrated";
 
 const AFTER_PAID = { sqlite: "0013_after_paid", postgresql: "0009_after_paid" } as const;
 const PAID_AT_MS = Date.UTC(2026, 2, 1, 3, 0, 0);
-
-interface Journal {
-  entries: { tag: string }[];
-}
-
-async function databaseUrl(): Promise<string> {
-  if (testDialect === "sqlite") return join(mkdtempSync(join(tmpdir(), "backfill-")), "shop.db");
-  const { createDatabase } = await import("../../support/postgres-server");
-  const name = `backfill_${randomBytes(6).toString("hex")}`;
-  await createDatabase(inject("postgresServerUrl"), name);
-  return `${inject("postgresServerUrl")}/${name}`;
-}
-
-/** A copy of the migrations whose journal stops before the after-paid one. */
-function migrationsBeforeAfterPaid(): { root: string; restore: () => void } {
-  const root = mkdtempSync(join(tmpdir(), "migrations-"));
-  const folder = MIGRATIONS[testDialect];
-  cpSync(folder, join(root, folder), { recursive: true });
-  const journalPath = join(root, folder, "meta", "_journal.json");
-  const full = readFileSync(journalPath, "utf8");
-  const journal = JSON.parse(full) as Journal;
-  const cut = journal.entries.findIndex((e) => e.tag === AFTER_PAID[testDialect]);
-  expect(cut).toBeGreaterThan(0);
-  writeFileSync(
-    journalPath,
-    JSON.stringify({ ...journal, entries: journal.entries.slice(0, cut) }),
-  );
-  return { root, restore: () => writeFileSync(journalPath, full) };
-}
 
 const opened: { close(): Promise<void> }[] = [];
 afterAll(async () => {
@@ -52,15 +18,9 @@ afterAll(async () => {
 
 describe(`the after-paid migration's backfill (${testDialect})`, () => {
   it("gives orders paid before it their parcels and fulfilment, as the app derives them", async () => {
-    const url = await databaseUrl();
-    const { root, restore } = migrationsBeforeAfterPaid();
-    const db = openDatabase(url, { migrationsRoot: root, poolSize: 2 });
+    const { db, execute, migrateRest, rows } = await migratedUpTo(AFTER_PAID[testDialect]);
     opened.push(db);
-    await db.migrate();
 
-    const ts = (ms: number) =>
-      testDialect === "sqlite" ? String(ms) : `'${new Date(ms).toISOString()}'`;
-    const bool = (b: boolean) => (testDialect === "sqlite" ? (b ? "1" : "0") : String(b));
     const address = `'{"firstName":"Siti","address":"Jl. A","city":"Yogyakarta","postalCode":"55271","phone":"6281234567890","countryCode":"IDN"}'`;
     const statements = [
       `INSERT INTO sellers (id, name, email, city, shipping_fee) VALUES ('s-a', 'Seller A', 'a@x.example', 'Bandung', 10000), ('s-b', 'Seller B', 'b@x.example', 'Jakarta', 10000)`,
@@ -91,19 +51,9 @@ describe(`the after-paid migration's backfill (${testDialect})`, () => {
         (5, 'product', NULL, 's-b', 'Old mug', 'SKU-9', 'HOME', 40000, 1, 40000),
         (6, 'shipping', NULL, 's-a', 'Shipping', 'SHIP', 'SHIPPING', 10000, 1, 10000)`,
     ];
-    if (db.driver.dialect === "sqlite") {
-      for (const statement of statements) db.driver.client.exec(statement);
-    } else {
-      for (const statement of statements) await db.driver.client.query(statement);
-    }
+    await execute(statements);
+    await migrateRest();
 
-    restore();
-    await db.migrate();
-
-    const rows = async (query: string) =>
-      db.driver.dialect === "sqlite"
-        ? (db.driver.client.prepare(query).all() as Record<string, unknown>[])
-        : ((await db.driver.client.query(query)).rows as Record<string, unknown>[]);
     const ms = (v: unknown) => (v === null ? null : v instanceof Date ? v.getTime() : Number(v));
 
     const parcels = await rows(
