@@ -49,6 +49,13 @@ function orderRefusal(status: string): ParcelRefusal | null {
   return status === "cancelled" ? "orderCancelled" : "orderNotPaid";
 }
 
+/** The parcel, locked with its order, or why it may not be worked on. */
+async function workableParcel(tx: Tx, orderId: number, parcelId: number) {
+  const parcel = await lockedParcel(tx, orderId, parcelId);
+  if (!parcel) return "notFound" satisfies ParcelRefusal;
+  return orderRefusal(parcel.orderStatus) ?? parcel;
+}
+
 // The updated parcel's order id, qualified: drizzle leaves column names bare in a single-table
 // UPDATE, and inside the subquery a bare name could mean the orders table's column.
 const PARCEL_ORDER_ID = sql.raw(`"${getTableName(parcels)}"."${parcels.orderId.name}"`);
@@ -76,10 +83,8 @@ export async function shipParcel(
   now = new Date(),
 ): Promise<ParcelActionResult> {
   return transaction(async (tx) => {
-    const parcel = await lockedParcel(tx, input.orderId, input.parcelId);
-    if (!parcel) return refused("notFound");
-    const byOrder = orderRefusal(parcel.orderStatus);
-    if (byOrder) return refused(byOrder);
+    const parcel = await workableParcel(tx, input.orderId, input.parcelId);
+    if (typeof parcel === "string") return refused(parcel);
     if (parcel.state === "cancelled") return refused("parcelCancelled");
     if (parcel.state !== "awaiting" || parcel.digital) {
       // The same form sent twice: the first one shipped it.
@@ -151,10 +156,8 @@ export async function correctTracking(
   now = new Date(),
 ): Promise<ParcelActionResult> {
   return transaction(async (tx) => {
-    const parcel = await lockedParcel(tx, input.orderId, input.parcelId);
-    if (!parcel) return refused("notFound");
-    const byOrder = orderRefusal(parcel.orderStatus);
-    if (byOrder) return refused(byOrder);
+    const parcel = await workableParcel(tx, input.orderId, input.parcelId);
+    if (typeof parcel === "string") return refused(parcel);
     if (parcel.state !== "shipped") return refused("notShipped");
     if (sameTracking(parcel, input)) return OK;
     // Against the number this form was about: two corrections at once apply one after the other,
@@ -219,10 +222,8 @@ export async function markParcelDelivered(
   now = new Date(),
 ): Promise<ParcelActionResult> {
   return transaction(async (tx) => {
-    const parcel = await lockedParcel(tx, input.orderId, input.parcelId);
-    if (!parcel) return refused("notFound");
-    const byOrder = orderRefusal(parcel.orderStatus);
-    if (byOrder) return refused(byOrder);
+    const parcel = await workableParcel(tx, input.orderId, input.parcelId);
+    if (typeof parcel === "string") return refused(parcel);
     if (parcel.state === "delivered") return OK;
     if (parcel.state !== "shipped") return refused("notShipped");
     const moved = await tx
