@@ -2,7 +2,7 @@
 // reference, times and calendar days in the shop's time zone (lib/time-zone.ts), and each
 // status's tone (its words are messages: messages/*/common.json). Pure (no server-only, no database): client components may import it.
 // Money goes through formatRupiah (lib/money.ts) only.
-import type { AttemptStatus, OrderStatus } from "@/lib/db/schema";
+import type { AttemptStatus, OrderStatus, ParcelState } from "@/lib/db/schema";
 import { intlLocale, type Locale } from "@/lib/i18n/locales";
 import { zoneLabel, zoneOffsetMs, type ShopTimeZone } from "@/lib/time-zone";
 
@@ -132,5 +132,13 @@ export const STATUS_TONE: Record<OrderStatus | AttemptStatus, Tone> = {
   failed: "bad",
   expired: "bad",
   refunded: "neutral",
+  cancelled: "neutral",
+};
+
+/** One tone per parcel state, on the shopper's order page and in the back office alike. */
+export const PARCEL_TONE: Record<ParcelState, Tone> = {
+  awaiting: "warn",
+  shipped: "brand",
+  delivered: "good",
   cancelled: "neutral",
 };

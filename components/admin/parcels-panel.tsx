@@ -4,18 +4,12 @@
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { ParcelDates } from "@/components/ui/parcel-dates";
 import { ShopTime } from "@/components/ui/shop-time";
-import type { FulfilmentState, ParcelState } from "@/lib/db/schema/values";
-import type { Tone } from "@/lib/format";
+import type { FulfilmentState } from "@/lib/db/schema/values";
+import { PARCEL_TONE } from "@/lib/format";
 import type { ParcelView } from "@/lib/fulfilment/queries";
 import { CompleteOrderForm, ParcelForms, type ParcelAction } from "./parcel-forms";
-
-const parcelTone: Record<ParcelState, Tone> = {
-  awaiting: "warn",
-  shipped: "brand",
-  delivered: "good",
-  cancelled: "neutral",
-};
 
 export function ParcelsPanel({
   orderId,
@@ -78,7 +72,7 @@ export function ParcelsPanel({
                   <h3 className="text-sm font-semibold">
                     {t("parcel", { seller: parcel.seller })}
                   </h3>
-                  <Badge tone={parcelTone[parcel.state]}>{t(`states.${parcel.state}`)}</Badge>
+                  <Badge tone={PARCEL_TONE[parcel.state]}>{t(`states.${parcel.state}`)}</Badge>
                 </div>
                 {parcel.digital ? (
                   <p className="mt-1 text-sm text-stone-600">{t("digital")}</p>
@@ -116,22 +110,11 @@ export function ParcelsPanel({
                       </dd>
                     </>
                   ) : null}
-                  {parcel.shippedAt ? (
-                    <>
-                      <dt className="text-stone-600">{t("shippedAt")}</dt>
-                      <dd>
-                        <ShopTime at={parcel.shippedAt} />
-                      </dd>
-                    </>
-                  ) : null}
-                  {parcel.deliveredAt ? (
-                    <>
-                      <dt className="text-stone-600">{t("deliveredAt")}</dt>
-                      <dd>
-                        <ShopTime at={parcel.deliveredAt} />
-                      </dd>
-                    </>
-                  ) : null}
+                  <ParcelDates
+                    shippedAt={parcel.shippedAt}
+                    deliveredAt={parcel.deliveredAt}
+                    labels={{ shippedAt: t("shippedAt"), deliveredAt: t("deliveredAt") }}
+                  />
                   {earlier.length > 0 ? (
                     <>
                       <dt className="text-stone-600">{t("earlier")}</dt>

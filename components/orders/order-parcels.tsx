@@ -3,18 +3,10 @@
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { ShopTime } from "@/components/ui/shop-time";
-import type { ParcelState } from "@/lib/db/schema/values";
-import type { Tone } from "@/lib/format";
+import { ParcelDates } from "@/components/ui/parcel-dates";
+import { PARCEL_TONE } from "@/lib/format";
 import type { ParcelView } from "@/lib/fulfilment/queries";
 import { CopyButton } from "./copy-button";
-
-const tone: Record<ParcelState, Tone> = {
-  awaiting: "warn",
-  shipped: "brand",
-  delivered: "good",
-  cancelled: "neutral",
-};
 
 export function OrderParcels({ parcels }: { parcels: ParcelView[] }) {
   const t = useTranslations("shop.parcels");
@@ -33,7 +25,7 @@ export function OrderParcels({ parcels }: { parcels: ParcelView[] }) {
           >
             <div className="flex flex-wrap items-center justify-between gap-2">
               <h3 className="font-medium">{t("parcel", { seller: parcel.seller })}</h3>
-              <Badge tone={tone[parcel.state]}>{t(`states.${parcel.state}`)}</Badge>
+              <Badge tone={PARCEL_TONE[parcel.state]}>{t(`states.${parcel.state}`)}</Badge>
             </div>
             {parcel.digital ? <p className="mt-1 text-sm text-stone-600">{t("digital")}</p> : null}
             <p className="sr-only">{t("items")}</p>
@@ -63,22 +55,11 @@ export function OrderParcels({ parcels }: { parcels: ParcelView[] }) {
                     }}
                   />
                 </dd>
-                {parcel.shippedAt ? (
-                  <>
-                    <dt className="text-stone-600">{t("shippedAt")}</dt>
-                    <dd>
-                      <ShopTime at={parcel.shippedAt} />
-                    </dd>
-                  </>
-                ) : null}
-                {parcel.deliveredAt ? (
-                  <>
-                    <dt className="text-stone-600">{t("deliveredAt")}</dt>
-                    <dd>
-                      <ShopTime at={parcel.deliveredAt} />
-                    </dd>
-                  </>
-                ) : null}
+                <ParcelDates
+                  shippedAt={parcel.shippedAt}
+                  deliveredAt={parcel.deliveredAt}
+                  labels={{ shippedAt: t("shippedAt"), deliveredAt: t("deliveredAt") }}
+                />
               </dl>
             ) : null}
             {parcel.link && parcel.state !== "cancelled" ? (
